@@ -1,0 +1,1 @@
+// Benchmark entry: filled in by the import benchmark (same session).

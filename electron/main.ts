@@ -1,0 +1,58 @@
+import { app, dialog, ipcMain, Menu } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { t } from '../shared/i18n';
+import { createServices, type Services } from './services/registry';
+import { createMainWindow, defaultPaths, isTrustedSender } from './window';
+
+/**
+ * The thin Electron shell: one window, the IPC bridge to the services, nothing else.
+ * All behaviour lives in the services (plain Node), tested without Electron.
+ */
+const CALL_CHANNEL = 'bpge:call';
+const EVENT_CHANNEL = 'bpge:event';
+
+function nativeBinding(): string | undefined {
+  // `npm start` builds better-sqlite3 for Electron's ABI here, leaving node_modules for Node (tests).
+  const candidate = path.join(app.getAppPath(), '.cache', 'native', 'electron', 'better_sqlite3.node');
+  return fs.existsSync(candidate) ? candidate : undefined;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  Menu.setApplicationMenu(null);
+  const dbPath = process.env.BPGE_DB ?? path.join(app.getPath('userData'), 'concurso-bpge.db');
+  const binding = nativeBinding();
+  let services: Services;
+  try {
+    services = await createServices({ dbPath, demo: 'ifEmpty', ...(binding ? { nativeBinding: binding } : {}) });
+  } catch (error) {
+    dialog.showErrorBox(t('app.title'), error instanceof Error ? error.message : String(error));
+    app.quit();
+    return;
+  }
+
+  const paths = defaultPaths(import.meta.dirname, process.env.ELECTRON_RENDERER_URL);
+  ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) => {
+    if (!isTrustedSender(event.senderFrame, paths.rendererUrl) || typeof method !== 'string') {
+      return { ok: false, error: { code: 'error.forbidden', message: t('error.forbidden') } };
+    }
+    return services.call(method, input);
+  });
+
+  const window = createMainWindow(paths, t('app.title'));
+  const unsubscribe = services.events.subscribe((event) => {
+    if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
+  });
+  app.on('window-all-closed', () => {
+    unsubscribe();
+    services.close();
+    app.quit();
+  });
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+});
+
+void start();

@@ -1,0 +1,58 @@
+import demo from '../../resources/demo/practicas-ganadoras.json';
+import { editionFields, entryFields, criterionFields, stageFields, categoryFields } from '../../shared/domain/schemas';
+import { foldKey } from '../../shared/domain/text';
+import type { AppContext } from './context';
+import * as editions from './editions/write';
+import { insertEntry, setEntryStatus } from './entries/write';
+
+/**
+ * The demo edition: the six winning practices (2017 and 2018) presented at the first
+ * Encuentro, typed in from its report, so a new user sees real data at once.
+ * Returns the new edition's id, or null when nothing was added.
+ */
+export function seedDemo(ctx: AppContext, mode: 'ifEmpty' | 'ensure'): number | null {
+  const db = ctx.db();
+  const existing = db
+    .prepare(`SELECT count(*) AS n FROM edition ${mode === 'ensure' ? 'WHERE name_key = ?' : ''}`)
+    .get(...(mode === 'ensure' ? [foldKey(demo.edition.name)] : [])) as { n: number };
+  if (existing.n > 0) return null;
+  const now = ctx.now().toISOString();
+
+  return db.transaction(() => {
+    const editionId = editions.insertEdition(db, editionFields.parse(demo.edition), now, { isDemo: true });
+    const categoryIds = new Map<string, number>();
+    for (const category of demo.categories) {
+      categoryIds.set(category.name, editions.insertCategory(db, editionId, categoryFields.parse(category), now));
+    }
+    for (const criterion of demo.criteria) {
+      const fields = criterionFields.parse({ ...criterion, scaleMin: 1, scaleMax: 4, scaleStep: 1, levels: demo.levels });
+      editions.insertCriterion(db, editionId, fields, now);
+    }
+    const stageIds = demo.stages.map((stage) => editions.insertStage(db, editionId, stageFields.parse(stage), now));
+
+    const upsertUgel = db.prepare(
+      `INSERT INTO iged (code, kind, name, name_key, region, dre_id, source, updated_at)
+       SELECT ?, 'UGEL', ?, ?, ?, d.id, 'demo', ? FROM iged d WHERE d.kind = 'DRE' AND d.region = ?
+       ON CONFLICT (code) DO NOTHING`,
+    );
+    for (const ugel of demo.ugels) upsertUgel.run(ugel.code, ugel.name, foldKey(ugel.name), ugel.region, now, ugel.region);
+    const igedId = db.prepare(`SELECT id FROM iged WHERE name_key = ?`);
+
+    for (const entry of demo.entries) {
+      const iged = igedId.get(foldKey(entry.iged)) as { id: number } | undefined;
+      const fields = entryFields.parse({
+        code: entry.code,
+        igedId: iged?.id ?? null,
+        title: entry.title,
+        categoryId: categoryIds.get(entry.category) ?? null,
+        summary: `Buena práctica ganadora del concurso, edición ${entry.wonIn}. Presentada en el I Encuentro de Intercambio de Experiencias.`,
+        evidenceLinks: [entry.evidence],
+        contactName: entry.presenter,
+        contactCargo: entry.cargo,
+      });
+      const entryId = insertEntry(db, editionId, fields, now, 'demo');
+      for (const stageId of stageIds) setEntryStatus(db, entryId, stageId, 'pasa', '', now);
+    }
+    return editionId;
+  })();
+}

@@ -1,0 +1,276 @@
+import type { CategoryFields, CriterionFields, EditionFields, StageFields } from './fields';
+import { foldKey } from '../../../shared/domain/text';
+import { AppError } from '../../../shared/errors';
+import type { MessageKey } from '../../../shared/i18n';
+import type { Db } from '../../db/open';
+
+type Child = 'category' | 'criterion' | 'stage';
+const TAKEN: Record<Child, MessageKey> = {
+  category: 'error.category.nameTaken',
+  criterion: 'error.criterion.nameTaken',
+  stage: 'error.stage.nameTaken',
+};
+
+/** Refuses changes to an archived edition (it must be unarchived first). */
+export function assertEditable(db: Db, editionId: number): void {
+  const row = db.prepare(`SELECT name, archived FROM edition WHERE id = ?`).get(editionId) as
+    | { name: string; archived: number }
+    | undefined;
+  if (!row) throw new AppError('error.edition.notFound');
+  if (row.archived === 1) throw new AppError('error.edition.archived', { name: row.name });
+}
+
+export function editionOf(db: Db, table: Child | 'entry', id: number): number {
+  const row = db.prepare(`SELECT edition_id FROM ${table} WHERE id = ?`).get(id) as { edition_id: number } | undefined;
+  if (!row) throw new AppError('error.notFound', { what: table === 'entry' ? 'la postulación' : 'el elemento' });
+  return row.edition_id;
+}
+
+function assertEditionNameFree(db: Db, name: string, exceptId: number | null): void {
+  const clash = db.prepare(`SELECT id FROM edition WHERE name_key = ? AND id IS NOT ?`).get(foldKey(name), exceptId);
+  if (clash) throw new AppError('error.edition.nameTaken', { name });
+}
+
+function assertDates(fields: EditionFields): void {
+  if (fields.startDate && fields.endDate && fields.endDate < fields.startDate) throw new AppError('error.edition.datesOrder');
+}
+
+export function insertEdition(db: Db, fields: EditionFields, now: string, extra: { copiedFromId?: number; isDemo?: boolean } = {}): number {
+  assertEditionNameFree(db, fields.name, null);
+  assertDates(fields);
+  const result = db
+    .prepare(
+      `INSERT INTO edition (year, name, name_key, lema, legal_reference, start_date, end_date, is_demo, copied_from_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      fields.year,
+      fields.name,
+      foldKey(fields.name),
+      fields.lema,
+      fields.legalReference,
+      fields.startDate,
+      fields.endDate,
+      extra.isDemo ? 1 : 0,
+      extra.copiedFromId ?? null,
+      now,
+      now,
+    );
+  return Number(result.lastInsertRowid);
+}
+
+export function updateEdition(db: Db, id: number, fields: EditionFields, now: string): void {
+  assertEditable(db, id);
+  assertEditionNameFree(db, fields.name, id);
+  assertDates(fields);
+  db.prepare(
+    `UPDATE edition SET year = ?, name = ?, name_key = ?, lema = ?, legal_reference = ?, start_date = ?, end_date = ?, updated_at = ?
+     WHERE id = ?`,
+  ).run(fields.year, fields.name, foldKey(fields.name), fields.lema, fields.legalReference, fields.startDate, fields.endDate, now, id);
+}
+
+export function setArchived(db: Db, id: number, archived: boolean, now: string): void {
+  const result = db.prepare(`UPDATE edition SET archived = ?, updated_at = ? WHERE id = ?`).run(archived ? 1 : 0, now, id);
+  if (result.changes === 0) throw new AppError('error.edition.notFound');
+}
+
+function assertChildNameFree(db: Db, table: Child, editionId: number, name: string, exceptId: number | null): void {
+  const clash = db
+    .prepare(`SELECT id FROM ${table} WHERE edition_id = ? AND name_key = ? AND id IS NOT ?`)
+    .get(editionId, foldKey(name), exceptId);
+  if (clash) throw new AppError(TAKEN[table], { name });
+}
+
+function nextPosition(db: Db, table: Child, editionId: number): number {
+  const row = db.prepare(`SELECT coalesce(max(position), 0) + 1 AS p FROM ${table} WHERE edition_id = ?`).get(editionId) as { p: number };
+  return row.p;
+}
+
+function touch(db: Db, editionId: number, now: string): void {
+  db.prepare(`UPDATE edition SET updated_at = ? WHERE id = ?`).run(now, editionId);
+}
+
+export function insertCategory(db: Db, editionId: number, fields: CategoryFields, now: string): number {
+  assertEditable(db, editionId);
+  assertChildNameFree(db, 'category', editionId, fields.name, null);
+  const result = db
+    .prepare(`INSERT INTO category (edition_id, name, name_key, description, position) VALUES (?, ?, ?, ?, ?)`)
+    .run(editionId, fields.name, foldKey(fields.name), fields.description, nextPosition(db, 'category', editionId));
+  touch(db, editionId, now);
+  return Number(result.lastInsertRowid);
+}
+
+export function updateCategory(db: Db, id: number, fields: CategoryFields, now: string): number {
+  const editionId = editionOf(db, 'category', id);
+  assertEditable(db, editionId);
+  assertChildNameFree(db, 'category', editionId, fields.name, id);
+  db.prepare(`UPDATE category SET name = ?, name_key = ?, description = ? WHERE id = ?`).run(fields.name, foldKey(fields.name), fields.description, id);
+  touch(db, editionId, now);
+  return editionId;
+}
+
+export function deleteCategory(db: Db, id: number, now: string): void {
+  const editionId = editionOf(db, 'category', id);
+  assertEditable(db, editionId);
+  const row = db.prepare(`SELECT name, (SELECT count(*) FROM entry WHERE category_id = ?) AS n FROM category WHERE id = ?`).get(id, id) as {
+    name: string;
+    n: number;
+  };
+  if (row.n > 0) throw new AppError('error.category.inUse', { name: row.name, count: row.n });
+  db.prepare(`DELETE FROM category WHERE id = ?`).run(id);
+  touch(db, editionId, now);
+}
+
+function assertCategoriesBelong(db: Db, editionId: number, categoryIds: readonly number[]): void {
+  const check = db.prepare(`SELECT 1 FROM category WHERE id = ? AND edition_id = ?`);
+  for (const categoryId of categoryIds) {
+    if (!check.get(categoryId, editionId)) throw new AppError('error.criterion.categoryForeign');
+  }
+}
+
+function writeCriterionChildren(db: Db, criterionId: number, fields: CriterionFields): void {
+  db.prepare(`DELETE FROM criterion_level WHERE criterion_id = ?`).run(criterionId);
+  db.prepare(`DELETE FROM criterion_category WHERE criterion_id = ?`).run(criterionId);
+  const level = db.prepare(`INSERT INTO criterion_level (criterion_id, value, label, descriptor) VALUES (?, ?, ?, ?)`);
+  for (const l of fields.levels) level.run(criterionId, l.value, l.label, l.descriptor);
+  const category = db.prepare(`INSERT INTO criterion_category (criterion_id, category_id) VALUES (?, ?)`);
+  for (const categoryId of new Set(fields.categoryIds)) category.run(criterionId, categoryId);
+}
+
+export function insertCriterion(db: Db, editionId: number, fields: CriterionFields, now: string): number {
+  assertEditable(db, editionId);
+  assertChildNameFree(db, 'criterion', editionId, fields.name, null);
+  assertCategoriesBelong(db, editionId, fields.categoryIds);
+  const result = db
+    .prepare(
+      `INSERT INTO criterion (edition_id, name, name_key, description, weight, scale_min, scale_max, scale_step, independent, position)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      editionId,
+      fields.name,
+      foldKey(fields.name),
+      fields.description,
+      fields.weight,
+      fields.scaleMin,
+      fields.scaleMax,
+      fields.scaleStep,
+      fields.independent ? 1 : 0,
+      nextPosition(db, 'criterion', editionId),
+    );
+  const id = Number(result.lastInsertRowid);
+  writeCriterionChildren(db, id, fields);
+  touch(db, editionId, now);
+  return id;
+}
+
+export function updateCriterion(db: Db, id: number, fields: CriterionFields, now: string): void {
+  const editionId = editionOf(db, 'criterion', id);
+  assertEditable(db, editionId);
+  assertChildNameFree(db, 'criterion', editionId, fields.name, id);
+  assertCategoriesBelong(db, editionId, fields.categoryIds);
+  db.prepare(
+    `UPDATE criterion SET name = ?, name_key = ?, description = ?, weight = ?, scale_min = ?, scale_max = ?, scale_step = ?, independent = ?
+     WHERE id = ?`,
+  ).run(fields.name, foldKey(fields.name), fields.description, fields.weight, fields.scaleMin, fields.scaleMax, fields.scaleStep, fields.independent ? 1 : 0, id);
+  writeCriterionChildren(db, id, fields);
+  touch(db, editionId, now);
+}
+
+export function insertStage(db: Db, editionId: number, fields: StageFields, now: string): number {
+  assertEditable(db, editionId);
+  assertChildNameFree(db, 'stage', editionId, fields.name, null);
+  const result = db
+    .prepare(`INSERT INTO stage (edition_id, name, name_key, position, cutoff) VALUES (?, ?, ?, ?, ?)`)
+    .run(editionId, fields.name, foldKey(fields.name), nextPosition(db, 'stage', editionId), fields.cutoff);
+  touch(db, editionId, now);
+  return Number(result.lastInsertRowid);
+}
+
+export function updateStage(db: Db, id: number, fields: StageFields, now: string): void {
+  const editionId = editionOf(db, 'stage', id);
+  assertEditable(db, editionId);
+  assertChildNameFree(db, 'stage', editionId, fields.name, id);
+  db.prepare(`UPDATE stage SET name = ?, name_key = ?, cutoff = ? WHERE id = ?`).run(fields.name, foldKey(fields.name), fields.cutoff, id);
+  touch(db, editionId, now);
+}
+
+export function deleteStage(db: Db, id: number, now: string): void {
+  const editionId = editionOf(db, 'stage', id);
+  assertEditable(db, editionId);
+  const row = db
+    .prepare(`SELECT name, (SELECT count(*) FROM entry_stage_status WHERE stage_id = ? AND status <> 'pendiente') AS n FROM stage WHERE id = ?`)
+    .get(id, id) as { name: string; n: number };
+  if (row.n > 0) throw new AppError('error.stage.inUse', { name: row.name, count: row.n });
+  db.prepare(`DELETE FROM stage WHERE id = ?`).run(id);
+  touch(db, editionId, now);
+}
+
+export function deleteCriterion(db: Db, id: number, now: string): void {
+  const editionId = editionOf(db, 'criterion', id);
+  assertEditable(db, editionId);
+  db.prepare(`DELETE FROM criterion WHERE id = ?`).run(id);
+  touch(db, editionId, now);
+}
+
+/** Sets positions 1..n in the given order; ids not in the edition are refused. */
+export function reorder(db: Db, table: Child, editionId: number, orderedIds: readonly number[], now: string): void {
+  assertEditable(db, editionId);
+  const current = (db.prepare(`SELECT id FROM ${table} WHERE edition_id = ?`).all(editionId) as { id: number }[]).map((r) => r.id);
+  const same = current.length === orderedIds.length && current.every((id) => orderedIds.includes(id));
+  if (!same) throw new AppError('error.validation', { detail: 'el nuevo orden debe incluir cada elemento una vez' });
+  const update = db.prepare(`UPDATE ${table} SET position = ? WHERE id = ?`);
+  orderedIds.forEach((id, index) => update.run(index + 1, id));
+  touch(db, editionId, now);
+}
+
+/** Copies categories, criteria (with rubric levels and category limits) and stages — not entries. */
+export function copyStructure(db: Db, sourceId: number, targetId: number): void {
+  const categoryMap = new Map<number, number>();
+  const categories = db.prepare(`SELECT * FROM category WHERE edition_id = ? ORDER BY position`).all(sourceId) as {
+    id: number;
+    name: string;
+    name_key: string;
+    description: string;
+    position: number;
+  }[];
+  const insertCat = db.prepare(`INSERT INTO category (edition_id, name, name_key, description, position) VALUES (?, ?, ?, ?, ?)`);
+  for (const c of categories) {
+    categoryMap.set(c.id, Number(insertCat.run(targetId, c.name, c.name_key, c.description, c.position).lastInsertRowid));
+  }
+  const criteria = db.prepare(`SELECT * FROM criterion WHERE edition_id = ? ORDER BY position`).all(sourceId) as {
+    id: number;
+    name: string;
+    name_key: string;
+    description: string;
+    weight: number;
+    scale_min: number;
+    scale_max: number;
+    scale_step: number;
+    independent: number;
+    position: number;
+  }[];
+  const insertCrit = db.prepare(
+    `INSERT INTO criterion (edition_id, name, name_key, description, weight, scale_min, scale_max, scale_step, independent, position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const copyLevels = db.prepare(
+    `INSERT INTO criterion_level (criterion_id, value, label, descriptor) SELECT ?, value, label, descriptor FROM criterion_level WHERE criterion_id = ?`,
+  );
+  const sourceCats = db.prepare(`SELECT category_id FROM criterion_category WHERE criterion_id = ?`);
+  const insertCritCat = db.prepare(`INSERT INTO criterion_category (criterion_id, category_id) VALUES (?, ?)`);
+  for (const c of criteria) {
+    const newId = Number(
+      insertCrit.run(targetId, c.name, c.name_key, c.description, c.weight, c.scale_min, c.scale_max, c.scale_step, c.independent, c.position)
+        .lastInsertRowid,
+    );
+    copyLevels.run(newId, c.id);
+    for (const { category_id } of sourceCats.all(c.id) as { category_id: number }[]) {
+      const mapped = categoryMap.get(category_id);
+      if (mapped) insertCritCat.run(newId, mapped);
+    }
+  }
+  db.prepare(
+    `INSERT INTO stage (edition_id, name, name_key, position, cutoff) SELECT ?, name, name_key, position, cutoff FROM stage WHERE edition_id = ?`,
+  ).run(targetId, sourceId);
+}

@@ -1,0 +1,112 @@
+import type { EntryStatus } from '../../../shared/domain/schemas';
+import type { Entry, EntryRow, EntryStageStatus } from '../../../shared/domain/types';
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../../db/open';
+
+interface Row {
+  id: number;
+  edition_id: number;
+  code: string;
+  title: string;
+  iged_id: number | null;
+  iged_name: string | null;
+  iged_kind: 'DRE' | 'UGEL' | null;
+  region: string;
+  category_id: number | null;
+  category_name: string | null;
+  start_year: number | null;
+  summary: string;
+  problem: string;
+  results: string;
+  evidence_links: string;
+  contact_name: string;
+  contact_cargo: string;
+  contact_email: string;
+  contact_phone: string;
+  team: string;
+  source: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const SELECT = `
+  SELECT e.*, i.name AS iged_name, i.kind AS iged_kind, c.name AS category_name
+  FROM entry e
+  LEFT JOIN iged i ON i.id = e.iged_id
+  LEFT JOIN category c ON c.id = e.category_id`;
+
+interface StatusRow {
+  entry_id: number;
+  stage_id: number;
+  status: EntryStatus;
+  reason: string;
+  updated_at: string;
+  position: number;
+}
+
+function statusesByEntry(db: Db, where: string, param: number): Map<number, StatusRow[]> {
+  const rows = db
+    .prepare(
+      `SELECT s.entry_id, s.stage_id, s.status, s.reason, s.updated_at, st.position
+       FROM entry_stage_status s JOIN stage st ON st.id = s.stage_id JOIN entry e ON e.id = s.entry_id
+       WHERE ${where} ORDER BY st.position`,
+    )
+    .all(param) as StatusRow[];
+  const map = new Map<number, StatusRow[]>();
+  for (const row of rows) {
+    const list = map.get(row.entry_id) ?? [];
+    list.push(row);
+    map.set(row.entry_id, list);
+  }
+  return map;
+}
+
+function toRow(row: Row, statuses: StatusRow[]): EntryRow {
+  const decided = statuses.filter((s) => s.status !== 'pendiente');
+  const current = decided[decided.length - 1];
+  return {
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    igedId: row.iged_id,
+    igedName: row.iged_name ?? '',
+    igedKind: row.iged_kind,
+    region: row.region,
+    categoryId: row.category_id,
+    categoryName: row.category_name ?? '',
+    startYear: row.start_year,
+    contactName: row.contact_name,
+    currentStageId: current?.stage_id ?? null,
+    currentStatus: current?.status ?? 'pendiente',
+    statuses: statuses.map(
+      (s): EntryStageStatus => ({ stageId: s.stage_id, status: s.status, reason: s.reason, updatedAt: s.updated_at }),
+    ),
+    updatedAt: row.updated_at,
+  };
+}
+
+export function listEntries(db: Db, editionId: number): EntryRow[] {
+  const rows = db.prepare(`${SELECT} WHERE e.edition_id = ? ORDER BY e.code`).all(editionId) as Row[];
+  const statuses = statusesByEntry(db, 'e.edition_id = ?', editionId);
+  return rows.map((row) => toRow(row, statuses.get(row.id) ?? []));
+}
+
+export function getEntry(db: Db, id: number): Entry {
+  const row = db.prepare(`${SELECT} WHERE e.id = ?`).get(id) as Row | undefined;
+  if (!row) throw new AppError('error.entry.notFound');
+  const statuses = statusesByEntry(db, 'e.id = ?', id).get(id) ?? [];
+  return {
+    ...toRow(row, statuses),
+    editionId: row.edition_id,
+    summary: row.summary,
+    problem: row.problem,
+    results: row.results,
+    evidenceLinks: JSON.parse(row.evidence_links) as string[],
+    contactCargo: row.contact_cargo,
+    contactEmail: row.contact_email,
+    contactPhone: row.contact_phone,
+    team: row.team,
+    source: row.source,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,26 @@
+/** Events pushed from the services to every open screen (both transports). */
+export interface ServerEvents {
+  /** Something was written; screens refetch what they show. */
+  'data.changed': { method: string };
+}
+
+export type ServerEventName = keyof ServerEvents;
+export interface ServerEvent<N extends ServerEventName = ServerEventName> {
+  name: N;
+  payload: ServerEvents[N];
+}
+
+type Listener = (event: ServerEvent) => void;
+
+export class EventBus {
+  private readonly listeners = new Set<Listener>();
+
+  emit<N extends ServerEventName>(name: N, payload: ServerEvents[N]): void {
+    for (const listener of this.listeners) listener({ name, payload });
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

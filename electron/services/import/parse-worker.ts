@@ -1,0 +1,1 @@
+// Parser worker entry: filled in by the import pipeline (same session).

@@ -1,0 +1,23 @@
+import type { Handlers } from '../../../shared/contract';
+import { REGIONS } from '../../../shared/domain/regions';
+import { compareSpanish } from '../../../shared/domain/text';
+import type { Iged } from '../../../shared/domain/types';
+import type { Db } from '../../db/open';
+import type { AppContext } from '../context';
+
+export function listIgeds(db: Db, kind?: 'DRE' | 'UGEL'): Iged[] {
+  const rows = db
+    .prepare(
+      `SELECT i.id, i.code, i.kind, i.name, i.region, i.dre_id AS dreId, d.name AS dreName
+       FROM iged i LEFT JOIN iged d ON d.id = i.dre_id ${kind ? 'WHERE i.kind = ?' : ''}`,
+    )
+    .all(...(kind ? [kind] : [])) as Iged[];
+  return rows.sort((a, b) => (a.kind === b.kind ? compareSpanish(a.name, b.name) : a.kind === 'DRE' ? -1 : 1));
+}
+
+export function referenceHandlers(ctx: AppContext): Pick<Handlers, 'reference.regions' | 'reference.igeds'> {
+  return {
+    'reference.regions': () => [...REGIONS].sort(compareSpanish),
+    'reference.igeds': ({ kind }) => listIgeds(ctx.db(), kind),
+  };
+}

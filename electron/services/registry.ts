@@ -1,0 +1,82 @@
+import type { z } from 'zod';
+import { contract, isMethodName, READ_ONLY_METHODS, type Handlers, type MethodName, type WireResult } from '../../shared/contract';
+import { AppError, isAppError } from '../../shared/errors';
+import { AppContext, type ContextOptions } from './context';
+import { seedDemo } from './demo';
+import { editionHandlers } from './editions';
+import { entryHandlers } from './entries';
+import { EventBus } from './events';
+import { importHandlers } from './import';
+import { referenceHandlers } from './reference';
+
+/** Methods that still work when the database is blocked (newer version, corrupt): so the user can restore. */
+const ALWAYS_AVAILABLE: ReadonlySet<MethodName> = new Set<MethodName>(['app.status', 'backups.list', 'backups.restore']);
+
+export interface ServiceOptions extends ContextOptions {
+  /**
+   * Demo edition: 'ifEmpty' seeds it when the database has no edition (desktop first start),
+   * 'ensure' adds it unless present (serve --demo), 'never' leaves the database alone.
+   */
+  demo?: 'ifEmpty' | 'ensure' | 'never';
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface Services {
+  context: AppContext;
+  handlers: Handlers;
+  events: EventBus;
+  /** Validates the raw input against the contract, runs the method and wraps the outcome. */
+  call(method: string, rawInput: unknown): Promise<WireResult<unknown>>;
+  close(): void;
+}
+
+/** Builds every service over one database. Plain Node: used by Electron, the HTTP server and the tests. */
+export async function createServices(options: ServiceOptions): Promise<Services> {
+  const context = await AppContext.open(options);
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  if (context.isReady && options.demo !== 'never') seedDemo(context, options.demo ?? 'ifEmpty');
+  const events = new EventBus();
+
+  const handlers: Handlers = {
+    'app.status': () => context.status(),
+    'backups.list': () => context.backups.list(),
+    'backups.create': () => context.backup('manual'),
+    'backups.restore': ({ name }) => context.restore(name),
+    ...editionHandlers(context),
+    ...referenceHandlers(context),
+    ...entryHandlers(context),
+    ...importHandlers(context),
+  };
+
+  async function call(method: string, rawInput: unknown): Promise<WireResult<unknown>> {
+    try {
+      if (!isMethodName(method)) throw new AppError('error.unknownMethod', { method });
+      if (!context.isReady && !ALWAYS_AVAILABLE.has(method)) context.db();
+      const parsed = contract[method].input.safeParse(rawInput ?? {});
+      if (!parsed.success) throw validationError(parsed.error);
+      const handler = handlers[method] as (input: unknown) => unknown;
+      const result = await handler(parsed.data);
+      if (!READ_ONLY_METHODS.has(method)) {
+        await context.noteActivity().catch((error: unknown) => log('copia automática fallida', error));
+        events.emit('data.changed', { method });
+      }
+      return { ok: true, result };
+    } catch (error) {
+      if (isAppError(error)) {
+        return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
+      }
+      log(`fallo en ${method}`, error);
+      const wrapped = new AppError('error.unexpected', { detail: error instanceof Error ? error.message : String(error) });
+      return { ok: false, error: { code: wrapped.code, message: wrapped.message } };
+    }
+  }
+
+  return { context, handlers, events, call, close: () => context.close() };
+}
+
+/** Field-level Spanish messages, e.g. "Peso: El peso de un criterio debe ser mayor que cero." */
+function validationError(error: z.ZodError): AppError {
+  const issues = error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
+  const detail = issues.map((i) => i.message).join(' ');
+  return new AppError('error.validation', { detail }, { issues });
+}

@@ -1,0 +1,87 @@
+import type { MethodInput, MethodName, MethodOutput, WireResult } from '../../../shared/contract';
+import { t } from '../../../shared/i18n';
+
+/**
+ * The renderer's only door to the services. Inside Electron it speaks IPC through the
+ * preload bridge; in a browser (serve mode) it speaks HTTP. Screens never know which.
+ */
+interface Bridge {
+  call(method: string, input: unknown): Promise<unknown>;
+  onEvent(listener: (event: { name: string; payload: unknown }) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    bpge?: Bridge;
+  }
+}
+
+export class ApiError extends Error {
+  readonly code: string;
+  readonly details: unknown;
+  constructor(code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.details = details;
+  }
+
+  /** Field messages from a validation error, keyed by dotted path ("fields.weight"). */
+  fieldErrors(): Record<string, string> {
+    const issues = (this.details as { issues?: { path: string[]; message: string }[] } | undefined)?.issues ?? [];
+    return Object.fromEntries(issues.map((issue) => [issue.path.join('.'), issue.message]));
+  }
+}
+
+async function transport(method: string, input: unknown): Promise<WireResult<unknown>> {
+  if (window.bpge) return (await window.bpge.call(method, input)) as WireResult<unknown>;
+  let response: Response;
+  try {
+    response = await fetch(`/api/call/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return { ok: false, error: { code: 'error.transport', message: t('error.transport') } };
+  }
+  if (!response.ok) return { ok: false, error: { code: 'error.transport', message: t('error.transport') } };
+  return (await response.json()) as WireResult<unknown>;
+}
+
+export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await transport(method, input);
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.details);
+  return result.result as MethodOutput<M>;
+}
+
+/** Subscribes to pushed events (data changes); returns the unsubscribe function. */
+export function onServerEvent(listener: (name: string, payload: unknown) => void): () => void {
+  if (window.bpge) return window.bpge.onEvent((event) => listener(event.name, event.payload));
+  const source = new EventSource('/api/events');
+  const handler = (event: MessageEvent<string>) => listener(event.type, JSON.parse(event.data) as unknown);
+  source.addEventListener('data.changed', handler);
+  return () => source.close();
+}
+
+/** Reads a picked file as base64 for the upload methods. */
+export async function fileToBase64(file: File): Promise<string> {
+  const buffer = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < buffer.length; i += chunk) binary += String.fromCharCode(...buffer.subarray(i, i + chunk));
+  return btoa(binary);
+}
+
+/** Saves an exported file through the browser's download (Electron shows its save dialog). */
+export function downloadFile(file: { fileName: string; mimeType: string; dataBase64: string }): void {
+  const bytes = Uint8Array.from(atob(file.dataBase64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { ENTRY_STATUSES, entryFields, id, optionalText } from '../domain/schemas';
+import type { Entry, EntryRow, ExportedFile } from '../domain/types';
+import { method } from './define';
+
+export const entryMethods = {
+  /** All entries of an edition; sorting, filtering and search happen in the table. */
+  'entries.list': method<EntryRow[]>()(z.object({ editionId: id })),
+  'entries.get': method<Entry>()(z.object({ id })),
+  'entries.create': method<Entry>()(z.object({ editionId: id, fields: entryFields })),
+  'entries.update': method<Entry>()(z.object({ id, fields: entryFields })),
+  'entries.delete': method<{ deleted: true }>()(z.object({ id })),
+  'entries.setStatus': method<Entry>()(
+    z.object({ entryId: id, stageId: id, status: z.enum(ENTRY_STATUSES), reason: optionalText(2000) }),
+  ),
+  /** The list as a file; `ids` limits it to the rows the user sees (filters applied). */
+  'entries.export': method<ExportedFile>()(
+    z.object({ editionId: id, format: z.enum(['xlsx', 'csv']), ids: z.array(id).optional() }),
+  ),
+};

@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import { appMethods } from './app';
+import { editionMethods } from './editions';
+import { entryMethods } from './entries';
+import { importMethods } from './imports';
+import { referenceMethods } from './reference';
+import type { MethodSpec } from './define';
+
+/** Every method the renderer can call, by name `feature.verb`. */
+export const contract = {
+  ...appMethods,
+  ...editionMethods,
+  ...referenceMethods,
+  ...entryMethods,
+  ...importMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller passes (defaults may be omitted). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives, after validation and defaults. */
+export type MethodArgs<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = Contract[M] extends MethodSpec<z.ZodType, infer O> ? O : never;
+
+export type Handlers = {
+  [M in MethodName]: (input: MethodArgs<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
+};
+
+/** Methods that only read: everything else counts as activity for the periodic backup. */
+export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
+  'app.status',
+  'backups.list',
+  'editions.list',
+  'editions.get',
+  'reference.regions',
+  'reference.igeds',
+  'entries.list',
+  'entries.get',
+  'entries.export',
+  'imports.inspect',
+  'imports.preview',
+  'reference.inspectUgels',
+]);
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The wire format of an error, on both transports. */
+export interface WireError {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+export type WireResult<T> = { ok: true; result: T } | { ok: false; error: WireError };

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import type { UgelImportPreview, UgelImportResult } from '../domain/import-types';
+import type { Iged } from '../domain/types';
+import { method } from './define';
+import { uploadedFile } from './upload';
+
+export const referenceMethods = {
+  'reference.regions': method<string[]>()(z.object({})),
+  'reference.igeds': method<Iged[]>()(z.object({ kind: z.enum(['DRE', 'UGEL']).optional() })),
+  /** Reads an ESCALE padrón (or any sheet with CODOOII / D_DREUGEL / D_REGION) and previews the UGELs. */
+  'reference.inspectUgels': method<UgelImportPreview>()(uploadedFile),
+  'reference.commitUgels': method<UgelImportResult>()(z.object({ token: z.string().min(1) })),
+};

@@ -1,0 +1,47 @@
+import { common } from './catalog/common';
+import { errors } from './catalog/errors';
+import { importMessages } from './catalog/import';
+import { ui } from './catalog/ui';
+
+/**
+ * The Spanish (es-PE) message catalog. Every user-facing string — in the UI, in error
+ * messages sent by the services, in exported files — is looked up here, so wording is
+ * reviewed in one place and a second language can be added without touching code.
+ * Each feature keeps its keys in its own file under catalog/.
+ */
+export const messages = { ...common, ...errors, ...importMessages, ...ui } as const;
+
+export type MessageKey = keyof typeof messages;
+export type MessageParams = Record<string, string | number>;
+
+export const LOCALE = 'es-PE';
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(messages, key);
+}
+
+/** Looks a key up and fills `{name}` placeholders. Unknown placeholders stay visible. */
+export function t(key: MessageKey, params?: MessageParams): string {
+  const template: string = messages[key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : formatParam(value);
+  });
+}
+
+const numberFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+
+function formatParam(value: string | number): string {
+  return typeof value === 'number' ? numberFormat.format(value) : value;
+}
+
+export function formatNumber(value: number, fractionDigits = 2): string {
+  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: fractionDigits }).format(value);
+}
+
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Services, repositories and pure domain code, against real SQLite files and real workbooks.
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
