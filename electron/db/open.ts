@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
 
@@ -13,6 +13,8 @@ export interface OpenOptions {
   beforeMigrate?: (db: Db, fromVersion: number) => Promise<void>;
   /** Path to an Electron-ABI build of better-sqlite3 (desktop app only). */
   nativeBinding?: string;
+  /** The migration list; tests pass their own to exercise upgrades. */
+  migrations?: ReadonlyArray<(db: Db) => void>;
 }
 
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -23,8 +25,9 @@ const SQLITE_HEADER = 'SQLite format 3\0';
  * a newer version is refused with an AppError and left exactly as it was.
  */
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Db> {
+  const migrations = options.migrations ?? MIGRATIONS;
   const existing = fs.existsSync(file) && fs.statSync(file).size > 0;
-  if (existing) inspectReadOnly(file, options.nativeBinding);
+  if (existing) inspectReadOnly(file, options.nativeBinding, migrations.length);
 
   const db = new Database(file, nativeOption(options.nativeBinding));
   try {
@@ -33,9 +36,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version < LATEST_SCHEMA_VERSION) {
+    if (version < migrations.length) {
       if (version > 0 && options.beforeMigrate) await options.beforeMigrate(db, version);
-      migrate(db, version);
+      migrate(db, version, migrations);
     }
     return db;
   } catch (error) {
@@ -48,7 +51,7 @@ function nativeOption(nativeBinding: string | undefined): Database.Options {
   return nativeBinding ? { nativeBinding } : {};
 }
 
-function inspectReadOnly(file: string, nativeBinding: string | undefined): void {
+function inspectReadOnly(file: string, nativeBinding: string | undefined, latest: number): void {
   const header = Buffer.alloc(16);
   const fd = fs.openSync(file, 'r');
   try {
@@ -67,8 +70,8 @@ function inspectReadOnly(file: string, nativeBinding: string | undefined): void 
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     const appId = db.pragma('application_id', { simple: true }) as number;
-    if (version > LATEST_SCHEMA_VERSION) {
-      throw new AppError('error.db.newerVersion', { found: version, supported: LATEST_SCHEMA_VERSION });
+    if (version > latest) {
+      throw new AppError('error.db.newerVersion', { found: version, supported: latest });
     }
     const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number };
     if (appId !== APPLICATION_ID && (version > 0 || tables.n > 0)) throw new AppError('error.db.notSqlite', { file });
@@ -82,9 +85,9 @@ function inspectReadOnly(file: string, nativeBinding: string | undefined): void 
   }
 }
 
-function migrate(db: Db, from: number): void {
-  for (let version = from + 1; version <= LATEST_SCHEMA_VERSION; version++) {
-    const step = MIGRATIONS[version - 1];
+function migrate(db: Db, from: number, migrations: ReadonlyArray<(db: Db) => void>): void {
+  for (let version = from + 1; version <= migrations.length; version++) {
+    const step = migrations[version - 1];
     if (!step) throw new Error(`missing migration ${version}`);
     db.transaction(() => {
       step(db);

@@ -13,6 +13,8 @@ export interface ContextOptions {
   backupIntervalMinutes?: number;
   keepBackups?: number;
   now?: () => Date;
+  /** Tests only: a different migration list. */
+  migrations?: ReadonlyArray<(db: Db) => void>;
 }
 
 /**
@@ -47,6 +49,7 @@ export class AppContext {
     try {
       this.handle = await openDatabase(this.dbPath, {
         ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+        ...(this.options.migrations ? { migrations: this.options.migrations } : {}),
         beforeMigrate: async (db) => {
           await this.backups.create(db, 'antes-de-migrar');
         },
@@ -77,7 +80,7 @@ export class AppContext {
     return {
       state: 'ready',
       dbPath: this.dbPath,
-      schemaVersion: LATEST_SCHEMA_VERSION,
+      schemaVersion: this.options.migrations?.length ?? LATEST_SCHEMA_VERSION,
       lastBackupAt: this.lastBackupAt ? this.lastBackupAt.toISOString() : null,
     };
   }

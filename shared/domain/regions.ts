@@ -70,9 +70,9 @@ regionByKey.set(foldKey('Lima Region'), 'Lima Provincias');
  * Plain "Lima" is ambiguous (Metropolitana or Provincias) and is deliberately not resolved.
  */
 export function resolveRegion(input: string): string | null {
-  const key = stripRegionPrefix(foldKey(input));
-  if (!key) return null;
-  return regionByKey.get(key) ?? null;
+  const full = foldKey(input);
+  if (!full) return null;
+  return regionByKey.get(full) ?? regionByKey.get(stripRegionPrefix(full)) ?? null;
 }
 
 function stripRegionPrefix(key: string): string {

@@ -30,7 +30,8 @@ export function t(key: MessageKey, params?: MessageParams): string {
   });
 }
 
-const numberFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+// 'min2': years such as 2024 stay ungrouped, 10,000 rows still get their separator.
+const numberFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2, useGrouping: 'min2' });
 
 function formatParam(value: string | number): string {
   return typeof value === 'number' ? numberFormat.format(value) : value;

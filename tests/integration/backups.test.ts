@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../electron/db/migrations';
+import type { Db } from '../../electron/db/open';
+import { openTestApp, sampleEdition, tempDir, type TestApp } from '../support/services';
+
+describe('backups', () => {
+  let app: TestApp | undefined;
+  afterEach(() => {
+    app?.close();
+    app = undefined;
+  });
+
+  it('takes a backup after the first change and then only every 30 minutes of activity', async () => {
+    let clock = new Date('2026-03-01T10:00:00Z');
+    app = await openTestApp({ now: () => clock });
+    await app.call('editions.create', sampleEdition);
+    expect((await app.call('backups.list', {})).map((b) => b.reason)).toEqual(['automatica']);
+
+    clock = new Date('2026-03-01T10:20:00Z');
+    await app.call('editions.create', { ...sampleEdition, name: 'Otra edición' });
+    expect(await app.call('backups.list', {})).toHaveLength(1);
+    // Reads never count as activity.
+    clock = new Date('2026-03-01T11:00:00Z');
+    await app.call('editions.list', {});
+    expect(await app.call('backups.list', {})).toHaveLength(1);
+
+    await app.call('editions.create', { ...sampleEdition, name: 'Tercera edición' });
+    const list = await app.call('backups.list', {});
+    expect(list).toHaveLength(2);
+    expect(list[0]?.createdAt).toBe('2026-03-01T11:00:00.000Z');
+  });
+
+  it('keeps only the last 10 rotating backups', async () => {
+    let clock = new Date('2026-03-01T10:00:00Z');
+    app = await openTestApp({ now: () => clock });
+    for (let i = 0; i < 13; i++) {
+      clock = new Date(clock.getTime() + 60_000);
+      await app.call('backups.create', {});
+    }
+    const list = await app.call('backups.list', {});
+    expect(list).toHaveLength(10);
+    expect(list[0]?.createdAt).toBe(clock.toISOString());
+    expect(list.every((b) => b.reason === 'manual')).toBe(true);
+  });
+
+  it('restores a backup, keeping the current database aside first', async () => {
+    app = await openTestApp();
+    await app.call('editions.create', sampleEdition);
+    const backup = await app.call('backups.create', {});
+    await app.call('editions.create', { ...sampleEdition, name: 'Creada después de la copia' });
+    expect(await app.call('editions.list', {})).toHaveLength(2);
+
+    const result = await app.call('backups.restore', { name: backup.name });
+    expect(result.keptAside).toMatch(/antes-de-restaurar\.db$/);
+    const names = (await app.call('editions.list', {})).map((e) => e.name);
+    expect(names).toEqual([sampleEdition.name]);
+
+    // The set-aside file still has the later edition: nothing acknowledged is lost.
+    const aside = await openTestApp({ dbPath: path.join(app.services.context.backups.dir, result.keptAside ?? '') });
+    expect((await aside.call('editions.list', {})).map((e) => e.name)).toContain('Creada después de la copia');
+    aside.services.close();
+  });
+
+  it('refuses to restore an unknown name or a path, and an unusable backup leaves the current data in place', async () => {
+    app = await openTestApp();
+    await app.call('editions.create', sampleEdition);
+    expect((await app.fail('backups.restore', { name: '../../etc/passwd' })).code).toBe('error.backup.notFound');
+
+    const dir = app.services.context.backups.dir;
+    fs.mkdirSync(dir, { recursive: true });
+    const broken = '20260101T000000000-manual.db';
+    fs.writeFileSync(path.join(dir, broken), 'no es sqlite');
+    const error = await app.fail('backups.restore', { name: broken });
+    expect(error.code).toBe('error.backup.invalid');
+    expect((await app.call('editions.list', {})).map((e) => e.name)).toEqual([sampleEdition.name]);
+  });
+
+  it('backs up before running a pending migration, and a failing migration changes nothing', async () => {
+    const { dir, cleanup } = tempDir();
+    const dbPath = path.join(dir, 'upgrade.db');
+    const v1 = await openTestApp({ dbPath });
+    await v1.call('editions.create', sampleEdition);
+    v1.services.close();
+
+    const addColumn = (db: Db) => db.exec(`ALTER TABLE edition ADD COLUMN motto2 TEXT NOT NULL DEFAULT ''`);
+    const broken = (db: Db) => {
+      db.exec(`CREATE TABLE half_done (x INTEGER) STRICT`);
+      throw new Error('migración rota');
+    };
+    const failing = await openTestApp({ dbPath, migrations: [...MIGRATIONS, broken] });
+    expect(failing.services.context.status()).toMatchObject({ state: 'blocked' });
+    failing.services.close();
+
+    const upgraded = await openTestApp({ dbPath, migrations: [...MIGRATIONS, addColumn] });
+    const status = await upgraded.call('app.status', {});
+    expect(status).toMatchObject({ state: 'ready', schemaVersion: MIGRATIONS.length + 1 });
+    const backups = await upgraded.call('backups.list', {});
+    expect(backups.filter((b) => b.reason === 'antes-de-migrar').length).toBeGreaterThanOrEqual(1);
+    const tables = upgraded.services.context.db().prepare(`SELECT name FROM sqlite_schema WHERE name = 'half_done'`).all();
+    expect(tables).toEqual([]);
+    expect((await upgraded.call('editions.list', {})).map((e) => e.name)).toEqual([sampleEdition.name]);
+    upgraded.services.close();
+    cleanup();
+  });
+});
