@@ -4,9 +4,11 @@ import { AppError, isAppError } from '../../shared/errors';
 import { AppContext, type ContextOptions } from './context';
 import { seedDemo } from './demo';
 import { editionHandlers } from './editions';
+import { encuentroHandlers } from './encuentro';
 import { entryHandlers } from './entries';
 import { EventBus } from './events';
 import { importHandlers } from './import';
+import { juryHandlers } from './jury';
 import { referenceHandlers } from './reference';
 
 /** Methods that still work when the database is blocked (newer version, corrupt): so the user can restore. */
@@ -46,6 +48,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...referenceHandlers(context),
     ...entryHandlers(context),
     ...importHandlers(context),
+    ...juryHandlers(context),
+    ...encuentroHandlers(context),
   };
 
   async function call(method: string, rawInput: unknown): Promise<WireResult<unknown>> {

@@ -7,13 +7,14 @@ import type { z } from 'zod';
  */
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
+  /** 'read' methods never change data: they do not count as activity for backups or events. */
+  kind: MethodKind;
   /** Never read at run time; carries the output type. */
   readonly __output?: O;
 }
 
-export function method<O>() {
-  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input });
+export function method<O>(kind: MethodKind = 'write') {
+  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input, kind });
 }
 
-/** Marks methods that change data: they trigger the activity backup and cache invalidation. */
 export type MethodKind = 'read' | 'write';

@@ -4,8 +4,8 @@ import type { Category, Criterion, Edition, EditionSummary, Stage } from '../dom
 import { method } from './define';
 
 export const editionMethods = {
-  'editions.list': method<EditionSummary[]>()(z.object({ includeArchived: z.boolean().default(false) })),
-  'editions.get': method<Edition>()(z.object({ id })),
+  'editions.list': method<EditionSummary[]>('read')(z.object({ includeArchived: z.boolean().default(false) })),
+  'editions.get': method<Edition>('read')(z.object({ id })),
   'editions.create': method<Edition>()(editionFields),
   'editions.update': method<Edition>()(z.object({ id, fields: editionFields })),
   'editions.setArchived': method<Edition>()(z.object({ id, archived: z.boolean() })),

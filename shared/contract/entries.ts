@@ -5,8 +5,8 @@ import { method } from './define';
 
 export const entryMethods = {
   /** All entries of an edition; sorting, filtering and search happen in the table. */
-  'entries.list': method<EntryRow[]>()(z.object({ editionId: id })),
-  'entries.get': method<Entry>()(z.object({ id })),
+  'entries.list': method<EntryRow[]>('read')(z.object({ editionId: id })),
+  'entries.get': method<Entry>('read')(z.object({ id })),
   'entries.create': method<Entry>()(z.object({ editionId: id, fields: entryFields })),
   'entries.update': method<Entry>()(z.object({ id, fields: entryFields })),
   'entries.delete': method<{ deleted: true }>()(z.object({ id })),
@@ -14,7 +14,7 @@ export const entryMethods = {
     z.object({ entryId: id, stageId: id, status: z.enum(ENTRY_STATUSES), reason: optionalText(2000) }),
   ),
   /** The list as a file; `ids` limits it to the rows the user sees (filters applied). */
-  'entries.export': method<ExportedFile>()(
+  'entries.export': method<ExportedFile>('read')(
     z.object({ editionId: id, format: z.enum(['xlsx', 'csv']), ids: z.array(id).optional() }),
   ),
 };

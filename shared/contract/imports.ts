@@ -10,9 +10,9 @@ const mappedToken = z.object({ token: z.string().min(1), sheet: z.number().int()
 
 export const importMethods = {
   /** Parses the file (off the main thread, with caps) and proposes a column mapping. Writes nothing. */
-  'imports.inspect': method<ImportInspection>()(uploadedFile.extend({ editionId: id })),
+  'imports.inspect': method<ImportInspection>('read')(uploadedFile.extend({ editionId: id })),
   /** Validates every row with the chosen mapping and says what a commit would do. Writes nothing. */
-  'imports.preview': method<ImportPreview>()(mappedToken),
+  'imports.preview': method<ImportPreview>('read')(mappedToken),
   /** Applies the previewed rows in one transaction, after a backup. Refused while errors remain. */
   'imports.commit': method<ImportResult>()(mappedToken),
 };

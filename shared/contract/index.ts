@@ -3,6 +3,8 @@ import { appMethods } from './app';
 import { editionMethods } from './editions';
 import { entryMethods } from './entries';
 import { importMethods } from './imports';
+import { encuentroMethods } from './encuentro';
+import { juryMethods } from './jury';
 import { referenceMethods } from './reference';
 import type { MethodSpec } from './define';
 
@@ -13,6 +15,8 @@ export const contract = {
   ...referenceMethods,
   ...entryMethods,
   ...importMethods,
+  ...juryMethods,
+  ...encuentroMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -27,21 +31,10 @@ export type Handlers = {
   [M in MethodName]: (input: MethodArgs<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
 };
 
-/** Methods that only read: everything else counts as activity for the periodic backup. */
-export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
-  'app.status',
-  'backups.list',
-  'editions.list',
-  'editions.get',
-  'reference.regions',
-  'reference.igeds',
-  'entries.list',
-  'entries.get',
-  'entries.export',
-  'imports.inspect',
-  'imports.preview',
-  'reference.inspectUgels',
-]);
+/** Methods that only read: everything else counts as activity (periodic backup, change events). */
+export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set(
+  (Object.keys(contract) as MethodName[]).filter((name) => contract[name].kind === 'read'),
+);
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);

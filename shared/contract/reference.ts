@@ -5,9 +5,9 @@ import { method } from './define';
 import { uploadedFile } from './upload';
 
 export const referenceMethods = {
-  'reference.regions': method<string[]>()(z.object({})),
-  'reference.igeds': method<Iged[]>()(z.object({ kind: z.enum(['DRE', 'UGEL']).optional() })),
+  'reference.regions': method<string[]>('read')(z.object({})),
+  'reference.igeds': method<Iged[]>('read')(z.object({ kind: z.enum(['DRE', 'UGEL']).optional() })),
   /** Reads an ESCALE padrón (or any sheet with CODOOII / D_DREUGEL / D_REGION) and previews the UGELs. */
-  'reference.inspectUgels': method<UgelImportPreview>()(uploadedFile),
+  'reference.inspectUgels': method<UgelImportPreview>('read')(uploadedFile),
   'reference.commitUgels': method<UgelImportResult>()(z.object({ token: z.string().min(1) })),
 };

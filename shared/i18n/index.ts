@@ -1,6 +1,8 @@
 import { common } from './catalog/common';
 import { errors } from './catalog/errors';
+import { encuentro } from './catalog/encuentro';
 import { importMessages } from './catalog/import';
+import { jury } from './catalog/jury';
 import { ui } from './catalog/ui';
 
 /**
@@ -9,7 +11,7 @@ import { ui } from './catalog/ui';
  * reviewed in one place and a second language can be added without touching code.
  * Each feature keeps its keys in its own file under catalog/.
  */
-export const messages = { ...common, ...errors, ...importMessages, ...ui } as const;
+export const messages = { ...common, ...errors, ...importMessages, ...ui, ...jury, ...encuentro } as const;
 
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

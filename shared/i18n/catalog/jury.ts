@@ -1,0 +1,2 @@
+/** Jury scoring: jurors, conflicts, assignment, scoring, consolidation, workbooks, acta. Keys start with `jury.`. */
+export const jury = {} as const;
