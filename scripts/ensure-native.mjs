@@ -45,7 +45,15 @@ if (target === 'node') {
   } catch {
     console.log('No hay binario precompilado; compilando con node-gyp…');
     const gyp = require.resolve('node-gyp/bin/node-gyp.js');
-    run(process.execPath, [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'], work);
+    try {
+      run(process.execPath, [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'], work);
+    } catch {
+      console.error(
+        `No se pudo preparar better-sqlite3 para Electron ${electronVersion}: hace falta descargar el binario ` +
+          'precompilado o las cabeceras de Electron (conexión a internet, una sola vez). Las pruebas (npm test) no lo necesitan.',
+      );
+      process.exit(1);
+    }
   }
   fs.mkdirSync(outDir, { recursive: true });
   fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), path.join(outDir, 'better_sqlite3.node'));
