@@ -1,14 +1,40 @@
-import { useQuery } from '@tanstack/react-query';
 import { t } from '../../shared/i18n';
-import { call } from './api/client';
+import { AnnouncerProvider } from './app/announcer';
+import { CurrentEditionProvider } from './app/current-edition';
+import { Layout } from './app/Layout';
+import { useRoute } from './app/router';
+import { Screen } from './app/Screen';
+import { useDataChangedEvents } from './app/useDataChangedEvents';
+import { BlockedScreen } from './features/backups/BlockedScreen';
+import { useAppStatus } from './features/backups/queries';
+import { errorText } from './lib/errors';
 
 export function App() {
-  const editions = useQuery({ queryKey: ['editions', false], queryFn: () => call('editions.list', {}) });
   return (
-    <main>
-      <h1>{t('app.title')}</h1>
-      <h2>{t('nav.editions')}</h2>
-      <ul>{editions.data?.map((e) => <li key={e.id}>{e.name}</li>)}</ul>
-    </main>
+    <AnnouncerProvider>
+      <CurrentEditionProvider>
+        <StatusGate />
+      </CurrentEditionProvider>
+    </AnnouncerProvider>
+  );
+}
+
+/** A blocked database (newer version, corrupt) shows only its reason and the backups to restore. */
+function StatusGate() {
+  useDataChangedEvents();
+  const status = useAppStatus();
+  const route = useRoute();
+  if (status.isPending) return <p className="splash">{t('common.loading')}</p>;
+  if (status.isError)
+    return (
+      <p className="form-error splash" role="alert">
+        {errorText(status.error)}
+      </p>
+    );
+  if (status.data.state === 'blocked') return <BlockedScreen status={status.data} />;
+  return (
+    <Layout route={route}>
+      <Screen route={route} />
+    </Layout>
   );
 }

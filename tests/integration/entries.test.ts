@@ -99,6 +99,16 @@ describe('entries', () => {
     expect(sheet!.getColumn(4).width).toBeGreaterThan(10);
   });
 
+  it('keeps the on-screen order of the given ids and ignores ids from other editions', async () => {
+    const a = await app.call('entries.create', { editionId, fields: { code: 'A-1', igedId: 1, title: 'Primera' } });
+    const b = await app.call('entries.create', { editionId, fields: { code: 'B-2', igedId: 1, title: 'Segunda' } });
+    const other = await app.call('editions.create', { ...sampleEdition, name: 'Otra' });
+    const foreign = await app.call('entries.create', { editionId: other.id, fields: { igedId: 1, title: 'Ajena' } });
+    const file = await app.call('entries.export', { editionId, format: 'csv', ids: [b.id, foreign.id, a.id] });
+    const lines = Buffer.from(file.dataBase64, 'base64').toString('utf8').trim().split('\r\n');
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['B-2', 'A-1']);
+  });
+
   it('exports CSV as UTF-8 with BOM and neutralises formula-like cells', async () => {
     await app.call('entries.create', { editionId, fields: { igedId: 1, title: '=HYPERLINK("http://malo","clic")', team: '+51 999, "Ana"' } });
     await app.call('entries.create', { editionId, fields: { igedId: 1, title: '@SUMA(A1)', contactName: '-Pérez' } });

@@ -9,10 +9,10 @@ import { getEntry } from './read';
 /** The entries list as the organizers see it, one row per entry, statuses per stage at the end. */
 export async function exportEntries(db: Db, editionId: number, format: 'xlsx' | 'csv', ids?: number[]): Promise<ExportedFile> {
   const edition = getEdition(db, editionId);
-  const wanted = ids ? new Set(ids) : null;
-  const entryIds = (db.prepare(`SELECT id FROM entry WHERE edition_id = ? ORDER BY code`).all(editionId) as { id: number }[])
-    .map((r) => r.id)
-    .filter((id) => !wanted || wanted.has(id));
+  // With `ids`, the file keeps the order the user sees on screen (their sort and filters).
+  const inEdition = (db.prepare(`SELECT id FROM entry WHERE edition_id = ? ORDER BY code`).all(editionId) as { id: number }[]).map((r) => r.id);
+  const member = new Set(inEdition);
+  const entryIds = ids ? [...new Set(ids)].filter((id) => member.has(id)) : inEdition;
   const entries = entryIds.map((id) => getEntry(db, id));
   const stageNames = edition.stages.map((s) => s.name);
 

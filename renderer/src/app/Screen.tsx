@@ -1,0 +1,30 @@
+import { BackupsScreen } from '../features/backups/BackupsScreen';
+import { EditionDetailScreen } from '../features/editions/EditionDetailScreen';
+import { EditionsScreen } from '../features/editions/EditionsScreen';
+import { EntriesScreen } from '../features/entries/EntriesScreen';
+import { EntryDetailScreen } from '../features/entries/EntryDetailScreen';
+import { ImportScreen } from '../features/imports/ImportScreen';
+import { ReferenceScreen } from '../features/reference/ReferenceScreen';
+import type { Route } from './router';
+
+/** The screen for a route. Keys make each route start fresh (forms, wizard state, focus). */
+export function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'editions':
+      return <EditionsScreen />;
+    case 'edition':
+      return <EditionDetailScreen key={route.id} id={route.id} />;
+    case 'entries':
+      return <EntriesScreen />;
+    case 'entry':
+      return <EntryDetailScreen key={route.id} id={route.id} />;
+    case 'newEntry':
+      return <EntryDetailScreen key="new" id={null} />;
+    case 'import':
+      return <ImportScreen />;
+    case 'reference':
+      return <ReferenceScreen />;
+    case 'backups':
+      return <BackupsScreen />;
+  }
+}

@@ -1,0 +1,77 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * A small hash router: the app has a handful of screens and runs from file:// inside
+ * Electron, where history-based routing would need a server. No library is needed for
+ * six routes; the hash also survives a reload, so the user stays on the same screen.
+ */
+export type Route =
+  | { name: 'editions' }
+  | { name: 'edition'; id: number }
+  | { name: 'entries' }
+  | { name: 'entry'; id: number }
+  | { name: 'newEntry' }
+  | { name: 'import' }
+  | { name: 'reference' }
+  | { name: 'backups' };
+
+export type RouteName = Route['name'];
+
+export function parseHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [head, second] = parts;
+  const id = second !== undefined && /^\d+$/.test(second) ? Number(second) : null;
+  switch (head) {
+    case 'ediciones':
+      return id !== null ? { name: 'edition', id } : { name: 'editions' };
+    case 'postulaciones':
+      if (second === 'nueva') return { name: 'newEntry' };
+      return id !== null ? { name: 'entry', id } : { name: 'entries' };
+    case 'importar':
+      return { name: 'import' };
+    case 'referencias':
+      return { name: 'reference' };
+    case 'copias':
+      return { name: 'backups' };
+    default:
+      return { name: 'editions' };
+  }
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.name) {
+    case 'editions':
+      return '#/ediciones';
+    case 'edition':
+      return `#/ediciones/${route.id}`;
+    case 'entries':
+      return '#/postulaciones';
+    case 'entry':
+      return `#/postulaciones/${route.id}`;
+    case 'newEntry':
+      return '#/postulaciones/nueva';
+    case 'import':
+      return '#/importar';
+    case 'reference':
+      return '#/referencias';
+    case 'backups':
+      return '#/copias';
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefOf(route);
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}
+
+export function useRoute(): Route {
+  return parseHash(useHash());
+}

@@ -1,0 +1,48 @@
+import { useState, type ReactNode } from 'react';
+import { t } from '../../../shared/i18n';
+import { errorText } from '../lib/errors';
+import { Dialog } from './Dialog';
+
+interface ConfirmDialogProps {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm(): Promise<unknown>;
+  onClose(): void;
+}
+
+/** Asks before an action that is hard to undo; shows the failure inside the dialog. */
+export function ConfirmDialog({ title, children, confirmLabel, danger = false, onConfirm, onClose }: ConfirmDialogProps) {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const confirm = async () => {
+    setPending(true);
+    setError(null);
+    try {
+      await onConfirm();
+      onClose();
+    } catch (caught) {
+      setError(errorText(caught));
+      setPending(false);
+    }
+  };
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <div className="confirm-text">{children}</div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose} data-autofocus>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className={danger ? 'danger' : 'primary'} onClick={() => void confirm()} disabled={pending}>
+          {pending ? t('common.working') : confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
