@@ -2,6 +2,7 @@ import type { CategoryFields, CriterionFields, EditionFields, StageFields } from
 import { foldKey } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/errors';
 import type { MessageKey } from '../../../shared/i18n';
+import { cachedStatement } from '../../db/cached-statement';
 import type { Db } from '../../db/open';
 
 type Child = 'category' | 'criterion' | 'stage';
@@ -13,7 +14,7 @@ const TAKEN: Record<Child, MessageKey> = {
 
 /** Refuses changes to an archived edition (it must be unarchived first). */
 export function assertEditable(db: Db, editionId: number): void {
-  const row = db.prepare(`SELECT name, archived FROM edition WHERE id = ?`).get(editionId) as
+  const row = cachedStatement(db, `SELECT name, archived FROM edition WHERE id = ?`).get(editionId) as
     | { name: string; archived: number }
     | undefined;
   if (!row) throw new AppError('error.edition.notFound');

@@ -3,6 +3,7 @@ import type { entryFields, EntryStatus } from '../../../shared/domain/schemas';
 import { resolveRegion } from '../../../shared/domain/regions';
 import { foldKey } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/errors';
+import { cachedStatement } from '../../db/cached-statement';
 import type { Db } from '../../db/open';
 import { assertEditable } from '../editions/write';
 
@@ -34,7 +35,7 @@ export interface StoredEntryFields {
 export function toStored(db: Db, editionId: number, fields: EntryFields): Omit<StoredEntryFields, 'code'> {
   let region = '';
   if (fields.igedId !== null) {
-    const iged = db.prepare(`SELECT region FROM iged WHERE id = ?`).get(fields.igedId) as { region: string } | undefined;
+    const iged = cachedStatement(db, `SELECT region FROM iged WHERE id = ?`).get(fields.igedId) as { region: string } | undefined;
     if (!iged) throw new AppError('error.entry.igedUnknown');
     region = iged.region;
   } else if (fields.region) {
@@ -43,7 +44,7 @@ export function toStored(db: Db, editionId: number, fields: EntryFields): Omit<S
     region = resolved;
   }
   if (fields.categoryId !== null) {
-    const ok = db.prepare(`SELECT 1 FROM category WHERE id = ? AND edition_id = ?`).get(fields.categoryId, editionId);
+    const ok = cachedStatement(db, `SELECT 1 FROM category WHERE id = ? AND edition_id = ?`).get(fields.categoryId, editionId);
     if (!ok) throw new AppError('error.entry.categoryForeign');
   }
   return {
@@ -78,7 +79,7 @@ export function nextEntryCode(db: Db, editionId: number): string {
 }
 
 function assertCodeFree(db: Db, editionId: number, code: string, exceptId: number | null): void {
-  const clash = db.prepare(`SELECT id FROM entry WHERE edition_id = ? AND code = ? AND id IS NOT ?`).get(editionId, code, exceptId);
+  const clash = cachedStatement(db, `SELECT id FROM entry WHERE edition_id = ? AND code = ? AND id IS NOT ?`).get(editionId, code, exceptId);
   if (clash) throw new AppError('error.entry.codeTaken', { code });
 }
 
@@ -87,25 +88,27 @@ export function insertEntry(db: Db, editionId: number, fields: EntryFields, now:
   const stored = toStored(db, editionId, fields);
   const code = fields.code || nextEntryCode(db, editionId);
   assertCodeFree(db, editionId, code, null);
-  const result = db
-    .prepare(
-      `INSERT INTO entry (edition_id, code, iged_id, region, title, title_key, category_id, start_year, summary, problem, results,
+  const result = cachedStatement(
+    db,
+    `INSERT INTO entry (edition_id, code, iged_id, region, title, title_key, category_id, start_year, summary, problem, results,
          evidence_links, contact_name, contact_cargo, contact_email, contact_phone, team, source, created_at, updated_at)
        VALUES (@edition_id, @code, @iged_id, @region, @title, @title_key, @category_id, @start_year, @summary, @problem, @results,
          @evidence_links, @contact_name, @contact_cargo, @contact_email, @contact_phone, @team, @source, @now, @now)`,
-    )
-    .run({ ...stored, edition_id: editionId, code, title_key: foldKey(fields.title), source, now });
+  ).run({ ...stored, edition_id: editionId, code, title_key: foldKey(fields.title), source, now });
   return Number(result.lastInsertRowid);
 }
 
 export function updateEntry(db: Db, id: number, fields: EntryFields, now: string): void {
-  const current = db.prepare(`SELECT edition_id, code FROM entry WHERE id = ?`).get(id) as { edition_id: number; code: string } | undefined;
+  const current = cachedStatement(db, `SELECT edition_id, code FROM entry WHERE id = ?`).get(id) as
+    | { edition_id: number; code: string }
+    | undefined;
   if (!current) throw new AppError('error.entry.notFound');
   assertEditable(db, current.edition_id);
   const stored = toStored(db, current.edition_id, fields);
   const code = fields.code || current.code;
   assertCodeFree(db, current.edition_id, code, id);
-  db.prepare(
+  cachedStatement(
+    db,
     `UPDATE entry SET code = @code, iged_id = @iged_id, region = @region, title = @title, title_key = @title_key,
        category_id = @category_id, start_year = @start_year, summary = @summary, problem = @problem, results = @results,
        evidence_links = @evidence_links, contact_name = @contact_name, contact_cargo = @contact_cargo,
@@ -115,12 +118,11 @@ export function updateEntry(db: Db, id: number, fields: EntryFields, now: string
 }
 
 export function storedFields(db: Db, id: number): StoredEntryFields {
-  return db
-    .prepare(
-      `SELECT code, iged_id, region, title, category_id, start_year, summary, problem, results, evidence_links,
-              contact_name, contact_cargo, contact_email, contact_phone, team FROM entry WHERE id = ?`,
-    )
-    .get(id) as StoredEntryFields;
+  return cachedStatement(
+    db,
+    `SELECT code, iged_id, region, title, category_id, start_year, summary, problem, results, evidence_links,
+            contact_name, contact_cargo, contact_email, contact_phone, team FROM entry WHERE id = ?`,
+  ).get(id) as StoredEntryFields;
 }
 
 export function deleteEntry(db: Db, id: number): void {

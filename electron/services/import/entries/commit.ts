@@ -1,0 +1,77 @@
+import type { ColumnMapping, ImportResult } from '../../../../shared/domain/import-types';
+import { AppError } from '../../../../shared/errors';
+import type { Db } from '../../../db/open';
+import type { AppContext } from '../../context';
+import { assertEditable } from '../../editions/write';
+import { insertEntry, nextEntryCode, updateEntry } from '../../entries/write';
+import type { StoredEntryImport } from './inspect';
+import type { EntryPlan, PlannedWrite } from './plan';
+import { currentPlan } from './plan-cache';
+
+/** The source recorded on entries created by an import. */
+export const IMPORT_SOURCE = 'import';
+
+/**
+ * Applies a previewed import. The plan is recomputed against the database as it is now
+ * (things may have changed since the preview) and refused while any error remains. When
+ * something will change, a backup is taken first; then every row is written in ONE
+ * transaction, so an import lands whole or not at all. Re-importing the same file finds
+ * every row unchanged and writes nothing (not even a backup).
+ */
+export async function commitEntries(ctx: AppContext, stored: StoredEntryImport, sheetIndex: number, mapping: ColumnMapping): Promise<ImportResult> {
+  const db = ctx.db();
+  const { editionId } = stored;
+  assertEditable(db, editionId);
+  const first = checkedPlan(db, stored, sheetIndex, mapping);
+  if (!first.writes.some((write) => write.action !== 'unchanged')) return summary(first.writes, null);
+
+  const backup = await ctx.backup('antes-de-importar');
+  // The backup yielded to the event loop: take the plan again (the same one unless something
+  // was written meanwhile), then write with no await in between.
+  return db.transaction(() => {
+    const plan = checkedPlan(db, stored, sheetIndex, mapping);
+    const now = ctx.now().toISOString();
+    const allocate = codeAllocator(db, editionId, plan.writes);
+    for (const write of plan.writes) {
+      if (write.action === 'update' && write.existingId !== null) updateEntry(db, write.existingId, write.fields, now);
+      if (write.action === 'new') insertEntry(db, editionId, { ...write.fields, code: write.fields.code || allocate() }, now, IMPORT_SOURCE);
+    }
+    return summary(plan.writes, backup.name);
+  })();
+}
+
+function checkedPlan(db: Db, stored: StoredEntryImport, sheetIndex: number, mapping: ColumnMapping): EntryPlan {
+  const plan = currentPlan(db, stored, sheetIndex, mapping);
+  const { errors, rows } = plan.preview.totals;
+  if (errors > 0) throw new AppError('import.error.hasErrors', { count: errors });
+  if (rows === 0) throw new AppError('import.error.nothingToImport');
+  return plan;
+}
+
+function summary(writes: PlannedWrite[], backupName: string | null): ImportResult {
+  const count = (action: PlannedWrite['action']) => writes.filter((write) => write.action === action).length;
+  return { created: count('new'), updated: count('update'), unchanged: count('unchanged'), backupName };
+}
+
+/**
+ * Codes for new rows that have none, in the edition's `<year>-<nnn>` sequence. Computed once
+ * and counted up locally (nextEntryCode per row would rescan the edition's codes each time),
+ * skipping codes that rows of the file bring themselves.
+ */
+function codeAllocator(db: Db, editionId: number, writes: PlannedWrite[]): () => string {
+  const start = nextEntryCode(db, editionId);
+  const dash = start.lastIndexOf('-');
+  const prefix = start.slice(0, dash + 1);
+  const width = start.length - dash - 1;
+  let next = Number(start.slice(dash + 1));
+  const reserved = new Set(writes.map((write) => write.fields.code).filter((code) => code !== ''));
+  return () => {
+    let code = `${prefix}${String(next).padStart(width, '0')}`;
+    while (reserved.has(code)) {
+      next += 1;
+      code = `${prefix}${String(next).padStart(width, '0')}`;
+    }
+    next += 1;
+    return code;
+  };
+}

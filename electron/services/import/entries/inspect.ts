@@ -1,0 +1,63 @@
+import type { ImportInspection, SheetInspection } from '../../../../shared/domain/import-types';
+import type { ParsedSheet, SheetRow } from '../file/parse-types';
+import { displayText, headerLabel } from './cell-text';
+import { headerScore, suggestMapping } from './headers';
+import type { CachedPlan } from './plan-cache';
+
+/** The header row is looked for among the first rows (titles and notes often sit above it). */
+export const HEADER_SCAN_ROWS = 10;
+const SAMPLE_ROWS = 5;
+
+/** A parsed sheet with its header row located: what preview and commit work on. */
+export interface EntrySheet {
+  name: string;
+  headerRow: number;
+  headers: string[];
+  rows: SheetRow[];
+  score: number;
+}
+
+export interface StoredEntryImport {
+  editionId: number;
+  fileName: string;
+  sheets: EntrySheet[];
+  /** The last validation, reused while the database has not changed (see plan-cache). */
+  lastPlan?: CachedPlan;
+}
+
+export function locateHeader(sheet: ParsedSheet): EntrySheet {
+  let best = 0;
+  let bestScore = -1;
+  sheet.rows.slice(0, HEADER_SCAN_ROWS).forEach((row, index) => {
+    const score = headerScore(row.cells.map(displayText));
+    if (score > bestScore) {
+      best = index;
+      bestScore = score;
+    }
+  });
+  const header = sheet.rows[best];
+  const rows = sheet.rows.slice(best + 1);
+  let width = header?.cells.length ?? 0;
+  for (const row of rows) width = Math.max(width, row.cells.length);
+  const headers = Array.from({ length: width }, (_, index) => headerLabel(header?.cells[index], index));
+  return { name: sheet.name, headerRow: header?.row ?? 1, headers, rows, score: Math.max(0, bestScore) };
+}
+
+export function toInspection(token: string, stored: StoredEntryImport): ImportInspection {
+  const sheets: SheetInspection[] = stored.sheets.map((sheet) => ({
+    name: sheet.name,
+    rowCount: sheet.rows.length,
+    headerRow: sheet.headerRow,
+    headers: sheet.headers,
+    sample: sheet.rows.slice(0, SAMPLE_ROWS).map((row) => sheet.headers.map((_, index) => displayText(row.cells[index]))),
+    suggestedMapping: suggestMapping(sheet.headers),
+  }));
+  let selectedSheet = 0;
+  stored.sheets.forEach((sheet, index) => {
+    const chosen = stored.sheets[selectedSheet];
+    if (chosen && (sheet.score > chosen.score || (sheet.score === chosen.score && sheet.rows.length > 0 && chosen.rows.length === 0))) {
+      selectedSheet = index;
+    }
+  });
+  return { token, fileName: stored.fileName, sheets, selectedSheet };
+}

@@ -1,0 +1,183 @@
+import type { z } from 'zod';
+import type { ColumnMapping, EntryImportField, ImportIssue } from '../../../../shared/domain/import-types';
+import type { IgedCandidate } from '../../../../shared/domain/iged-match';
+import { entryFields } from '../../../../shared/domain/schemas';
+import { foldKey } from '../../../../shared/domain/text';
+import { t, type MessageKey, type MessageParams } from '../../../../shared/i18n';
+import type { CellValue, SheetRow } from '../file/parse-types';
+import type { EntryFields } from '../../entries/write';
+import { cellText, isCellError, lineText } from './cell-text';
+import type { EntryReference } from './reference';
+
+export interface ReadRow {
+  row: number;
+  fields: EntryFields | null;
+  iged: IgedCandidate | null;
+  /** What the preview shows, even for an invalid row. */
+  code: string;
+  title: string;
+  igedText: string;
+  region: string;
+  categoryName: string;
+  issues: ImportIssue[];
+}
+
+/** Which form field a zod issue path points to → which import field (column) it came from. */
+const FIELD_OF_SCHEMA_KEY: Record<string, EntryImportField> = {
+  code: 'code',
+  igedId: 'iged',
+  region: 'region',
+  title: 'title',
+  categoryId: 'category',
+  startYear: 'startYear',
+  summary: 'summary',
+  problem: 'problem',
+  results: 'results',
+  evidenceLinks: 'evidence',
+  contactName: 'contactName',
+  contactCargo: 'contactCargo',
+  contactEmail: 'contactEmail',
+  contactPhone: 'contactPhone',
+  team: 'team',
+};
+
+/** True when every mapped cell of the row is empty: such rows are skipped, not reported. */
+export function isEmptyRow(row: SheetRow, mapping: ColumnMapping): boolean {
+  return Object.values(mapping).every((index) => {
+    if (index === null || index === undefined) return true;
+    const value = row.cells[index];
+    return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+  });
+}
+
+/**
+ * Reads one row into the entry form's fields and checks it on its own: IGED and region
+ * resolved tolerantly but never guessed, category against the edition's, then the same zod
+ * schema as the form so the messages match. Cross-row checks (duplicates, existing entries)
+ * are the plan's job.
+ */
+export function readRow(row: SheetRow, mapping: ColumnMapping, headers: readonly string[], ref: EntryReference): ReadRow {
+  const issues: ImportIssue[] = [];
+  const column = (field: EntryImportField) => {
+    const index = mapping[field];
+    return index === null || index === undefined ? '' : (headers[index] ?? '');
+  };
+  const report = (field: EntryImportField | '', key: MessageKey, params?: MessageParams) =>
+    issues.push({ row: row.row, column: field ? column(field) : '', severity: 'error', message: t(key, params) });
+  const cell = (field: EntryImportField): CellValue => {
+    const index = mapping[field];
+    if (index === null || index === undefined) return null;
+    const value = row.cells[index] ?? null;
+    if (isCellError(value)) {
+      report(field, 'import.row.cellError', { value: value.error });
+      return null;
+    }
+    return value;
+  };
+
+  const code = lineText(cell('code'));
+  const title = lineText(cell('title'));
+  const igedText = lineText(cell('iged'));
+  const regionText = lineText(cell('region'));
+  const categoryText = lineText(cell('category'));
+
+  let iged: IgedCandidate | null = null;
+  if (igedText) {
+    const match = ref.matchIged(igedText, regionText || null);
+    if (match.kind === 'match') iged = match.iged;
+    else if (match.kind === 'unknown') report('iged', 'import.row.igedUnknown', { value: igedText });
+    else {
+      const candidates = match.candidates.map((c) => `${c.name} (${c.region})`).join('; ');
+      report('iged', 'import.row.igedAmbiguous', { value: igedText, candidates });
+    }
+  } else if (mapping.iged !== null && mapping.iged !== undefined) {
+    report('iged', 'validation.required');
+  }
+
+  if (regionText) {
+    const region = ref.resolveRegion(regionText);
+    if (iged && !regionAgrees(regionText, region, iged.region)) {
+      report('region', 'import.row.regionMismatch', { value: regionText, iged: iged.name, region: iged.region });
+    } else if (!iged && !region) {
+      report('region', 'import.row.regionUnknown', { value: regionText });
+    }
+  }
+
+  let categoryId: number | null = null;
+  let categoryName = '';
+  if (categoryText) {
+    const category = ref.categoryByKey.get(foldKey(categoryText));
+    if (category) {
+      categoryId = category.id;
+      categoryName = category.name;
+    } else if (ref.categories.length === 0) {
+      report('category', 'import.row.noCategories', { value: categoryText });
+    } else {
+      report('category', 'import.row.categoryUnknown', { value: categoryText, valid: ref.categories.map((c) => c.name).join('; ') });
+    }
+  }
+
+  const year = readYear(cell('startYear'));
+  if (year === 'invalid') report('startYear', 'import.row.yearInvalid', { value: cellText(cell('startYear')) });
+
+  const candidate: z.input<typeof entryFields> = {
+    code,
+    igedId: iged?.id ?? null,
+    region: iged?.region ?? ref.resolveRegion(regionText) ?? '',
+    title,
+    categoryId,
+    startYear: year === 'invalid' ? null : year,
+    summary: cellText(cell('summary')),
+    problem: cellText(cell('problem')),
+    results: cellText(cell('results')),
+    evidenceLinks: splitLinks(cellText(cell('evidence'))),
+    contactName: lineText(cell('contactName')),
+    contactCargo: lineText(cell('contactCargo')),
+    contactEmail: lineText(cell('contactEmail')),
+    contactPhone: lineText(cell('contactPhone')),
+    team: cellText(cell('team')),
+  };
+  const parsed = entryFields.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = FIELD_OF_SCHEMA_KEY[String(issue.path[0])];
+      issues.push({ row: row.row, column: field ? column(field) : '', severity: 'error', message: issue.message });
+    }
+  }
+  const valid = parsed.success && !issues.some((issue) => issue.severity === 'error');
+  return {
+    row: row.row,
+    fields: valid ? parsed.data : null,
+    iged,
+    code,
+    title,
+    igedText: iged?.name ?? igedText,
+    region: iged?.region ?? ref.resolveRegion(regionText) ?? regionText,
+    categoryName: categoryName || categoryText,
+    issues,
+  };
+}
+
+/**
+ * The typed region must be the IGED's. Plain "Lima" names no single region (Metropolitana or
+ * Provincias), but it does agree with an IGED of either.
+ */
+function regionAgrees(typed: string, resolved: string | null, igedRegion: string): boolean {
+  if (resolved) return resolved === igedRegion;
+  return foldKey(igedRegion).startsWith(`${foldKey(typed)} `);
+}
+
+/** A year typed as a number, as text, or taken from a date cell (yyyy-mm-dd). */
+function readYear(value: CellValue): number | null | 'invalid' {
+  if (value === null || value === '') return null;
+  if (typeof value === 'number') return Number.isInteger(value) ? value : 'invalid';
+  const text = cellText(value);
+  if (text === '') return null;
+  const match = /^(\d{4})(-\d{2}-\d{2}( \d{2}:\d{2})?)?$/.exec(text);
+  return match?.[1] ? Number(match[1]) : 'invalid';
+}
+
+/** Links are separated by spaces, line breaks or semicolons (commas may occur inside URLs). */
+export function splitLinks(text: string): string[] {
+  return text.split(/[\s;]+/).filter((part) => part !== '');
+}

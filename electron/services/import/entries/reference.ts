@@ -1,0 +1,64 @@
+import { createIgedMatcher, type IgedCandidate, type IgedMatch } from '../../../../shared/domain/iged-match';
+import { resolveRegion } from '../../../../shared/domain/regions';
+import { foldKey } from '../../../../shared/domain/text';
+import type { Category } from '../../../../shared/domain/types';
+import type { Db } from '../../../db/open';
+import { listCategories } from '../../editions/read';
+
+/** What row validation compares against, read once per preview/commit from the current database. */
+export interface EntryReference {
+  editionId: number;
+  /** Memoised per distinct (name, region): a file names the same few IGEDs thousands of times. */
+  matchIged: (name: string, regionHint: string | null) => IgedMatch;
+  resolveRegion: (text: string) => string | null;
+  categories: Category[];
+  categoryByKey: Map<string, Category>;
+  entryByCode: Map<string, number>;
+  /** `${igedId}|${title_key}` → entry ids; used when the file has no code. */
+  entriesByPractice: Map<string, number[]>;
+  codeOf: Map<number, string>;
+}
+
+export function practiceKey(igedId: number | null, title: string): string {
+  return `${igedId ?? ''}|${foldKey(title)}`;
+}
+
+export function loadReference(db: Db, editionId: number): EntryReference {
+  const igeds = (
+    db.prepare(`SELECT id, code, kind, name, region, aliases FROM iged`).all() as (Omit<IgedCandidate, 'aliases'> & { aliases: string })[]
+  ).map((row) => ({ ...row, aliases: JSON.parse(row.aliases) as string[] }));
+  const categories = listCategories(db, editionId);
+  const entries = db.prepare(`SELECT id, code, iged_id, title_key FROM entry WHERE edition_id = ?`).all(editionId) as {
+    id: number;
+    code: string;
+    iged_id: number | null;
+    title_key: string;
+  }[];
+  const entriesByPractice = new Map<string, number[]>();
+  for (const entry of entries) {
+    const key = `${entry.iged_id ?? ''}|${entry.title_key}`;
+    entriesByPractice.set(key, [...(entriesByPractice.get(key) ?? []), entry.id]);
+  }
+  const matcher = createIgedMatcher(igeds);
+  const igedMatches = new Map<string, IgedMatch>();
+  const regions = new Map<string, string | null>();
+  return {
+    editionId,
+    matchIged: (name, hint) => {
+      const key = `${name}\u0000${hint ?? ''}`;
+      let match = igedMatches.get(key);
+      if (!match) igedMatches.set(key, (match = matcher(name, hint)));
+      return match;
+    },
+    resolveRegion: (text) => {
+      if (!regions.has(text)) regions.set(text, resolveRegion(text));
+      return regions.get(text) ?? null;
+    },
+    categories,
+    categoryByKey: new Map(categories.map((category) => [foldKey(category.name), category])),
+    entryByCode: new Map(entries.map((entry) => [entry.code, entry.id])),
+    entriesByPractice,
+    codeOf: new Map(entries.map((entry) => [entry.id, entry.code])),
+  };
+}
+

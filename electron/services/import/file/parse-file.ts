@@ -1,0 +1,46 @@
+import { checkZip } from './zip-check';
+import { readCsv } from './csv-reader';
+import { ParseFailure, type ParseOutcome, type ParseRequest } from './parse-types';
+import { SheetCollector } from './sheet-collector';
+import { sniffFormat } from './sniff-format';
+
+const MB = 1024 * 1024;
+
+/**
+ * The whole parse of an uploaded file, as run inside the worker: caps, signature, ZIP checks,
+ * then the reader. Never throws: a file problem comes back as a catalog key for the user.
+ */
+export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {
+  const file = request.fileName;
+  const { limits } = request;
+  try {
+    const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
+    if (bytes.length > limits.maxFileBytes) {
+      throw new ParseFailure('import.error.tooLarge', { size: round1(bytes.length / MB), max: Math.round(limits.maxFileBytes / MB) });
+    }
+    const format = sniffFormat(bytes, file);
+    const collector = new SheetCollector(limits, request.projection);
+    if (format === 'xlsx') {
+      await checkZip(bytes, file, limits);
+      // Loaded only now: a file refused by the checks above never pays for exceljs.
+      const { readXlsx } = await import('./xlsx-reader');
+      await readXlsx(bytes, collector);
+    } else {
+      readCsv(bytes, sheetNameOf(file), collector);
+    }
+    if (collector.rowCount === 0) throw new ParseFailure('import.error.noRows', { file });
+    return { ok: true, ...collector.result() };
+  } catch (error) {
+    if (error instanceof ParseFailure) return { ok: false, key: error.key, params: error.params };
+    // Malformed XML, a broken ZIP stream…: the parser's own message is English and technical.
+    return { ok: false, key: 'import.error.unreadable', params: { file } };
+  }
+}
+
+function sheetNameOf(fileName: string): string {
+  return fileName.replace(/\.[^.]*$/, '') || fileName;
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}

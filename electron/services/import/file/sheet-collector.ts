@@ -1,0 +1,130 @@
+import { compactKey } from '../../../../shared/domain/text';
+import { ParseFailure, type CellValue, type ParseLimits, type ParsedSheet, type ProjectedTable, type Projection, type SheetRow } from './parse-types';
+
+/**
+ * Receives rows from a reader (xlsx or CSV), drops empty ones, enforces the row and column
+ * caps as it goes (so a million-row sheet stops at the cap instead of being read whole) and
+ * either keeps every row or, with a projection, only the wanted columns.
+ */
+export class SheetCollector {
+  private readonly sheets: ParsedSheet[] = [];
+  private current: ParsedSheet | null = null;
+  private rowsSeen = 0;
+  private readonly projector: Projector | null;
+
+  constructor(
+    private readonly limits: ParseLimits,
+    projection: Projection | undefined,
+  ) {
+    this.projector = projection ? new Projector(projection) : null;
+  }
+
+  startSheet(name: string): void {
+    this.current = { name, rows: [] };
+    if (this.projector) this.projector.startSheet(name);
+    else this.sheets.push(this.current);
+  }
+
+  addRow(row: number, cells: CellValue[]): void {
+    const last = lastFilledIndex(cells);
+    if (last < 0) return;
+    const sheet = this.current?.name ?? '';
+    if (last >= this.limits.maxColumns) throw new ParseFailure('import.error.tooManyColumns', { sheet, max: this.limits.maxColumns });
+    this.rowsSeen += 1;
+    if (this.rowsSeen > this.limits.maxRows) throw new ParseFailure('import.error.tooManyRows', { sheet, max: this.limits.maxRows });
+    const trimmed = cells.length === last + 1 ? cells : cells.slice(0, last + 1);
+    if (this.projector) this.projector.addRow({ row, cells: trimmed });
+    else this.current?.rows.push({ row, cells: trimmed });
+  }
+
+  get rowCount(): number {
+    return this.rowsSeen;
+  }
+
+  result(): { sheets: ParsedSheet[]; projected?: ProjectedTable } {
+    if (!this.projector) return { sheets: this.sheets };
+    const projected = this.projector.result();
+    return projected ? { sheets: [], projected } : { sheets: [] };
+  }
+}
+
+export function isBlank(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+function lastFilledIndex(cells: CellValue[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) if (!isBlank(cells[i])) return i;
+  return -1;
+}
+
+type ProjectorState = 'scanning' | 'reading' | 'skipping' | 'done';
+
+class Projector {
+  private state: ProjectorState = 'scanning';
+  private sheet = '';
+  private scanned: SheetRow[] = [];
+  private table: ProjectedTable | null = null;
+  private indexes: number[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly projection: Projection) {}
+
+  startSheet(name: string): void {
+    if (this.state === 'done' || this.table) {
+      this.state = 'done';
+      return;
+    }
+    this.state = 'scanning';
+    this.sheet = name;
+    this.scanned = [];
+  }
+
+  addRow(row: SheetRow): void {
+    if (this.state === 'reading') return this.keep(row);
+    if (this.state !== 'scanning') return;
+    this.scanned.push(row);
+    const header = this.findHeader();
+    if (header) {
+      this.state = 'reading';
+      for (const later of this.scanned.slice(this.scanned.indexOf(header) + 1)) this.keep(later);
+      this.scanned = [];
+    } else if (this.scanned.length >= this.projection.headerScanRows) {
+      this.state = 'skipping';
+    }
+  }
+
+  private findHeader(): SheetRow | null {
+    const row = this.scanned[this.scanned.length - 1];
+    if (!row) return null;
+    const keys = row.cells.map((cell) => (typeof cell === 'string' ? compactKey(cell) : ''));
+    const indexes = this.projection.columns.map((column) => keys.findIndex((key) => key !== '' && column.headers.includes(key)));
+    if (indexes.some((index) => index < 0)) return null;
+    this.indexes = indexes;
+    this.table = {
+      sheet: this.sheet,
+      headerRow: row.row,
+      headers: indexes.map((index) => String(row.cells[index] ?? '')),
+      dataRows: 0,
+      rows: [],
+    };
+    return row;
+  }
+
+  private keep(row: SheetRow): void {
+    const table = this.table;
+    if (!table) return;
+    const cells = this.indexes.map((index) => row.cells[index] ?? null);
+    if (cells.every((cell) => isBlank(cell))) return;
+    table.dataRows += 1;
+    if (this.projection.distinct) {
+      const key = JSON.stringify(cells);
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+    }
+    table.rows.push({ row: row.row, cells });
+  }
+
+  result(): ProjectedTable | null {
+    return this.table;
+  }
+}

@@ -1,0 +1,48 @@
+import type { IgedCandidate } from '../../../../shared/domain/iged-match';
+import { foldKey } from '../../../../shared/domain/text';
+import type { Db } from '../../../db/open';
+
+/** SQL of the UGEL reference import. */
+
+export const UGEL_IMPORT_SOURCE = 'import';
+
+export interface StoredUgel {
+  id: number;
+  code: string;
+  name: string;
+  region: string;
+  dre_id: number | null;
+  source: string;
+}
+
+export function listDres(db: Db): IgedCandidate[] {
+  return (
+    db.prepare(`SELECT id, code, kind, name, region, aliases FROM iged WHERE kind = 'DRE'`).all() as (Omit<IgedCandidate, 'aliases'> & {
+      aliases: string;
+    })[]
+  ).map((row) => ({ ...row, aliases: JSON.parse(row.aliases) as string[] }));
+}
+
+export function listUgels(db: Db): StoredUgel[] {
+  return db.prepare(`SELECT id, code, name, region, dre_id, source FROM iged WHERE kind = 'UGEL'`).all() as StoredUgel[];
+}
+
+export interface UgelValues {
+  code: string;
+  name: string;
+  region: string;
+  dreId: number;
+}
+
+export function insertUgel(db: Db, ugel: UgelValues, now: string): void {
+  db.prepare(
+    `INSERT INTO iged (code, kind, name, name_key, region, dre_id, aliases, source, updated_at)
+     VALUES (?, 'UGEL', ?, ?, ?, ?, '[]', ?, ?)`,
+  ).run(ugel.code, ugel.name, foldKey(ugel.name), ugel.region, ugel.dreId, UGEL_IMPORT_SOURCE, now);
+}
+
+export function updateUgel(db: Db, id: number, ugel: UgelValues, now: string): void {
+  db.prepare(
+    `UPDATE iged SET code = ?, name = ?, name_key = ?, region = ?, dre_id = ?, source = ?, updated_at = ? WHERE id = ? AND kind = 'UGEL'`,
+  ).run(ugel.code, ugel.name, foldKey(ugel.name), ugel.region, ugel.dreId, UGEL_IMPORT_SOURCE, now, id);
+}

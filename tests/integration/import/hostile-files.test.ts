@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_UPLOAD_BYTES } from '../../../shared/contract/upload';
+import { compoundFile, lyingZipBomb, manyColumns, manyRows, randomJunk, truncated, zipBomb } from '../../fixtures-src/import/hostile';
+import { xlsxWorkbook } from '../../fixtures-src/import/workbooks';
+import { backupNames, base64, fingerprint, openImportApp, type ImportApp } from './import-app';
+
+/** Each hostile file must end in a Spanish error well within this, database untouched. */
+const WITHIN_MS = 15_000;
+
+describe('archivos dañados u hostiles', () => {
+  let app: ImportApp;
+  let before: string;
+  let backups: string[];
+  beforeAll(async () => {
+    app = await openImportApp({ ugels: false });
+    before = fingerprint(app.dbPath);
+    backups = backupNames(app);
+  });
+  afterAll(() => {
+    // Nothing any of them did reached the database or took a backup.
+    expect(fingerprint(app.dbPath)).toBe(before);
+    expect(backupNames(app)).toEqual(backups);
+    app.close();
+  });
+
+  async function refusal(bytes: Buffer, fileName: string): Promise<{ code: string; message: string }> {
+    const started = Date.now();
+    const error = await app.fail('imports.inspect', { editionId: app.editionId, fileName, dataBase64: base64(bytes) });
+    expect(Date.now() - started).toBeLessThan(WITHIN_MS);
+    return error;
+  }
+
+  it('un .xlsx truncado (descarga interrumpida)', async () => {
+    const good = await xlsxWorkbook({ name: 'Hoja', headers: ['Título', 'IGED'], rows: [['Práctica', 'DRE Puno']] });
+    const error = await refusal(truncated(good), 'cortado.xlsx');
+    expect(error).toMatchObject({ code: 'import.error.truncated', message: expect.stringMatching(/^El archivo «cortado\.xlsx» está incompleto o dañado/) });
+  });
+
+  it('bytes al azar con extensión .xlsx', async () => {
+    const error = await refusal(randomJunk(), 'azar.xlsx');
+    expect(error).toMatchObject({ code: 'import.error.notXlsx', message: expect.stringMatching(/no es un libro de Excel válido/) });
+  });
+
+  it('una bomba zip (1,4 MB que se expanden a 300 MB)', async () => {
+    const bomb = await zipBomb();
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const error = await refusal(bomb, 'bomba.xlsx');
+    expect(error).toMatchObject({ code: 'import.error.zipBomb', message: expect.stringMatching(/ocupa más de 200 MB al descomprimirse/) });
+  });
+
+  it('una bomba zip que miente sobre su tamaño en el directorio central', async () => {
+    const error = await refusal(await lyingZipBomb(), 'mentirosa.xlsx');
+    expect(error.code).toBe('import.error.zipBomb');
+  });
+
+  it('una hoja de 1 000 000 de filas se detiene en el tope de filas', async () => {
+    const error = await refusal(await manyRows(1_000_000), 'millon.xlsx');
+    expect(error).toMatchObject({ code: 'import.error.tooManyRows', message: expect.stringMatching(/^La hoja «Hoja1» tiene más de 20[.,\s]?010 filas con datos/) });
+  });
+
+  it('un archivo vacío', async () => {
+    const error = await refusal(Buffer.alloc(0), 'vacio.xlsx');
+    expect(error).toMatchObject({ code: 'import.error.empty', message: 'El archivo está vacío.' });
+  });
+
+  it('un libro protegido con contraseña', async () => {
+    const error = await refusal(compoundFile(), 'protegido.xlsx');
+    expect(error).toMatchObject({ code: 'import.error.encrypted', message: expect.stringMatching(/^El libro «protegido\.xlsx» está protegido con contraseña/) });
+  });
+
+  it('un .xls del formato antiguo', async () => {
+    const error = await refusal(compoundFile(['Workbook']), 'antiguo.xls');
+    expect(error).toMatchObject({ code: 'import.error.legacyXls', message: expect.stringMatching(/formato antiguo de Excel \(\.xls\)/) });
+  });
+
+  it('demasiadas columnas', async () => {
+    const error = await refusal(await manyColumns(250), 'ancho.xlsx');
+    expect(error).toMatchObject({ code: 'import.error.tooManyColumns', message: expect.stringMatching(/más de 200 columnas/) });
+  });
+
+  it('un archivo que supera el tope de tamaño', async () => {
+    const big = Buffer.alloc(MAX_UPLOAD_BYTES + 1);
+    big.write('PK\x03\x04', 'latin1');
+    const error = await refusal(big, 'grande.xlsx');
+    expect(error).toMatchObject({ code: 'import.error.tooLarge', message: 'El archivo pesa 25 MB; el máximo permitido es 25 MB.' });
+    const huge = await app.fail('imports.inspect', { editionId: app.editionId, fileName: 'enorme.xlsx', dataBase64: 'A'.repeat(40 * 1024 * 1024) });
+    expect(huge.message).toBe('Revise los datos ingresados: El archivo supera el máximo permitido de 25 MB.');
+  });
+
+  it('un CSV que en realidad es binario, y un formato desconocido', async () => {
+    expect((await refusal(randomJunk(), 'datos.csv')).code).toBe('import.error.notText');
+    expect((await refusal(Buffer.from('hola'), 'datos.pdf')).code).toBe('import.error.unsupportedFormat');
+  });
+
+  it('la lectura que excede el tiempo máximo se cancela', async () => {
+    const slow = await openImportApp({ ugels: false, entriesTimeoutMs: 1 });
+    try {
+      const bytes = await xlsxWorkbook({ name: 'Hoja', headers: ['Título', 'IGED'], rows: [['Práctica', 'DRE Puno']] });
+      const error = await slow.fail('imports.inspect', { editionId: slow.editionId, fileName: 'lento.xlsx', dataBase64: base64(bytes) });
+      expect(error).toMatchObject({ code: 'import.error.timeout', message: expect.stringMatching(/^La lectura del archivo «lento\.xlsx» superó el tiempo máximo \(1 s\) y se canceló/) });
+    } finally {
+      slow.close();
+    }
+  });
+});
