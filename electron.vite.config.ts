@@ -14,6 +14,7 @@ export default defineConfig({
           serve: resolve('electron/serve.ts'),
           bench: resolve('electron/bench/index.ts'),
           'parse-worker': resolve('electron/services/import/parse-worker.ts'),
+          'jury-parse-worker': resolve('electron/services/jury/workbook/parse-worker.ts'),
         },
       },
     },

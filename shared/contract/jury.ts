@@ -1,2 +1,143 @@
-/** Jury scoring (issue: jurors, conflicts, assignment, scoring, consolidation, workbooks, acta). */
-export const juryMethods = {};
+import { z } from 'zod';
+import { enteredBy, jurorFields, jurySettingsFields, reason, seed, sheetKey } from '../domain/jury-schemas';
+import type {
+  AssignmentPlan,
+  AssignmentRow,
+  AuditEntry,
+  AuditVerification,
+  Conflict,
+  Juror,
+  JurySettings,
+  LoadsTable,
+  Panel,
+  SavedScore,
+  ScoreGrid,
+  ScoreSheetView,
+  PeerSheet,
+  StageJuryState,
+  WorkbookApplyResult,
+  WorkbookPreview,
+  Worklist,
+} from '../domain/jury-types';
+import { id, optionalText, requiredText } from '../domain/schemas';
+import type { ExportedFile } from '../domain/types';
+import { method } from './define';
+import { uploadedFile } from './upload';
+
+/** Jury scoring (issue 3, points 1–5 and 7). Consolidation, results and acta are declared by their own feature. */
+export const juryMethods = {
+  // --- Settings (per edition) ---
+  'jury.settings.get': method<JurySettings>('read')(z.object({ editionId: id })),
+  /** Saves blind mode, conflict rules, N, disagreement threshold, tie-break chain; re-detects conflicts. */
+  'jury.settings.update': method<JurySettings>()(z.object({ editionId: id, fields: jurySettingsFields })),
+
+  // --- Jurors ---
+  'jurors.list': method<Juror[]>('read')(z.object({ editionId: id })),
+  'jurors.get': method<Juror>('read')(z.object({ id })),
+  'jurors.create': method<Juror>()(z.object({ editionId: id, fields: jurorFields })),
+  /** Replaces the juror's data and affiliations; conflicts are re-detected. */
+  'jurors.update': method<Juror>()(z.object({ id, fields: jurorFields })),
+  /** Only a juror with no assignment and no score; otherwise withdraw. */
+  'jurors.delete': method<{ deleted: true }>()(z.object({ id })),
+  /** Keeps the juror's past work; their open assignments stop counting (top up to replace them). */
+  'jurors.withdraw': method<Juror>()(z.object({ id, reason })),
+  'jurors.reinstate': method<Juror>()(z.object({ id })),
+
+  // --- Panels (per stage and category) ---
+  'panels.list': method<Panel[]>('read')(z.object({ stageId: id })),
+  /** Creates or replaces the panel of (stage, category); categoryId null is the stage's general panel. */
+  'panels.save': method<Panel>()(
+    z.object({ stageId: id, categoryId: id.nullable(), name: optionalText(200), jurorIds: z.array(id).max(500) }),
+  ),
+  'panels.delete': method<{ deleted: true }>()(z.object({ id })),
+
+  // --- Conflicts of interest ---
+  /** Detected (kept current with affiliations, entries and rules) and declared conflicts. */
+  'conflicts.list': method<Conflict[]>('read')(
+    z.object({ editionId: id, jurorId: id.optional(), entryId: id.optional(), includeDismissed: z.boolean().default(true) }),
+  ),
+  'conflicts.declare': method<Conflict>()(z.object({ jurorId: id, entryId: id, reason })),
+  /** Organizer only; the reason is kept with the conflict and in the audit log. */
+  'conflicts.dismiss': method<Conflict>()(z.object({ id, reason })),
+  'conflicts.reinstate': method<Conflict>()(z.object({ id, reason })),
+
+  // --- Assignment ---
+  'assignments.list': method<AssignmentRow[]>('read')(z.object({ stageId: id, jurorId: id.optional() })),
+  /** Loads per juror and entries short of N (the edition's N unless given). */
+  'assignments.loads': method<LoadsTable>('read')(z.object({ stageId: id, jurorsPerEntry: z.number().int().min(1).max(50).optional() })),
+  /** Manual assignment; refused for a conflicted or withdrawn juror. */
+  'assignments.add': method<AssignmentRow>()(z.object({ stageId: id, jurorId: id, entryId: id })),
+  /** Refused once the juror has scored or submitted the entry. */
+  'assignments.remove': method<{ removed: true }>()(z.object({ stageId: id, jurorId: id, entryId: id })),
+  /**
+   * What automatic assignment would add: every entry completed to N counting jurors from its
+   * category's panel, conflicts respected, loads balanced, deterministic for the seed. Writes nothing.
+   */
+  'assignments.plan': method<AssignmentPlan>('read')(
+    z.object({ stageId: id, jurorsPerEntry: z.number().int().min(1).max(50).optional(), seed }),
+  ),
+  /**
+   * Applies the same plan (also the "top up" after a withdrawal: existing assignments are kept).
+   * Refused when some entry cannot get N jurors, unless allowPartial.
+   */
+  'assignments.auto': method<AssignmentPlan>()(
+    z.object({ stageId: id, jurorsPerEntry: z.number().int().min(1).max(50).optional(), seed, allowPartial: z.boolean().default(false) }),
+  ),
+
+  // --- Scoring (juror side) ---
+  /** The juror's assigned entries with status and progress (n of m); blind mode applied. */
+  'scores.worklist': method<Worklist>('read')(z.object({ stageId: id, jurorId: id })),
+  /** One sheet: entry, rubric with level descriptors, own scores and comments; peers only after submitting. */
+  'scores.sheet': method<ScoreSheetView>('read')(sheetKey),
+  /** Entries × criteria for jurors who score many entries. */
+  'scores.grid': method<ScoreGrid>('read')(z.object({ stageId: id, jurorId: id })),
+  /**
+   * Sets one criterion's score and/or comment (omit a field to keep it; value null clears it).
+   * Refused outside the scale or off its step. Durable (synchronous=FULL) before it returns.
+   */
+  'scores.set': method<SavedScore>()(
+    sheetKey.extend({
+      criterionId: id,
+      value: z.number().nullable().optional(),
+      comment: z.string().trim().max(4000).optional(),
+      enteredBy,
+    }),
+  ),
+  /** Other jurors' submitted sheets for an entry: refused until the caller has submitted their own. */
+  'scores.peers': method<PeerSheet[]>('read')(sheetKey),
+  'sheets.setComment': method<ScoreSheetView>()(sheetKey.extend({ comment: optionalText(8000), enteredBy })),
+  'sheets.abstain': method<ScoreSheetView>()(sheetKey.extend({ kind: z.enum(['abstain', 'recuse']), reason, enteredBy })),
+  'sheets.clearAbstention': method<ScoreSheetView>()(sheetKey.extend({ enteredBy })),
+  /** Requires every applicable criterion scored (or an abstention); then read-only. */
+  'sheets.submit': method<ScoreSheetView>()(sheetKey.extend({ enteredBy })),
+  /** Organizer: makes a submitted sheet, or one sheet of a closed stage, editable again. */
+  'sheets.reopen': method<ScoreSheetView>()(sheetKey.extend({ reason })),
+
+  // --- Stage lock ---
+  'juryStages.state': method<StageJuryState>('read')(z.object({ stageId: id })),
+  'juryStages.close': method<StageJuryState>()(z.object({ stageId: id, reason: optionalText(2000) })),
+  'juryStages.reopen': method<StageJuryState>()(z.object({ stageId: id, reason })),
+
+  // --- Audit log ---
+  'audit.list': method<{ total: number; rows: AuditEntry[] }>('read')(
+    z.object({
+      editionId: id.optional(),
+      stageId: id.optional(),
+      jurorId: id.optional(),
+      entryId: id.optional(),
+      limit: z.number().int().min(1).max(5000).default(200),
+      offset: z.number().int().min(0).default(0),
+    }),
+  ),
+  /** Recomputes the whole hash chain: ok, or the first row that was altered. */
+  'audit.verify': method<AuditVerification>('read')(z.object({})),
+
+  // --- Offline juror workbooks ---
+  'juryWorkbooks.export': method<ExportedFile>('read')(z.object({ stageId: id, jurorId: id })),
+  /** Parses (off the main thread), checks identity and structure, and compares with the app. Writes nothing. */
+  'juryWorkbooks.preview': method<WorkbookPreview>('read')(uploadedFile.extend({ stageId: id, jurorId: id })),
+  /** Applies a preview in one transaction; conflicting cells keep the app's value unless 'workbook'. */
+  'juryWorkbooks.apply': method<WorkbookApplyResult>()(
+    z.object({ token: requiredText(100), conflicts: z.enum(['keepApp', 'workbook']).default('keepApp') }),
+  ),
+};

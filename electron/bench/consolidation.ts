@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Db } from '../db/open';
+import { appendAudit } from '../services/jury/audit/chain';
+import { computeReport, computeStage } from '../services/jury/consolidation/compute';
+import { resultSheets } from '../services/jury/results/workbook';
+import { writeSheets, writeSheetsBare } from '../services/jury/results/xlsx-stream';
+
+/**
+ * Issue 3 benchmarks for consolidation and the results workbook, on 1,000 entries × 15 jurors ×
+ * 12 criteria (180,000 scores) generated into a temporary database with the jury schema:
+ *  - consolidating every method and rank (reading the rows included) beside a bare SQL
+ *    weighted-average GROUP BY over the same rows — target ratio ≤ 3;
+ *  - the results workbook export (cells built + styled streaming write) beside a bare exceljs
+ *    streaming write of the same cells — target ratio ≤ 1.5.
+ * Each figure is the median of several runs after one warm-up.
+ */
+export async function benchConsolidation(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpge-bench-consolidation-'));
+  try {
+    const db = await openDatabase(path.join(dir, 'bench.db'));
+    const started = performance.now();
+    const { editionId, stageId } = generate(db, { entries: 1000, jurors: 15, criteria: 12, categories: 4 });
+    const scoreCount = (db.prepare(`SELECT count(*) AS n FROM score WHERE stage_id = ?`).get(stageId) as { n: number }).n;
+    console.log(`consolidación: ${scoreCount.toLocaleString('es-PE')} puntajes generados en ${ms(performance.now() - started)}`);
+
+    const bare = db.prepare(
+      `SELECT s.entry_id, SUM(c.weight * s.value) / SUM(c.weight) AS avg FROM score s JOIN criterion c ON c.id = s.criterion_id
+       WHERE s.stage_id = ? AND s.value IS NOT NULL GROUP BY s.entry_id`,
+    );
+    const sqlMs = median(5, () => bare.all(stageId));
+    const consolidateMs = median(5, () => computeReport(db, editionId, stageId));
+    console.log(`  SQL GROUP BY media ponderada:        ${ms(sqlMs)}`);
+    console.log(`  consolidación (4 métodos + rankings): ${ms(consolidateMs)}  → razón ${(consolidateMs / sqlMs).toFixed(2)} (meta ≤ 3)`);
+
+    const stage = computeStage(db, editionId, stageId);
+    const now = new Date();
+    const sheets = resultSheets(db, stage, now);
+    const cells = sheets.reduce((n, s) => n + (s.rows.length + 1) * s.headers.length, 0);
+    const bareMs = await medianAsync(3, () => writeSheetsBare(sheets));
+    const exportMs = await medianAsync(3, () => writeSheets(resultSheets(db, stage, now), { creator: 'bench', title: 'bench', created: now }));
+    console.log(`  exceljs WorkbookWriter sin estilos (${cells.toLocaleString('es-PE')} celdas): ${ms(bareMs)}`);
+    console.log(`  libro de resultados (celdas + escritura con estilos):  ${ms(exportMs)}  → razón ${(exportMs / bareMs).toFixed(2)} (meta ≤ 1,5)`);
+    db.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+
+function median(runs: number, fn: () => unknown): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] as number;
+}
+
+async function medianAsync(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] as number;
+}
+
+/** Park–Miller generator: the same data every run, so figures compare across machines and commits. */
+function prng(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 48271) % 2147483647) / 2147483647;
+}
+
+/**
+ * Every juror scores every entry (the densest design: 15 sheets per entry), with a per-juror
+ * leniency and per-entry quality so the ranks, ties and z-scores have something to do; about
+ * 1 % of sheets are abstentions. One audit row per submitted sheet.
+ */
+export function generate(db: Db, size: { entries: number; jurors: number; criteria: number; categories: number }): { editionId: number; stageId: number } {
+  const random = prng(20241015);
+  const now = '2024-10-15T15:00:00.000Z';
+  return db.transaction(() => {
+    const editionId = Number(
+      db.prepare(`INSERT INTO edition (year, name, name_key, created_at, updated_at) VALUES (2024, 'Bench', 'bench', ?, ?)`).run(now, now).lastInsertRowid,
+    );
+    const categories = Array.from({ length: size.categories }, (_, i) =>
+      Number(db.prepare(`INSERT INTO category (edition_id, name, name_key, position) VALUES (?, ?, ?, ?)`).run(editionId, `Categoría ${i + 1}`, `categoria ${i + 1}`, i).lastInsertRowid),
+    );
+    const criteria = Array.from({ length: size.criteria }, (_, i) =>
+      Number(
+        db
+          .prepare(
+            `INSERT INTO criterion (edition_id, name, name_key, weight, scale_min, scale_max, scale_step, independent, position) VALUES (?, ?, ?, ?, 0, 4, 1, ?, ?)`,
+          )
+          .run(editionId, `Criterio ${i + 1}`, `criterio ${i + 1}`, 5 + (i % 4) * 5, i === size.criteria - 1 ? 1 : 0, i).lastInsertRowid,
+      ),
+    );
+    const stageId = Number(db.prepare(`INSERT INTO stage (edition_id, name, name_key, position, cutoff) VALUES (?, 'Evaluación', 'evaluacion', 0, 300)`).run(editionId).lastInsertRowid);
+    const jurors = Array.from({ length: size.jurors }, (_, i) =>
+      Number(
+        db
+          .prepare(`INSERT INTO juror (edition_id, name, name_key, institution, cargo, created_at, updated_at) VALUES (?, ?, ?, 'MINEDU', 'Especialista', ?, ?)`)
+          .run(editionId, `Jurado ${i + 1}`, `jurado ${i + 1}`, now, now).lastInsertRowid,
+      ),
+    );
+    const leniency = jurors.map(() => random() - 0.5);
+    const insertEntry = db.prepare(`INSERT INTO entry (edition_id, code, title, title_key, category_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    const insertAssignment = db.prepare(`INSERT INTO assignment (stage_id, juror_id, entry_id, source, created_at) VALUES (?, ?, ?, 'auto', ?)`);
+    const insertSheet = db.prepare(
+      `INSERT INTO score_sheet (stage_id, juror_id, entry_id, abstention, abstention_reason, submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertScore = db.prepare(`INSERT INTO score (stage_id, entry_id, juror_id, criterion_id, value, updated_at) VALUES (?, ?, ?, ?, ?, ?)`);
+    for (let e = 0; e < size.entries; e++) {
+      const code = `2024-${String(e + 1).padStart(4, '0')}`;
+      const entryId = Number(insertEntry.run(editionId, code, `Práctica ${e + 1}`, `practica ${e + 1}`, categories[e % categories.length], now, now).lastInsertRowid);
+      const quality = random() * 3;
+      jurors.forEach((jurorId, j) => {
+        insertAssignment.run(stageId, jurorId, entryId, now);
+        const abstains = random() < 0.01;
+        insertSheet.run(stageId, jurorId, entryId, abstains ? 'abstain' : null, abstains ? 'Bench' : '', now, now);
+        if (!abstains) {
+          for (const criterionId of criteria) {
+            const value = Math.max(0, Math.min(4, Math.round(quality + (leniency[j] as number) + (random() - 0.5) * 1.5)));
+            insertScore.run(stageId, entryId, jurorId, criterionId, value, now);
+          }
+        }
+        appendAudit(db, { at: now, actor: `juror:${jurorId}`, action: abstains ? 'sheet.abstain' : 'sheet.submit', editionId, stageId, jurorId, entryId });
+      });
+    }
+    return { editionId, stageId };
+  })();
+}

@@ -1,0 +1,161 @@
+import type { Conflict } from '../../../../shared/domain/jury-types';
+import { AppError } from '../../../../shared/errors';
+import type { Db } from '../../../db/open';
+import { appendAudit } from '../audit/chain';
+import { getSettings } from '../settings';
+import { detectConflicts, type AffiliationInfo, type EntryInfo, type IgedInfo } from './detect';
+
+interface IgedRow {
+  id: number;
+  name: string;
+  kind: 'DRE' | 'UGEL';
+  dre_id: number | null;
+  region: string;
+}
+
+const toIged = (row: IgedRow): IgedInfo => ({ id: row.id, name: row.name, kind: row.kind, dreId: row.dre_id, region: row.region });
+
+/**
+ * Brings the detected conflicts of an edition in step with its affiliations, entries and rules:
+ * new ones are inserted, ones that no longer apply are deleted, existing ones (and their
+ * dismissal) are kept. Declared conflicts are never touched. Cheap enough (jurors × entries in
+ * memory) to run before every read that depends on conflicts, since entries can change elsewhere.
+ */
+export function refreshConflicts(db: Db, editionId: number, now: string): void {
+  const rules = getSettings(db, editionId, now).conflictRules;
+  const igeds = new Map((db.prepare(`SELECT id, name, kind, dre_id, region FROM iged`).all() as IgedRow[]).map((r) => [r.id, toIged(r)]));
+  const affRows = db
+    .prepare(
+      `SELECT a.juror_id, a.iged_id, a.region FROM juror_affiliation a JOIN juror j ON j.id = a.juror_id WHERE j.edition_id = ? ORDER BY a.id`,
+    )
+    .all(editionId) as { juror_id: number; iged_id: number | null; region: string | null }[];
+  const byJuror = new Map<number, AffiliationInfo[]>();
+  for (const a of affRows) {
+    const list = byJuror.get(a.juror_id) ?? [];
+    list.push({ iged: a.iged_id === null ? null : (igeds.get(a.iged_id) ?? null), region: a.region });
+    byJuror.set(a.juror_id, list);
+  }
+  const entries = db.prepare(`SELECT id, iged_id, region FROM entry WHERE edition_id = ?`).all(editionId) as {
+    id: number;
+    iged_id: number | null;
+    region: string;
+  }[];
+
+  const wanted = new Map<string, { jurorId: number; entryId: number; basis: string; detail: string }>();
+  for (const [jurorId, affiliations] of byJuror) {
+    for (const entry of entries) {
+      const info: EntryInfo = { iged: entry.iged_id === null ? null : (igeds.get(entry.iged_id) ?? null), region: entry.region };
+      for (const found of detectConflicts(affiliations, info, rules)) {
+        wanted.set(`${jurorId}:${entry.id}:${found.basis}`, { jurorId, entryId: entry.id, ...found });
+      }
+    }
+  }
+
+  const existing = db
+    .prepare(`SELECT id, juror_id, entry_id, basis, detail FROM conflict WHERE edition_id = ? AND basis <> 'declared'`)
+    .all(editionId) as { id: number; juror_id: number; entry_id: number; basis: string; detail: string }[];
+  const remove = db.prepare(`DELETE FROM conflict WHERE id = ?`);
+  const setDetail = db.prepare(`UPDATE conflict SET detail = ? WHERE id = ?`);
+  for (const row of existing) {
+    const key = `${row.juror_id}:${row.entry_id}:${row.basis}`;
+    const want = wanted.get(key);
+    if (!want) remove.run(row.id);
+    else if (want.detail !== row.detail) setDetail.run(want.detail, row.id);
+    wanted.delete(key);
+  }
+  const insert = db.prepare(
+    `INSERT INTO conflict (edition_id, juror_id, entry_id, basis, detail, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  for (const w of wanted.values()) insert.run(editionId, w.jurorId, w.entryId, w.basis, w.detail, now);
+}
+
+interface ConflictRow {
+  id: number;
+  juror_id: number;
+  juror_name: string;
+  entry_id: number;
+  entry_code: string;
+  entry_title: string;
+  basis: Conflict['basis'];
+  detail: string;
+  declared_reason: string;
+  created_at: string;
+  dismissed_at: string | null;
+  dismissed_reason: string;
+}
+
+const SELECT = `
+  SELECT c.*, j.name AS juror_name, e.code AS entry_code, e.title AS entry_title
+  FROM conflict c JOIN juror j ON j.id = c.juror_id JOIN entry e ON e.id = c.entry_id`;
+
+function toConflict(row: ConflictRow): Conflict {
+  return {
+    id: row.id,
+    jurorId: row.juror_id,
+    jurorName: row.juror_name,
+    entryId: row.entry_id,
+    entryCode: row.entry_code,
+    entryTitle: row.entry_title,
+    basis: row.basis,
+    detail: row.detail,
+    declaredReason: row.declared_reason,
+    createdAt: row.created_at,
+    inForce: row.dismissed_at === null,
+    dismissedAt: row.dismissed_at,
+    dismissedReason: row.dismissed_reason,
+  };
+}
+
+export function listConflicts(
+  db: Db,
+  filter: { editionId: number; jurorId?: number | undefined; entryId?: number | undefined; includeDismissed: boolean },
+): Conflict[] {
+  const where = ['c.edition_id = ?'];
+  const params: number[] = [filter.editionId];
+  if (filter.jurorId !== undefined) {
+    where.push('c.juror_id = ?');
+    params.push(filter.jurorId);
+  }
+  if (filter.entryId !== undefined) {
+    where.push('c.entry_id = ?');
+    params.push(filter.entryId);
+  }
+  if (!filter.includeDismissed) where.push('c.dismissed_at IS NULL');
+  const rows = db.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY j.name, e.code, c.basis`).all(...params) as ConflictRow[];
+  return rows.map(toConflict);
+}
+
+export function getConflict(db: Db, id: number): Conflict & { editionId: number } {
+  const row = db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as (ConflictRow & { edition_id: number }) | undefined;
+  if (!row) throw new AppError('jury.conflict.notFound');
+  return { ...toConflict(row), editionId: row.edition_id };
+}
+
+/** A juror's own declaration (or the organizer's on their behalf); re-declaring updates the reason. */
+export function declareConflict(db: Db, editionId: number, jurorId: number, entryId: number, reason: string, now: string, actor: string): number {
+  db.prepare(
+    `INSERT INTO conflict (edition_id, juror_id, entry_id, basis, declared_reason, created_at) VALUES (?, ?, ?, 'declared', ?, ?)
+     ON CONFLICT (juror_id, entry_id, basis) DO UPDATE SET declared_reason = excluded.declared_reason, dismissed_at = NULL, dismissed_reason = ''`,
+  ).run(editionId, jurorId, entryId, reason, now);
+  appendAudit(db, { at: now, actor, action: 'conflict.declare', editionId, jurorId, entryId, reason });
+  const row = db.prepare(`SELECT id FROM conflict WHERE juror_id = ? AND entry_id = ? AND basis = 'declared'`).get(jurorId, entryId) as { id: number };
+  return row.id;
+}
+
+export function setDismissed(db: Db, id: number, dismissed: boolean, reason: string, now: string): void {
+  const current = getConflict(db, id);
+  if (dismissed && !current.inForce) throw new AppError('jury.conflict.alreadyDismissed');
+  if (!dismissed && current.inForce) throw new AppError('jury.conflict.notDismissed');
+  db.prepare(`UPDATE conflict SET dismissed_at = ?, dismissed_reason = ? WHERE id = ?`).run(dismissed ? now : null, dismissed ? reason : '', id);
+  appendAudit(db, {
+    at: now,
+    actor: 'organizer',
+    action: dismissed ? 'conflict.dismiss' : 'conflict.reinstate',
+    editionId: current.editionId,
+    jurorId: current.jurorId,
+    entryId: current.entryId,
+    oldValue: { basis: current.basis, inForce: current.inForce },
+    newValue: { basis: current.basis, inForce: !dismissed },
+    reason,
+  });
+}

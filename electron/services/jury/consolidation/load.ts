@@ -1,0 +1,103 @@
+import type { ColumnarInput, ConsolidationReport, ScoringCriterion, ScoringEntry } from '../../../../shared/scoring';
+import { t } from '../../../../shared/i18n';
+import { AppError } from '../../../../shared/errors';
+import type { Db } from '../../../db/open';
+import { entriesInStage, loadStage, stageClosedAt, type StageRow } from '../lookup';
+import { loadSheetColumns } from './sheets';
+
+/** Everything about a stage the consolidation reads, plus the names the report carries. */
+export interface StageData {
+  stage: StageRow;
+  meta: Omit<ConsolidationReport, 'result' | 'decisions'>;
+  input: Omit<ColumnarInput, 'decisions'>;
+}
+
+export function loadStageForEdition(db: Db, editionId: number, stageId: number): StageRow {
+  const stage = loadStage(db, stageId);
+  if (stage.edition_id !== editionId) throw new AppError('consolidation.error.stageForeign');
+  return stage;
+}
+
+/** Reads a stage into the pure scoring input, its sheets in columns (see loadSheetColumns). */
+export function loadStageData(db: Db, editionId: number, stageId: number): StageData {
+  const stage = loadStageForEdition(db, editionId, stageId);
+  const editionName = (db.prepare(`SELECT name FROM edition WHERE id = ?`).get(editionId) as { name: string }).name;
+  const categories = db.prepare(`SELECT id, name FROM category WHERE edition_id = ? ORDER BY position, id`).all(editionId) as { id: number; name: string }[];
+  const criteria = loadCriteria(db, editionId);
+  const entries = sortByCategory(
+    entriesInStage(db, stage).map((e) => ({ id: e.id, code: e.code, title: e.title, categoryId: e.category_id })),
+    categories,
+  );
+  const jurors = db
+    .prepare(
+      `SELECT id, name, institution, cargo FROM juror WHERE id IN (
+         SELECT juror_id FROM assignment WHERE stage_id = ? UNION SELECT juror_id FROM score_sheet WHERE stage_id = ?)
+       ORDER BY name_key, id`,
+    )
+    .all(stageId, stageId) as { id: number; name: string; institution: string; cargo: string }[];
+  const { sheets, conflictedSheets } = loadSheetColumns(db, stageId, criteria);
+
+  return {
+    stage,
+    meta: {
+      editionId,
+      editionName,
+      stageId,
+      stageName: stage.name,
+      stageClosed: stageClosedAt(db, stageId) !== null,
+      categories: [...categories, ...(entries.some((e) => e.categoryId === null) ? [{ id: null, name: t('consolidation.noCategory') }] : [])],
+      criteria: criteria.map(({ categoryIds: _c, ...c }) => c),
+      jurors,
+      pendingSheets: countPending(db, stageId),
+      conflictedSheets,
+    },
+    input: { criteria, entries, jurors: jurors.map((j) => ({ id: j.id, name: j.name })), sheets, cutoff: stageCutoff(db, stageId) },
+  };
+}
+
+function loadCriteria(db: Db, editionId: number): ScoringCriterion[] {
+  const rows = db
+    .prepare(`SELECT id, name, weight, scale_min, scale_max, independent FROM criterion WHERE edition_id = ? ORDER BY position, id`)
+    .all(editionId) as { id: number; name: string; weight: number; scale_min: number; scale_max: number; independent: number }[];
+  const links = db
+    .prepare(`SELECT cc.criterion_id, cc.category_id FROM criterion_category cc JOIN criterion c ON c.id = cc.criterion_id WHERE c.edition_id = ?`)
+    .all(editionId) as { criterion_id: number; category_id: number }[];
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    weight: r.weight,
+    scaleMin: r.scale_min,
+    scaleMax: r.scale_max,
+    independent: r.independent === 1,
+    categoryIds: links.filter((l) => l.criterion_id === r.id).map((l) => l.category_id),
+  }));
+}
+
+/** Assignments that still count (juror not withdrawn, no conflict in force) whose sheet is neither submitted nor abstained. */
+function countPending(db: Db, stageId: number): number {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS n FROM assignment a
+       JOIN juror j ON j.id = a.juror_id AND j.withdrawn_at IS NULL
+       LEFT JOIN score_sheet s ON s.stage_id = a.stage_id AND s.juror_id = a.juror_id AND s.entry_id = a.entry_id
+       WHERE a.stage_id = ? AND (s.id IS NULL OR (s.submitted_at IS NULL AND s.abstention IS NULL))
+         AND NOT EXISTS (SELECT 1 FROM conflict c WHERE c.juror_id = a.juror_id AND c.entry_id = a.entry_id AND c.dismissed_at IS NULL)`,
+    )
+    .get(stageId) as { n: number };
+  return row.n;
+}
+
+function stageCutoff(db: Db, stageId: number): number | null {
+  return (db.prepare(`SELECT cutoff FROM stage WHERE id = ?`).get(stageId) as { cutoff: number | null }).cutoff;
+}
+
+/**
+ * Category order of the edition, entries without category last, by code within each. One
+ * collator for the whole sort: localeCompare(…, 'es') builds one per comparison.
+ */
+function sortByCategory(entries: ScoringEntry[], categories: readonly { id: number }[]): ScoringEntry[] {
+  const position = new Map(categories.map((c, i) => [c.id, i]));
+  const pos = (e: ScoringEntry) => (e.categoryId === null ? Number.MAX_SAFE_INTEGER : (position.get(e.categoryId) ?? Number.MAX_SAFE_INTEGER - 1));
+  const collator = new Intl.Collator('es');
+  return entries.sort((a, b) => pos(a) - pos(b) || collator.compare(a.code, b.code));
+}

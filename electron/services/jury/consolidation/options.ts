@@ -1,0 +1,33 @@
+import { withDefaults, type ConsolidationOptions, type Method, type TieRule } from '../../../../shared/scoring';
+import { AppError } from '../../../../shared/errors';
+import type { Db } from '../../../db/open';
+
+interface SettingsRow {
+  disagreement_threshold: number;
+  tie_break_chain: string;
+  consolidation_method: Method;
+}
+
+/**
+ * The options of one computation: the call's overrides, else the edition's jury settings
+ * (method, threshold, chain), else the documented defaults. Read-only: a missing settings row
+ * is not created here (the jury settings service does that on first use).
+ */
+export function resolveOptions(db: Db, editionId: number, overrides: Partial<ConsolidationOptions>): ConsolidationOptions {
+  const row = db.prepare(`SELECT disagreement_threshold, tie_break_chain, consolidation_method FROM jury_settings WHERE edition_id = ?`).get(editionId) as
+    | SettingsRow
+    | undefined;
+  const fromSettings: Partial<ConsolidationOptions> = row
+    ? { method: row.consolidation_method, disagreementThreshold: row.disagreement_threshold, tieBreak: JSON.parse(row.tie_break_chain) as TieRule[] }
+    : {};
+  const options = withDefaults({ ...fromSettings, ...stripUndefined(overrides) });
+  const ownCriterion = db.prepare(`SELECT 1 FROM criterion WHERE id = ? AND edition_id = ?`);
+  for (const rule of options.tieBreak) {
+    if (rule.kind === 'priorityCriterion' && !ownCriterion.get(rule.criterionId, editionId)) throw new AppError('consolidation.error.criterionForeign');
+  }
+  return options;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

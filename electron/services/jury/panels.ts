@@ -1,0 +1,75 @@
+import type { Panel } from '../../../shared/domain/jury-types';
+import { AppError } from '../../../shared/errors';
+import { t } from '../../../shared/i18n';
+import type { Db } from '../../db/open';
+import { assertEditable } from '../editions/write';
+import { loadJuror, loadStage } from './lookup';
+
+interface PanelRow {
+  id: number;
+  stage_id: number;
+  category_id: number | null;
+  category_name: string | null;
+  name: string;
+}
+
+export function listPanels(db: Db, stageId: number): Panel[] {
+  loadStage(db, stageId);
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.stage_id, p.category_id, c.name AS category_name, p.name
+       FROM panel p LEFT JOIN category c ON c.id = p.category_id
+       WHERE p.stage_id = ? ORDER BY p.category_id IS NULL, c.position, p.id`,
+    )
+    .all(stageId) as PanelRow[];
+  const members = db.prepare(
+    `SELECT j.id AS jurorId, j.name, j.withdrawn_at IS NOT NULL AS withdrawn
+     FROM panel_member m JOIN juror j ON j.id = m.juror_id WHERE m.panel_id = ? ORDER BY j.name COLLATE NOCASE`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    stageId: r.stage_id,
+    categoryId: r.category_id,
+    categoryName: r.category_name,
+    name: r.name || r.category_name || t('jury.panel.general'),
+    members: (members.all(r.id) as { jurorId: number; name: string; withdrawn: number }[]).map((m) => ({
+      jurorId: m.jurorId,
+      name: m.name,
+      withdrawn: m.withdrawn === 1,
+    })),
+  }));
+}
+
+/** Creates or replaces the panel of (stage, category). Members must be jurors of the same edition. */
+export function savePanel(db: Db, input: { stageId: number; categoryId: number | null; name: string; jurorIds: number[] }, now: string): number {
+  const stage = loadStage(db, input.stageId);
+  assertEditable(db, stage.edition_id);
+  if (input.categoryId !== null && !db.prepare(`SELECT 1 FROM category WHERE id = ? AND edition_id = ?`).get(input.categoryId, stage.edition_id)) {
+    throw new AppError('jury.panel.categoryForeign');
+  }
+  for (const jurorId of input.jurorIds) loadJuror(db, jurorId, stage.edition_id);
+  const existing = db.prepare(`SELECT id FROM panel WHERE stage_id = ? AND category_id IS ?`).get(input.stageId, input.categoryId) as
+    | { id: number }
+    | undefined;
+  let panelId: number;
+  if (existing) {
+    panelId = existing.id;
+    db.prepare(`UPDATE panel SET name = ? WHERE id = ?`).run(input.name, panelId);
+    db.prepare(`DELETE FROM panel_member WHERE panel_id = ?`).run(panelId);
+  } else {
+    panelId = Number(
+      db.prepare(`INSERT INTO panel (stage_id, category_id, name, created_at) VALUES (?, ?, ?, ?)`).run(input.stageId, input.categoryId, input.name, now)
+        .lastInsertRowid,
+    );
+  }
+  const add = db.prepare(`INSERT OR IGNORE INTO panel_member (panel_id, juror_id) VALUES (?, ?)`);
+  for (const jurorId of input.jurorIds) add.run(panelId, jurorId);
+  return panelId;
+}
+
+export function deletePanel(db: Db, id: number): void {
+  const row = db.prepare(`SELECT stage_id FROM panel WHERE id = ?`).get(id) as { stage_id: number } | undefined;
+  if (!row) throw new AppError('jury.panel.notFound');
+  assertEditable(db, loadStage(db, row.stage_id).edition_id);
+  db.prepare(`DELETE FROM panel WHERE id = ?`).run(id);
+}

@@ -1,0 +1,125 @@
+import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { ExportedFile } from '../../../../shared/domain/types';
+import { formatDateTime, formatNumber, t } from '../../../../shared/i18n';
+import type { CategoryResult, ConsolidationReport, EntryResult } from '../../../../shared/scoring';
+import type { Db } from '../../../db/open';
+import { verifyAudit } from '../audit/chain';
+import { categoryName, chainLabel, methodLabel, missingRuleLabel, slug, stepLabel } from './labels';
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * The acta de calificación of a stage as .docx (the `docx` package): ranking per category under
+ * the official method, how it was computed, every tie-break applied, and a signature line per
+ * juror. Word or LibreOffice print it; a .docx stays editable for the place and date.
+ */
+export async function exportActa(db: Db, report: ConsolidationReport, now: Date): Promise<ExportedFile> {
+  const doc = new Document({
+    creator: t('app.title'),
+    title: t('consolidation.acta.title'),
+    styles: { default: { document: { run: { font: 'Arial', size: 21 } } } },
+    sections: [{ children: [...heading(report), ...method(report), ...report.result.categories.flatMap((c) => category(report, c)), ...closing(db, report, now)] }],
+  });
+  const buffer = await Packer.toBuffer(doc);
+  return {
+    fileName: `${t('consolidation.acta.fileName', { edition: slug(report.editionName), stage: slug(report.stageName) })}.docx`,
+    mimeType: DOCX_MIME,
+    dataBase64: Buffer.from(buffer).toString('base64'),
+  };
+}
+
+const para = (text: string, options: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+  new Paragraph({ alignment: options.align, spacing: { after: 120 }, children: [new TextRun({ text, bold: options.bold })] });
+
+function heading(report: ConsolidationReport): Paragraph[] {
+  const out = [
+    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: t('consolidation.acta.title'), bold: true })] }),
+    para(t('consolidation.acta.subtitle', { edition: report.editionName, stage: report.stageName }), { align: AlignmentType.CENTER, bold: true }),
+  ];
+  if (!report.stageClosed) out.push(para(t('consolidation.acta.openWarning'), { bold: true }));
+  if (report.result.unresolvedTies) out.push(para(t('consolidation.acta.unresolvedWarning'), { bold: true }));
+  return out;
+}
+
+function method(report: ConsolidationReport): Paragraph[] {
+  const { options, cutoff, reliability } = report.result;
+  const out = [
+    para(t('consolidation.acta.intro', { stage: report.stageName, method: methodLabel(options.method) })),
+    para(t('consolidation.acta.methodNote', { missing: missingRuleLabel(options) })),
+    para(t('consolidation.acta.tieChain', { chain: chainLabel(report) })),
+  ];
+  if (cutoff !== null) out.push(para(t('consolidation.acta.cutoff', { cutoff: formatNumber(cutoff) })));
+  if (reliability.alpha !== null) out.push(para(t('consolidation.acta.reliability', { alpha: formatNumber(reliability.alpha, 3) })));
+  return out;
+}
+
+function category(report: ConsolidationReport, category: CategoryResult): (Paragraph | Table)[] {
+  const official = report.result.options.method;
+  const ranking = category.rankings.find((r) => r.method === official);
+  const byId = new Map(report.result.entries.map((e) => [e.entryId, e]));
+  const out: (Paragraph | Table)[] = [
+    new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [new TextRun(t('consolidation.acta.categoryHeading', { category: categoryName(report, category.categoryId) }))] }),
+  ];
+  const entries = (ranking?.order ?? []).map((id) => byId.get(id) as EntryResult);
+  if (entries.length === 0) {
+    out.push(para(t('consolidation.acta.noRanked')));
+    return out;
+  }
+  const withCutoff = report.result.cutoff !== null;
+  const header = [t('consolidation.col.rank'), t('consolidation.col.code'), t('consolidation.col.title'), methodLabel(official), t('consolidation.col.jurors'), ...(withCutoff ? [t('consolidation.col.passes')] : [])];
+  const rows = entries.map((e) => [
+    String(e.ranks[official] ?? ''),
+    e.code,
+    e.title,
+    formatNumber(e.values[official] as number),
+    String(e.counted),
+    ...(withCutoff ? [t(e.passes ? 'consolidation.yes' : 'consolidation.no')] : []),
+  ]);
+  out.push(table(header, rows, [8, 12, 46, 14, 10, ...(withCutoff ? [10] : [])]));
+
+  out.push(new Paragraph({ spacing: { before: 160, after: 80 }, children: [new TextRun({ text: t('consolidation.acta.tiesHeading'), bold: true })] }));
+  const steps = ranking?.ties.flatMap((tie) => tie.steps.map((step) => ({ tie, step }))) ?? [];
+  if (steps.length === 0) out.push(para(t('consolidation.acta.noTies')));
+  for (const { tie, step } of steps) {
+    const above = byId.get(step.aboveEntryId)?.code ?? '';
+    const below = byId.get(step.belowEntryId)?.code ?? '';
+    out.push(para(t('consolidation.acta.tieLine', { above, below, value: formatNumber(tie.value, 3), rule: stepLabel(report, step) })));
+  }
+  const disagreements = entries.filter((e) => e.disagreement).map((e) => e.code);
+  if (disagreements.length > 0) {
+    out.push(para(t('consolidation.acta.disagreementNote', { pct: report.result.options.disagreementThreshold * 100, codes: disagreements.join(', ') })));
+  }
+  return out;
+}
+
+function closing(db: Db, report: ConsolidationReport, now: Date): (Paragraph | Table)[] {
+  const audit = verifyAudit(db);
+  const out: (Paragraph | Table)[] = [
+    new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 360, after: 120 }, children: [new TextRun(t('consolidation.acta.jurorsHeading'))] }),
+  ];
+  const rows = report.jurors.map((j) => [j.name, [j.cargo, j.institution].filter(Boolean).join(' — '), '\n\n______________________________']);
+  out.push(table([t('consolidation.col.juror'), t('consolidation.col.detail'), t('consolidation.acta.signature')], rows, [34, 36, 30], true));
+  out.push(new Paragraph({ spacing: { before: 240 }, children: [] }));
+  out.push(para(t('consolidation.acta.place')));
+  if (audit.ok) out.push(para(t('consolidation.acta.auditHead', { hash: audit.headHash })));
+  out.push(para(t('consolidation.acta.generatedAt', { date: formatDateTime(now.toISOString()) })));
+  return out;
+}
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
+
+function table(header: string[], rows: string[][], widthsPct: number[], tall = false): Table {
+  const cell = (text: string, index: number, bold = false) =>
+    new TableCell({
+      width: { size: widthsPct[index] ?? 10, type: WidthType.PERCENTAGE },
+      borders: { top: border, bottom: border, left: border, right: border },
+      children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] })),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, i, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: tall, children: r.map((text, i) => cell(text, i)) })),
+    ],
+  });
+}

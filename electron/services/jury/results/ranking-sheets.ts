@@ -1,0 +1,123 @@
+import { t } from '../../../../shared/i18n';
+import { METHODS, type ConsolidationReport, type EntryResult } from '../../../../shared/scoring';
+import { categoryName, chainLabel, formatAt, formatScore, methodLabel, methodShort, missingRuleLabel, stepLabel } from './labels';
+import { sheetName, type Cell, type SheetSpec } from './xlsx-stream';
+
+const yesNo = (value: boolean): string => t(value ? 'consolidation.yes' : 'consolidation.no');
+const NUM = '0.00';
+
+export function summarySheet(report: ConsolidationReport, now: Date): SheetSpec {
+  const { result } = report;
+  const alpha = result.reliability.alpha;
+  const rows: Cell[][] = [
+    [t('consolidation.results.stageState'), t(report.stageClosed ? 'consolidation.results.closed' : 'consolidation.results.open')],
+    [t('consolidation.results.officialMethod'), methodLabel(result.options.method)],
+    [t('consolidation.results.missingRule'), missingRuleLabel(result.options)],
+    [t('consolidation.results.threshold'), t('consolidation.results.thresholdValue', { pct: result.options.disagreementThreshold * 100 })],
+    [t('consolidation.results.tieChain'), chainLabel(report)],
+    [t('consolidation.results.cutoff'), result.cutoff ?? t('consolidation.results.noCutoff')],
+    [t('consolidation.results.alpha'), alpha === null ? t('consolidation.results.alphaUndefined') : alpha],
+    [t('consolidation.results.pending'), report.pendingSheets],
+    [t('consolidation.results.conflicted'), report.conflictedSheets],
+    [t('consolidation.results.generatedAt'), formatAt(now.toISOString())],
+  ];
+  const title = t('consolidation.results.title', { edition: report.editionName, stage: report.stageName });
+  return { name: sheetName(t('consolidation.results.sheet.summary')), headers: [title, ''], widths: [45, 90], rows };
+}
+
+/** One row per entry, grouped by category in the official order; every method's value and rank. */
+export function rankingSheet(report: ConsolidationReport): SheetSpec {
+  const official = report.result.options.method;
+  const byId = new Map(report.result.entries.map((e) => [e.entryId, e]));
+  const criteria = report.criteria;
+  const headers = [
+    t('consolidation.col.category'),
+    t('consolidation.col.rankBy', { method: methodShort(official) }),
+    t('consolidation.col.code'),
+    t('consolidation.col.title'),
+    ...METHODS.map((m) => t('consolidation.col.valueBy', { method: methodShort(m) })),
+    ...METHODS.map((m) => t('consolidation.col.rankBy', { method: methodShort(m) })),
+    t('consolidation.col.jurors'),
+    t('consolidation.col.abstained'),
+    t('consolidation.col.recused'),
+    t('consolidation.col.incomplete'),
+    t('consolidation.col.spread'),
+    t('consolidation.col.disagreement'),
+    t('consolidation.col.topDiffers'),
+    t('consolidation.col.passes'),
+    t('consolidation.col.scale'),
+    ...criteria.map((c) => c.name),
+  ];
+  const rows: Cell[][] = [];
+  for (const category of report.result.categories) {
+    const officialOrder = category.rankings.find((r) => r.method === official)?.order ?? [];
+    const ranked = new Set(officialOrder);
+    const ids = [...officialOrder, ...category.entryIds.filter((id) => !ranked.has(id))];
+    for (const id of ids) {
+      const e = byId.get(id) as EntryResult;
+      const means = new Map(e.criterionMeans.map((c) => [c.criterionId, c.mean]));
+      rows.push([
+        categoryName(report, category.categoryId),
+        e.ranks[official],
+        e.code,
+        e.title,
+        ...METHODS.map((m) => (m === 'trimmed' && e.trimmedNotApplicable && e.counted > 0 ? t('consolidation.trimmedNotApplicable', { min: report.result.options.trimmedMinJurors }) : e.values[m])),
+        ...METHODS.map((m) => e.ranks[m]),
+        e.counted,
+        e.abstained,
+        e.recused,
+        e.incomplete,
+        e.spread,
+        yesNo(e.disagreement),
+        yesNo(category.topDiffers),
+        e.passes === null ? '' : yesNo(e.passes),
+        `${formatScore(e.scale.min)}–${formatScore(e.scale.max)}`,
+        ...criteria.map((c) => means.get(c.id) ?? null),
+      ]);
+    }
+  }
+  const fixed = [30, 12, 12, 50];
+  const widths = [...fixed, ...METHODS.map(() => 14), ...METHODS.map(() => 12), 12, 12, 12, 12, 14, 12, 16, 12, 14, ...criteria.map(() => 14)];
+  const formats = ['', '', '', '', ...METHODS.map(() => NUM), ...METHODS.map(() => ''), '', '', '', '', NUM, '', '', '', '', ...criteria.map(() => NUM)];
+  return { name: sheetName(t('consolidation.results.sheet.ranking')), headers, widths, formats, rows };
+}
+
+/** Every tie under every method and the rule that broke it. */
+export function tiesSheet(report: ConsolidationReport): SheetSpec {
+  const code = new Map(report.result.entries.map((e) => [e.entryId, e.code]));
+  const rows: Cell[][] = [];
+  for (const category of report.result.categories) {
+    for (const ranking of category.rankings) {
+      for (const tie of ranking.ties) {
+        for (const step of tie.steps) {
+          rows.push([
+            categoryName(report, category.categoryId),
+            methodShort(ranking.method),
+            tie.value,
+            code.get(step.aboveEntryId) ?? '',
+            code.get(step.belowEntryId) ?? '',
+            stepLabel(report, step),
+            step.aboveValue,
+            step.belowValue,
+          ]);
+        }
+      }
+    }
+  }
+  return {
+    name: sheetName(t('consolidation.results.sheet.ties')),
+    headers: [
+      t('consolidation.col.category'),
+      t('consolidation.col.method'),
+      t('consolidation.col.tiedValue'),
+      t('consolidation.col.above'),
+      t('consolidation.col.below'),
+      t('consolidation.col.rule'),
+      t('consolidation.col.aboveValue'),
+      t('consolidation.col.belowValue'),
+    ],
+    widths: [30, 18, 14, 12, 12, 60, 14, 14],
+    formats: ['', '', NUM, '', '', '', NUM, NUM],
+    rows,
+  };
+}

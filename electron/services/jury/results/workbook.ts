@@ -1,0 +1,39 @@
+import type { ExportedFile } from '../../../../shared/domain/types';
+import { t } from '../../../../shared/i18n';
+import type { Db } from '../../../db/open';
+import type { ComputedStage } from '../consolidation/compute';
+import { jurorSheets, jurorSummarySheet } from './juror-sheets';
+import { slug } from './labels';
+import { rankingSheet, summarySheet, tiesSheet } from './ranking-sheets';
+import { auditSheet, conflictsSheet, criteriaSheet } from './record-sheets';
+import { writeSheets, type SheetSpec } from './xlsx-stream';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Every sheet of the results workbook, as plain cells (the benchmark writes the same cells bare). */
+export function resultSheets(db: Db, { report, sheets }: ComputedStage, now: Date): SheetSpec[] {
+  return [
+    summarySheet(report, now),
+    rankingSheet(report),
+    tiesSheet(report),
+    criteriaSheet(report),
+    jurorSummarySheet(report),
+    ...jurorSheets(report, sheets),
+    conflictsSheet(db, report),
+    auditSheet(db, report),
+  ];
+}
+
+export async function exportResults(db: Db, stage: ComputedStage, now: Date): Promise<ExportedFile> {
+  const { report } = stage;
+  const buffer = await writeSheets(resultSheets(db, stage, now), {
+    creator: t('app.title'),
+    title: t('consolidation.results.title', { edition: report.editionName, stage: report.stageName }),
+    created: now,
+  });
+  return {
+    fileName: `${t('consolidation.results.fileName', { edition: slug(report.editionName), stage: slug(report.stageName) })}.xlsx`,
+    mimeType: XLSX_MIME,
+    dataBase64: buffer.toString('base64'),
+  };
+}

@@ -1,0 +1,198 @@
+import type { PeerSheet, ScoreCell, ScoreGrid, ScoreProgress, ScoreSheetView, Worklist, WorklistItem } from '../../../../shared/domain/jury-types';
+import { AppError } from '../../../../shared/errors';
+import { t } from '../../../../shared/i18n';
+import type { Db } from '../../../db/open';
+import { assignmentRows } from '../assignment/status';
+import { refreshConflicts } from '../conflicts/store';
+import { loadJuror, loadSheetRefs, loadStage, stageClosedAt, type StageRow } from '../lookup';
+import { getSettings } from '../settings';
+import { getSheet, readOnlyReason, statusOf } from './sheet-state';
+import { applies, editionCriteria, entriesForJuror, withoutCategories } from './views';
+import { sql } from '../statements';
+
+/** A juror's assignments that they may see: conflicted ones are hidden, except their own recusals. */
+function visibleAssignments(db: Db, stageId: number, jurorId: number) {
+  return assignmentRows(db, stageId, jurorId).filter((a) => !a.conflicted || a.status === 'recused');
+}
+
+const DONE = new Set(['submitted', 'abstained', 'recused']);
+
+export function progressOf(items: readonly { status: string }[]): ScoreProgress {
+  return { done: items.filter((i) => DONE.has(i.status)).length, total: items.length };
+}
+
+/**
+ * Same count as progressOf(worklist items), without listing them: it runs after every score
+ * write. Assigned and done counts come from indexes (score_sheet_done is partial: only finished
+ * sheets; a sheet exists only with its assignment); the few conflicted assignments
+ * (hidden from the juror unless they recused themselves) are then taken out.
+ */
+export function jurorProgress(db: Db, stageId: number, jurorId: number): ScoreProgress {
+  const row = sql(
+      db,
+      `SELECT (SELECT count(*) FROM assignment WHERE stage_id = @stage AND juror_id = @juror) AS assigned,
+              (SELECT count(*) FROM score_sheet
+                WHERE stage_id = @stage AND juror_id = @juror AND (submitted_at IS NOT NULL OR abstention IS NOT NULL)) AS done`,
+    )
+    .get({ stage: stageId, juror: jurorId }) as { assigned: number; done: number };
+  const hidden = sql(
+      db,
+      `SELECT count(*) AS n, coalesce(sum(s.submitted_at IS NOT NULL OR s.abstention IS NOT NULL), 0) AS done
+       FROM assignment a
+       LEFT JOIN score_sheet s ON s.stage_id = a.stage_id AND s.juror_id = a.juror_id AND s.entry_id = a.entry_id
+       WHERE a.stage_id = @stage AND a.juror_id = @juror AND s.abstention IS NOT 'recuse'
+         AND a.entry_id IN (SELECT entry_id FROM conflict WHERE juror_id = @juror AND dismissed_at IS NULL)`,
+    )
+    .get({ stage: stageId, juror: jurorId }) as { n: number; done: number };
+  return { done: row.done - hidden.done, total: row.assigned - hidden.n };
+}
+
+function cellsOf(db: Db, stageId: number, jurorId: number, entryId: number): Map<number, ScoreCell> {
+  const rows = sql(db, `SELECT criterion_id, value, comment, updated_at FROM score WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`)
+    .all(stageId, jurorId, entryId) as { criterion_id: number; value: number | null; comment: string; updated_at: string }[];
+  return new Map(rows.map((r) => [r.criterion_id, { criterionId: r.criterion_id, value: r.value, comment: r.comment, updatedAt: r.updated_at }]));
+}
+
+export function worklist(db: Db, stageId: number, jurorId: number, now: string): Worklist {
+  const stage = loadStage(db, stageId);
+  const juror = loadJuror(db, jurorId, stage.edition_id);
+  refreshConflicts(db, stage.edition_id, now);
+  const blind = getSettings(db, stage.edition_id, now).blindMode;
+  const closedAt = stageClosedAt(db, stageId);
+  const rows = visibleAssignments(db, stageId, jurorId);
+  const entries = entriesForJuror(db, rows.map((r) => r.entryId), blind);
+  const criteria = editionCriteria(db, stage.edition_id);
+  const scored = sql(db, `SELECT count(*) AS n FROM score WHERE stage_id = ? AND juror_id = ? AND entry_id = ? AND value IS NOT NULL`);
+  const items: WorklistItem[] = [];
+  for (const row of rows) {
+    const entry = entries.get(row.entryId);
+    if (!entry) continue;
+    const sheet = getSheet(db, stageId, jurorId, row.entryId);
+    const { summary: _s, problem: _p, results: _r, evidenceLinks: _e, ...view } = entry;
+    items.push({
+      ...view,
+      status: row.status,
+      scoredCriteria: (scored.get(stageId, jurorId, row.entryId) as { n: number }).n,
+      criteriaCount: criteria.filter((c) => applies(c, entry.categoryId)).length,
+      editable: !juror.withdrawn_at && readOnlyReason(sheet, stage, closedAt) === '' && sheet?.abstention == null,
+    });
+  }
+  return {
+    stageId,
+    stageName: stage.name,
+    jurorId,
+    jurorName: juror.name,
+    blindMode: blind,
+    stageClosed: closedAt !== null,
+    progress: progressOf(items),
+    items,
+  };
+}
+
+/** Refuses unless the juror is assigned the entry in the stage and has no conflict in force (own recusal aside). */
+export function assertAssigned(db: Db, stage: StageRow, jurorId: number, entryId: number): { recused: boolean } {
+  const row = sql(
+      db,
+      `SELECT j.name AS juror, e.code,
+              EXISTS (SELECT 1 FROM assignment a WHERE a.stage_id = ? AND a.juror_id = j.id AND a.entry_id = e.id) AS assigned,
+              EXISTS (SELECT 1 FROM conflict c WHERE c.juror_id = j.id AND c.entry_id = e.id AND c.dismissed_at IS NULL) AS conflicted,
+              (SELECT abstention FROM score_sheet s WHERE s.stage_id = ? AND s.juror_id = j.id AND s.entry_id = e.id) AS abstention
+       FROM juror j, entry e WHERE j.id = ? AND e.id = ?`,
+    )
+    .get(stage.id, stage.id, jurorId, entryId) as { juror: string; code: string; assigned: number; conflicted: number; abstention: string | null } | undefined;
+  if (!row?.assigned) throw new AppError('jury.assignment.notFound', { code: row?.code ?? '', juror: row?.juror ?? '' });
+  const recused = row.abstention === 'recuse';
+  if (row.conflicted && !recused) throw new AppError('jury.conflict.blocksAssignment', { juror: row.juror, code: row.code });
+  return { recused };
+}
+
+/** Other jurors' submitted sheets, or null while the caller may not see them. */
+function peersFor(db: Db, stageId: number, jurorId: number, entryId: number, ownSubmitted: boolean, recused: boolean): PeerSheet[] | null {
+  if (!ownSubmitted || recused) return null;
+  const sheets = sql(
+      db,
+      `SELECT s.juror_id, j.name, s.abstention FROM score_sheet s JOIN juror j ON j.id = s.juror_id
+       WHERE s.stage_id = ? AND s.entry_id = ? AND s.juror_id <> ? AND s.submitted_at IS NOT NULL ORDER BY j.name COLLATE NOCASE`,
+    )
+    .all(stageId, entryId, jurorId) as { juror_id: number; name: string; abstention: PeerSheet['abstention'] }[];
+  const scores = sql(db, `SELECT criterion_id AS criterionId, value FROM score WHERE stage_id = ? AND entry_id = ? AND juror_id = ? ORDER BY criterion_id`);
+  return sheets.map((s) => ({
+    jurorId: s.juror_id,
+    jurorName: s.name,
+    abstention: s.abstention,
+    scores: scores.all(stageId, entryId, s.juror_id) as PeerSheet['scores'],
+  }));
+}
+
+export function peers(db: Db, key: { stageId: number; jurorId: number; entryId: number }, now: string): PeerSheet[] {
+  const { stage } = loadSheetRefs(db, key, { editable: false });
+  refreshConflicts(db, stage.edition_id, now);
+  const { recused } = assertAssigned(db, stage, key.jurorId, key.entryId);
+  const sheet = getSheet(db, key.stageId, key.jurorId, key.entryId);
+  const list = peersFor(db, key.stageId, key.jurorId, key.entryId, !!sheet?.submitted_at, recused);
+  if (!list) throw new AppError('jury.score.peersHidden');
+  return list;
+}
+
+export function sheetView(db: Db, key: { stageId: number; jurorId: number; entryId: number }, now: string): ScoreSheetView {
+  const { stage, juror } = loadSheetRefs(db, key, { editable: false });
+  refreshConflicts(db, stage.edition_id, now);
+  const { recused } = assertAssigned(db, stage, key.jurorId, key.entryId);
+  const blind = getSettings(db, stage.edition_id, now).blindMode;
+  const entry = entriesForJuror(db, [key.entryId], blind).get(key.entryId);
+  if (!entry) throw new AppError('error.entry.notFound');
+  const sheet = getSheet(db, key.stageId, key.jurorId, key.entryId);
+  const criteria = editionCriteria(db, stage.edition_id).filter((c) => applies(c, entry.categoryId));
+  const cells = cellsOf(db, key.stageId, key.jurorId, key.entryId);
+  const scoredCount = criteria.filter((c) => cells.get(c.id)?.value != null).length;
+  let reason = readOnlyReason(sheet, stage, stageClosedAt(db, stage.id));
+  if (juror.withdrawn_at) reason = reason || t('jury.juror.withdrawn', { name: juror.name });
+  const list = visibleAssignments(db, key.stageId, key.jurorId);
+  const index = list.findIndex((a) => a.entryId === key.entryId);
+  const after = [...list.slice(index + 1), ...list.slice(0, Math.max(index, 0))];
+  const next = after.find((a) => !DONE.has(a.status)) ?? list[index + 1];
+  return {
+    stageId: key.stageId,
+    jurorId: key.jurorId,
+    entry,
+    criteria: criteria.map(withoutCategories),
+    scores: criteria.map((c) => cells.get(c.id) ?? { criterionId: c.id, value: null, comment: '', updatedAt: null }),
+    overallComment: sheet?.overall_comment ?? '',
+    abstention: sheet?.abstention ?? null,
+    abstentionReason: sheet?.abstention_reason ?? '',
+    status: statusOf(sheet, scoredCount),
+    submittedAt: sheet?.submitted_at ?? null,
+    editable: reason === '' && !sheet?.abstention,
+    readOnlyReason: reason,
+    peers: peersFor(db, key.stageId, key.jurorId, key.entryId, !!sheet?.submitted_at, recused),
+    nextEntryId: next && next.entryId !== key.entryId ? next.entryId : null,
+  };
+}
+
+export function grid(db: Db, stageId: number, jurorId: number, now: string): ScoreGrid {
+  const list = worklist(db, stageId, jurorId, now);
+  const stage = loadStage(db, stageId);
+  const criteria = editionCriteria(db, stage.edition_id);
+  const values = sql(db, `SELECT entry_id, criterion_id, value FROM score WHERE stage_id = ? AND juror_id = ?`)
+    .all(stageId, jurorId) as { entry_id: number; criterion_id: number; value: number | null }[];
+  const byCell = new Map(values.map((v) => [`${v.entry_id}:${v.criterion_id}`, v.value]));
+  return {
+    stageId,
+    jurorId,
+    blindMode: list.blindMode,
+    criteria: criteria.map(withoutCategories),
+    progress: list.progress,
+    rows: list.items.map((item) => ({
+      entryId: item.entryId,
+      code: item.code,
+      title: item.title,
+      categoryId: item.categoryId,
+      categoryName: item.categoryName,
+      igedName: item.igedName,
+      region: item.region,
+      status: item.status,
+      editable: item.editable,
+      cells: criteria.map((c) => ({ value: byCell.get(`${item.entryId}:${c.id}`) ?? null, applies: applies(c, item.categoryId) })),
+    })),
+  };
+}

@@ -1,0 +1,103 @@
+import type { JurorEntryView, SheetCriterion } from '../../../../shared/domain/jury-types';
+import type { Criterion } from '../../../../shared/domain/types';
+import type { Scale } from '../../../../shared/domain/jury-schemas';
+import type { Db } from '../../../db/open';
+import { listCriteria } from '../../editions/read';
+import { sql } from '../statements';
+
+/** Entry data a juror may receive. Contact and team are never sent; IGED and region only when not blind. */
+export interface EntryForJuror extends JurorEntryView {
+  summary: string;
+  problem: string;
+  results: string;
+  evidenceLinks: string[];
+}
+
+interface Row {
+  id: number;
+  code: string;
+  title: string;
+  category_id: number | null;
+  category_name: string | null;
+  iged_name: string | null;
+  region: string;
+  summary: string;
+  problem: string;
+  results: string;
+  evidence_links: string;
+}
+
+export function entriesForJuror(db: Db, entryIds: readonly number[], blind: boolean): Map<number, EntryForJuror> {
+  const map = new Map<number, EntryForJuror>();
+  if (entryIds.length === 0) return map;
+  const stmt = sql(
+      db,
+    `SELECT e.id, e.code, e.title, e.category_id, c.name AS category_name, i.name AS iged_name, e.region,
+            e.summary, e.problem, e.results, e.evidence_links
+     FROM entry e LEFT JOIN category c ON c.id = e.category_id LEFT JOIN iged i ON i.id = e.iged_id
+     WHERE e.id IN (SELECT value FROM json_each(?))`,
+  );
+  for (const r of stmt.all(JSON.stringify(entryIds)) as Row[]) {
+    map.set(r.id, {
+      entryId: r.id,
+      code: r.code,
+      title: r.title,
+      categoryId: r.category_id,
+      categoryName: r.category_name ?? '',
+      igedName: blind ? null : (r.iged_name ?? ''),
+      region: blind ? null : r.region,
+      summary: r.summary,
+      problem: r.problem,
+      results: r.results,
+      evidenceLinks: JSON.parse(r.evidence_links) as string[],
+    });
+  }
+  return map;
+}
+
+export interface EditionCriterion extends SheetCriterion {
+  categoryIds: number[];
+}
+
+export function editionCriteria(db: Db, editionId: number): EditionCriterion[] {
+  return listCriteria(db, editionId).map(toSheetCriterion);
+}
+
+function toSheetCriterion(c: Criterion): EditionCriterion {
+  return {
+    id: c.id,
+    name: c.name,
+    description: c.description,
+    weight: c.weight,
+    scaleMin: c.scaleMin,
+    scaleMax: c.scaleMax,
+    scaleStep: c.scaleStep,
+    independent: c.independent,
+    levels: c.levels,
+    categoryIds: c.categoryIds,
+  };
+}
+
+/** A criterion limited to some categories applies only to entries in one of them. */
+export function applies(criterion: { categoryIds: number[] }, categoryId: number | null): boolean {
+  return criterion.categoryIds.length === 0 || (categoryId !== null && criterion.categoryIds.includes(categoryId));
+}
+
+export function withoutCategories(c: EditionCriterion): SheetCriterion {
+  const { categoryIds: _categoryIds, ...rest } = c;
+  return rest;
+}
+
+/** One criterion with its scale and categories, for a single score write (no rubric text needed). */
+export function criterionForScoring(db: Db, criterionId: number, editionId: number): (Scale & { id: number; categoryIds: number[] }) | null {
+  const row = sql(
+      db,
+      `SELECT c.id, c.name, c.scale_min AS scaleMin, c.scale_max AS scaleMax, c.scale_step AS scaleStep,
+              (SELECT json_group_array(category_id) FROM criterion_category WHERE criterion_id = c.id) AS categories
+       FROM criterion c WHERE c.id = ? AND c.edition_id = ?`,
+    )
+    .get(criterionId, editionId) as (Scale & { id: number; categories: string }) | undefined;
+  if (!row) return null;
+  const { categories, ...rest } = row;
+  return { ...rest, categoryIds: JSON.parse(categories) as number[] };
+}

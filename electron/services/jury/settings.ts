@@ -1,0 +1,67 @@
+import type { JurySettingsFields } from '../../../shared/domain/jury-schemas';
+import type { JurySettings, TieBreakStep } from '../../../shared/domain/jury-types';
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../../db/open';
+import { assertEditable } from '../editions/write';
+
+interface SettingsRow {
+  edition_id: number;
+  blind_mode: number;
+  conflict_same_iged: number;
+  conflict_parent_dre: number;
+  conflict_same_region: number;
+  jurors_per_entry: number;
+  disagreement_threshold: number;
+  tie_break_chain: string;
+  consolidation_method: JurySettings['consolidationMethod'];
+  updated_at: string;
+}
+
+/** The edition's jury settings; the row is created with the schema's defaults on first use. */
+export function getSettings(db: Db, editionId: number, now: string): JurySettings {
+  let row = db.prepare(`SELECT * FROM jury_settings WHERE edition_id = ?`).get(editionId) as SettingsRow | undefined;
+  if (!row) {
+    if (!db.prepare(`SELECT 1 FROM edition WHERE id = ?`).get(editionId)) throw new AppError('error.edition.notFound');
+    db.prepare(`INSERT INTO jury_settings (edition_id, updated_at) VALUES (?, ?)`).run(editionId, now);
+    row = db.prepare(`SELECT * FROM jury_settings WHERE edition_id = ?`).get(editionId) as SettingsRow;
+  }
+  return {
+    editionId,
+    blindMode: row.blind_mode === 1,
+    conflictRules: {
+      sameIged: row.conflict_same_iged === 1,
+      parentDre: row.conflict_parent_dre === 1,
+      sameRegion: row.conflict_same_region === 1,
+    },
+    jurorsPerEntry: row.jurors_per_entry,
+    disagreementThreshold: row.disagreement_threshold,
+    tieBreakChain: JSON.parse(row.tie_break_chain) as TieBreakStep[],
+    consolidationMethod: row.consolidation_method,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function updateSettings(db: Db, editionId: number, fields: JurySettingsFields, now: string): void {
+  assertEditable(db, editionId);
+  getSettings(db, editionId, now);
+  const foreign = db.prepare(`SELECT 1 FROM criterion WHERE id = ? AND edition_id = ?`);
+  for (const step of fields.tieBreakChain) {
+    if (step.kind === 'priorityCriterion' && !foreign.get(step.criterionId, editionId)) throw new AppError('jury.settings.criterionForeign');
+  }
+  db.prepare(
+    `UPDATE jury_settings SET blind_mode = ?, conflict_same_iged = ?, conflict_parent_dre = ?, conflict_same_region = ?,
+       jurors_per_entry = ?, disagreement_threshold = ?, tie_break_chain = ?, consolidation_method = ?, updated_at = ?
+     WHERE edition_id = ?`,
+  ).run(
+    fields.blindMode ? 1 : 0,
+    fields.conflictRules.sameIged ? 1 : 0,
+    fields.conflictRules.parentDre ? 1 : 0,
+    fields.conflictRules.sameRegion ? 1 : 0,
+    fields.jurorsPerEntry,
+    fields.disagreementThreshold,
+    JSON.stringify(fields.tieBreakChain),
+    fields.consolidationMethod,
+    now,
+    editionId,
+  );
+}

@@ -1,0 +1,56 @@
+import type { Handlers } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
+import type { AppContext } from '../../context';
+import { appendAudit } from '../audit/chain';
+import { loadStage } from '../lookup';
+import { applyWorkbook } from './apply';
+import { exportJurorWorkbook } from './export';
+import { previewWorkbook, type PendingImport } from './preview';
+import { parseJurorWorkbook } from './run-parse';
+
+/** Previews wait this long for their "apply"; after that the file must be loaded again. */
+const PREVIEW_TTL_MS = 60 * 60 * 1000;
+
+export function workbookHandlers(ctx: AppContext): Pick<Handlers, 'juryWorkbooks.export' | 'juryWorkbooks.preview' | 'juryWorkbooks.apply'> {
+  const pending = new Map<string, PendingImport>();
+  const now = () => ctx.now().toISOString();
+  const sweep = () => {
+    for (const [token, item] of pending) if (Date.now() - item.createdAt > PREVIEW_TTL_MS) pending.delete(token);
+  };
+
+  return {
+    'juryWorkbooks.export': ({ stageId, jurorId }) => exportJurorWorkbook(ctx.db(), stageId, jurorId, now()),
+    'juryWorkbooks.preview': async ({ stageId, jurorId, fileName, dataBase64 }) => {
+      const parsed = await parseJurorWorkbook(Buffer.from(dataBase64, 'base64'));
+      const db = ctx.db();
+      const { preview, pending: item } = db.transaction(() => previewWorkbook(db, parsed, { stageId, jurorId, fileName }, now()))();
+      sweep();
+      pending.set(item.token, item);
+      return preview;
+    },
+    'juryWorkbooks.apply': async ({ token, conflicts }) => {
+      const item = pending.get(token);
+      if (!item) throw new AppError('jury.workbook.tokenExpired');
+      if (item.invalid > 0) throw new AppError('jury.workbook.hasErrors', { count: item.invalid });
+      const db = ctx.db();
+      if (item.changes.length > 0) await ctx.backup('antes-de-importar');
+      const result = db.transaction(() => {
+        const applied = applyWorkbook(db, item, conflicts, now());
+        // A re-import that changes nothing leaves no trace either: importing twice is a no-op.
+        if (applied.applied === 0) return applied;
+        appendAudit(db, {
+          at: now(),
+          actor: `workbook:${item.jurorId}`,
+          action: 'workbook.import',
+          editionId: loadStage(db, item.stageId).edition_id,
+          stageId: item.stageId,
+          jurorId: item.jurorId,
+          newValue: { fileName: item.fileName, ...applied },
+        });
+        return applied;
+      })();
+      pending.delete(token);
+      return result;
+    },
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Small descriptive statistics used by the consolidation. Pure functions over plain
+ * number arrays; an empty input gives null rather than NaN so callers must decide what
+ * "no data" means instead of printing NaN in an acta.
+ */
+
+/** Relative tolerance for "the same score": sums of products in floating point differ in the last bits. */
+const EPSILON = 1e-9;
+
+export function nearlyEqual(a: number, b: number): boolean {
+  return Math.abs(a - b) <= EPSILON * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/**
+ * The functions below take any array-like (plain arrays, or typed arrays and ranges of them in
+ * the columnar consolidation) and always add in index order, so both give the same bits.
+ */
+export function sum(values: ArrayLike<number>, start = 0, end = values.length): number {
+  let total = 0;
+  for (let i = start; i < end; i++) total += values[i] as number;
+  return total;
+}
+
+export function mean(values: ArrayLike<number>, start = 0, end = values.length): number | null {
+  return end <= start ? null : sum(values, start, end) / (end - start);
+}
+
+/** Sum of squared deviations from the mean (0 for fewer than two values). */
+export function sumOfSquares(values: ArrayLike<number>, start = 0, end = values.length): number {
+  const m = mean(values, start, end);
+  if (m === null) return 0;
+  let ss = 0;
+  for (let i = start; i < end; i++) ss += ((values[i] as number) - m) * ((values[i] as number) - m);
+  return ss;
+}
+
+/**
+ * Population standard deviation (divides by n). Used for juror z-scores: a juror's scores
+ * are the whole population being standardised, not a sample of some larger set.
+ */
+export function populationSd(values: ArrayLike<number>, start = 0, end = values.length): number | null {
+  return end <= start ? null : Math.sqrt(sumOfSquares(values, start, end) / (end - start));
+}
+
+/**
+ * A sorted copy. For long arrays (a criterion's 15,000 scores) a typed-array sort is numeric and
+ * several times faster than a comparator; for a handful of jurors creating it costs more than it saves.
+ */
+export function sortedAscending(values: ArrayLike<number>): number[] {
+  if (values.length < 64) return Array.from(values).sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
+  // Copied by index: Array.from(typedArray) walks the iterator protocol, several times slower.
+  const out = new Array<number>(sorted.length);
+  for (let i = 0; i < sorted.length; i++) out[i] = sorted[i] as number;
+  return out;
+}
+
+export function median(values: readonly number[]): number | null {
+  return quantile(sortedAscending(values), 0.5);
+}
+
+/**
+ * Quantile of already sorted values by linear interpolation between order statistics
+ * (type 7, the default of R and of spreadsheet QUARTIL.INC), so the exported quartiles match
+ * what an organizer gets recomputing them in Excel.
+ */
+export function quantile(sorted: ArrayLike<number>, q: number): number | null {
+  if (sorted.length === 0) return null;
+  const position = (sorted.length - 1) * q;
+  const lower = Math.floor(position);
+  const upper = Math.ceil(position);
+  const low = sorted[lower] as number;
+  const high = sorted[upper] as number;
+  return low + (high - low) * (position - lower);
+}
+
+/**
+ * Mean after dropping the single highest and the single lowest value (LiveJudge's rule).
+ * Only meaningful with enough values left: below `minCount` it is not applicable (null),
+ * never silently replaced by the plain mean.
+ */
+export function trimmedMean(values: readonly number[], minCount: number): number | null {
+  return values.length < Math.max(3, minCount) ? null : trimmedMeanOfSorted(sortedAscending(values), minCount);
+}
+
+/** trimmedMean of values already sorted ascending. */
+export function trimmedMeanOfSorted(sorted: ArrayLike<number>, minCount: number): number | null {
+  return sorted.length < Math.max(3, minCount) ? null : mean(sorted, 1, sorted.length - 1);
+}
+
+/** max − min; null with fewer than two values (a single score has no disagreement to measure). */
+export function spread(values: ArrayLike<number>, start = 0, end = values.length): number | null {
+  if (end - start < 2) return null;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = start; i < end; i++) {
+    const v = values[i] as number;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return hi - lo;
+}
+
+/** [min, max] without spreading into Math.min (which overflows the stack on large arrays). */
+export function extent(values: Iterable<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}

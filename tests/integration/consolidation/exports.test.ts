@@ -1,0 +1,181 @@
+import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../../support/services';
+import { addEntry, addJuror, addSheet, NOW, seedEdition } from './seed';
+
+function readZipEntry(buffer: Buffer, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error ?? new Error('zip'));
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName !== name) return zip.readEntry();
+        zip.openReadStream(entry, (err, stream) => {
+          if (err || !stream) return reject(err ?? new Error('stream'));
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            zip.close();
+            resolve(Buffer.concat(chunks).toString('utf8'));
+          });
+        });
+      });
+      zip.on('end', () => reject(new Error(`${name} no está en el archivo`)));
+      zip.readEntry();
+    });
+  });
+}
+
+/** Visible text of a WordprocessingML body: runs joined, paragraphs on their own lines. */
+function docText(xml: string): string {
+  return xml
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<w:tab\/>/g, '\t')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
+}
+
+describe('results workbook and acta', () => {
+  let app: TestApp;
+  let s: Awaited<ReturnType<typeof seedEdition>>;
+  let entries: { a1: number; a2: number; b1: number };
+
+  beforeEach(async () => {
+    app = await openTestApp();
+    s = await seedEdition(app, 250);
+    entries = {
+      a1: await addEntry(app, s.editionId, s.categories.inicio, 'Buen inicio con brigadas'),
+      a2: await addEntry(app, s.editionId, s.categories.inicio, 'Matrícula oportuna'),
+      b1: await addEntry(app, s.editionId, s.categories.liderazgo, 'Monitoreo Integral de los Aprendizajes'),
+    };
+    const db = app.services.context.db();
+    const ana = addJuror(db, s.editionId, 'Ana Quispe Huamán', 'PUCP', 'Docente investigadora');
+    const luis = addJuror(db, s.editionId, 'Luis Mamani Condori', 'MINEDU — DIFOCA', 'Especialista');
+    const { innovacion: I, resultados: R, sostenibilidad: S, intercultural: X } = s.criteria;
+    // a1: 30·4 + 40·4 + 30·3 = 370 and 30·3 + 40·4 + 30·4 = 370 → 370
+    // a2: 30·4 + 40·3 + 30·4 = 360 and 30·4 + 40·4 + 30·4 = 400 → 380 (first)
+    // b1: 30·2 + 40·2 + 30·2 = 200 and Luis recuses → 200 (below the 250 cut-off)
+    addSheet(db, s.stageId, ana, entries.a1, { [I]: 4, [R]: 4, [S]: 3, [X]: 1 });
+    addSheet(db, s.stageId, luis, entries.a1, { [I]: 3, [R]: 4, [S]: 4, [X]: 3 });
+    addSheet(db, s.stageId, ana, entries.a2, { [I]: 4, [R]: 3, [S]: 4 });
+    addSheet(db, s.stageId, luis, entries.a2, { [I]: 4, [R]: 4, [S]: 4 });
+    addSheet(db, s.stageId, ana, entries.b1, { [I]: 2, [R]: 2, [S]: 2 });
+    addSheet(db, s.stageId, luis, entries.b1, { abstention: 'recuse' });
+    db.prepare(
+      `INSERT INTO conflict (edition_id, juror_id, entry_id, basis, detail, created_at, dismissed_at, dismissed_reason) VALUES (?, ?, ?, 'iged', 'Afiliado a UGEL Huari', ?, ?, 'Dejó la UGEL en 2019')`,
+    ).run(s.editionId, ana, entries.a2, NOW, NOW);
+  });
+  afterEach(() => app.close());
+
+  it('writes a results workbook that reads back: ranking with every method, juror sheets, criteria, conflicts, audit', async () => {
+    const file = await app.call('consolidation.exportResults', { editionId: s.editionId, stageId: s.stageId });
+    expect(file.fileName).toBe('resultados-ix-concurso-2024-evaluacion-tecnica.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Resumen',
+      'Ranking',
+      'Desempates',
+      'Criterios',
+      'Jurado',
+      'J1 Ana Quispe Huamán',
+      'J2 Luis Mamani Condori',
+      'Conflictos',
+      'Auditoría',
+    ]);
+
+    const ranking = workbook.getWorksheet('Ranking') as ExcelJS.Worksheet;
+    const header = (ranking.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 12)).toEqual([
+      'Categoría',
+      'Puesto (Promedio)',
+      'Código',
+      'Práctica',
+      'Promedio',
+      'Mediana',
+      'Media recortada',
+      'Normalizado (z)',
+      'Puesto (Promedio)',
+      'Puesto (Mediana)',
+      'Puesto (Media recortada)',
+      'Puesto (Normalizado (z))',
+    ]);
+    const col = (name: string) => header.indexOf(name) + 1;
+    const row = (n: number) => ranking.getRow(n);
+    // category «inicio» in official order: a2 (380) then a1 (370); then «liderazgo»: b1 (200)
+    expect([2, 3, 4].map((n) => row(n).getCell(col('Práctica')).value)).toEqual(['Matrícula oportuna', 'Buen inicio con brigadas', 'Monitoreo Integral de los Aprendizajes']);
+    expect([2, 3, 4].map((n) => row(n).getCell(col('Promedio')).value)).toEqual([380, 370, 200]);
+    expect(row(2).getCell(col('Media recortada')).value).toBe('No aplica: se necesitan al menos 5 jurados');
+    expect([2, 3, 4].map((n) => row(n).getCell(col('Pasa a la siguiente etapa')).value)).toEqual(['Sí', 'Sí', 'No']);
+    expect(row(4).getCell(col('Inhibiciones')).value).toBe(1);
+    // the independent criterion's mean is reported beside the others: a1 (1 + 3)/2 = 2
+    expect(row(3).getCell(col('Enfoque intercultural')).value).toBe(2);
+
+    const ana = workbook.getWorksheet('J1 Ana Quispe Huamán') as ExcelJS.Worksheet;
+    const anaHeader = (ana.getRow(1).values as unknown[]).slice(1);
+    const anaRows = [2, 3, 4].map((n) => (ana.getRow(n).values as unknown[]).slice(1));
+    expect(anaHeader.slice(0, 6)).toEqual(['Código', 'Práctica', 'Categoría', 'Estado de la ficha', 'Total ponderado', 'Criterios sin calificar']);
+    expect(anaRows.map((r) => r[4])).toEqual([370, 360, 200]);
+    expect(anaRows[0]?.slice(6)).toEqual([4, 4, 3, 1]);
+    const luis = workbook.getWorksheet('J2 Luis Mamani Condori') as ExcelJS.Worksheet;
+    expect(luis.getRow(4).getCell(4).value).toBe('Inhibición');
+
+    const criteria = workbook.getWorksheet('Criterios') as ExcelJS.Worksheet;
+    expect(criteria.getRow(2).getCell(1).value).toBe('Innovación');
+    // innovación: 4, 3, 4, 4, 2 → count 5, mean 17/5 = 3.4
+    expect(criteria.getRow(2).getCell(4).value).toBe(5);
+    expect(criteria.getRow(2).getCell(5).value).toBeCloseTo(3.4, 10);
+
+    const conflicts = workbook.getWorksheet('Conflictos') as ExcelJS.Worksheet;
+    expect((conflicts.getRow(2).values as unknown[]).slice(1, 8)).toEqual(['Ana Quispe Huamán', '2024-002', 'Matrícula oportuna', 'Afiliación a la IGED', 'Afiliado a UGEL Huari', undefined, 'No']);
+    const audit = workbook.getWorksheet('Auditoría') as ExcelJS.Worksheet;
+    expect(audit.rowCount).toBe(1 + 6);
+    expect(audit.getRow(2).getCell(3).value).toBe('Jurado: Ana Quispe Huamán');
+    expect(String(audit.getRow(2).getCell(11).value)).toMatch(/^[0-9a-f]{64}$/);
+
+    const summary = workbook.getWorksheet('Resumen') as ExcelJS.Worksheet;
+    const summaryText = JSON.stringify(summary.getSheetValues());
+    expect(summaryText).toContain('Promedio de los jurados que calificaron');
+    expect(summaryText).toContain('mayor mediana → menor dispersión entre jurados (máximo − mínimo) → decisión registrada de la organización');
+  });
+
+  it('writes the acta: ranking in order, the method, the tie-breaks and the jurors with signature lines', async () => {
+    // a3 mirrors a1 with the jurors swapped: same mean (370), median, spread and criterion means,
+    // so only the organizer's recorded decision can order them
+    const db = app.services.context.db();
+    const { innovacion: I, resultados: R, sostenibilidad: S } = s.criteria;
+    const a3 = await addEntry(app, s.editionId, s.categories.inicio, 'Kits a tiempo');
+    const jurors = db.prepare(`SELECT id FROM juror ORDER BY id`).all() as { id: number }[];
+    addSheet(db, s.stageId, jurors[0]?.id as number, a3, { [I]: 3, [R]: 4, [S]: 4 });
+    addSheet(db, s.stageId, jurors[1]?.id as number, a3, { [I]: 4, [R]: 4, [S]: 3 });
+    await app.call('consolidation.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [a3, entries.a1], reason: 'Mayor impacto en zonas rurales' });
+
+    const file = await app.call('consolidation.exportActa', { editionId: s.editionId, stageId: s.stageId });
+    expect(file.fileName).toBe('acta-ix-concurso-2024-evaluacion-tecnica.docx');
+    expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const text = docText(await readZipEntry(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml'));
+
+    expect(text).toContain('ACTA DE CALIFICACIÓN');
+    expect(text).toContain('IX Concurso 2024 — Etapa: Evaluación técnica');
+    expect(text).toContain('consolidada con el método: Promedio de los jurados que calificaron');
+    expect(text).toContain('Nota de corte para pasar a la siguiente etapa: 250');
+    expect(text).toContain('ATENCIÓN: la etapa no está cerrada');
+    // ranking of «inicio»: a2 (380), then a3 and a1 tied at 370 in the decided order
+    const order = ['2024-002', '2024-004', '2024-001'].map((code) => text.indexOf(`${code}`));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text).toContain('Categoría: Contribución al buen inicio del año escolar');
+    expect(text).toContain('2024-004 queda por encima de 2024-001 (empate en 370): decisión registrada de la organización (Mayor impacto en zonas rurales).');
+    expect(text).toContain('Categoría: Liderazgo para la mejora de aprendizajes');
+    // jurors and their signature lines
+    expect(text).toContain('Ana Quispe Huamán');
+    expect(text).toContain('Docente investigadora — PUCP');
+    expect(text).toContain('Luis Mamani Condori');
+    expect(text.match(/_{20,}/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(text).toMatch(/Huella del registro de auditoría al generar el acta: [0-9a-f]{64}/);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { applicableCriteria, jurorTotal, totalScale } from '../../../shared/scoring';
+import { criterion, sheet } from './fixtures';
+
+// A: weight 30, 0–4 · B: weight 20, 0–4 · C: weight 50, 1–5 · I: independent, 0–4 · D: only category 2
+const A = criterion(1, { weight: 30, scaleMax: 4 });
+const B = criterion(2, { weight: 20, scaleMax: 4 });
+const C = criterion(3, { weight: 50, scaleMin: 1, scaleMax: 5 });
+const I = criterion(4, { weight: 10, scaleMax: 4, independent: true });
+const D = criterion(5, { weight: 10, scaleMax: 4, categoryIds: [2] });
+const all = [A, B, C, I, D];
+const weighted = [A, B, C];
+
+describe('a juror’s weighted total', () => {
+  it('only criteria of the entry’s category apply; independent ones are reported apart', () => {
+    expect(applicableCriteria(all, 1).map((c) => c.id)).toEqual([1, 2, 3, 4]);
+    expect(applicableCriteria(all, 2).map((c) => c.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(applicableCriteria(all, null).map((c) => c.id)).toEqual([1, 2, 3, 4]);
+    // scale: min 30·0 + 20·0 + 50·1 = 50; max 30·4 + 20·4 + 50·5 = 120 + 80 + 250 = 450
+    expect(totalScale(weighted)).toEqual({ min: 50, max: 450 });
+  });
+
+  it('Σ weight × score over the weighted criteria; the independent score is not added', () => {
+    // 30·3 + 20·2 + 50·4 = 90 + 40 + 200 = 330 (I = 4 would add 40 if it counted)
+    const total = jurorTotal(sheet(7, 1, { 1: 3, 2: 2, 3: 4, 4: 4, 5: 4 }), weighted, [I], 'incomplete', 0.5);
+    expect(total).toEqual({ jurorId: 7, entryId: 1, status: 'complete', total: 330, missingCriterionIds: [], independent: [{ criterionId: 4, value: 4 }] });
+  });
+
+  it('a missing criterion makes the total incomplete under the default rule', () => {
+    const total = jurorTotal(sheet(7, 1, { 1: 3, 3: 4 }), weighted, [I], 'incomplete', 0.5);
+    expect(total.status).toBe('incomplete');
+    expect(total.total).toBeNull();
+    expect(total.missingCriterionIds).toEqual([2]);
+  });
+
+  it('rule "rescale": the scored criteria’s share of their range is carried to the full range', () => {
+    // B missing. Scored A = 3 (of 0–4), C = 4 (of 1–5).
+    // Σ w(x − min) = 30·3 + 50·3 = 240; Σ w(max − min) over scored = 30·4 + 50·4 = 320 → 0.75
+    // total = 50 + (450 − 50)·0.75 = 50 + 300 = 350; coverage 320 / 400 = 0.8 ≥ 0.5
+    const total = jurorTotal(sheet(7, 1, { 1: 3, 3: 4 }), weighted, [], 'rescale', 0.5);
+    expect(total.status).toBe('rescaled');
+    expect(total.total).toBeCloseTo(350, 10);
+    expect(total.missingCriterionIds).toEqual([2]);
+  });
+
+  it('rule "rescale" refuses when the scored criteria cover too little of the range', () => {
+    // only A scored: coverage 120 / 400 = 0.3 < 0.5
+    const total = jurorTotal(sheet(7, 1, { 1: 4 }), weighted, [], 'rescale', 0.5);
+    expect(total.status).toBe('incomplete');
+    expect(total.total).toBeNull();
+  });
+
+  it('rescaling a complete sheet changes nothing', () => {
+    const complete = jurorTotal(sheet(7, 1, { 1: 1, 2: 4, 3: 2 }), weighted, [], 'rescale', 0.5);
+    // 30·1 + 20·4 + 50·2 = 30 + 80 + 100 = 210
+    expect(complete).toMatchObject({ status: 'complete', total: 210 });
+  });
+
+  it('abstention and recusal are excluded, not zero', () => {
+    expect(jurorTotal(sheet(7, 1, 'abstained'), weighted, [], 'incomplete', 0.5)).toMatchObject({ status: 'abstained', total: null });
+    expect(jurorTotal(sheet(7, 1, 'recused'), weighted, [], 'incomplete', 0.5)).toMatchObject({ status: 'recused', total: null });
+  });
+
+  it('an entry whose applicable criteria are all independent has no total', () => {
+    expect(jurorTotal(sheet(7, 1, { 4: 3 }), [], [I], 'incomplete', 0.5)).toMatchObject({ status: 'noCriteria', total: null, independent: [{ criterionId: 4, value: 3 }] });
+  });
+});
