@@ -2,6 +2,7 @@ import demo from '../../resources/demo/practicas-ganadoras.json';
 import { editionFields, entryFields, criterionFields, stageFields, categoryFields } from '../../shared/domain/schemas';
 import { foldKey } from '../../shared/domain/text';
 import type { AppContext } from './context';
+import { seedEncuentroDemo } from './encuentro/demo';
 import * as editions from './editions/write';
 import { insertEntry, setEntryStatus } from './entries/write';
 
@@ -53,6 +54,7 @@ export function seedDemo(ctx: AppContext, mode: 'ifEmpty' | 'ensure'): number | 
       const entryId = insertEntry(db, editionId, fields, now, 'demo');
       for (const stageId of stageIds) setEntryStatus(db, entryId, stageId, 'pasa', '', now);
     }
+    seedEncuentroDemo(db, editionId, now);
     return editionId;
   })();
 }

@@ -1,5 +1,7 @@
+import type { EncuentroEvents } from '../../shared/domain/encuentro-events';
+
 /** Events pushed from the services to every open screen (both transports). */
-export interface ServerEvents {
+export interface ServerEvents extends EncuentroEvents {
   /** Something was written; screens refetch what they show. */
   'data.changed': { method: string };
 }

@@ -2,12 +2,13 @@ import type { z } from 'zod';
 import { contract, isMethodName, READ_ONLY_METHODS, type Handlers, type MethodName, type WireResult } from '../../shared/contract';
 import { AppError, isAppError } from '../../shared/errors';
 import { AppContext, type ContextOptions } from './context';
+import { consolidationHandlers } from './jury/consolidation';
 import { seedDemo } from './demo';
 import { editionHandlers } from './editions';
 import { encuentroHandlers } from './encuentro';
 import { entryHandlers } from './entries';
 import { EventBus } from './events';
-import { importHandlers } from './import';
+import { importHandlers, type ImportOptions } from './import';
 import { juryHandlers } from './jury';
 import { referenceHandlers } from './reference';
 
@@ -21,6 +22,8 @@ export interface ServiceOptions extends ContextOptions {
    */
   demo?: 'ifEmpty' | 'ensure' | 'never';
   log?: (message: string, error?: unknown) => void;
+  /** Timeouts and caps of the workbook import (tests shorten them). */
+  import?: ImportOptions;
 }
 
 export interface Services {
@@ -47,9 +50,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...editionHandlers(context),
     ...referenceHandlers(context),
     ...entryHandlers(context),
-    ...importHandlers(context),
+    ...importHandlers(context, options.import),
     ...juryHandlers(context),
-    ...encuentroHandlers(context),
+    ...encuentroHandlers(context, events),
+    ...consolidationHandlers(context),
   };
 
   async function call(method: string, rawInput: unknown): Promise<WireResult<unknown>> {

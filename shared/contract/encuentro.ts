@@ -1,2 +1,196 @@
-/** The live Encuentro (issue: panels, salas, moderator capture, synthesis, projector, attendance, report). */
-export const encuentroMethods = {};
+import { z } from 'zod';
+import type { AttendanceCounts } from '../domain/encuentro-attendance';
+import {
+  attendeeFields,
+  contributionCreate,
+  contributionMove,
+  contributionText,
+  ejeFields,
+  encuentroFields,
+  panelFields,
+  practiceFields,
+  practiceFromEntry,
+  revision,
+  salaFields,
+  synthesisAxis,
+  synthesisLevel,
+  synthesisStatus,
+  synthesisText,
+  contributionBlock,
+  contributionLevel,
+  refineBlockLevel,
+} from '../domain/encuentro-schemas';
+import type {
+  Attendee,
+  AttendanceImportPreview,
+  AttendanceImportResult,
+  CheckInResult,
+  Contribution,
+  ContributionSave,
+  ContributionVersion,
+  Eje,
+  EncuentroDetail,
+  EncuentroPractice,
+  EncuentroSummary,
+  EncuentroSummaryTable,
+  Panel,
+  PracticeMatrix,
+  Sala,
+  SalaSynthesis,
+  SummaryItem,
+  SynthesisItem,
+} from '../domain/encuentro-types';
+import { id, optionalText } from '../domain/schemas';
+import type { ExportedFile } from '../domain/types';
+import { method } from './define';
+import { uploadedFile } from './upload';
+
+type Deleted = { deleted: true };
+
+/**
+ * The live Encuentro: set-up (event, ejes, practices, panels, salas), moderator capture,
+ * sala synthesis and cross-sala summary, attendance, exports. Live screens (projector,
+ * door counts) also listen to the `encuentro.*` events in shared/domain/encuentro-events.ts.
+ */
+export const encuentroMethods = {
+  // ——— Event set-up ———
+  'encuentro.list': method<EncuentroSummary[]>('read')(z.object({ editionId: id.optional() })),
+  /** Event, ejes, practices, panels and salas: everything the set-up screens need. */
+  'encuentro.get': method<EncuentroDetail>('read')(z.object({ id })),
+  'encuentro.create': method<EncuentroDetail>()(z.object({ editionId: id, fields: encuentroFields })),
+  'encuentro.update': method<EncuentroDetail>()(z.object({ id, fields: encuentroFields })),
+  /** Adds the demo Encuentro (the reference report's) unless present; returns its id. */
+  'encuentro.ensureDemo': method<{ encuentroId: number }>()(z.object({})),
+
+  'encuentro.ejes.create': method<Eje>()(z.object({ encuentroId: id, fields: ejeFields })),
+  'encuentro.ejes.update': method<Eje>()(z.object({ id, fields: ejeFields })),
+  /** Refused while practices, panels or salas use the eje. */
+  'encuentro.ejes.delete': method<Deleted>()(z.object({ id })),
+  'encuentro.ejes.reorder': method<Eje[]>()(z.object({ encuentroId: id, orderedIds: z.array(id) })),
+
+  /** Picks a practice from the edition's entries: region, IGED, title, presenter and cargo are copied; the link is kept. */
+  'encuentro.practices.addFromEntry': method<EncuentroPractice>()(practiceFromEntry),
+  /** A practice typed by hand (not an entry of the edition). */
+  'encuentro.practices.create': method<EncuentroPractice>()(z.object({ encuentroId: id, fields: practiceFields })),
+  'encuentro.practices.update': method<EncuentroPractice>()(z.object({ id, fields: practiceFields })),
+  /** Refused while the practice has contributions (they are never dropped silently). */
+  'encuentro.practices.delete': method<Deleted>()(z.object({ id })),
+  'encuentro.practices.reorder': method<EncuentroPractice[]>()(z.object({ encuentroId: id, orderedIds: z.array(id) })),
+
+  'encuentro.panels.create': method<Panel>()(z.object({ encuentroId: id, fields: panelFields })),
+  'encuentro.panels.update': method<Panel>()(z.object({ id, fields: panelFields })),
+  'encuentro.panels.delete': method<Deleted>()(z.object({ id })),
+
+  'encuentro.salas.create': method<Sala>()(z.object({ encuentroId: id, fields: salaFields })),
+  /** A practice that already has contributions in this sala cannot be taken out of it. */
+  'encuentro.salas.update': method<Sala>()(z.object({ id, fields: salaFields })),
+  /** Refused while the sala has contributions or synthesis items. */
+  'encuentro.salas.delete': method<Deleted>()(z.object({ id })),
+
+  // ——— Moderator capture (save as you type) ———
+  /** One practice's four blocks × levels: the capture screen and the projector's practice view. */
+  'encuentro.matrix': method<PracticeMatrix>('read')(z.object({ practiceId: id, salaId: id.nullable().optional() })),
+  /** Flat list, for the synthesis screen's source picker and the "deleted items" undo list. */
+  'encuentro.contributions.list': method<Contribution[]>('read')(
+    z.object({
+      encuentroId: id,
+      salaId: id.optional(),
+      practiceId: id.optional(),
+      deleted: z.enum(['exclude', 'include', 'only']).default('exclude'),
+    }),
+  ),
+  /** Creates the record (durable when it returns) and answers its id; retried creates with the same clientKey return the first. */
+  'encuentro.contributions.create': method<Contribution>()(contributionCreate),
+  /**
+   * A keystroke save: idempotent, durable when it returns. Applied only if `revision` is higher
+   * than the stored one (or equal with the same text); a late older save answers applied: false
+   * and the current record. Every applied change adds a version to the history.
+   */
+  'encuentro.contributions.updateText': method<ContributionSave>()(z.object({ id, text: contributionText, revision })),
+  /** Files the contribution under another block or level (appended, or after `afterId`). */
+  'encuentro.contributions.move': method<Contribution>()(contributionMove),
+  'encuentro.contributions.reorder': method<Contribution[]>()(
+    z
+      .object({ practiceId: id, salaId: id.nullable().optional(), block: contributionBlock, level: contributionLevel, orderedIds: z.array(id) })
+      .superRefine(refineBlockLevel),
+  ),
+  /** Soft delete: undone by `restore`. Synthesis links to it are kept. */
+  'encuentro.contributions.delete': method<Contribution>()(z.object({ id })),
+  'encuentro.contributions.restore': method<Contribution>()(z.object({ id })),
+  /** Every saved text version with its time, newest first. */
+  'encuentro.contributions.history': method<ContributionVersion[]>('read')(z.object({ id })),
+  /** Brings a former version back as the current text (itself recorded as a new version). */
+  'encuentro.contributions.restoreVersion': method<Contribution>()(z.object({ id, versionId: id })),
+
+  // ——— Sala synthesis (plenary table) ———
+  'encuentro.synthesis.get': method<SalaSynthesis>('read')(z.object({ salaId: id })),
+  /** One contribution becomes a synthesis item (text copied unless given), linked to it. Level/axis default from the contribution. */
+  'encuentro.synthesis.promote': method<SynthesisItem>()(
+    z.object({ salaId: id, contributionId: id, level: synthesisLevel.optional(), axis: synthesisAxis.optional(), text: synthesisText.optional() }),
+  ),
+  /** Several contributions become one item with the given wording, linked to all of them. */
+  'encuentro.synthesis.merge': method<SynthesisItem>()(
+    z.object({ salaId: id, contributionIds: z.array(id).min(1).max(200), level: synthesisLevel, axis: synthesisAxis, text: synthesisText }),
+  ),
+  /** An item typed directly (no source), or merged into later via setSources. */
+  'encuentro.synthesis.createItem': method<SynthesisItem>()(
+    z.object({ salaId: id, level: synthesisLevel, axis: synthesisAxis, text: synthesisText.default('') }),
+  ),
+  /** Same revision rule as contributions. */
+  'encuentro.synthesis.updateItem': method<{ applied: boolean; item: SynthesisItem }>()(z.object({ id, text: synthesisText, revision })),
+  'encuentro.synthesis.moveItem': method<SynthesisItem>()(z.object({ id, level: synthesisLevel, axis: synthesisAxis })),
+  /** Replaces the item's source links (add or drop contributions of the same sala). */
+  'encuentro.synthesis.setSources': method<SynthesisItem>()(z.object({ id, contributionIds: z.array(id).max(200) })),
+  'encuentro.synthesis.reorder': method<SynthesisItem[]>()(
+    z.object({ salaId: id, level: synthesisLevel, axis: synthesisAxis, orderedIds: z.array(id) }),
+  ),
+  'encuentro.synthesis.deleteItem': method<SynthesisItem>()(z.object({ id })),
+  'encuentro.synthesis.restoreItem': method<SynthesisItem>()(z.object({ id })),
+  /** borrador → revision → final; leaving final (reopening) needs a reason, which is recorded. */
+  'encuentro.synthesis.setStatus': method<SalaSynthesis>()(z.object({ salaId: id, status: synthesisStatus, reason: optionalText(2000) })),
+
+  // ——— Cross-sala summary (executive summary) ———
+  'encuentro.summary.get': method<EncuentroSummaryTable>('read')(z.object({ encuentroId: id })),
+  'encuentro.summary.createItem': method<SummaryItem>()(
+    z.object({
+      encuentroId: id,
+      level: synthesisLevel,
+      axis: synthesisAxis,
+      text: synthesisText.default(''),
+      synthesisItemIds: z.array(id).max(200).default([]),
+    }),
+  ),
+  'encuentro.summary.updateItem': method<{ applied: boolean; item: SummaryItem }>()(z.object({ id, text: synthesisText, revision })),
+  'encuentro.summary.setSources': method<SummaryItem>()(z.object({ id, synthesisItemIds: z.array(id).max(200) })),
+  'encuentro.summary.reorder': method<SummaryItem[]>()(
+    z.object({ encuentroId: id, level: synthesisLevel, axis: synthesisAxis, orderedIds: z.array(id) }),
+  ),
+  'encuentro.summary.deleteItem': method<SummaryItem>()(z.object({ id })),
+  'encuentro.summary.restoreItem': method<SummaryItem>()(z.object({ id })),
+
+  // ——— Attendance ———
+  /** The registration list; `query` filters ignoring accents and case (name, DNI, institution, cargo, region). */
+  'encuentro.attendance.list': method<Attendee[]>('read')(
+    z.object({ encuentroId: id, query: z.string().max(200).default(''), limit: z.number().int().min(1).max(5000).optional() }),
+  ),
+  'encuentro.attendance.counts': method<AttendanceCounts>('read')(z.object({ encuentroId: id })),
+  /** Typed registration; `checkIn` registers and checks in a walk-in in one call. */
+  'encuentro.attendance.register': method<Attendee>()(
+    z.object({ encuentroId: id, fields: attendeeFields, checkIn: z.boolean().default(false) }),
+  ),
+  'encuentro.attendance.update': method<Attendee>()(z.object({ id, fields: attendeeFields })),
+  'encuentro.attendance.delete': method<Deleted>()(z.object({ id })),
+  /** One call at the door; checking in twice keeps the first time. */
+  'encuentro.attendance.checkIn': method<CheckInResult>()(z.object({ id })),
+  'encuentro.attendance.undoCheckIn': method<CheckInResult>()(z.object({ id })),
+  /** Reads an .xlsx or .csv roster and says what an import would do. Writes nothing. */
+  'encuentro.attendance.previewImport': method<AttendanceImportPreview>('read')(uploadedFile.extend({ encuentroId: id })),
+  /** Adds the roster's valid rows in one transaction (after a backup); already registered people are skipped. */
+  'encuentro.attendance.import': method<AttendanceImportResult>()(uploadedFile.extend({ encuentroId: id })),
+
+  // ——— Exports (any time, not only after closing) ———
+  /** Every contribution as a row, one sheet per practice (the report's matrices), syntheses, summary, attendance. */
+  'encuentro.export.xlsx': method<ExportedFile>('read')(z.object({ encuentroId: id })),
+  /** The Informe del Encuentro as an editable .docx with the reference report's sections. */
+  'encuentro.export.report': method<ExportedFile>('read')(z.object({ encuentroId: id })),
+};

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
+import { consolidationMethods } from './consolidation';
 import { editionMethods } from './editions';
 import { entryMethods } from './entries';
 import { importMethods } from './imports';
@@ -17,6 +18,7 @@ export const contract = {
   ...importMethods,
   ...juryMethods,
   ...encuentroMethods,
+  ...consolidationMethods,
 } as const;
 
 export type Contract = typeof contract;

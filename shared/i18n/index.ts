@@ -1,4 +1,5 @@
 import { common } from './catalog/common';
+import { consolidation } from './catalog/consolidation';
 import { errors } from './catalog/errors';
 import { encuentro } from './catalog/encuentro';
 import { importMessages } from './catalog/import';
@@ -11,7 +12,7 @@ import { ui } from './catalog/ui';
  * reviewed in one place and a second language can be added without touching code.
  * Each feature keeps its keys in its own file under catalog/.
  */
-export const messages = { ...common, ...errors, ...importMessages, ...ui, ...jury, ...encuentro } as const;
+export const messages = { ...common, ...errors, ...importMessages, ...ui, ...jury, ...encuentro, ...consolidation } as const;
 
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

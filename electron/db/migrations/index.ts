@@ -1,10 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import { up as initial } from './001-initial';
+import { up as jury } from './002-jury';
+import { up as encuentro } from './003-encuentro';
 
 /**
  * Numbered migrations. Migration N brings the schema from user_version N-1 to N.
  * Append only: never edit a migration that has shipped.
  */
-export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [initial];
+export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [initial, jury, encuentro];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

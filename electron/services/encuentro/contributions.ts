@@ -1,0 +1,257 @@
+import type { ContributionBlock, ContributionLevel } from '../../../shared/domain/encuentro-matrix';
+import type { Contribution, ContributionSave, ContributionVersion } from '../../../shared/domain/encuentro-types';
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../../db/open';
+import { applyOrder, encuentroOf, notFound } from './lookup';
+
+/**
+ * Moderator capture. Every write is its own transaction, committed with synchronous=FULL before
+ * the call answers, so "guardado" on screen means on disk. Text is never overwritten without a
+ * trace: each applied change adds a row to encuentro_contribution_version.
+ */
+
+interface Row {
+  id: number;
+  encuentro_id: number;
+  practice_id: number;
+  sala_id: number | null;
+  block: ContributionBlock;
+  level: ContributionLevel;
+  text: string;
+  position: number;
+  revision: number;
+  deleted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export function toContribution(row: Row): Contribution {
+  return {
+    id: row.id,
+    encuentroId: row.encuentro_id,
+    practiceId: row.practice_id,
+    salaId: row.sala_id,
+    block: row.block,
+    level: row.level,
+    text: row.text,
+    position: row.position,
+    revision: row.revision,
+    deleted: row.deleted_at !== null,
+    deletedAt: row.deleted_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const COLUMNS = `id, encuentro_id, practice_id, sala_id, block, level, text, position, revision, deleted_at, created_at, updated_at`;
+
+function row(db: Db, id: number): Row {
+  const found = db.prepare(`SELECT ${COLUMNS} FROM encuentro_contribution WHERE id = ?`).get(id) as Row | undefined;
+  if (!found) throw notFound('contribution');
+  return found;
+}
+
+export function getContribution(db: Db, id: number): Contribution {
+  return toContribution(row(db, id));
+}
+
+export interface ContributionFilter {
+  encuentroId: number;
+  salaId?: number | undefined;
+  practiceId?: number | undefined;
+  deleted: 'exclude' | 'include' | 'only';
+}
+
+export function listContributions(db: Db, filter: ContributionFilter): Contribution[] {
+  const where = ['encuentro_id = ?'];
+  const params: unknown[] = [filter.encuentroId];
+  if (filter.salaId !== undefined) {
+    where.push('sala_id = ?');
+    params.push(filter.salaId);
+  }
+  if (filter.practiceId !== undefined) {
+    where.push('practice_id = ?');
+    params.push(filter.practiceId);
+  }
+  if (filter.deleted === 'exclude') where.push('deleted_at IS NULL');
+  if (filter.deleted === 'only') where.push('deleted_at IS NOT NULL');
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM encuentro_contribution WHERE ${where.join(' AND ')} ORDER BY practice_id, block, level, position, id`)
+    .all(...params) as Row[];
+  return rows.map(toContribution);
+}
+
+/**
+ * The sala a contribution is captured in: the one given (the practice must be in it), else the
+ * practice's only sala, else none (a practice not assigned to any sala, e.g. panel remarks).
+ */
+export function resolveSala(db: Db, practiceId: number, salaId: number | null | undefined): number | null {
+  const practice = db.prepare(`SELECT title FROM encuentro_practice WHERE id = ?`).get(practiceId) as { title: string } | undefined;
+  if (!practice) throw notFound('practice');
+  if (salaId === null) return null;
+  if (salaId !== undefined) {
+    const sala = db.prepare(`SELECT name FROM encuentro_sala WHERE id = ?`).get(salaId) as { name: string } | undefined;
+    if (!sala) throw notFound('sala');
+    if (!db.prepare(`SELECT 1 FROM encuentro_sala_practice WHERE sala_id = ? AND practice_id = ?`).get(salaId, practiceId)) {
+      throw new AppError('encuentro.error.practiceNotInSala', { title: practice.title, sala: sala.name });
+    }
+    return salaId;
+  }
+  const salas = db.prepare(`SELECT sala_id FROM encuentro_sala_practice WHERE practice_id = ?`).all(practiceId) as { sala_id: number }[];
+  if (salas.length > 1) throw new AppError('encuentro.error.practiceNoSala', { title: practice.title, count: salas.length });
+  return salas[0]?.sala_id ?? null;
+}
+
+interface Cell {
+  practiceId: number;
+  salaId: number | null;
+  block: ContributionBlock;
+  level: ContributionLevel;
+}
+
+/** Position for a new item of a cell: at the end, or right after `afterId` (the others move down). */
+function slot(db: Db, cell: Cell, afterId: number | undefined): number {
+  if (afterId !== undefined) {
+    const after = db.prepare(`SELECT practice_id, sala_id, block, level, position FROM encuentro_contribution WHERE id = ?`).get(afterId) as
+      | { practice_id: number; sala_id: number | null; block: string; level: string; position: number }
+      | undefined;
+    if (after && after.practice_id === cell.practiceId && after.sala_id === cell.salaId && after.block === cell.block && after.level === cell.level) {
+      db.prepare(
+        `UPDATE encuentro_contribution SET position = position + 1
+         WHERE practice_id = ? AND sala_id IS ? AND block = ? AND level = ? AND position > ?`,
+      ).run(cell.practiceId, cell.salaId, cell.block, cell.level, after.position);
+      return after.position + 1;
+    }
+  }
+  const last = db
+    .prepare(`SELECT max(position) AS p FROM encuentro_contribution WHERE practice_id = ? AND sala_id IS ? AND block = ? AND level = ?`)
+    .get(cell.practiceId, cell.salaId, cell.block, cell.level) as { p: number | null };
+  return (last.p ?? 0) + 1;
+}
+
+export interface CreateInput {
+  practiceId: number;
+  salaId?: number | null | undefined;
+  block: ContributionBlock;
+  level: ContributionLevel;
+  text: string;
+  afterId?: number | undefined;
+  revision: number;
+  clientKey?: string | undefined;
+}
+
+/** Returns the id; a retried create (same clientKey) returns the first record, unchanged. */
+export function insertContribution(db: Db, input: CreateInput, now: string): { id: number; created: boolean } {
+  const encuentroId = encuentroOf(db, 'practice', input.practiceId);
+  if (input.clientKey) {
+    const existing = db.prepare(`SELECT id FROM encuentro_contribution WHERE encuentro_id = ? AND client_key = ?`).get(encuentroId, input.clientKey) as
+      | { id: number }
+      | undefined;
+    if (existing) return { id: existing.id, created: false };
+  }
+  const salaId = resolveSala(db, input.practiceId, input.salaId);
+  const position = slot(db, { practiceId: input.practiceId, salaId, block: input.block, level: input.level }, input.afterId);
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO encuentro_contribution (encuentro_id, practice_id, sala_id, block, level, text, position, revision, client_key, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(encuentroId, input.practiceId, salaId, input.block, input.level, input.text, position, input.revision, input.clientKey ?? null, now, now)
+      .lastInsertRowid,
+  );
+  addVersion(db, id, input.revision, input.text, 'create', now);
+  return { id, created: true };
+}
+
+function addVersion(db: Db, contributionId: number, revision: number, text: string, kind: ContributionVersion['kind'], now: string): void {
+  db.prepare(`INSERT INTO encuentro_contribution_version (contribution_id, revision, text, kind, saved_at) VALUES (?, ?, ?, ?, ?)`).run(
+    contributionId,
+    revision,
+    text,
+    kind,
+    now,
+  );
+}
+
+/**
+ * A keystroke save. Saves may arrive out of order (retries, two transports): the highest client
+ * revision wins, a repeat of the stored one is acknowledged without a write, anything older is
+ * ignored and answered with the current record so the client can tell. A soft-deleted item still
+ * takes the save, so text typed just before a delete is there when the delete is undone.
+ */
+export function updateContributionText(db: Db, id: number, text: string, revision: number, now: string): ContributionSave {
+  const current = row(db, id);
+  if (revision < current.revision || (revision === current.revision && text !== current.text)) {
+    return { applied: false, contribution: toContribution(current) };
+  }
+  if (text === current.text) {
+    if (revision > current.revision) db.prepare(`UPDATE encuentro_contribution SET revision = ? WHERE id = ?`).run(revision, id);
+    return { applied: true, contribution: { ...toContribution(current), revision } };
+  }
+  db.prepare(`UPDATE encuentro_contribution SET text = ?, revision = ?, updated_at = ? WHERE id = ?`).run(text, revision, now, id);
+  addVersion(db, id, revision, text, 'edit', now);
+  return { applied: true, contribution: { ...toContribution(current), text, revision, updatedAt: now } };
+}
+
+export function moveContribution(db: Db, id: number, block: ContributionBlock, level: ContributionLevel, afterId: number | undefined, now: string): void {
+  const current = row(db, id);
+  if (current.deleted_at) throw new AppError('encuentro.error.contributionDeleted');
+  if (current.block === block && current.level === level && afterId === undefined) return;
+  const position = slot(db, { practiceId: current.practice_id, salaId: current.sala_id, block, level }, afterId);
+  db.prepare(`UPDATE encuentro_contribution SET block = ?, level = ?, position = ?, updated_at = ? WHERE id = ?`).run(block, level, position, now, id);
+}
+
+export function reorderContributions(db: Db, cell: Cell, orderedIds: number[]): void {
+  const ids = (
+    db
+      .prepare(`SELECT id FROM encuentro_contribution WHERE practice_id = ? AND sala_id IS ? AND block = ? AND level = ? AND deleted_at IS NULL`)
+      .all(cell.practiceId, cell.salaId, cell.block, cell.level) as { id: number }[]
+  ).map((r) => r.id);
+  applyOrder(db, 'encuentro_contribution', ids, orderedIds);
+}
+
+export function cellContributions(db: Db, cell: Cell): Contribution[] {
+  const rows = db
+    .prepare(
+      `SELECT ${COLUMNS} FROM encuentro_contribution WHERE practice_id = ? AND sala_id IS ? AND block = ? AND level = ? AND deleted_at IS NULL ORDER BY position, id`,
+    )
+    .all(cell.practiceId, cell.salaId, cell.block, cell.level) as Row[];
+  return rows.map(toContribution);
+}
+
+export function setContributionDeleted(db: Db, id: number, deleted: boolean, now: string): void {
+  const current = row(db, id);
+  if ((current.deleted_at !== null) === deleted) return;
+  db.prepare(`UPDATE encuentro_contribution SET deleted_at = ? WHERE id = ?`).run(deleted ? now : null, id);
+}
+
+export function contributionHistory(db: Db, id: number): ContributionVersion[] {
+  row(db, id);
+  const rows = db
+    .prepare(`SELECT id, contribution_id, revision, text, kind, saved_at FROM encuentro_contribution_version WHERE contribution_id = ? ORDER BY id DESC`)
+    .all(id) as { id: number; contribution_id: number; revision: number; text: string; kind: ContributionVersion['kind']; saved_at: string }[];
+  return rows.map((r) => ({ id: r.id, contributionId: r.contribution_id, revision: r.revision, text: r.text, kind: r.kind, savedAt: r.saved_at }));
+}
+
+/** The chosen version becomes the current text, with a revision above any client's, and is itself recorded. */
+export function restoreContributionVersion(db: Db, id: number, versionId: number, now: string): void {
+  const current = row(db, id);
+  const version = db.prepare(`SELECT text FROM encuentro_contribution_version WHERE id = ? AND contribution_id = ?`).get(versionId, id) as
+    | { text: string }
+    | undefined;
+  if (!version) throw notFound('version');
+  const revision = current.revision + 1;
+  db.prepare(`UPDATE encuentro_contribution SET text = ?, revision = ?, updated_at = ? WHERE id = ?`).run(version.text, revision, now, id);
+  addVersion(db, id, revision, version.text, 'restore', now);
+}
+
+export function versionCounts(db: Db, encuentroId: number): Map<number, number> {
+  const rows = db
+    .prepare(
+      `SELECT v.contribution_id AS id, count(*) AS n FROM encuentro_contribution_version v
+       JOIN encuentro_contribution c ON c.id = v.contribution_id WHERE c.encuentro_id = ? GROUP BY v.contribution_id`,
+    )
+    .all(encuentroId) as { id: number; n: number }[];
+  return new Map(rows.map((r) => [r.id, r.n]));
+}

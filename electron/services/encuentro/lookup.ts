@@ -1,0 +1,57 @@
+import { AppError } from '../../../shared/errors';
+import { t, type MessageKey } from '../../../shared/i18n';
+import type { Db } from '../../db/open';
+
+type What = 'encuentro' | 'eje' | 'practice' | 'panel' | 'sala' | 'contribution' | 'version' | 'synthesisItem' | 'summaryItem' | 'attendee' | 'entry';
+
+export function notFound(what: What): AppError {
+  return new AppError('encuentro.error.notFound', { what: t(`encuentro.what.${what}` as MessageKey) });
+}
+
+const OWNER_SQL: Record<Exclude<What, 'encuentro' | 'version' | 'synthesisItem' | 'entry'>, string> = {
+  eje: `SELECT encuentro_id AS e FROM encuentro_eje WHERE id = ?`,
+  practice: `SELECT encuentro_id AS e FROM encuentro_practice WHERE id = ?`,
+  panel: `SELECT encuentro_id AS e FROM encuentro_panel WHERE id = ?`,
+  sala: `SELECT encuentro_id AS e FROM encuentro_sala WHERE id = ?`,
+  contribution: `SELECT encuentro_id AS e FROM encuentro_contribution WHERE id = ?`,
+  summaryItem: `SELECT encuentro_id AS e FROM encuentro_summary_item WHERE id = ?`,
+  attendee: `SELECT encuentro_id AS e FROM encuentro_attendee WHERE id = ?`,
+};
+
+/** The Encuentro a record belongs to; refuses a missing record with its Spanish name. */
+export function encuentroOf(db: Db, what: keyof typeof OWNER_SQL, id: number): number {
+  const row = db.prepare(OWNER_SQL[what]).get(id) as { e: number } | undefined;
+  if (!row) throw notFound(what);
+  return row.e;
+}
+
+export function assertEncuentro(db: Db, id: number): void {
+  if (!db.prepare(`SELECT 1 FROM encuentro WHERE id = ?`).get(id)) throw notFound('encuentro');
+}
+
+/** A referenced record must exist and belong to the same Encuentro (ids come from the client). */
+export function assertOwned(db: Db, what: keyof typeof OWNER_SQL, id: number, encuentroId: number): void {
+  if (encuentroOf(db, what, id) !== encuentroId) {
+    throw new AppError('encuentro.error.foreign', { what: capitalize(t(`encuentro.what.${what}` as MessageKey)) });
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Rewrites `position` to follow `orderedIds`, which must be exactly the current set. */
+export function applyOrder(db: Db, table: string, currentIds: number[], orderedIds: number[]): void {
+  const current = new Set(currentIds);
+  if (orderedIds.length !== current.size || new Set(orderedIds).size !== orderedIds.length || orderedIds.some((id) => !current.has(id))) {
+    throw new AppError('encuentro.error.reorderMismatch');
+  }
+  const update = db.prepare(`UPDATE ${table} SET position = ? WHERE id = ?`);
+  orderedIds.forEach((id, index) => update.run(index + 1, id));
+}
+
+export function nextPosition(db: Db, sql: string, ...params: unknown[]): number {
+  const row = db.prepare(sql).get(...params) as { p: number | null };
+  return (row.p ?? 0) + 1;
+}
+

@@ -1,0 +1,35 @@
+import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK } from '../../../shared/domain/encuentro-matrix';
+import type { Contribution, PracticeMatrix } from '../../../shared/domain/encuentro-types';
+import type { Db } from '../../db/open';
+import { listContributions } from './contributions';
+import { getPractice } from './setup-read';
+
+/**
+ * One practice's matrix, every block with every level (empty cells included, so the capture
+ * screen and the projector lay out the same grid as the report).
+ * `salaId` undefined: all the practice's contributions, whatever the sala; a number or null: that sala only.
+ */
+export function practiceMatrix(db: Db, practiceId: number, salaId: number | null | undefined): PracticeMatrix {
+  const practice = getPractice(db, practiceId);
+  const { encuentro_id: encuentroId } = db.prepare(`SELECT encuentro_id FROM encuentro_practice WHERE id = ?`).get(practiceId) as { encuentro_id: number };
+  const all = listContributions(db, { encuentroId, practiceId, deleted: 'exclude' });
+  const contributions = salaId === undefined ? all : all.filter((c) => c.salaId === salaId);
+  return { encuentroId, practice, salaId: salaId === undefined ? singleSala(db, practiceId) : salaId, blocks: arrange(contributions) };
+}
+
+export function arrange(contributions: readonly Contribution[]): PracticeMatrix['blocks'] {
+  return CONTRIBUTION_BLOCKS.map((block) => ({
+    block,
+    cells: LEVELS_BY_BLOCK[block].map((level) => ({
+      level,
+      contributions: contributions
+        .filter((c) => c.block === block && c.level === level)
+        .sort((a, b) => a.position - b.position || a.id - b.id),
+    })),
+  }));
+}
+
+function singleSala(db: Db, practiceId: number): number | null {
+  const salas = db.prepare(`SELECT sala_id FROM encuentro_sala_practice WHERE practice_id = ?`).all(practiceId) as { sala_id: number }[];
+  return salas.length === 1 ? (salas[0]?.sala_id ?? null) : null;
+}

@@ -1,0 +1,155 @@
+import { SYNTHESIS_AXES, SYNTHESIS_LEVELS, type SynthesisAxis, type SynthesisLevel } from '../../../shared/domain/encuentro-matrix';
+import type { EncuentroSummaryTable, SummaryItem, SummarySource } from '../../../shared/domain/encuentro-types';
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../../db/open';
+import { applyOrder, assertEncuentro, notFound } from './lookup';
+
+/**
+ * The organizers' cross-sala summary: the executive summary's "principales acciones" per level,
+ * for sustainability and for replication. Each item links to the sala synthesis items it draws on.
+ */
+
+interface Row {
+  id: number;
+  encuentro_id: number;
+  level: SynthesisLevel;
+  axis: SynthesisAxis;
+  text: string;
+  position: number;
+  revision: number;
+  deleted_at: string | null;
+  updated_at: string;
+}
+
+function toItems(db: Db, rows: Row[]): SummaryItem[] {
+  const sources = new Map<number, SummarySource[]>();
+  if (rows.length > 0) {
+    const links = db
+      .prepare(
+        `SELECT l.summary_item_id, i.id, i.sala_id, s.name AS sala_name, i.text, i.deleted_at
+         FROM encuentro_summary_source l JOIN encuentro_synthesis_item i ON i.id = l.synthesis_item_id JOIN encuentro_sala s ON s.id = i.sala_id
+         WHERE l.summary_item_id IN (SELECT value FROM json_each(?)) ORDER BY l.summary_item_id, l.position`,
+      )
+      .all(JSON.stringify(rows.map((r) => r.id))) as {
+      summary_item_id: number;
+      id: number;
+      sala_id: number;
+      sala_name: string;
+      text: string;
+      deleted_at: string | null;
+    }[];
+    for (const l of links) {
+      const list = sources.get(l.summary_item_id) ?? [];
+      list.push({ synthesisItemId: l.id, salaId: l.sala_id, salaName: l.sala_name, text: l.text, deleted: l.deleted_at !== null });
+      sources.set(l.summary_item_id, list);
+    }
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    level: r.level,
+    axis: r.axis,
+    text: r.text,
+    position: r.position,
+    revision: r.revision,
+    sources: sources.get(r.id) ?? [],
+    deleted: r.deleted_at !== null,
+    updatedAt: r.updated_at,
+  }));
+}
+
+function itemRow(db: Db, id: number): Row {
+  const row = db.prepare(`SELECT * FROM encuentro_summary_item WHERE id = ?`).get(id) as Row | undefined;
+  if (!row) throw notFound('summaryItem');
+  return row;
+}
+
+export function getSummaryItem(db: Db, id: number): SummaryItem {
+  const [item] = toItems(db, [itemRow(db, id)]);
+  if (!item) throw notFound('summaryItem');
+  return item;
+}
+
+export function getSummary(db: Db, encuentroId: number): EncuentroSummaryTable {
+  assertEncuentro(db, encuentroId);
+  const all = toItems(db, db.prepare(`SELECT * FROM encuentro_summary_item WHERE encuentro_id = ? ORDER BY position, id`).all(encuentroId) as Row[]);
+  const active = all.filter((i) => !i.deleted);
+  return {
+    encuentroId,
+    cells: SYNTHESIS_LEVELS.flatMap((level) => SYNTHESIS_AXES.map((axis) => ({ level, axis, items: active.filter((i) => i.level === level && i.axis === axis) }))),
+    deletedItems: all.filter((i) => i.deleted),
+  };
+}
+
+function assertSources(db: Db, encuentroId: number, synthesisItemIds: number[]): void {
+  for (const id of synthesisItemIds) {
+    const row = db
+      .prepare(`SELECT s.encuentro_id FROM encuentro_synthesis_item i JOIN encuentro_sala s ON s.id = i.sala_id WHERE i.id = ?`)
+      .get(id) as { encuentro_id: number } | undefined;
+    if (!row) throw notFound('synthesisItem');
+    if (row.encuentro_id !== encuentroId) throw new AppError('encuentro.error.summarySourceForeign');
+  }
+}
+
+function link(db: Db, itemId: number, synthesisItemIds: number[]): void {
+  db.prepare(`DELETE FROM encuentro_summary_source WHERE summary_item_id = ?`).run(itemId);
+  const insert = db.prepare(`INSERT INTO encuentro_summary_source (summary_item_id, synthesis_item_id, position) VALUES (?, ?, ?)`);
+  [...new Set(synthesisItemIds)].forEach((id, index) => insert.run(itemId, id, index + 1));
+}
+
+export function insertSummaryItem(
+  db: Db,
+  input: { encuentroId: number; level: SynthesisLevel; axis: SynthesisAxis; text: string; synthesisItemIds: number[] },
+  now: string,
+): number {
+  assertEncuentro(db, input.encuentroId);
+  assertSources(db, input.encuentroId, input.synthesisItemIds);
+  const last = db
+    .prepare(`SELECT max(position) AS p FROM encuentro_summary_item WHERE encuentro_id = ? AND level = ? AND axis = ?`)
+    .get(input.encuentroId, input.level, input.axis) as { p: number | null };
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO encuentro_summary_item (encuentro_id, level, axis, text, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(input.encuentroId, input.level, input.axis, input.text, (last.p ?? 0) + 1, now, now).lastInsertRowid,
+  );
+  link(db, id, input.synthesisItemIds);
+  return id;
+}
+
+export function updateSummaryText(db: Db, id: number, text: string, revision: number, now: string): boolean {
+  const row = itemRow(db, id);
+  if (revision < row.revision || (revision === row.revision && text !== row.text)) return false;
+  if (text === row.text) {
+    if (revision > row.revision) db.prepare(`UPDATE encuentro_summary_item SET revision = ? WHERE id = ?`).run(revision, id);
+    return true;
+  }
+  db.prepare(`UPDATE encuentro_summary_item SET text = ?, revision = ?, updated_at = ? WHERE id = ?`).run(text, revision, now, id);
+  return true;
+}
+
+export function setSummarySources(db: Db, id: number, synthesisItemIds: number[], now: string): void {
+  const row = itemRow(db, id);
+  assertSources(db, row.encuentro_id, synthesisItemIds);
+  link(db, id, synthesisItemIds);
+  db.prepare(`UPDATE encuentro_summary_item SET updated_at = ? WHERE id = ?`).run(now, id);
+}
+
+export function reorderSummary(db: Db, encuentroId: number, level: SynthesisLevel, axis: SynthesisAxis, orderedIds: number[]): void {
+  const ids = (
+    db
+      .prepare(`SELECT id FROM encuentro_summary_item WHERE encuentro_id = ? AND level = ? AND axis = ? AND deleted_at IS NULL`)
+      .all(encuentroId, level, axis) as { id: number }[]
+  ).map((r) => r.id);
+  applyOrder(db, 'encuentro_summary_item', ids, orderedIds);
+}
+
+export function setSummaryItemDeleted(db: Db, id: number, deleted: boolean, now: string): number {
+  const row = itemRow(db, id);
+  db.prepare(`UPDATE encuentro_summary_item SET deleted_at = ? WHERE id = ?`).run(deleted ? (row.deleted_at ?? now) : null, id);
+  return row.encuentro_id;
+}
+
+export function summaryEncuentro(db: Db, id: number): number {
+  return itemRow(db, id).encuentro_id;
+}

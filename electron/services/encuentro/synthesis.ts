@@ -1,0 +1,273 @@
+import {
+  SYNTHESIS_AXES,
+  SYNTHESIS_LEVELS,
+  SYNTHESIS_TRANSITIONS,
+  synthesisAxisFor,
+  synthesisLevelFor,
+  synthesisStatusLabel,
+  type ContributionBlock,
+  type ContributionLevel,
+  type SynthesisAxis,
+  type SynthesisLevel,
+  type SynthesisStatus,
+} from '../../../shared/domain/encuentro-matrix';
+import type { SalaSynthesis, SynthesisItem, SynthesisSource } from '../../../shared/domain/encuentro-types';
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../../db/open';
+import { applyOrder, notFound } from './lookup';
+import { getSala } from './setup-read';
+
+/**
+ * A sala's plenary table. Items are built from contributions and keep links to them
+ * (encuentro_synthesis_source), so the report can always say where an action came from.
+ * A 'final' synthesis is locked; reopening it needs a reason, kept in the status log.
+ */
+
+interface ItemRow {
+  id: number;
+  sala_id: number;
+  level: SynthesisLevel;
+  axis: SynthesisAxis;
+  text: string;
+  position: number;
+  revision: number;
+  deleted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+function sourcesOf(db: Db, itemIds: number[]): Map<number, SynthesisSource[]> {
+  const map = new Map<number, SynthesisSource[]>();
+  if (itemIds.length === 0) return map;
+  const rows = db
+    .prepare(
+      `SELECT s.item_id, c.id, c.practice_id, c.block, c.level, c.text, c.deleted_at
+       FROM encuentro_synthesis_source s JOIN encuentro_contribution c ON c.id = s.contribution_id
+       WHERE s.item_id IN (SELECT value FROM json_each(?)) ORDER BY s.item_id, s.position`,
+    )
+    .all(JSON.stringify(itemIds)) as {
+    item_id: number;
+    id: number;
+    practice_id: number;
+    block: ContributionBlock;
+    level: ContributionLevel;
+    text: string;
+    deleted_at: string | null;
+  }[];
+  for (const r of rows) {
+    const list = map.get(r.item_id) ?? [];
+    list.push({ contributionId: r.id, practiceId: r.practice_id, block: r.block, level: r.level, text: r.text, deleted: r.deleted_at !== null });
+    map.set(r.item_id, list);
+  }
+  return map;
+}
+
+function toItems(db: Db, rows: ItemRow[]): SynthesisItem[] {
+  const sources = sourcesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    salaId: r.sala_id,
+    level: r.level,
+    axis: r.axis,
+    text: r.text,
+    position: r.position,
+    revision: r.revision,
+    sources: sources.get(r.id) ?? [],
+    deleted: r.deleted_at !== null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
+}
+
+function itemRow(db: Db, id: number): ItemRow {
+  const row = db.prepare(`SELECT * FROM encuentro_synthesis_item WHERE id = ?`).get(id) as ItemRow | undefined;
+  if (!row) throw notFound('synthesisItem');
+  return row;
+}
+
+export function getSynthesisItem(db: Db, id: number): SynthesisItem {
+  const [item] = toItems(db, [itemRow(db, id)]);
+  if (!item) throw notFound('synthesisItem');
+  return item;
+}
+
+export function listSynthesisItems(db: Db, salaId: number, deleted: boolean): SynthesisItem[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM encuentro_synthesis_item WHERE sala_id = ? AND deleted_at IS ${deleted ? 'NOT NULL' : 'NULL'} ORDER BY level, axis, position, id`,
+    )
+    .all(salaId) as ItemRow[];
+  return toItems(db, rows);
+}
+
+export function getSynthesis(db: Db, salaId: number): SalaSynthesis {
+  const sala = getSala(db, salaId);
+  const meta = db
+    .prepare(`SELECT s.encuentro_id, j.name AS eje_name FROM encuentro_sala s JOIN encuentro_eje j ON j.id = s.eje_id WHERE s.id = ?`)
+    .get(salaId) as { encuentro_id: number; eje_name: string };
+  const items = listSynthesisItems(db, salaId, false);
+  const history = db
+    .prepare(`SELECT from_status, to_status, reason, at FROM encuentro_synthesis_status_log WHERE sala_id = ? ORDER BY id`)
+    .all(salaId) as { from_status: SynthesisStatus; to_status: SynthesisStatus; reason: string; at: string }[];
+  return {
+    encuentroId: meta.encuentro_id,
+    sala,
+    ejeName: meta.eje_name,
+    status: sala.synthesisStatus,
+    history: history.map((h) => ({ from: h.from_status, to: h.to_status, reason: h.reason, at: h.at })),
+    cells: SYNTHESIS_LEVELS.flatMap((level) =>
+      SYNTHESIS_AXES.map((axis) => ({
+        level,
+        axis,
+        items: items.filter((i) => i.level === level && i.axis === axis).sort((a, b) => a.position - b.position || a.id - b.id),
+      })),
+    ),
+    deletedItems: listSynthesisItems(db, salaId, true),
+  };
+}
+
+/** Refuses any change to a sala's table while its synthesis is final. */
+export function assertSynthesisOpen(db: Db, salaId: number): void {
+  const sala = db.prepare(`SELECT name, synthesis_status FROM encuentro_sala WHERE id = ?`).get(salaId) as
+    | { name: string; synthesis_status: SynthesisStatus }
+    | undefined;
+  if (!sala) throw notFound('sala');
+  if (sala.synthesis_status === 'final') throw new AppError('encuentro.error.synthesisFinal', { sala: sala.name });
+}
+
+function assertSourcesInSala(db: Db, salaId: number, contributionIds: number[]): void {
+  for (const id of contributionIds) {
+    const c = db.prepare(`SELECT sala_id FROM encuentro_contribution WHERE id = ?`).get(id) as { sala_id: number | null } | undefined;
+    if (!c) throw notFound('contribution');
+    if (c.sala_id !== salaId) throw new AppError('encuentro.error.sourceForeign');
+  }
+}
+
+function linkSources(db: Db, itemId: number, contributionIds: number[]): void {
+  db.prepare(`DELETE FROM encuentro_synthesis_source WHERE item_id = ?`).run(itemId);
+  const insert = db.prepare(`INSERT INTO encuentro_synthesis_source (item_id, contribution_id, position) VALUES (?, ?, ?)`);
+  [...new Set(contributionIds)].forEach((id, index) => insert.run(itemId, id, index + 1));
+}
+
+function endOfCell(db: Db, salaId: number, level: SynthesisLevel, axis: SynthesisAxis): number {
+  const row = db.prepare(`SELECT max(position) AS p FROM encuentro_synthesis_item WHERE sala_id = ? AND level = ? AND axis = ?`).get(salaId, level, axis) as {
+    p: number | null;
+  };
+  return (row.p ?? 0) + 1;
+}
+
+export interface NewItem {
+  salaId: number;
+  level: SynthesisLevel;
+  axis: SynthesisAxis;
+  text: string;
+  contributionIds: number[];
+}
+
+export function insertSynthesisItem(db: Db, item: NewItem, now: string): number {
+  assertSynthesisOpen(db, item.salaId);
+  assertSourcesInSala(db, item.salaId, item.contributionIds);
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO encuentro_synthesis_item (sala_id, level, axis, text, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(item.salaId, item.level, item.axis, item.text, endOfCell(db, item.salaId, item.level, item.axis), now, now).lastInsertRowid,
+  );
+  linkSources(db, id, item.contributionIds);
+  return id;
+}
+
+/** Promoting keeps the contribution's words and puts it where its block and level point, unless told otherwise. */
+export function promoteContribution(
+  db: Db,
+  input: { salaId: number; contributionId: number; level?: SynthesisLevel | undefined; axis?: SynthesisAxis | undefined; text?: string | undefined },
+  now: string,
+): number {
+  const c = db.prepare(`SELECT block, level, text FROM encuentro_contribution WHERE id = ?`).get(input.contributionId) as
+    | { block: ContributionBlock; level: ContributionLevel; text: string }
+    | undefined;
+  if (!c) throw notFound('contribution');
+  return insertSynthesisItem(
+    db,
+    {
+      salaId: input.salaId,
+      level: input.level ?? synthesisLevelFor(c.level),
+      axis: input.axis ?? synthesisAxisFor(c.block),
+      text: input.text ?? c.text.trim(),
+      contributionIds: [input.contributionId],
+    },
+    now,
+  );
+}
+
+export function updateSynthesisText(db: Db, id: number, text: string, revision: number, now: string): boolean {
+  const row = itemRow(db, id);
+  if (revision < row.revision || (revision === row.revision && text !== row.text)) return false;
+  if (text === row.text) {
+    if (revision > row.revision) db.prepare(`UPDATE encuentro_synthesis_item SET revision = ? WHERE id = ?`).run(revision, id);
+    return true;
+  }
+  assertSynthesisOpen(db, row.sala_id);
+  db.prepare(`UPDATE encuentro_synthesis_item SET text = ?, revision = ?, updated_at = ? WHERE id = ?`).run(text, revision, now, id);
+  return true;
+}
+
+export function moveSynthesisItem(db: Db, id: number, level: SynthesisLevel, axis: SynthesisAxis, now: string): void {
+  const row = itemRow(db, id);
+  assertSynthesisOpen(db, row.sala_id);
+  if (row.level === level && row.axis === axis) return;
+  db.prepare(`UPDATE encuentro_synthesis_item SET level = ?, axis = ?, position = ?, updated_at = ? WHERE id = ?`).run(
+    level,
+    axis,
+    endOfCell(db, row.sala_id, level, axis),
+    now,
+    id,
+  );
+}
+
+export function setSynthesisSources(db: Db, id: number, contributionIds: number[], now: string): void {
+  const row = itemRow(db, id);
+  assertSynthesisOpen(db, row.sala_id);
+  assertSourcesInSala(db, row.sala_id, contributionIds);
+  linkSources(db, id, contributionIds);
+  db.prepare(`UPDATE encuentro_synthesis_item SET updated_at = ? WHERE id = ?`).run(now, id);
+}
+
+export function reorderSynthesis(db: Db, salaId: number, level: SynthesisLevel, axis: SynthesisAxis, orderedIds: number[]): void {
+  assertSynthesisOpen(db, salaId);
+  const ids = (
+    db.prepare(`SELECT id FROM encuentro_synthesis_item WHERE sala_id = ? AND level = ? AND axis = ? AND deleted_at IS NULL`).all(salaId, level, axis) as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
+  applyOrder(db, 'encuentro_synthesis_item', ids, orderedIds);
+}
+
+export function setSynthesisItemDeleted(db: Db, id: number, deleted: boolean, now: string): void {
+  const row = itemRow(db, id);
+  assertSynthesisOpen(db, row.sala_id);
+  db.prepare(`UPDATE encuentro_synthesis_item SET deleted_at = ? WHERE id = ?`).run(deleted ? (row.deleted_at ?? now) : null, id);
+}
+
+export function setSynthesisStatus(db: Db, salaId: number, to: SynthesisStatus, reason: string, now: string): void {
+  const sala = db.prepare(`SELECT synthesis_status FROM encuentro_sala WHERE id = ?`).get(salaId) as { synthesis_status: SynthesisStatus } | undefined;
+  if (!sala) throw notFound('sala');
+  const from = sala.synthesis_status;
+  if (from === to) return;
+  if (!SYNTHESIS_TRANSITIONS[from].includes(to)) {
+    throw new AppError('encuentro.error.statusTransition', { from: synthesisStatusLabel(from), to: synthesisStatusLabel(to) });
+  }
+  if (from === 'final' && reason.trim() === '') throw new AppError('encuentro.error.reopenReason');
+  db.prepare(`UPDATE encuentro_sala SET synthesis_status = ? WHERE id = ?`).run(to, salaId);
+  db.prepare(`INSERT INTO encuentro_synthesis_status_log (sala_id, from_status, to_status, reason, at) VALUES (?, ?, ?, ?, ?)`).run(
+    salaId,
+    from,
+    to,
+    reason.trim(),
+    now,
+  );
+}

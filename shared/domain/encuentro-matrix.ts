@@ -1,0 +1,94 @@
+import { t, type MessageKey } from '../i18n';
+
+/**
+ * The capture matrix of the Encuentro (docs/domain.md, "The Encuentro"): four blocks, each
+ * with its own four levels. The two "factores" blocks speak of the DRE/GRE *and the regional
+ * government* and of *local* actors; the two questions speak of the DRE and of *other* actors.
+ * Level codes differ between the two families on purpose, so a level that does not belong to
+ * a block is refused instead of silently landing in the wrong row of the report.
+ */
+export const CONTRIBUTION_BLOCKS = ['limitantes', 'favorables', 'acciones', 'condiciones'] as const;
+export type ContributionBlock = (typeof CONTRIBUTION_BLOCKS)[number];
+
+export const FACTOR_LEVELS = ['ugel', 'dre_gre_gr', 'minedu', 'actores_locales'] as const;
+export const QUESTION_LEVELS = ['ugel', 'dre', 'minedu', 'otros_actores'] as const;
+export const CONTRIBUTION_LEVELS = ['ugel', 'dre_gre_gr', 'dre', 'minedu', 'actores_locales', 'otros_actores'] as const;
+export type ContributionLevel = (typeof CONTRIBUTION_LEVELS)[number];
+
+export const LEVELS_BY_BLOCK: Readonly<Record<ContributionBlock, readonly ContributionLevel[]>> = {
+  limitantes: FACTOR_LEVELS,
+  favorables: FACTOR_LEVELS,
+  acciones: QUESTION_LEVELS,
+  condiciones: QUESTION_LEVELS,
+};
+
+export function isLevelOfBlock(block: ContributionBlock, level: string): level is ContributionLevel {
+  return (LEVELS_BY_BLOCK[block] as readonly string[]).includes(level);
+}
+
+/** The plenary table of a sala and the executive summary: rows (levels) × columns (axes). */
+export const SYNTHESIS_LEVELS = ['ugel', 'dre_gr', 'minedu', 'otros_actores'] as const;
+export type SynthesisLevel = (typeof SYNTHESIS_LEVELS)[number];
+export const SYNTHESIS_AXES = ['sostenibilidad', 'replica'] as const;
+export type SynthesisAxis = (typeof SYNTHESIS_AXES)[number];
+
+/** Where a promoted contribution lands by default in the plenary table. */
+export function synthesisLevelFor(level: ContributionLevel): SynthesisLevel {
+  switch (level) {
+    case 'ugel':
+      return 'ugel';
+    case 'dre':
+    case 'dre_gre_gr':
+      return 'dre_gr';
+    case 'minedu':
+      return 'minedu';
+    case 'actores_locales':
+    case 'otros_actores':
+      return 'otros_actores';
+  }
+}
+
+/** Conditions for replication feed the "Réplica" column; everything else speaks of sustainability. */
+export function synthesisAxisFor(block: ContributionBlock): SynthesisAxis {
+  return block === 'condiciones' ? 'replica' : 'sostenibilidad';
+}
+
+export const SYNTHESIS_STATUSES = ['borrador', 'revision', 'final'] as const;
+export type SynthesisStatus = (typeof SYNTHESIS_STATUSES)[number];
+
+/** Allowed moves; leaving 'final' is a reopening and needs a recorded reason. */
+export const SYNTHESIS_TRANSITIONS: Readonly<Record<SynthesisStatus, readonly SynthesisStatus[]>> = {
+  borrador: ['revision'],
+  revision: ['borrador', 'final'],
+  final: ['revision', 'borrador'],
+};
+
+export function blockLabel(block: ContributionBlock): string {
+  return t(`encuentro.block.${block}`);
+}
+
+export function blockShortLabel(block: ContributionBlock): string {
+  return t(`encuentro.block.short.${block}`);
+}
+
+/** "UGEL", "DRE/GRE y GR", "Otros actores" … as the matrix rows read. */
+export function levelLabel(level: ContributionLevel): string {
+  return t(`encuentro.level.${level}`);
+}
+
+/** "Desde la UGEL", "Desde los actores locales" … as the factor cells of the report begin. */
+export function levelFromLabel(level: ContributionLevel): string {
+  return t(`encuentro.levelFrom.${level}`);
+}
+
+export function synthesisLevelLabel(level: SynthesisLevel): string {
+  return t(`encuentro.synthesisLevel.${level}`);
+}
+
+export function synthesisAxisLabel(axis: SynthesisAxis): string {
+  return t(`encuentro.axis.${axis}`);
+}
+
+export function synthesisStatusLabel(status: SynthesisStatus): string {
+  return t(`encuentro.synthesisStatus.${status}` as MessageKey);
+}
