@@ -2,6 +2,7 @@ import { app, dialog, ipcMain, Menu } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { t } from '../shared/i18n';
+import { PROJECTOR_CHANNEL, ProjectorWindow } from './projector';
 import { createServices, type Services } from './services/registry';
 import { createMainWindow, defaultPaths, isTrustedSender } from './window';
 
@@ -41,8 +42,14 @@ async function start(): Promise<void> {
   });
 
   const window = createMainWindow(paths, t('app.title'));
+  const projector = new ProjectorWindow(paths, t('encuentroUi.projector.windowTitle'));
+  ipcMain.handle(PROJECTOR_CHANNEL, (event, route: unknown) =>
+    isTrustedSender(event.senderFrame, paths.rendererUrl) ? projector.open(route) : { ok: false, error: { code: 'error.forbidden', message: t('error.forbidden') } },
+  );
+  window.once('closed', () => projector.close());
   const unsubscribe = services.events.subscribe((event) => {
     if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
+    projector.send(EVENT_CHANNEL, event);
   });
   app.on('window-all-closed', () => {
     unsubscribe();

@@ -11,6 +11,8 @@ const bridge = {
     ipcRenderer.on('bpge:event', handler);
     return () => ipcRenderer.removeListener('bpge:event', handler);
   },
+  /** Opens (or re-targets) the projector's second window at a #/proyector/… route. */
+  openProjector: (route: string): Promise<unknown> => ipcRenderer.invoke('bpge:projector', route),
 };
 
 export type Bridge = typeof bridge;

@@ -3,15 +3,29 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchConsolidation } from './consolidation';
+import { benchEncuentro } from './encuentro';
+import { benchProjector } from './encuentro-projector';
 import { writeEntriesWorkbook } from './entries-workbook';
+import { benchJuryGrid } from './jury-grid';
+import { benchScoreWrites } from './jury-scores';
 import { measureBareRead, measureImport, type Measurement } from './measure';
 
 /**
  * `npm run bench`: imports a generated 10,000-row entries workbook and reads the same file
  * with exceljs' bare streaming reader, each in its own child process so that peak RSS is
  * comparable, and prints both with their ratio. Targets (issue): ratio ≤ 1.5, peak RSS ≤ 250 MB.
- * Options: --rows N (10000), --runs N (3; the median is reported).
+ * Then the jury and Encuentro benchmarks (each prints its figures beside its own bare baseline).
+ * Options: --rows N (10000), --runs N (3; the median is reported),
+ * --only import|scores|consolidation|grid|encuentro|projector (comma-separated; default all).
  */
+const SUITES: Record<string, () => Promise<void>> = {
+  scores: benchScoreWrites,
+  consolidation: benchConsolidation,
+  grid: benchJuryGrid,
+  encuentro: benchEncuentro,
+  projector: benchProjector,
+};
 const TARGET_RATIO = 1.5;
 const TARGET_RSS_MB = 250;
 
@@ -23,13 +37,23 @@ async function main(): Promise<void> {
       dir: { type: 'string' },
       rows: { type: 'string', default: '10000' },
       runs: { type: 'string', default: '3' },
+      only: { type: 'string' },
     },
   });
   if (values.mode === 'bare' && values.file) return report(await measureBareRead(values.file));
   if (values.mode === 'import' && values.file && values.dir) return report(await measureImport(values.file, values.dir));
 
-  const rows = Number(values.rows);
-  const runs = Math.max(1, Number(values.runs));
+  const only = new Set((values.only ?? ['import', ...Object.keys(SUITES)].join(',')).split(','));
+  if (only.has('import')) await benchImport(Number(values.rows), Math.max(1, Number(values.runs)));
+  for (const [name, run] of Object.entries(SUITES)) {
+    if (!only.has(name)) continue;
+    console.log(`\n== ${name}`);
+    await run();
+  }
+}
+
+async function benchImport(rows: number, runs: number): Promise<void> {
+  console.log('== import');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpge-bench-'));
   try {
     const file = path.join(dir, `postulaciones-${rows}.xlsx`);

@@ -7,6 +7,7 @@ import { Screen } from './app/Screen';
 import { useDataChangedEvents } from './app/useDataChangedEvents';
 import { BlockedScreen } from './features/backups/BlockedScreen';
 import { useAppStatus } from './features/backups/queries';
+import { ProjectorScreen } from './features/encuentro/projector/ProjectorScreen';
 import { errorText } from './lib/errors';
 
 export function App() {
@@ -32,6 +33,7 @@ function StatusGate() {
       </p>
     );
   if (status.data.state === 'blocked') return <BlockedScreen status={status.data} />;
+  if (route.name === 'projector') return <ProjectorScreen path={route.path} />;
   return (
     <Layout route={route}>
       <Screen route={route} />

@@ -2,8 +2,10 @@ import { common } from './catalog/common';
 import { consolidation } from './catalog/consolidation';
 import { errors } from './catalog/errors';
 import { encuentro } from './catalog/encuentro';
+import { encuentroUi } from './catalog/encuentro-ui';
 import { importMessages } from './catalog/import';
 import { jury } from './catalog/jury';
+import { juryUi } from './catalog/jury-ui';
 import { ui } from './catalog/ui';
 
 /**
@@ -12,7 +14,7 @@ import { ui } from './catalog/ui';
  * reviewed in one place and a second language can be added without touching code.
  * Each feature keeps its keys in its own file under catalog/.
  */
-export const messages = { ...common, ...errors, ...importMessages, ...ui, ...jury, ...encuentro, ...consolidation } as const;
+export const messages = { ...common, ...errors, ...importMessages, ...ui, ...jury, ...encuentro, ...encuentroUi, ...consolidation, ...juryUi } as const;
 
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

@@ -1,4 +1,5 @@
 import type { MethodInput, MethodName, MethodOutput, WireResult } from '../../../shared/contract';
+import { ENCUENTRO_EVENT_NAMES } from '../../../shared/domain/encuentro-events';
 import { t } from '../../../shared/i18n';
 
 /**
@@ -60,7 +61,7 @@ export function onServerEvent(listener: (name: string, payload: unknown) => void
   if (window.bpge) return window.bpge.onEvent((event) => listener(event.name, event.payload));
   const source = new EventSource('/api/events');
   const handler = (event: MessageEvent<string>) => listener(event.type, JSON.parse(event.data) as unknown);
-  source.addEventListener('data.changed', handler);
+  for (const name of ['data.changed', ...ENCUENTRO_EVENT_NAMES]) source.addEventListener(name, handler);
   return () => source.close();
 }
 

@@ -8,6 +8,10 @@ const NAV: { route: Route; label: MessageKey; matches: RouteName[] }[] = [
   { route: { name: 'entries' }, label: 'nav.entries', matches: ['entries', 'entry', 'newEntry'] },
   { route: { name: 'import' }, label: 'nav.import', matches: ['import'] },
   { route: { name: 'reference' }, label: 'nav.reference', matches: ['reference'] },
+  { route: { name: 'jury', tab: 'jurors' }, label: 'juryUi.nav.jury', matches: ['jury'] },
+  { route: { name: 'scoring', stageId: null, jurorId: null, entryId: null, grid: false }, label: 'juryUi.nav.scoring', matches: ['scoring'] },
+  { route: { name: 'results' }, label: 'juryUi.nav.results', matches: ['results'] },
+  { route: { name: 'encuentro', path: [] }, label: 'encuentroUi.nav', matches: ['encuentro'] },
   { route: { name: 'backups' }, label: 'nav.backups', matches: ['backups'] },
 ];
 

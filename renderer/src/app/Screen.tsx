@@ -3,9 +3,11 @@ import { EditionDetailScreen } from '../features/editions/EditionDetailScreen';
 import { EditionsScreen } from '../features/editions/EditionsScreen';
 import { EntriesScreen } from '../features/entries/EntriesScreen';
 import { EntryDetailScreen } from '../features/entries/EntryDetailScreen';
+import { EncuentroScreen } from '../features/encuentro/EncuentroScreen';
+import { JuryScreen } from '../features/jury/JuryScreen';
 import { ImportScreen } from '../features/imports/ImportScreen';
 import { ReferenceScreen } from '../features/reference/ReferenceScreen';
-import type { Route } from './router';
+import { hrefOf, type Route } from './router';
 
 /** The screen for a route. Keys make each route start fresh (forms, wizard state, focus). */
 export function Screen({ route }: { route: Route }) {
@@ -26,5 +28,13 @@ export function Screen({ route }: { route: Route }) {
       return <ReferenceScreen />;
     case 'backups':
       return <BackupsScreen />;
+    case 'encuentro':
+      return <EncuentroScreen path={route.path} />;
+    case 'jury':
+    case 'scoring':
+    case 'results':
+      return <JuryScreen key={hrefOf(route)} route={route} />;
+    case 'projector': // shown by App on its own, without the app's header and navigation
+      return null;
   }
 }

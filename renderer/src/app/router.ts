@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { juryHref, parseJuryRoute, type JuryRoute } from '../features/jury/routes';
 
 /**
  * A small hash router: the app has a handful of screens and runs from file:// inside
@@ -13,7 +14,10 @@ export type Route =
   | { name: 'newEntry' }
   | { name: 'import' }
   | { name: 'reference' }
-  | { name: 'backups' };
+  | { name: 'backups' }
+  | { name: 'encuentro'; path: string[] }
+  | { name: 'projector'; path: string[] }
+  | JuryRoute;
 
 export type RouteName = Route['name'];
 
@@ -33,6 +37,14 @@ export function parseHash(hash: string): Route {
       return { name: 'reference' };
     case 'copias':
       return { name: 'backups' };
+    case 'jurado':
+    case 'calificar':
+    case 'resultados':
+      return parseJuryRoute(parts);
+    case 'encuentros':
+      return { name: 'encuentro', path: parts.slice(1) };
+    case 'proyector':
+      return { name: 'projector', path: parts.slice(1) };
     default:
       return { name: 'editions' };
   }
@@ -56,6 +68,14 @@ export function hrefOf(route: Route): string {
       return '#/referencias';
     case 'backups':
       return '#/copias';
+    case 'encuentro':
+      return `#/encuentros${route.path.map((p) => `/${p}`).join('')}`;
+    case 'projector':
+      return `#/proyector${route.path.map((p) => `/${p}`).join('')}`;
+    case 'jury':
+    case 'scoring':
+    case 'results':
+      return juryHref(route);
   }
 }
 

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { onServerEvent } from '../api/client';
+import { JURY_AFFECTED } from '../features/jury/events';
 
 /**
  * Another window (or another computer on the venue network, later) may change data: the
@@ -17,6 +18,8 @@ const AFFECTED: Record<string, readonly string[]> = {
   imports: ['entries', 'editions'],
   reference: ['reference', 'entries'],
   backups: [],
+  encuentro: ['encuentro'],
+  ...JURY_AFFECTED,
 };
 
 export function useDataChangedEvents(): void {

@@ -1,0 +1,191 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { createServices } from '../services/registry';
+
+/**
+ * The scoring grid in Chromium with 1,000 entries × 12 criteria assigned to one juror:
+ * - first render: navigation (hash change) → grid on screen, from the performance marks the
+ *   grid sets (GridScreen: juryGrid:start / juryGrid:data / juryGrid:visible);
+ * - one keystroke (Tab after typing a digit) → the next cell focused, measured in the page with
+ *   performance.now(): keydown → focus of the next cell, and keydown → end of all the
+ *   synchronous work the keystroke caused (React's re-render of the saving cell included).
+ * Assumes `out/` is built (npm run bench builds first). Targets (issue 3): ≤ 200 ms, ≤ 16 ms.
+ */
+const ENTRIES = 1000;
+const CRITERIA = 12;
+const KEYSTROKES = 50;
+const NAVIGATIONS = 5;
+const TARGET_RENDER_MS = 200;
+const TARGET_KEY_MS = 16;
+const CHROMIUM = process.env.BPGE_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+// Page-side code as strings: the node tsconfig has no DOM types (as in tests/e2e/support/axe.ts).
+const READ_MARKS = `(() => {
+  const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+  return { total: at('juryGrid:visible') - window.navAt, render: at('juryGrid:visible') - at('juryGrid:data') };
+})()`;
+
+/** keydown (Tab) → focusin of the next cell, and → a message posted from keydown (runs after the keystroke's task). */
+const LISTEN_KEYS = `(() => {
+  window.keyTimes = [];
+  window.pending = null;
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab') return;
+    window.pending = { t0: performance.now(), focus: NaN };
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      const p = window.pending;
+      if (p) window.keyTimes.push({ focus: p.focus - p.t0, task: performance.now() - p.t0 });
+      window.pending = null;
+    };
+    channel.port2.postMessage(null);
+  }, true);
+  document.addEventListener('focusin', () => {
+    if (window.pending && Number.isNaN(window.pending.focus)) window.pending.focus = performance.now();
+  });
+})()`;
+
+export async function benchJuryGrid(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpge-bench-grid-'));
+  const dbPath = path.join(dir, 'grid.db');
+  let server: { url: string; child: ChildProcess } | null = null;
+  let browser: Browser | null = null;
+  try {
+    console.log(`Cuadrícula de calificación: ${ENTRIES} postulaciones × ${CRITERIA} criterios para un jurado…`);
+    const target = await seed(dbPath);
+    server = await serve(dbPath);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'es-PE' })).newPage();
+    await page.goto(`${server.url}/#/ediciones`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+
+    const gridHash = `#/calificar/${target.stageId}/${target.jurorId}/cuadricula`;
+    const listHash = `#/calificar/${target.stageId}/${target.jurorId}`;
+    const firstCell = `BP-0001, Criterio 1 (0 a 4)`;
+    const renders: { total: number; render: number }[] = [];
+    for (let i = 0; i < NAVIGATIONS; i++) {
+      await page.evaluate(`performance.clearMarks(); window.navAt = performance.now(); window.location.hash = ${JSON.stringify(gridHash)};`);
+      await page.getByRole('textbox', { name: firstCell }).waitFor();
+      await page.waitForFunction(`performance.getEntriesByName('juryGrid:visible').length > 0`);
+      renders.push((await page.evaluate(READ_MARKS)) as { total: number; render: number });
+      if (i < NAVIGATIONS - 1) {
+        await page.evaluate(`window.location.hash = ${JSON.stringify(listHash)};`);
+        await page.getByRole('link', { name: 'Vista de cuadrícula' }).waitFor();
+      }
+    }
+
+    // Keystrokes: a digit, then Tab to the next cell, measured inside the page.
+    await page.evaluate(LISTEN_KEYS);
+    await page.getByRole('textbox', { name: firstCell }).focus();
+    for (let i = 0; i < KEYSTROKES; i++) {
+      await page.keyboard.type(String(i % 5));
+      await page.keyboard.press('Tab');
+    }
+    await page.waitForTimeout(300);
+    const keys = ((await page.evaluate('window.keyTimes')) as { focus: number; task: number }[]).filter((k) => Number.isFinite(k.focus));
+    const saved = await page.getByText('guardado', { exact: true }).count();
+    print(renders, keys, saved);
+  } finally {
+    await browser?.close();
+    if (server) await stop(server.child);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The structure through the services, the 1,000 entries and their assignments in one SQL transaction. */
+async function seed(dbPath: string): Promise<{ stageId: number; jurorId: number }> {
+  const services = await createServices({ dbPath, demo: 'never', log: () => undefined, backupIntervalMinutes: 24 * 60 });
+  try {
+    const call = async <T>(method: string, input: unknown): Promise<T> => {
+      const result = await services.call(method, input);
+      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+      return result.result as T;
+    };
+    const edition = await call<{ id: number }>('editions.create', { year: 2024, name: 'Bench cuadrícula', lema: '' });
+    const category = await call<{ id: number }>('categories.create', { editionId: edition.id, fields: { name: 'Eje único' } });
+    for (let c = 0; c < CRITERIA; c++) {
+      await call('criteria.create', { editionId: edition.id, fields: { name: `Criterio ${c + 1}`, weight: 1, scaleMin: 0, scaleMax: 4, scaleStep: 1 } });
+    }
+    const stage = await call<{ id: number }>('stages.create', { editionId: edition.id, fields: { name: 'Evaluación' } });
+    const juror = await call<{ id: number }>('jurors.create', { editionId: edition.id, fields: { name: 'Jurado de prueba' } });
+    const db = services.context.db();
+    const now = new Date().toISOString();
+    db.transaction(() => {
+      const entry = db.prepare(
+        `INSERT INTO entry (edition_id, code, region, title, title_key, category_id, created_at, updated_at) VALUES (?, ?, 'Cusco', ?, ?, ?, ?, ?)`,
+      );
+      const assignment = db.prepare(`INSERT INTO assignment (stage_id, juror_id, entry_id, source, created_at) VALUES (?, ?, ?, 'manual', ?)`);
+      const sheet = db.prepare(`INSERT INTO score_sheet (stage_id, juror_id, entry_id, updated_at) VALUES (?, ?, ?, ?)`);
+      for (let e = 0; e < ENTRIES; e++) {
+        const title = `Práctica ${e + 1}`;
+        const id = Number(entry.run(edition.id, `BP-${String(e + 1).padStart(4, '0')}`, title, title.toLowerCase(), category.id, now, now).lastInsertRowid);
+        assignment.run(stage.id, juror.id, id, now);
+        sheet.run(stage.id, juror.id, id, now);
+      }
+    })();
+    return { stageId: stage.id, jurorId: juror.id };
+  } finally {
+    services.close();
+  }
+}
+
+function serve(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
+  // Bundled, this file is out/main/bench.js beside serve.js; run from source, use the built one.
+  const script = [path.join(import.meta.dirname, 'serve.js'), path.resolve('out', 'main', 'serve.js')].find((file) => fs.existsSync(file));
+  if (!script) return Promise.reject(new Error('Falta out/main/serve.js: ejecute «npx electron-vite build» primero.'));
+  const child = spawn(process.execPath, [script, '--db', dbPath, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve no arrancó:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /sirviendo en (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ url: match[1], child });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve terminó (código ${code}):\n${output}`));
+    });
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+}
+
+function print(renders: { total: number; render: number }[], keys: { focus: number; task: number }[], saved: number): void {
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  const verdict = (v: number, target: number) => (v <= target ? 'CUMPLE' : 'NO CUMPLE');
+  const first = renders[0] ?? { total: Number.NaN, render: Number.NaN };
+  const warm = renders.slice(1);
+  const warmTotal = quantile(warm.map((r) => r.total), 0.5);
+  console.log(`  primera vista (navegación → cuadrícula visible, con la carga de ${ENTRIES * CRITERIA} celdas): ${ms(first.total)} (de ello, dibujo: ${ms(first.render)})`);
+  console.log(`  vistas siguientes (datos en caché), mediana de ${warm.length}: ${ms(warmTotal)} (meta ≤ ${TARGET_RENDER_MS} ms) ${verdict(Math.max(first.total, warmTotal), TARGET_RENDER_MS)}`);
+  const focus = keys.map((k) => k.focus);
+  const task = keys.map((k) => k.task);
+  console.log(`  tecla Tab → celda siguiente enfocada (${keys.length} teclas): p50 ${ms(quantile(focus, 0.5))}, p95 ${ms(quantile(focus, 0.95))}`);
+  console.log(
+    `  tecla Tab → fin del trabajo que causa (re-render incluido): p50 ${ms(quantile(task, 0.5))}, p95 ${ms(quantile(task, 0.95))} (meta ≤ ${TARGET_KEY_MS} ms) ${verdict(quantile(task, 0.95), TARGET_KEY_MS)}`,
+  );
+  console.log(`  celdas que ya dicen «guardado» al terminar: ${saved} de ${KEYSTROKES}`);
+  console.log(`  (Chromium ${CHROMIUM}, node ${process.version}, ${os.cpus().length} núcleos, carga ${os.loadavg()[0]?.toFixed(1)})`);
+}

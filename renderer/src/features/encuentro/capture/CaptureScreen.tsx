@@ -1,0 +1,333 @@
+import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import type { EncuentroDetail } from '../../../../../shared/domain/encuentro-types';
+import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK, blockLabel, blockShortLabel, levelFromLabel, levelLabel } from '../../../../../shared/domain/encuentro-matrix';
+import { t } from '../../../../../shared/i18n';
+import { QueryStatus } from '../../../components/QueryStatus';
+import { ScreenTitle } from '../../../components/ScreenTitle';
+import { SelectField } from '../../../components/fields';
+import { onEncuentroEvent } from '../events';
+import { ProjectorButton } from '../projector/ProjectorButton';
+import { useEncuentro } from '../queries';
+import { encuentroHref, goTo } from '../routes';
+import { EncuentroTabs } from '../EncuentroTabs';
+import { captureStore, cellKey, flushAll, unsavedCount, type CaptureItem, type CaptureStore } from './capture-store';
+import { HistoryDialog } from './HistoryDialog';
+import { ItemEditor, short } from './ItemEditor';
+import { UndoBar } from './UndoBar';
+
+/** The moderator's screen: a sala, a practice, and the report's four blocks to fill from the keyboard. */
+export function CaptureScreen({ encuentroId, salaId, practiceId }: { encuentroId: number; salaId: number | null; practiceId: number | null }) {
+  const encuentro = useEncuentro(encuentroId);
+  return (
+    <QueryStatus query={encuentro}>{(detail) => <CapturePicker detail={detail} salaId={salaId} practiceId={practiceId} />}</QueryStatus>
+  );
+}
+
+function CapturePicker({ detail, salaId, practiceId }: { detail: EncuentroDetail; salaId: number | null; practiceId: number | null }) {
+  const sala = detail.salas.find((s) => s.id === salaId) ?? null;
+  const practices = sala ? detail.practices.filter((p) => sala.practiceIds.includes(p.id)) : [];
+  const practice = practices.find((p) => p.id === practiceId) ?? null;
+  const to = (nextSala: number | null, nextPractice: number | null) => goTo({ page: 'capture', encuentroId: detail.id, salaId: nextSala, practiceId: nextPractice });
+
+  return (
+    <section className="encuentro-screen">
+      <p className="breadcrumb">
+        <a href={encuentroHref({ page: 'list' })}>{t('encuentroUi.nav')}</a> › <a href={encuentroHref({ page: 'setup', encuentroId: detail.id })}>{detail.name}</a>
+      </p>
+      <ScreenTitle actions={practice ? <ProjectorButton target={{ view: 'practice', practiceId: practice.id, salaId: sala?.id ?? null }} /> : undefined}>
+        {t('encuentroUi.capture.title')}
+      </ScreenTitle>
+      <EncuentroTabs encuentroId={detail.id} current="capture" />
+      <div className="capture-pickers">
+        <SelectField label={t('encuentroUi.capture.sala')} value={sala?.id ?? ''} onChange={(e) => to(e.target.value ? Number(e.target.value) : null, null)}>
+          <option value="">{t('encuentroUi.capture.chooseSala')}</option>
+          {detail.salas.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('encuentroUi.capture.practice')}
+          value={practice?.id ?? ''}
+          disabled={!sala}
+          onChange={(e) => to(sala?.id ?? null, e.target.value ? Number(e.target.value) : null)}
+        >
+          <option value="">{t('encuentroUi.capture.choosePractice')}</option>
+          {practices.map((p) => (
+            <option key={p.id} value={p.id}>
+              {`${p.igedName} — ${p.title}`}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      {detail.salas.length === 0 && <p className="empty">{t('encuentroUi.capture.noSalas')}</p>}
+      {sala && practice ? (
+        <CaptureMatrix key={`${sala.id}:${practice.id}`} store={captureStore(practice.id, sala.id)} title={`${practice.igedName} — ${practice.title}`} />
+      ) : (
+        sala && <p className="empty">{t('encuentroUi.capture.pickPractice')}</p>
+      )}
+    </section>
+  );
+}
+
+const BLOCK_COUNT = CONTRIBUTION_BLOCKS.length;
+
+/** Orders "last edit" and "last deletion": Ctrl+Z undoes a deletion only if nothing was typed since. */
+let clock = 0;
+const tick = () => ++clock;
+const LEVEL_COUNT = 4;
+
+/**
+ * Focuses an item's textarea, caret at the end. Synchronously when it is already on screen (the
+ * next keystroke must land there, even from a fast typist), else as soon as React has drawn it.
+ */
+function focusItem(key: string): void {
+  const attempt = (): boolean => {
+    const el = document.querySelector<HTMLTextAreaElement>(`[data-item-key="${CSS.escape(key)}"]`);
+    if (!el) return false;
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+    return true;
+  };
+  if (attempt()) return;
+  queueMicrotask(() => {
+    if (attempt()) return;
+    const retry = (tries: number) => {
+      if (!attempt() && tries > 0) window.requestAnimationFrame(() => retry(tries - 1));
+    };
+    window.requestAnimationFrame(() => retry(5));
+  });
+}
+
+function CaptureMatrix({ store, title }: { store: CaptureStore; title: string }) {
+  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const [history, setHistory] = useState<CaptureItem | null>(null);
+  const lastEditAt = useRef(0);
+  const deletedAt = useRef(0);
+
+  useEffect(() => onEncuentroEvent((name, payload) => {
+    if (name === 'encuentro.contribution') {
+      const event = payload as { contribution: Parameters<CaptureStore['applyEvent']>[0]; action: Parameters<CaptureStore['applyEvent']>[1] };
+      store.applyEvent(event.contribution, event.action);
+    }
+  }), [store]);
+
+  // Leaving the screen (another route, another practice) saves at once what is pending.
+  useEffect(() => () => store.flush(), [store]);
+
+  // The first empty line of the matrix takes focus: the moderator can type straight away.
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!snapshot.loaded || focused.current) return;
+    focused.current = true;
+    const first = cellKey('limitantes', 'ugel');
+    focusItem(snapshot.ghosts[first]!);
+  }, [snapshot.loaded, snapshot.ghosts]);
+
+  const position = (key: string): { blockIndex: number; levelIndex: number; index: number; list: string[] } | null => {
+    for (let b = 0; b < BLOCK_COUNT; b++) {
+      const block = CONTRIBUTION_BLOCKS[b]!;
+      const levels = LEVELS_BY_BLOCK[block];
+      for (let l = 0; l < levels.length; l++) {
+        const ck = cellKey(block, levels[l]!);
+        const list = [...(snapshot.cells[ck] ?? []).map((i) => i.key), snapshot.ghosts[ck]!];
+        const index = list.indexOf(key);
+        if (index >= 0) return { blockIndex: b, levelIndex: l, index, list };
+      }
+    }
+    return null;
+  };
+
+  const ghostOf = (blockIndex: number, levelIndex: number) => {
+    const block = CONTRIBUTION_BLOCKS[(blockIndex + BLOCK_COUNT) % BLOCK_COUNT]!;
+    const level = LEVELS_BY_BLOCK[block][(levelIndex + LEVEL_COUNT) % LEVEL_COUNT]!;
+    return snapshot.ghosts[cellKey(block, level)]!;
+  };
+
+  const remove = async (item: CaptureItem, focusAfter: string | null) => {
+    deletedAt.current = tick();
+    if (focusAfter) focusItem(focusAfter);
+    await store.remove(item.key);
+  };
+
+  const undo = async () => {
+    const restored = await store.undoDelete();
+    if (restored) focusItem(restored.key);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>, key: string) => {
+    if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    const where = position(key);
+    if (!where) return;
+    const { blockIndex, levelIndex, index, list } = where;
+    const el = event.currentTarget;
+    const item = Object.values(snapshot.cells).flat().find((i) => i.key === key) ?? null;
+
+    if (event.altKey && !event.ctrlKey && !event.metaKey) {
+      const moves: Record<string, () => string> = {
+        ArrowDown: () => (levelIndex === LEVEL_COUNT - 1 ? ghostOf(blockIndex + 1, 0) : ghostOf(blockIndex, levelIndex + 1)),
+        ArrowUp: () => (levelIndex === 0 ? ghostOf(blockIndex - 1, LEVEL_COUNT - 1) : ghostOf(blockIndex, levelIndex - 1)),
+        ArrowRight: () => ghostOf(blockIndex + 1, levelIndex),
+        ArrowLeft: () => ghostOf(blockIndex - 1, levelIndex),
+      };
+      const move = moves[event.key];
+      if (move) {
+        event.preventDefault();
+        focusItem(move());
+        return;
+      }
+      if (event.key.toLowerCase() === 'h' && item?.id) {
+        event.preventDefault();
+        setHistory(item);
+        return;
+      }
+    }
+    if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey) {
+      event.preventDefault();
+      if (!item || item.text.trim() === '') return;
+      store.flush(key);
+      focusItem(store.insertDraftAfter(key));
+      return;
+    }
+    if (event.key === 'Delete' && event.ctrlKey && item) {
+      event.preventDefault();
+      void remove(item, list[index + 1] ?? list[index - 1] ?? null);
+      return;
+    }
+    if (event.key === 'Backspace' && item && el.value === '' && index > 0) {
+      event.preventDefault();
+      void remove(item, list[index - 1]!);
+      return;
+    }
+    if (event.key === 'z' && (event.ctrlKey || event.metaKey) && !event.shiftKey && snapshot.lastDeleted && deletedAt.current > lastEditAt.current) {
+      event.preventDefault();
+      void undo();
+      return;
+    }
+    if (event.key === 'ArrowUp' && !event.altKey && el.selectionStart === 0 && el.selectionEnd === 0 && index > 0) {
+      event.preventDefault();
+      focusItem(list[index - 1]!);
+      return;
+    }
+    if (event.key === 'ArrowDown' && !event.altKey && el.selectionStart === el.value.length && index < list.length - 1) {
+      event.preventDefault();
+      focusItem(list[index + 1]!);
+      return;
+    }
+    if (event.key.length === 1 || event.key === 'Backspace' || event.key === 'Delete' || event.key === 'Dead') lastEditAt.current = tick();
+  };
+
+  const counts = store.counts();
+  const pending = counts.saving + counts.retrying + counts.error;
+
+  return (
+    <div className="capture">
+      <div className="capture-status-row">
+        <h2 className="capture-practice">{title}</h2>
+        <p className={`save-summary save-summary-${counts.retrying + counts.error > 0 ? 'retrying' : pending > 0 ? 'saving' : 'saved'}`} role="status" aria-live="polite" data-testid="save-summary">
+          {counts.retrying + counts.error > 0
+            ? t('encuentroUi.save.summaryRetrying', { count: counts.retrying + counts.error })
+            : pending > 0
+              ? t('encuentroUi.save.summarySaving')
+              : t('encuentroUi.save.summarySaved')}
+        </p>
+      </div>
+      <details className="shortcuts" open>
+        <summary>{t('encuentroUi.shortcuts.title')}</summary>
+        <ul>
+          <li><kbd>Enter</kbd> {t('encuentroUi.shortcuts.enter')}</li>
+          <li><kbd>Mayús</kbd>+<kbd>Enter</kbd> {t('encuentroUi.shortcuts.shiftEnter')}</li>
+          <li><kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> {t('encuentroUi.shortcuts.level')}</li>
+          <li><kbd>Alt</kbd>+<kbd>←</kbd>/<kbd>→</kbd> {t('encuentroUi.shortcuts.block')}</li>
+          <li><kbd>↑</kbd>/<kbd>↓</kbd> {t('encuentroUi.shortcuts.items')}</li>
+          <li><kbd>Ctrl</kbd>+<kbd>Supr</kbd> {t('encuentroUi.shortcuts.delete')}</li>
+          <li><kbd>Ctrl</kbd>+<kbd>Z</kbd> {t('encuentroUi.shortcuts.undo')}</li>
+          <li><kbd>Alt</kbd>+<kbd>H</kbd> {t('encuentroUi.shortcuts.history')}</li>
+        </ul>
+      </details>
+      {!snapshot.loaded && snapshot.loadError && (
+        <p className="form-error" role="alert">
+          {snapshot.loadError}
+        </p>
+      )}
+      {!snapshot.loaded && !snapshot.loadError && <p className="muted">{t('common.loading')}</p>}
+      {snapshot.loaded && (
+        <div className="capture-blocks">
+          {CONTRIBUTION_BLOCKS.map((block, b) => (
+            <section key={block} className="capture-block" aria-labelledby={`block-${block}`}>
+              <h3 id={`block-${block}`}>
+                <span className="block-number">{b + 1}</span> {blockLabel(block)}
+              </h3>
+              {LEVELS_BY_BLOCK[block].map((level) => {
+                const ck = cellKey(block, level);
+                const items = snapshot.cells[ck] ?? [];
+                const ghost = snapshot.ghosts[ck]!;
+                const heading = block === 'limitantes' || block === 'favorables' ? levelFromLabel(level) : levelLabel(level);
+                return (
+                  <div key={level} className="capture-cell">
+                    <h4 id={`cell-${ck}`}>{heading}</h4>
+                    <ul className="capture-list" aria-labelledby={`cell-${ck}`}>
+                      {/* One flat keyed list: the ghost line keeps its DOM node (and focus) when it becomes an item. */}
+                      {[...items, null].map((item, i) => (
+                        <ItemEditor
+                          key={item ? item.key : ghost}
+                          store={store}
+                          itemKey={item ? item.key : ghost}
+                          item={item}
+                          block={block}
+                          level={level}
+                          label={
+                            item
+                              ? t('encuentroUi.capture.itemLabel', { n: i + 1, level: levelLabel(level), block: blockShortLabel(block) })
+                              : t('encuentroUi.capture.newLabel', { level: levelLabel(level), block: blockShortLabel(block) })
+                          }
+                          onKeyDown={onKeyDown}
+                          {...(item ? { onHistory: setHistory, onDelete: (it: CaptureItem) => void remove(it, null) } : {})}
+                        />
+                      ))}
+                    </ul>
+                  </div>
+                );
+              })}
+            </section>
+          ))}
+        </div>
+      )}
+      {snapshot.lastDeleted && (
+        <UndoBar
+          message={t('encuentroUi.capture.deleted', { text: short(snapshot.lastDeleted.text) })}
+          onUndo={() => void undo()}
+        />
+      )}
+      {history && history.id !== null && (
+        <HistoryDialog
+          contributionId={history.id}
+          currentText={history.text}
+          onClose={() => setHistory(null)}
+          onRestored={(c) => store.replaceFromServer(c)}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Save what is pending when the page is hidden; in a plain browser, ask before closing with unsaved text. */
+export function installUnloadGuard(): () => void {
+  const onHide = () => flushAll();
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    flushAll();
+    if (!window.bpge && unsavedCount() > 0) event.preventDefault();
+  };
+  const onHash = () => flushAll();
+  window.addEventListener('pagehide', onHide);
+  window.addEventListener('beforeunload', onBeforeUnload);
+  window.addEventListener('hashchange', onHash);
+  document.addEventListener('visibilitychange', onHide);
+  return () => {
+    window.removeEventListener('pagehide', onHide);
+    window.removeEventListener('beforeunload', onBeforeUnload);
+    window.removeEventListener('hashchange', onHash);
+    document.removeEventListener('visibilitychange', onHide);
+  };
+}

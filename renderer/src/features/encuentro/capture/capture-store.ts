@@ -1,0 +1,520 @@
+import type { Contribution, PracticeMatrix } from '../../../../../shared/domain/encuentro-types';
+import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK, type ContributionBlock, type ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
+import { ApiError, call } from '../../../api/client';
+
+/**
+ * The moderator's items for one practice in one sala, saved as they are typed.
+ *
+ * Every change bumps the item's client revision. One save per item is in flight at a time and
+ * always carries the latest text and revision; an item reads "guardado" only once the service
+ * has answered for its latest revision (the write is durable when it answers). Saves that fail
+ * on the way are retried with a growing pause until they get through. The store lives outside
+ * React (one per practice and sala, kept for the whole page life), so leaving the screen
+ * neither cancels a pending save nor loses a retry.
+ */
+export type SaveState = 'empty' | 'saved' | 'saving' | 'retrying' | 'error';
+
+export interface CaptureItem {
+  /** Stable React key, also the create's idempotency key. */
+  key: string;
+  id: number | null;
+  block: ContributionBlock;
+  level: ContributionLevel;
+  text: string;
+  revision: number;
+  ackedRevision: number;
+  composing: boolean;
+  inFlight: boolean;
+  failed: boolean;
+  error: string | null;
+  /** Position from the server, for items that exist there. */
+  position: number;
+}
+
+export interface CaptureSnapshot {
+  loaded: boolean;
+  loadError: string | null;
+  matrix: PracticeMatrix | null;
+  cells: Record<string, CaptureItem[]>;
+  /** A ghost (the empty "new item" line) per cell, by key. */
+  ghosts: Record<string, string>;
+  lastDeleted: CaptureItem | null;
+}
+
+/** Throttle rather than debounce: a moderator who never pauses still gets saved every ~150 ms. */
+export const SAVE_DELAY_MS = 150;
+const RETRY_MS = [400, 800, 1500, 3000];
+
+export const cellKey = (block: ContributionBlock, level: ContributionLevel) => `${block}:${level}`;
+
+let keySeed = 0;
+function newKey(): string {
+  keySeed += 1;
+  const random = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+  return `c-${random}-${keySeed}`;
+}
+
+export function saveStateOf(item: CaptureItem): SaveState {
+  if (item.id === null && item.text === '' && !item.inFlight) return 'empty';
+  if (item.error) return 'error';
+  if (item.failed) return 'retrying';
+  if (item.inFlight || item.composing || item.ackedRevision < item.revision || item.id === null) return 'saving';
+  return 'saved';
+}
+
+function fromServer(c: Contribution): CaptureItem {
+  return {
+    key: `s-${c.id}`,
+    id: c.id,
+    block: c.block,
+    level: c.level,
+    text: c.text,
+    revision: c.revision,
+    ackedRevision: c.revision,
+    composing: false,
+    inFlight: false,
+    failed: false,
+    error: null,
+    position: c.position,
+  };
+}
+
+function isTransient(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  return error.code === 'error.transport' || error.code === 'error.unexpected' || error.code === 'error.busy';
+}
+
+export class CaptureStore {
+  private snapshot: CaptureSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private readonly timers = new Map<string, number>();
+  private readonly attempts = new Map<string, number>();
+  private readonly pendingEvents: Contribution[] = [];
+
+  constructor(
+    readonly practiceId: number,
+    readonly salaId: number | null,
+  ) {
+    const cells: Record<string, CaptureItem[]> = {};
+    const ghosts: Record<string, string> = {};
+    for (const block of CONTRIBUTION_BLOCKS) {
+      for (const level of LEVELS_BY_BLOCK[block]) {
+        cells[cellKey(block, level)] = [];
+        ghosts[cellKey(block, level)] = newKey();
+      }
+    }
+    this.snapshot = { loaded: false, loadError: null, matrix: null, cells, ghosts, lastDeleted: null };
+  }
+
+  // ——— React binding ———
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): CaptureSnapshot => this.snapshot;
+
+  private set(patch: Partial<CaptureSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  private find(key: string): CaptureItem | undefined {
+    for (const list of Object.values(this.snapshot.cells)) {
+      const item = list.find((i) => i.key === key);
+      if (item) return item;
+    }
+    return undefined;
+  }
+
+  private update(key: string, patch: Partial<CaptureItem>): void {
+    const cells = { ...this.snapshot.cells };
+    for (const [ck, list] of Object.entries(cells)) {
+      const index = list.findIndex((i) => i.key === key);
+      if (index < 0) continue;
+      const next = [...list];
+      next[index] = { ...next[index]!, ...patch };
+      cells[ck] = next;
+      this.set({ cells });
+      return;
+    }
+  }
+
+  // ——— Loading ———
+  async load(): Promise<void> {
+    try {
+      const matrix = await call('encuentro.matrix', { practiceId: this.practiceId, salaId: this.salaId });
+      this.merge(matrix);
+    } catch (error) {
+      if (!this.snapshot.loaded) this.set({ loadError: error instanceof Error ? error.message : String(error) });
+      window.setTimeout(() => void this.load(), 1500);
+    }
+  }
+
+  /** Brings in what the server has, keeping every item that has unsaved local text as it is. */
+  private merge(matrix: PracticeMatrix): void {
+    const cells = { ...this.snapshot.cells };
+    const byId = new Map<number, CaptureItem>();
+    for (const list of Object.values(cells)) for (const item of list) if (item.id !== null) byId.set(item.id, item);
+    const seen = new Set<number>();
+    for (const block of matrix.blocks) {
+      for (const cell of block.cells) {
+        const ck = cellKey(block.block, cell.level);
+        const local = cells[ck] ?? [];
+        const fresh: CaptureItem[] = [];
+        for (const c of cell.contributions) {
+          seen.add(c.id);
+          const mine = byId.get(c.id);
+          if (mine && (saveStateOf(mine) !== 'saved' || mine.revision > c.revision)) fresh.push({ ...mine, position: c.position });
+          else fresh.push(mine ? { ...fromServer(c), key: mine.key } : fromServer(c));
+        }
+        // Local drafts not on the server yet stay, right after the item they followed.
+        local.forEach((item, index) => {
+          if (item.id !== null) return;
+          const before = local.slice(0, index).reverse().find((i) => i.id !== null);
+          const at = before ? fresh.findIndex((i) => i.key === before.key) + 1 : fresh.length;
+          fresh.splice(at <= 0 ? fresh.length : at, 0, item);
+        });
+        // Items this client still has unsaved changes on are never dropped by a refresh.
+        for (const item of local) if (item.id !== null && !seen.has(item.id) && saveStateOf(item) !== 'saved' && !fresh.includes(item)) fresh.push(item);
+        cells[ck] = fresh;
+      }
+    }
+    this.set({ cells, matrix, loaded: true, loadError: null });
+  }
+
+  // ——— Pushed events (another moderator, another window) ———
+  applyEvent(c: Contribution, action: 'created' | 'updated' | 'moved' | 'deleted' | 'restored'): void {
+    if (c.practiceId !== this.practiceId || (this.salaId !== null && c.salaId !== this.salaId)) return;
+    const known = this.findById(c.id);
+    if (action === 'deleted') {
+      if (known && saveStateOf(known) === 'saved') this.removeKey(known.key);
+      return;
+    }
+    if (!known) {
+      // Our own create may answer after its event: wait until no create is in flight.
+      this.pendingEvents.push(c);
+      this.drainEvents();
+      return;
+    }
+    if (action === 'moved' && (known.block !== c.block || known.level !== c.level)) {
+      void this.load();
+      return;
+    }
+    if (saveStateOf(known) === 'saved' && c.revision > known.revision) {
+      this.update(known.key, { text: c.text, revision: c.revision, ackedRevision: c.revision, position: c.position });
+    }
+  }
+
+  private drainEvents(): void {
+    if (this.anyCreateInFlight()) return;
+    const events = this.pendingEvents.splice(0);
+    if (events.some((c) => !this.findById(c.id))) void this.load();
+  }
+
+  private anyCreateInFlight(): boolean {
+    return Object.values(this.snapshot.cells).some((list) => list.some((i) => i.id === null && i.inFlight));
+  }
+
+  private findById(id: number): CaptureItem | undefined {
+    for (const list of Object.values(this.snapshot.cells)) {
+      const item = list.find((i) => i.id === id);
+      if (item) return item;
+    }
+    return undefined;
+  }
+
+  // ——— Typing ———
+  /** The ghost line of a cell became a real item: it keeps its key (and so its DOM node and focus). */
+  private promoteGhost(block: ContributionBlock, level: ContributionLevel): CaptureItem {
+    const ck = cellKey(block, level);
+    const key = this.snapshot.ghosts[ck]!;
+    const item: CaptureItem = {
+      key,
+      id: null,
+      block,
+      level,
+      text: '',
+      revision: 0,
+      ackedRevision: -1,
+      composing: false,
+      inFlight: false,
+      failed: false,
+      error: null,
+      position: Number.MAX_SAFE_INTEGER,
+    };
+    this.set({ cells: { ...this.snapshot.cells, [ck]: [...(this.snapshot.cells[ck] ?? []), item] }, ghosts: { ...this.snapshot.ghosts, [ck]: newKey() } });
+    return item;
+  }
+
+  isGhost(key: string): boolean {
+    return Object.values(this.snapshot.ghosts).includes(key);
+  }
+
+  /**
+   * The input changed. While an IME or a dead key is composing, the text is shown but neither
+   * counted as a revision nor saved: the half-built character is not the user's text yet.
+   */
+  setText(key: string, block: ContributionBlock, level: ContributionLevel, text: string, composing: boolean): void {
+    let item = this.find(key);
+    if (!item) {
+      if (!this.isGhost(key) || text === '') return;
+      item = this.promoteGhost(block, level);
+    }
+    if (composing) {
+      this.update(key, { text, composing: true });
+      return;
+    }
+    if (text === item.text && !item.composing) return;
+    this.update(key, { text, composing: false, revision: item.revision + 1, error: null });
+    this.schedule(key, SAVE_DELAY_MS);
+  }
+
+  /** Blur, navigation, page hide: save now instead of waiting for the timer. */
+  flush(key?: string): void {
+    const keys = key ? [key] : Object.values(this.snapshot.cells).flatMap((list) => list.map((i) => i.key));
+    for (const k of keys) {
+      const item = this.find(k);
+      if (item && !item.composing && item.ackedRevision < item.revision && !item.failed) this.schedule(k, 0);
+    }
+  }
+
+  private schedule(key: string, delay: number): void {
+    if (this.timers.has(key) && delay > 0) return;
+    window.clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      window.setTimeout(() => {
+        this.timers.delete(key);
+        void this.send(key);
+      }, delay),
+    );
+  }
+
+  private async send(key: string): Promise<void> {
+    const item = this.find(key);
+    if (!item || item.inFlight || item.composing) return;
+    if (item.ackedRevision >= item.revision) return;
+    if (item.id === null) {
+      if (item.text === '') return;
+      const afterId = this.predecessorId(item);
+      if (afterId === 'wait') {
+        this.schedule(key, 100);
+        return;
+      }
+      const revision = item.revision;
+      this.update(key, { inFlight: true });
+      try {
+        const created = await call('encuentro.contributions.create', {
+          practiceId: this.practiceId,
+          salaId: this.salaId,
+          block: item.block,
+          level: item.level,
+          text: item.text,
+          revision,
+          clientKey: key,
+          ...(afterId !== null ? { afterId } : {}),
+        });
+        if (!this.find(key)) {
+          // Deleted while its create was on the way: delete it there too.
+          void call('encuentro.contributions.delete', { id: created.id }).catch(() => undefined);
+          return;
+        }
+        // A retried create answers the first record, whose text may be older than what was sent.
+        this.succeeded(key, { id: created.id, ackedRevision: created.text === item.text ? revision : Math.min(created.revision, revision - 1), position: created.position });
+      } catch (error) {
+        this.failed(key, error);
+      }
+      return;
+    }
+    const revision = item.revision;
+    const text = item.text;
+    this.update(key, { inFlight: true });
+    try {
+      const saved = await call('encuentro.contributions.updateText', { id: item.id, text, revision });
+      const current = this.find(key);
+      if (!saved.applied && current) {
+        // Someone stored a later revision: ours goes on top of it, so what this moderator sees wins.
+        const newer = Math.max(saved.contribution.revision, current.revision) + 1;
+        this.update(key, { inFlight: false, failed: false, revision: newer, ackedRevision: current.text === saved.contribution.text ? newer : saved.contribution.revision });
+        this.attempts.delete(key);
+        this.schedule(key, 0);
+        return;
+      }
+      this.succeeded(key, { ackedRevision: revision });
+    } catch (error) {
+      this.failed(key, error);
+    }
+  }
+
+  /** The server id to insert after, null for "at the end", or 'wait' while the previous item is being created. */
+  private predecessorId(item: CaptureItem): number | null | 'wait' {
+    const list = this.snapshot.cells[cellKey(item.block, item.level)] ?? [];
+    const index = list.findIndex((i) => i.key === item.key);
+    const isLast = list.slice(index + 1).every((i) => i.id === null && i.text === '');
+    if (isLast) return null;
+    for (let i = index - 1; i >= 0; i--) {
+      const before = list[i]!;
+      if (before.id !== null) return before.id;
+      if (before.text !== '') return 'wait';
+    }
+    // First in its cell: the service has no "before"; saving at the end and reordering after.
+    return null;
+  }
+
+  private succeeded(key: string, patch: Partial<CaptureItem>): void {
+    this.attempts.delete(key);
+    const before = this.find(key);
+    this.update(key, { ...patch, inFlight: false, failed: false, error: null });
+    const item = this.find(key);
+    if (before?.id === null && item?.id !== null && item) this.fixOrderAfterCreate(item);
+    if (item && item.ackedRevision < item.revision && !item.composing) this.schedule(key, SAVE_DELAY_MS);
+    this.drainEvents();
+  }
+
+  /** A first item of a cell created above existing ones lands at the end on the server: put it back in place. */
+  private fixOrderAfterCreate(item: CaptureItem): void {
+    const list = this.snapshot.cells[cellKey(item.block, item.level)] ?? [];
+    const ids = list.filter((i) => i.id !== null).map((i) => i.id!);
+    const index = list.findIndex((i) => i.key === item.key);
+    const isFirstSaved = list.slice(0, index).every((i) => i.id === null);
+    if (!isFirstSaved || ids.length < 2) return;
+    void call('encuentro.contributions.reorder', { practiceId: this.practiceId, salaId: this.salaId, block: item.block, level: item.level, orderedIds: ids }).catch(
+      () => undefined,
+    );
+  }
+
+  private failed(key: string, error: unknown): void {
+    if (!isTransient(error)) {
+      this.update(key, { inFlight: false, failed: false, error: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    const attempt = (this.attempts.get(key) ?? 0) + 1;
+    this.attempts.set(key, attempt);
+    this.update(key, { inFlight: false, failed: true });
+    const delay = RETRY_MS[Math.min(attempt - 1, RETRY_MS.length - 1)]!;
+    window.clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      window.setTimeout(() => {
+        this.timers.delete(key);
+        void this.send(key);
+      }, delay),
+    );
+  }
+
+  /** "Reintentar" on an item: try now. */
+  retry(key: string): void {
+    this.attempts.delete(key);
+    this.update(key, { error: null });
+    this.schedule(key, 0);
+  }
+
+  // ——— Deleting and restoring ———
+  private removeKey(key: string): void {
+    const cells = { ...this.snapshot.cells };
+    for (const [ck, list] of Object.entries(cells)) if (list.some((i) => i.key === key)) cells[ck] = list.filter((i) => i.key !== key);
+    this.set({ cells });
+  }
+
+  /** Removes an item; resolves to false when the service refused (the item is then put back). */
+  async remove(key: string): Promise<boolean> {
+    const item = this.find(key);
+    if (!item) return false;
+    window.clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.removeKey(key);
+    if (item.id === null) {
+      if (item.text !== '') this.set({ lastDeleted: null });
+      return true;
+    }
+    try {
+      await call('encuentro.contributions.delete', { id: item.id });
+      this.set({ lastDeleted: item });
+      return true;
+    } catch {
+      void this.load();
+      return false;
+    }
+  }
+
+  async undoDelete(): Promise<CaptureItem | null> {
+    const item = this.snapshot.lastDeleted;
+    if (!item || item.id === null) return null;
+    this.set({ lastDeleted: null });
+    const restored = await call('encuentro.contributions.restore', { id: item.id });
+    // Unsaved text typed just before deleting is saved again on top of what the server kept.
+    const local = { ...fromServer(restored), key: item.key };
+    if (item.text !== restored.text) Object.assign(local, { text: item.text, revision: restored.revision + 1 });
+    const ck = cellKey(restored.block, restored.level);
+    const list = [...(this.snapshot.cells[ck] ?? []).filter((i) => i.key !== item.key)];
+    const at = list.findIndex((i) => i.id !== null && i.position > restored.position);
+    list.splice(at < 0 ? list.length : at, 0, local);
+    this.set({ cells: { ...this.snapshot.cells, [ck]: list } });
+    if (local.revision > local.ackedRevision) this.schedule(local.key, 0);
+    return local;
+  }
+
+  /** A former version was brought back by the service. */
+  replaceFromServer(c: Contribution): void {
+    const item = this.findById(c.id);
+    if (item) this.update(item.key, { text: c.text, revision: c.revision, ackedRevision: c.revision, failed: false, error: null });
+  }
+
+  // ——— Local empty lines (Enter in the middle of a list) ———
+  insertDraftAfter(key: string): string {
+    const item = this.find(key);
+    if (!item) return key;
+    const ck = cellKey(item.block, item.level);
+    const list = [...(this.snapshot.cells[ck] ?? [])];
+    const index = list.findIndex((i) => i.key === key);
+    const next = list[index + 1];
+    if (!next) return this.snapshot.ghosts[ck]!;
+    if (next.id === null && next.text === '') return next.key;
+    const draft: CaptureItem = { ...item, key: newKey(), id: null, text: '', revision: 0, ackedRevision: -1, inFlight: false, failed: false, error: null, composing: false };
+    list.splice(index + 1, 0, draft);
+    this.set({ cells: { ...this.snapshot.cells, [ck]: list } });
+    return draft.key;
+  }
+
+  /** An empty line that was never saved disappears when the user leaves it. */
+  dropIfEmptyDraft(key: string): void {
+    const item = this.find(key);
+    if (item && item.id === null && item.text === '' && !item.inFlight) this.removeKey(key);
+  }
+
+  // ——— Totals for the screen's summary line ———
+  counts(): Record<SaveState, number> {
+    const counts: Record<SaveState, number> = { empty: 0, saved: 0, saving: 0, retrying: 0, error: 0 };
+    for (const list of Object.values(this.snapshot.cells)) for (const item of list) counts[saveStateOf(item)] += 1;
+    return counts;
+  }
+}
+
+const stores = new Map<string, CaptureStore>();
+
+/** One store per practice and sala for the life of the page (saves outlive the screen). */
+export function captureStore(practiceId: number, salaId: number | null): CaptureStore {
+  const key = `${practiceId}:${salaId ?? ''}`;
+  let store = stores.get(key);
+  if (!store) {
+    store = new CaptureStore(practiceId, salaId);
+    stores.set(key, store);
+    void store.load();
+  }
+  return store;
+}
+
+/** Every store with work still to do: the page asks before closing while there is any. */
+export function unsavedCount(): number {
+  let n = 0;
+  for (const store of stores.values()) {
+    const c = store.counts();
+    n += c.saving + c.retrying + c.error;
+  }
+  return n;
+}
+
+export function flushAll(): void {
+  for (const store of stores.values()) store.flush();
+}

@@ -1,0 +1,107 @@
+import { useEffect, useRef, useState } from 'react';
+import { t } from '../../../../../shared/i18n';
+import { ApiError } from '../../../api/client';
+import { SAVE_DELAY_MS } from '../capture/capture-store';
+
+type State = 'saved' | 'saving' | 'retrying' | 'error';
+
+interface AutosaveTextProps {
+  label: string;
+  text: string;
+  revision: number;
+  disabled?: boolean;
+  save(text: string, revision: number): Promise<{ applied: boolean; revision: number; text: string }>;
+}
+
+/**
+ * A synthesis or summary item's wording, saved as it is typed with the same rules as the
+ * moderator's capture: client revisions, one save in flight, "guardado" only when the answer
+ * for the latest revision is back, retries until it gets through, nothing saved mid-composition.
+ */
+export function AutosaveText({ label, text, revision, disabled = false, save }: AutosaveTextProps) {
+  const [value, setValue] = useState(text);
+  const [state, setState] = useState<State>('saved');
+  const local = useRef({ revision, acked: revision, inFlight: false, composing: false, timer: 0, attempt: 0, text });
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  });
+
+  // Someone else changed it (another screen): take it unless this one has unsaved typing.
+  useEffect(() => {
+    const l = local.current;
+    if (revision > l.revision && l.acked >= l.revision && !l.inFlight) {
+      l.revision = revision;
+      l.acked = revision;
+      l.text = text;
+      setValue(text);
+    }
+  }, [text, revision]);
+
+  useEffect(() => () => window.clearTimeout(local.current.timer), []);
+
+  const send = async () => {
+    const l = local.current;
+    if (l.inFlight || l.composing || l.acked >= l.revision) return;
+    l.inFlight = true;
+    const sent = { text: l.text, revision: l.revision };
+    try {
+      const result = await saveRef.current(sent.text, sent.revision);
+      l.inFlight = false;
+      l.attempt = 0;
+      if (!result.applied) {
+        l.revision = Math.max(result.revision, l.revision) + 1;
+        l.acked = result.text === l.text ? l.revision : result.revision;
+      } else l.acked = Math.max(l.acked, sent.revision);
+      if (l.acked < l.revision) schedule(SAVE_DELAY_MS);
+      else setState('saved');
+    } catch (error) {
+      l.inFlight = false;
+      const transient = !(error instanceof ApiError) || error.code === 'error.transport' || error.code === 'error.unexpected';
+      setState(transient ? 'retrying' : 'error');
+      l.attempt += 1;
+      if (transient) schedule(Math.min(3000, 400 * 2 ** (l.attempt - 1)));
+    }
+  };
+
+  const schedule = (delay: number) => {
+    const l = local.current;
+    if (l.timer && delay > 0) return;
+    window.clearTimeout(l.timer);
+    l.timer = window.setTimeout(() => {
+      l.timer = 0;
+      void send();
+    }, delay);
+  };
+
+  const change = (next: string, composing: boolean) => {
+    setValue(next);
+    const l = local.current;
+    l.composing = composing;
+    if (composing || next === l.text) return;
+    l.text = next;
+    l.revision += 1;
+    setState('saving');
+    schedule(SAVE_DELAY_MS);
+  };
+
+  return (
+    <span className="autosave">
+      <textarea
+        className="capture-text"
+        aria-label={label}
+        value={value}
+        rows={1}
+        maxLength={4000}
+        disabled={disabled}
+        onCompositionStart={() => {
+          local.current.composing = true;
+        }}
+        onCompositionEnd={(event) => change(event.currentTarget.value, false)}
+        onChange={(event) => change(event.target.value, local.current.composing || (event.nativeEvent as InputEvent).isComposing === true)}
+        onBlur={() => schedule(0)}
+      />
+      <span className={`enc-save enc-save-${state}`}>{t(`encuentroUi.save.${state}`)}</span>
+    </span>
+  );
+}

@@ -1,0 +1,166 @@
+import { useQueries } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { SummaryItem } from '../../../../../shared/domain/encuentro-types';
+import { SYNTHESIS_AXES, SYNTHESIS_LEVELS, synthesisAxisLabel, type SynthesisAxis, type SynthesisLevel } from '../../../../../shared/domain/encuentro-matrix';
+import { t } from '../../../../../shared/i18n';
+import { call } from '../../../api/client';
+import { useAnnounce } from '../../../app/announcer';
+import { QueryStatus } from '../../../components/QueryStatus';
+import { ScreenTitle } from '../../../components/ScreenTitle';
+import { errorText } from '../../../lib/errors';
+import { short } from '../capture/ItemEditor';
+import { UndoBar } from '../capture/UndoBar';
+import { EncuentroTabs } from '../EncuentroTabs';
+import { ExportButtons } from '../ExportButtons';
+import { useCreateSummaryItem, useDeleteSummaryItem, useReorderSummary, useRestoreSummaryItem } from '../mutations';
+import { encuentroKeys, useEncuentro, useSummary } from '../queries';
+import { encuentroHref } from '../routes';
+import { AutosaveText } from './AutosaveText';
+
+/** The organizers' cross-sala summary: the main actions per level, as in the report's executive summary. */
+export function SummaryScreen({ encuentroId }: { encuentroId: number }) {
+  const encuentro = useEncuentro(encuentroId);
+  const summary = useSummary(encuentroId);
+  const salas = encuentro.data?.salas ?? [];
+  const syntheses = useQueries({
+    queries: salas.map((s) => ({ queryKey: encuentroKeys.synthesis(s.id), queryFn: () => call('encuentro.synthesis.get', { salaId: s.id }) })),
+  });
+  const create = useCreateSummaryItem();
+  const remove = useDeleteSummaryItem();
+  const restore = useRestoreSummaryItem();
+  const reorder = useReorderSummary();
+  const announce = useAnnounce();
+  const [deleted, setDeleted] = useState<SummaryItem | null>(null);
+  const fail = (error: unknown) => announce(errorText(error), 'error');
+  const candidates = syntheses.flatMap((q) => (q.data ? q.data.cells.flatMap((c) => c.items.map((item) => ({ item, sala: q.data.sala.name }))) : []));
+
+  const shift = (items: SummaryItem[], index: number, delta: -1 | 1) => {
+    const ids = items.map((i) => i.id);
+    const target = index + delta;
+    if (target < 0 || target >= ids.length) return;
+    const [moved] = ids.splice(index, 1);
+    ids.splice(target, 0, moved!);
+    reorder.mutate({ encuentroId, level: items[0]!.level, axis: items[0]!.axis, orderedIds: ids }, { onError: fail });
+  };
+
+  return (
+    <section className="encuentro-screen">
+      <p className="breadcrumb">
+        <a href={encuentroHref({ page: 'list' })}>{t('encuentroUi.nav')}</a> ›{' '}
+        <a href={encuentroHref({ page: 'setup', encuentroId })}>{encuentro.data?.name ?? '…'}</a>
+      </p>
+      <ScreenTitle actions={<ExportButtons encuentroId={encuentroId} />}>{t('encuentroUi.summary.title')}</ScreenTitle>
+      <EncuentroTabs encuentroId={encuentroId} current="summary" />
+      <p className="lead">{t('encuentroUi.summary.intro')}</p>
+      <QueryStatus query={summary}>
+        {(table) => (
+          <>
+            {SYNTHESIS_AXES.map((axis) => (
+              <section key={axis} className="panel" aria-labelledby={`summary-${axis}`}>
+                <h2 id={`summary-${axis}`}>{t(`encuentroUi.summary.axis.${axis}`)}</h2>
+                {SYNTHESIS_LEVELS.map((level) => {
+                  const items = table.cells.find((c) => c.level === level && c.axis === axis)?.items ?? [];
+                  const cellName = `${t(`encuentro.summaryLevel.${level}`)} — ${synthesisAxisLabel(axis)}`;
+                  return (
+                    <div key={level}>
+                      <h3>{t(`encuentro.summaryLevel.${level}`)}</h3>
+                      <ul className="synthesis-items">
+                        {items.map((item, index) => (
+                          <li key={item.id}>
+                            <AutosaveText
+                              label={t('encuentroUi.synthesis.itemLabel', { n: index + 1, cell: cellName })}
+                              text={item.text}
+                              revision={item.revision}
+                              save={async (text, revision) => {
+                                const r = await call('encuentro.summary.updateItem', { id: item.id, text, revision });
+                                return { applied: r.applied, revision: r.item.revision, text: r.item.text };
+                              }}
+                            />
+                            {item.sources.length > 0 && (
+                              <p className="synthesis-sources">
+                                {t('encuentroUi.synthesis.sources')} {item.sources.map((s) => `«${short(s.text)}» (${s.salaName})`).join('; ')}
+                              </p>
+                            )}
+                            <div className="actions">
+                              <button type="button" className="icon-button" aria-label={t('common.moveUp', { name: short(item.text) })} aria-disabled={index === 0} onClick={() => shift(items, index, -1)}>
+                                <span aria-hidden="true">↑</span>
+                              </button>
+                              <button type="button" className="icon-button" aria-label={t('common.moveDown', { name: short(item.text) })} aria-disabled={index === items.length - 1} onClick={() => shift(items, index, 1)}>
+                                <span aria-hidden="true">↓</span>
+                              </button>
+                              <button
+                                type="button"
+                                className="danger-link"
+                                aria-label={t('common.deleteNamed', { name: short(item.text) })}
+                                onClick={() => remove.mutate({ id: item.id }, { onSuccess: () => setDeleted(item), onError: fail })}
+                              >
+                                {t('common.delete')}
+                              </button>
+                            </div>
+                          </li>
+                        ))}
+                      </ul>
+                      <AddSummaryItem
+                        cellName={cellName}
+                        candidates={candidates.filter((c) => c.item.level === level && c.item.axis === axis)}
+                        onAdd={(text, ids) => create.mutate({ encuentroId, level: level as SynthesisLevel, axis: axis as SynthesisAxis, text, synthesisItemIds: ids }, { onError: fail })}
+                      />
+                    </div>
+                  );
+                })}
+              </section>
+            ))}
+          </>
+        )}
+      </QueryStatus>
+      {deleted && (
+        <UndoBar
+          message={t('encuentroUi.synthesis.deleted', { text: short(deleted.text) })}
+          onUndo={() => restore.mutate({ id: deleted.id }, { onSuccess: () => setDeleted(null), onError: fail })}
+        />
+      )}
+    </section>
+  );
+}
+
+function AddSummaryItem({
+  cellName,
+  candidates,
+  onAdd,
+}: {
+  cellName: string;
+  candidates: { item: { id: number; text: string }; sala: string }[];
+  onAdd(text: string, synthesisItemIds: number[]): void;
+}) {
+  const [choice, setChoice] = useState('');
+  return (
+    <div className="button-group">
+      <button type="button" className="link-button" onClick={() => onAdd('', [])}>
+        {t('encuentroUi.synthesis.addItem', { cell: cellName })}
+      </button>
+      {candidates.length > 0 && (
+        <>
+          <select aria-label={t('encuentroUi.summary.fromSynthesis', { cell: cellName })} value={choice} onChange={(e) => setChoice(e.target.value)}>
+            <option value="">{t('encuentroUi.summary.chooseSynthesis')}</option>
+            {candidates.map((c) => (
+              <option key={c.item.id} value={c.item.id}>
+                {`${c.sala}: ${short(c.item.text)}`}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            disabled={choice === ''}
+            onClick={() => {
+              const found = candidates.find((c) => String(c.item.id) === choice);
+              if (found) onAdd(found.item.text, [found.item.id]);
+              setChoice('');
+            }}
+          >
+            {t('encuentroUi.summary.addFromSynthesis')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

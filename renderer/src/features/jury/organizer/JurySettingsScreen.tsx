@@ -1,0 +1,145 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { jurySettingsFields } from '../../../../../shared/domain/jury-schemas';
+import type { JurySettings, TieBreakStep } from '../../../../../shared/domain/jury-types';
+import type { Edition } from '../../../../../shared/domain/types';
+import { t } from '../../../../../shared/i18n';
+import { useAnnounce } from '../../../app/announcer';
+import { CheckboxField, InputField, SelectField } from '../../../components/fields';
+import { FormError } from '../../../components/FormError';
+import { QueryStatus } from '../../../components/QueryStatus';
+import { errorText, placeServerError } from '../../../lib/errors';
+import { toNumber } from '../../../lib/format';
+import { METHODS, methodName } from '../../results/format';
+import { useUpdateJurySettings } from '../mutations';
+import { useJurySettings } from '../queries';
+import { OrganizerFrame } from './OrganizerFrame';
+
+/** Blind mode, N jurors per entry, the disagreement threshold, the official method and the tie-break chain. */
+export function JurySettingsScreen() {
+  return <OrganizerFrame tab="settings">{(edition) => <SettingsLoader edition={edition} />}</OrganizerFrame>;
+}
+
+function SettingsLoader({ edition }: { edition: Edition }) {
+  const settings = useJurySettings(edition.id);
+  return <QueryStatus query={settings}>{(s) => <SettingsForm key={s.updatedAt} edition={edition} settings={s} />}</QueryStatus>;
+}
+
+const scalars = z.object({
+  blindMode: z.boolean(),
+  jurorsPerEntry: jurySettingsFields.shape.jurorsPerEntry,
+  thresholdPct: z.number({ error: t('validation.number') }).gt(0, { error: t('jury.settings.threshold') }).max(100, { error: t('jury.settings.threshold') }),
+  consolidationMethod: jurySettingsFields.shape.consolidationMethod,
+});
+type Scalars = z.output<typeof scalars>;
+
+const RULE_KINDS = ['priorityCriterion', 'higherMedian', 'smallerSpread', 'organizerDecision'] as const;
+
+function SettingsForm({ edition, settings }: { edition: Edition; settings: JurySettings }) {
+  const [chain, setChain] = useState<TieBreakStep[]>(settings.tieBreakChain);
+  const [formError, setFormError] = useState<string | null>(null);
+  const update = useUpdateJurySettings();
+  const announce = useAnnounce();
+  const addId = useId();
+  const criterionName = (id: number) => edition.criteria.find((c) => c.id === id)?.name ?? String(id);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<z.input<typeof scalars>, unknown, Scalars>({
+    resolver: zodResolver(scalars),
+    defaultValues: {
+      blindMode: settings.blindMode,
+      jurorsPerEntry: settings.jurorsPerEntry,
+      thresholdPct: Math.round(settings.disagreementThreshold * 1000) / 10,
+      consolidationMethod: settings.consolidationMethod,
+    },
+  });
+  const [adding, setAdding] = useState('');
+  const addRule = () => {
+    if (!adding) return;
+    const step: TieBreakStep = adding.startsWith('criterion:') ? { kind: 'priorityCriterion', criterionId: Number(adding.slice(10)) } : ({ kind: adding } as TieBreakStep);
+    setChain([...chain.filter((s) => s.kind !== 'organizerDecision'), step, ...chain.filter((s) => s.kind === 'organizerDecision' && step.kind !== 'organizerDecision')]);
+    setAdding('');
+  };
+  const submit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await update.mutateAsync({
+        editionId: edition.id,
+        fields: {
+          blindMode: values.blindMode,
+          conflictRules: settings.conflictRules,
+          jurorsPerEntry: values.jurorsPerEntry,
+          disagreementThreshold: values.thresholdPct / 100,
+          tieBreakChain: chain,
+          consolidationMethod: values.consolidationMethod,
+        },
+      });
+      announce(t('juryUi.settings.saved'));
+    } catch (error) {
+      if (!placeServerError(error, setError)) setFormError(errorText(error));
+    }
+  });
+  const ruleLabel = (s: TieBreakStep) => (s.kind === 'priorityCriterion' ? t('consolidation.rule.priorityCriterion', { criterion: criterionName(s.criterionId) }) : t(`consolidation.rule.${s.kind}`));
+  return (
+    <form className="form panel" noValidate onSubmit={(event) => void submit(event)}>
+      <CheckboxField label={t('juryUi.settings.blind')} hint={t('juryUi.settings.blindHint')} {...register('blindMode')} />
+      <div className="form-grid">
+        <InputField className="span-1" label={t('juryUi.settings.n')} inputMode="numeric" error={errors.jurorsPerEntry?.message} {...register('jurorsPerEntry', { setValueAs: toNumber })} />
+        <InputField className="span-1" label={t('juryUi.settings.threshold')} hint={t('juryUi.settings.thresholdHint')} inputMode="decimal" error={errors.thresholdPct?.message} {...register('thresholdPct', { setValueAs: toNumber })} />
+        <SelectField className="span-2" label={t('juryUi.settings.method')} {...register('consolidationMethod')}>
+          {METHODS.map((m) => (
+            <option key={m} value={m}>
+              {methodName(m)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <fieldset className="plain-fieldset">
+        <legend>{t('juryUi.settings.chain')}</legend>
+        <p className="field-hint">{t('juryUi.settings.chainHint')}</p>
+        <ol className="chain-list">
+          {chain.map((step, index) => (
+            <li key={`${step.kind}-${index}`}>
+              {ruleLabel(step)}{' '}
+              <button type="button" className="danger-link" aria-label={t('common.deleteNamed', { name: ruleLabel(step) })} onClick={() => setChain(chain.filter((_, i) => i !== index))}>
+                {t('common.delete')}
+              </button>
+            </li>
+          ))}
+        </ol>
+        <div className="inline-form">
+          <div className="field">
+            <label htmlFor={addId}>{t('juryUi.settings.addRule')}</label>
+            <select id={addId} value={adding} onChange={(event) => setAdding(event.target.value)}>
+              <option value="">{t('juryUi.choose')}</option>
+              {edition.criteria.map((c) => (
+                <option key={c.id} value={`criterion:${c.id}`}>
+                  {t('consolidation.rule.priorityCriterion', { criterion: c.name })}
+                </option>
+              ))}
+              {RULE_KINDS.filter((k) => k !== 'priorityCriterion').map((k) => (
+                <option key={k} value={k}>
+                  {t(`consolidation.rule.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" onClick={addRule} disabled={!adding}>
+            {t('juryUi.settings.addRuleButton')}
+          </button>
+        </div>
+      </fieldset>
+      <FormError message={formError} />
+      <div className="form-actions start">
+        <button type="submit" className="primary" disabled={isSubmitting || edition.archived}>
+          {isSubmitting ? t('common.saving') : t('common.saveChanges')}
+        </button>
+      </div>
+    </form>
+  );
+}

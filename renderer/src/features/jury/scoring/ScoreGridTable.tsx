@@ -1,0 +1,318 @@
+import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type Row, type SortingState } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import type { ScoreGrid, ScoreGridRow, SheetCriterion } from '../../../../../shared/domain/jury-types';
+import { compareSpanish } from '../../../../../shared/domain/text';
+import { t } from '../../../../../shared/i18n';
+import { SheetStatusBadge } from '../common/labels';
+import type { CellState, RowState } from './grid-state';
+import { readScore, scoreText } from './score-text';
+
+export interface GridRowData extends ScoreGridRow {
+  /** Position in ScoreGrid.rows (the cell state's index); the view may be sorted differently. */
+  index: number;
+}
+
+const ROW_HEIGHT = 52;
+const column = createColumnHelper<GridRowData>();
+
+interface ScoreGridTableProps {
+  grid: ScoreGrid;
+  rows: RowState[];
+  onSave(r: number, c: number, value: number | null): void;
+  onRefuse(r: number, c: number, message: string): void;
+  onClearError(r: number, c: number): void;
+  /** Where Escape sends the focus: out of the grid, to the next control. */
+  onLeave(): void;
+}
+
+export const cellId = (viewIndex: number, c: number) => `grid-cell-${viewIndex}-${c}`;
+
+/**
+ * Entries × criteria for jurors who score many entries. Only the visible rows are in the
+ * page (the virtualizer), every cell is a plain labelled input, and the keyboard moves like a
+ * spreadsheet: digits type, Tab/Enter go to the next cell, arrows move, Escape undoes the
+ * typing. Moving focus is done directly in the key handler (no re-render), which keeps one
+ * keystroke well under a frame on modest laptops.
+ */
+export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onLeave }: ScoreGridTableProps) {
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const data = useMemo<GridRowData[]>(() => grid.rows.map((row, index) => ({ ...row, index })), [grid.rows]);
+  const columns = useMemo(
+    () => [
+      column.accessor('code', { header: () => t('field.code'), sortingFn: (a, b) => compareSpanish(a.original.code, b.original.code) }),
+      column.accessor('title', { header: () => t('field.title'), sortingFn: (a, b) => compareSpanish(a.original.title, b.original.title) }),
+      ...(grid.blindMode
+        ? []
+        : [
+            column.accessor((row) => row.igedName ?? '', { id: 'iged', header: () => t('field.iged') }),
+            column.accessor((row) => row.region ?? '', { id: 'region', header: () => t('field.region') }),
+          ]),
+      ...grid.criteria.map((criterion, c) =>
+        column.accessor((row) => row.cells[c]?.value ?? null, {
+          id: `criterion-${criterion.id}`,
+          header: () => criterion.name,
+          enableSorting: false,
+        }),
+      ),
+      column.accessor('status', { header: () => t('juryUi.col.status'), sortingFn: (a, b) => compareSpanish(a.original.status, b.original.status) }),
+    ],
+    [grid.blindMode, grid.criteria],
+  );
+  // eslint-disable-next-line react-hooks/incompatible-library -- the table object is read during render on purpose.
+  const table = useReactTable({
+    data,
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+  });
+  const viewRows = table.getRowModel().rows;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: viewRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const columnCount = table.getVisibleLeafColumns().length;
+
+  /** Focuses a cell, scrolling it into the rendered window first if needed. */
+  const focusCell = (viewIndex: number, c: number) => {
+    const id = cellId(viewIndex, c);
+    const element = document.getElementById(id);
+    if (element) {
+      element.focus();
+      return;
+    }
+    virtualizer.scrollToIndex(viewIndex, { align: 'auto' });
+    let tries = 0;
+    const retry = () => {
+      const found = document.getElementById(id);
+      if (found) found.focus();
+      else if (tries++ < 10) window.requestAnimationFrame(retry);
+    };
+    window.requestAnimationFrame(retry);
+  };
+
+  /** The next cell that takes a score, moving in reading order (Tab) or straight (arrows). */
+  const findCell = (viewIndex: number, c: number, mode: 'next' | 'previous' | 'up' | 'down' | 'left' | 'right'): [number, number] | null => {
+    const criteria = grid.criteria.length;
+    let r = viewIndex;
+    let k = c;
+    for (let guard = 0; guard < criteria * 4 + 4; guard++) {
+      if (mode === 'next') {
+        k += 1;
+        if (k >= criteria) [r, k] = [r + 1, 0];
+      } else if (mode === 'previous') {
+        k -= 1;
+        if (k < 0) [r, k] = [r - 1, criteria - 1];
+      } else if (mode === 'up') r -= 1;
+      else if (mode === 'down') r += 1;
+      else if (mode === 'left') k -= 1;
+      else k += 1;
+      if (r < 0 || r >= viewRows.length || k < 0 || k >= criteria) return null;
+      const original = viewRows[r]?.original;
+      if (original && rows[original.index]?.cells[k]?.applies) return [r, k];
+      if (mode === 'up' || mode === 'down') return [r, k];
+    }
+    return null;
+  };
+
+  /** Checks and sends what was typed; false (and the message at the cell) when it is refused. */
+  const commit = (input: HTMLInputElement, viewIndex: number, c: number): boolean => {
+    const original = viewRows[viewIndex]?.original;
+    const criterion = grid.criteria[c];
+    if (!original || !criterion || input.readOnly) return true;
+    if (input.value === (input.dataset.saved ?? '')) return true;
+    const parsed = readScore(input.value, { ...criterion });
+    if (!parsed.ok) {
+      onRefuse(original.index, c, parsed.message);
+      input.select();
+      return false;
+    }
+    const text = scoreText(parsed.value);
+    input.value = text;
+    input.dataset.saved = text;
+    onSave(original.index, c, parsed.value);
+    return true;
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    const input = event.target as unknown as HTMLInputElement;
+    if (input.tagName !== 'INPUT' || input.dataset.r === undefined) return;
+    const viewIndex = Number(input.dataset.r);
+    const c = Number(input.dataset.c);
+    let mode: 'next' | 'previous' | 'up' | 'down' | 'left' | 'right' | null = null;
+    if (event.key === 'Tab' || event.key === 'Enter') mode = event.shiftKey ? 'previous' : 'next';
+    else if (event.key === 'ArrowDown') mode = 'down';
+    else if (event.key === 'ArrowUp') mode = 'up';
+    else if (event.key === 'ArrowLeft') mode = 'left';
+    else if (event.key === 'ArrowRight') mode = 'right';
+    else if (event.key === 'Escape') {
+      event.preventDefault();
+      const original = viewRows[viewIndex]?.original;
+      if (input.value !== (input.dataset.saved ?? '')) {
+        input.value = input.dataset.saved ?? '';
+        input.select();
+      } else onLeave();
+      if (original) onClearError(original.index, c);
+      return;
+    }
+    if (mode === null) return;
+    const target = findCell(viewIndex, c, mode);
+    // At the grid's first or last cell, Tab leaves the grid as usual (after saving).
+    if (!target && event.key === 'Tab') {
+      if (!commit(input, viewIndex, c)) event.preventDefault();
+      return;
+    }
+    event.preventDefault();
+    if (!commit(input, viewIndex, c) || !target) return;
+    focusCell(target[0], target[1]);
+  };
+
+  const onBlur = (event: FocusEvent<HTMLTableSectionElement>) => {
+    const input = event.target as unknown as HTMLInputElement;
+    if (input.tagName !== 'INPUT' || input.dataset.r === undefined) return;
+    commit(input, Number(input.dataset.r), Number(input.dataset.c));
+  };
+
+  return (
+    <div className="table-wrap score-grid-wrap" ref={scrollRef} data-testid="score-grid">
+      <table className="data-table score-grid" aria-rowcount={viewRows.length + 1} aria-describedby="score-grid-help">
+        <caption className="sr-only">{t('juryUi.grid.caption')}</caption>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} aria-rowindex={1}>
+              {group.headers.map((header) => {
+                const criterion = grid.criteria.find((cr) => `criterion-${cr.id}` === header.column.id);
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th key={header.id} scope="col" className={criterion ? 'num criterion-col' : undefined} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                    {header.column.getCanSort() ? (
+                      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                        <span className="sort-mark" aria-hidden="true">
+                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                        </span>
+                      </button>
+                    ) : criterion ? (
+                      <CriterionHeader criterion={criterion} />
+                    ) : null}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody onKeyDown={onKeyDown} onBlur={onBlur}>
+          {padTop > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={columnCount} style={{ height: padTop, padding: 0 }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const row = viewRows[item.index] as Row<GridRowData>;
+            const state = rows[row.original.index] as RowState;
+            return <GridRow key={row.original.entryId} viewIndex={item.index} row={row.original} state={state} criteria={grid.criteria} blind={grid.blindMode} />;
+          })}
+          {padBottom > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={columnCount} style={{ height: padBottom, padding: 0 }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CriterionHeader({ criterion }: { criterion: SheetCriterion }) {
+  return (
+    <span className="criterion-head">
+      {criterion.name}
+      <span className="muted small">{t('juryUi.grid.scale', { min: criterion.scaleMin, max: criterion.scaleMax })}</span>
+    </span>
+  );
+}
+
+interface GridRowProps {
+  viewIndex: number;
+  row: GridRowData;
+  state: RowState;
+  criteria: SheetCriterion[];
+  blind: boolean;
+}
+
+/** One entry's row; memoized so that a save or a keystroke elsewhere does not re-render it. */
+const GridRow = memo(function GridRow({ viewIndex, row, state, criteria, blind }: GridRowProps) {
+  return (
+    <tr aria-rowindex={viewIndex + 2} style={{ height: ROW_HEIGHT }}>
+      <th scope="row" className="nowrap">
+        {row.code}
+      </th>
+      <td className="grid-title" title={row.title}>
+        {row.title}
+      </td>
+      {!blind && (
+        <>
+          <td>{row.igedName}</td>
+          <td>{row.region}</td>
+        </>
+      )}
+      {criteria.map((criterion, c) => (
+        <GridCell key={criterion.id} viewIndex={viewIndex} c={c} row={row} criterion={criterion} cell={state.cells[c] as CellState} />
+      ))}
+      <td>
+        <SheetStatusBadge status={state.status} />
+      </td>
+    </tr>
+  );
+});
+
+function GridCell({ viewIndex, c, row, criterion, cell }: { viewIndex: number; c: number; row: GridRowData; criterion: SheetCriterion; cell: CellState }) {
+  if (!cell.applies) {
+    return (
+      <td className="num grid-cell not-applicable">
+        <span aria-label={t('juryUi.grid.notApplicable', { criterion: criterion.name })}>—</span>
+      </td>
+    );
+  }
+  const id = cellId(viewIndex, c);
+  const text = scoreText(cell.value);
+  return (
+    <td className={`num grid-cell phase-${cell.phase}`}>
+      <input
+        id={id}
+        className="grid-input"
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        defaultValue={text}
+        data-saved={text}
+        data-r={viewIndex}
+        data-c={c}
+        readOnly={!row.editable}
+        aria-label={t('juryUi.grid.cellLabel', { code: row.code, criterion: criterion.name, min: criterion.scaleMin, max: criterion.scaleMax })}
+        aria-invalid={cell.phase === 'error' ? true : undefined}
+        aria-describedby={cell.phase === 'error' || cell.phase === 'saved' ? `${id}-state` : undefined}
+        onFocus={(event) => event.currentTarget.select()}
+      />
+      {cell.phase === 'saving' && <span className="cell-state">{t('juryUi.score.saving')}</span>}
+      {cell.phase === 'saved' && (
+        <span id={`${id}-state`} className="cell-state saved">
+          {t('juryUi.score.saved')}
+        </span>
+      )}
+      {cell.phase === 'error' && (
+        <span id={`${id}-state`} className="cell-error" role="alert">
+          {cell.message}
+        </span>
+      )}
+    </td>
+  );
+}

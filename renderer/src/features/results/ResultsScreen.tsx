@@ -1,0 +1,141 @@
+import { useId, useState } from 'react';
+import type { Edition } from '../../../../shared/domain/types';
+import { formatDateTime, t } from '../../../../shared/i18n';
+import type { ConsolidationReport, Method } from '../../../../shared/scoring';
+import { QueryStatus } from '../../components/QueryStatus';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import { StagePicker, useStageChoice } from '../jury/common/StagePicker';
+import { WithEdition } from '../jury/common/WithEdition';
+import { CategoryResults } from './CategoryResults';
+import { CriterionSpreadChart } from './CriterionSpreadChart';
+import { METHODS, methodName, num } from './format';
+import { LeniencyChart } from './LeniencyChart';
+import { useConsolidation } from './queries';
+import { ResultsExports } from './ResultsExports';
+
+/** Consolidation of a stage: every method side by side, flags, reliability, ties, cut-off, charts, exports. */
+export function ResultsScreen() {
+  return <WithEdition title={t('juryUi.results.title')}>{(edition) => <ResultsView edition={edition} />}</WithEdition>;
+}
+
+function ResultsView({ edition }: { edition: Edition }) {
+  const [stage, setStage] = useStageChoice(edition.stages);
+  const [method, setMethod] = useState<Method | null>(null);
+  const report = useConsolidation(edition.id, stage?.id ?? null, method);
+  const methodId = useId();
+  return (
+    <section>
+      <ScreenTitle actions={stage && <ResultsExports editionId={edition.id} stageId={stage.id} method={method} />}>
+        {t('juryUi.results.titleOf', { edition: edition.name })}
+      </ScreenTitle>
+      {!stage ? (
+        <p className="empty">{t('juryUi.noStages')}</p>
+      ) : (
+        <>
+          <div className="filters">
+            <StagePicker stages={edition.stages} value={stage} onChange={setStage} />
+            <div className="field">
+              <label htmlFor={methodId}>{t('juryUi.results.officialMethod')}</label>
+              <select id={methodId} value={method ?? ''} onChange={(event) => setMethod(event.target.value ? (event.target.value as Method) : null)}>
+                <option value="">{t('juryUi.results.methodFromSettings')}</option>
+                {METHODS.map((m) => (
+                  <option key={m} value={m}>
+                    {methodName(m)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <QueryStatus query={report}>{(data) => <Report report={data} />}</QueryStatus>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Report({ report }: { report: ConsolidationReport }) {
+  const r = report.result;
+  const criterionName = (id: number) => report.criteria.find((c) => c.id === id)?.name ?? String(id);
+  const alpha = r.reliability.alpha;
+  return (
+    <>
+      {!report.stageClosed && (
+        <p className="notice" role="note">
+          {t('juryUi.results.openWarning')}
+        </p>
+      )}
+      {r.unresolvedTies && (
+        <p className="notice notice-bad" role="note">
+          {t('juryUi.results.unresolvedWarning')}
+        </p>
+      )}
+      <dl className="facts results-facts">
+        <div>
+          <dt>{t('consolidation.results.stageState')}</dt>
+          <dd>{report.stageClosed ? t('consolidation.results.closed') : t('juryUi.results.open')}</dd>
+        </div>
+        <div>
+          <dt>{t('consolidation.results.officialMethod')}</dt>
+          <dd>{t(`consolidation.method.${r.options.method}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('juryUi.results.reliabilityName')}</dt>
+          <dd data-testid="reliability">
+            {alpha === null ? t('consolidation.results.alphaUndefined') : t('juryUi.results.alphaValue', { alpha: num(alpha, 3), units: r.reliability.pairableUnits })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('consolidation.results.cutoff')}</dt>
+          <dd>{r.cutoff === null ? t('consolidation.results.noCutoff') : t('juryUi.results.passCount', { cutoff: num(r.cutoff), count: r.passCount })}</dd>
+        </div>
+        <div>
+          <dt>{t('consolidation.results.threshold')}</dt>
+          <dd>{t('juryUi.results.disagreements', { pct: num(r.options.disagreementThreshold * 100, 0), count: r.disagreementCount })}</dd>
+        </div>
+        <div>
+          <dt>{t('consolidation.results.pending')}</dt>
+          <dd>{report.pendingSheets}</dd>
+        </div>
+        <div>
+          <dt>{t('consolidation.results.conflicted')}</dt>
+          <dd>{report.conflictedSheets}</dd>
+        </div>
+      </dl>
+      <details className="formula">
+        <summary>{t('juryUi.results.formulaTitle')}</summary>
+        <p>{t('juryUi.results.formula')}</p>
+        <p className="muted small">
+          {t('juryUi.results.alphaDetail', {
+            units: r.reliability.pairableUnits,
+            values: r.reliability.pairableValues,
+            d0: num(r.reliability.observedDisagreement, 4),
+            de: num(r.reliability.expectedDisagreement, 4),
+          })}
+        </p>
+        <p>{t(r.options.missingRule === 'rescale' ? 'consolidation.missing.rescale' : 'consolidation.missing.incomplete', { coverage: num(r.options.rescaleMinCoverage * 100, 0) })}</p>
+        <p>{t('juryUi.results.chain', { chain: r.options.tieBreak.map((rule) => (rule.kind === 'priorityCriterion' ? t('consolidation.rule.priorityCriterion', { criterion: criterionName(rule.criterionId) }) : t(`consolidation.rule.${rule.kind}`))).join(' → ') })}</p>
+      </details>
+      {r.categories.map((category) => (
+        <CategoryResults key={category.categoryId ?? 'none'} report={report} category={category} criterionName={criterionName} />
+      ))}
+      <LeniencyChart jurors={r.jurors} />
+      <CriterionSpreadChart criteria={r.criteria} />
+      {report.decisions.length > 0 && (
+        <section className="panel" aria-labelledby="decisions-heading">
+          <h2 id="decisions-heading">{t('juryUi.results.decisionsTitle')}</h2>
+          <ul>
+            {report.decisions.map((d) => (
+              <li key={d.id}>
+                {t('juryUi.results.decisionLine', {
+                  order: d.orderedEntryIds.map((id) => r.entries.find((e) => e.entryId === id)?.code ?? id).join(' > '),
+                  reason: d.reason,
+                  date: formatDateTime(d.decidedAt),
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { METHODS, type Method, type TieStepRule } from '../../../../shared/scoring';
+import { formatNumber, t } from '../../../../shared/i18n';
+
+export { METHODS };
+
+export function methodName(method: Method): string {
+  return t(`consolidation.method.short.${method}`);
+}
+
+export function num(value: number | null | undefined, digits = 2): string {
+  return value === null || value === undefined ? '—' : formatNumber(value, digits);
+}
+
+export function rankText(rank: number | null): string {
+  return rank === null ? '—' : t('juryUi.results.rankOrdinal', { rank });
+}
+
+/** How a tie-break step reads in the results screen (the same words as the acta). */
+export function ruleText(rule: TieStepRule, criterionName: (id: number) => string): string {
+  switch (rule.kind) {
+    case 'priorityCriterion':
+      return t('consolidation.rule.priorityCriterion', { criterion: criterionName(rule.criterionId) });
+    case 'higherMedian':
+      return t('consolidation.rule.higherMedian');
+    case 'higherMean':
+      return t('consolidation.rule.higherMean');
+    case 'smallerSpread':
+      return t('consolidation.rule.smallerSpread');
+    case 'organizerDecision':
+      return t('consolidation.rule.organizerDecision');
+    case 'unresolved':
+      return t('consolidation.rule.unresolved');
+  }
+}

@@ -1,0 +1,3 @@
+import { useContractMutation } from '../../lib/contract-mutation';
+
+export const useRecordTieDecision = () => useContractMutation('consolidation.recordTieDecision', [['results'], ['jury']]);

@@ -1,0 +1,150 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import yauzl from 'yauzl';
+
+/** Helpers for the Encuentro scenarios: a server that can be killed and restarted on the same database and port. */
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+const SERVE = path.join(ROOT, 'out', 'main', 'serve.js');
+const READY = /sirviendo en (http:\/\/\S+)/;
+
+export interface RestartableServer {
+  url: string;
+  port: number;
+  dbPath: string;
+  dir: string;
+  /** SIGKILL: no shutdown handler runs, as when the laptop loses power. */
+  kill(): Promise<void>;
+  /** Starts serve again on the same database and port. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function launch(dbPath: string, port: number, demo: boolean): Promise<{ child: ChildProcess; url: string }> {
+  if (!fs.existsSync(SERVE)) throw new Error(`Falta ${SERVE}: ejecute «npx electron-vite build» antes de las pruebas e2e.`);
+  const child = spawn(process.execPath, [SERVE, '--db', dbPath, '--port', String(port), ...(demo ? ['--demo'] : [])], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`El servidor no arrancó en 20 s:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = READY.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1] });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`El servidor terminó (código ${code}):\n${output}`));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+export async function startRestartableServer(options: { demo?: boolean } = {}): Promise<RestartableServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpge-e2e-encuentro-'));
+  const dbPath = path.join(dir, 'encuentro.db');
+  let { child, url } = await launch(dbPath, 0, options.demo ?? false);
+  const port = Number(new URL(url).port);
+  const server: RestartableServer = {
+    url,
+    port,
+    dbPath,
+    dir,
+    kill: async () => {
+      const done = exited(child);
+      child.kill('SIGKILL');
+      await done;
+    },
+    restart: async () => {
+      // The port may linger for a moment after a kill: retry briefly.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          ({ child, url } = await launch(dbPath, port, false));
+          return;
+        } catch (error) {
+          if (attempt >= 10) throw error;
+          await new Promise((r) => setTimeout(r, 300));
+        }
+      }
+    },
+    stop: async () => {
+      const done = exited(child);
+      child.kill('SIGTERM');
+      const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5_000));
+      if ((await Promise.race([done, timeout])) === 'timeout') {
+        child.kill('SIGKILL');
+        await done;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+/** Calls the contract from the test (same HTTP transport the page uses). */
+export async function api<T>(baseUrl: string, method: string, input: unknown): Promise<T> {
+  const response = await fetch(`${baseUrl}/api/call/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+  const body = (await response.json()) as { ok: boolean; result?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.result as T;
+}
+
+/** Reads one entry of a zip file (a .docx) as text. */
+export function readZipEntry(file: string, entryName: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error ?? new Error('zip'));
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName !== entryName) return zip.readEntry();
+        zip.openReadStream(entry, (err, stream) => {
+          if (err || !stream) return reject(err ?? new Error('stream'));
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            zip.close();
+            resolve(Buffer.concat(chunks).toString('utf8'));
+          });
+        });
+      });
+      zip.on('end', () => reject(new Error(`${entryName} no está en ${file}`)));
+      zip.readEntry();
+    });
+  });
+}
+
+/** The visible text of word/document.xml: runs joined, paragraphs on their own lines. */
+export function docxText(xml: string): string {
+  return xml
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<w:tab\/>/g, '\t')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** The save indicator of every item of the capture screen, with its text. */
+export async function captureItems(page: Page): Promise<{ text: string; state: string }[]> {
+  return page.$$eval('li.capture-item:not(.capture-ghost)', (items) =>
+    items.map((li) => ({ text: (li.querySelector('textarea') as unknown as { value: string }).value, state: li.getAttribute('data-save-state') ?? '' })),
+  );
+}
+
+/** Every contribution's text of one practice in one sala, by the service. */
+export async function savedTexts(baseUrl: string, practiceId: number, salaId: number): Promise<string[]> {
+  const matrix = await api<{ blocks: { cells: { contributions: { text: string }[] }[] }[] }>(baseUrl, 'encuentro.matrix', { practiceId, salaId });
+  return matrix.blocks.flatMap((b) => b.cells.flatMap((c) => c.contributions.map((x) => x.text)));
+}
