@@ -80,4 +80,25 @@ describe('nada de lo escrito se pierde (kill -9 a mitad de la captura)', () => {
     expect(final).toEqual(texts);
     expect((await captureItems(page)).every((i) => i.state === 'saved')).toBe(true);
   });
+
+  it('el proyector recupera lo que se escribió mientras estuvo desconectado', async () => {
+    const projector = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await projector.goto(`${server.url}/#/proyector/practica/${practiceId}/${salaId}`);
+    await eventually(() => projector.getByText('Aporte 1: acción ñ1', { exact: true }).count()).toBeGreaterThan(0);
+
+    // The projector's push channel drops (server restarted) and cannot reconnect for a while,
+    // so the event announcing the next contribution never reaches it.
+    await projector.route('**/api/events', (route) => route.abort());
+    await server.kill();
+    await server.restart();
+    const late = 'Aporte escrito durante la desconexión del proyector';
+    await api(server.url, 'encuentro.contributions.create', { practiceId, salaId, block: 'limitantes', level: 'ugel', text: late });
+    await projector.waitForTimeout(1000);
+    expect(await projector.getByText(late, { exact: true }).count()).toBe(0);
+
+    // When the channel comes back, the projector reads everything again and shows it.
+    await projector.unroute('**/api/events');
+    await eventually(() => projector.getByText(late, { exact: true }).count()).toBeGreaterThan(0);
+    await projector.close();
+  });
 });

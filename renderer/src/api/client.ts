@@ -56,13 +56,40 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
   return result.result as MethodOutput<M>;
 }
 
+/** Pseudo-event delivered to listeners when the push channel comes back after a drop. */
+export const CONNECTION_RESTORED = 'connection.restored';
+const RECONNECT_DELAY_MS = 2000;
+
 /** Subscribes to pushed events (data changes); returns the unsubscribe function. */
 export function onServerEvent(listener: (name: string, payload: unknown) => void): () => void {
   if (window.bpge) return window.bpge.onEvent((event) => listener(event.name, event.payload));
-  const source = new EventSource('/api/events');
   const handler = (event: MessageEvent<string>) => listener(event.type, JSON.parse(event.data) as unknown);
-  for (const name of ['data.changed', ...ENCUENTRO_EVENT_NAMES]) source.addEventListener(name, handler);
-  return () => source.close();
+  // EventSource reconnects by itself after most drops, but gives up for good on some (an
+  // aborted or refused request): then we open a new one. Events sent while disconnected are
+  // lost, so listeners are told to read everything again once the channel is back.
+  let source: EventSource | null = null;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let connectedBefore = false;
+  let stopped = false;
+  const connect = () => {
+    const current = new EventSource('/api/events');
+    source = current;
+    for (const name of ['data.changed', ...ENCUENTRO_EVENT_NAMES]) current.addEventListener(name, handler);
+    current.addEventListener('open', () => {
+      if (connectedBefore) listener(CONNECTION_RESTORED, null);
+      connectedBefore = true;
+    });
+    current.addEventListener('error', () => {
+      if (current.readyState !== EventSource.CLOSED || stopped) return;
+      retry = setTimeout(connect, RECONNECT_DELAY_MS);
+    });
+  };
+  connect();
+  return () => {
+    stopped = true;
+    clearTimeout(retry);
+    source?.close();
+  };
 }
 
 /** Reads a picked file as base64 for the upload methods. */

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { onServerEvent } from '../api/client';
+import { CONNECTION_RESTORED, onServerEvent } from '../api/client';
 import { JURY_AFFECTED } from '../features/jury/events';
 
 /**
@@ -27,6 +27,10 @@ export function useDataChangedEvents(): void {
   useEffect(
     () =>
       onServerEvent((name, payload) => {
+        if (name === CONNECTION_RESTORED) {
+          void queryClient.invalidateQueries();
+          return;
+        }
         if (name !== 'data.changed') return;
         const method = (payload as { method?: unknown } | null)?.method;
         const feature = typeof method === 'string' ? method.split('.')[0] ?? '' : '';
