@@ -11,10 +11,12 @@ import { writeSheets, writeSheetsBare } from '../services/jury/results/xlsx-stre
  * Issue 3 benchmarks for consolidation and the results workbook, on 1,000 entries × 15 jurors ×
  * 12 criteria (180,000 scores) generated into a temporary database with the jury schema:
  *  - consolidating every method and rank (reading the rows included) beside a bare SQL
- *    weighted-average GROUP BY over the same rows — target ratio ≤ 3;
+ *    weighted-average GROUP BY over the same rows — target ratio ≤ 3, in steady state: pairs
+ *    run alternately after a warm-up, medians with their spread, wall and CPU time; the first
+ *    (JIT-cold) call is printed too;
  *  - the results workbook export (cells built + styled streaming write) beside a bare exceljs
  *    streaming write of the same cells — target ratio ≤ 1.5.
- * Each figure is the median of several runs after one warm-up.
+ * The export figures are the median of several runs after one warm-up.
  */
 export async function benchConsolidation(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpge-bench-consolidation-'));
@@ -29,10 +31,14 @@ export async function benchConsolidation(): Promise<void> {
       `SELECT s.entry_id, SUM(c.weight * s.value) / SUM(c.weight) AS avg FROM score s JOIN criterion c ON c.id = s.criterion_id
        WHERE s.stage_id = ? AND s.value IS NOT NULL GROUP BY s.entry_id`,
     );
-    const sqlMs = median(5, () => bare.all(stageId));
-    const consolidateMs = median(5, () => computeReport(db, editionId, stageId));
-    console.log(`  SQL GROUP BY media ponderada:        ${ms(sqlMs)}`);
-    console.log(`  consolidación (4 métodos + rankings): ${ms(consolidateMs)}  → razón ${(consolidateMs / sqlMs).toFixed(2)} (meta ≤ 3)`);
+    const cold = timed(() => computeReport(db, editionId, stageId));
+    const { sql, consolidation, ratios } = paired(WARMUPS, RUNS, () => bare.all(stageId), () => computeReport(db, editionId, stageId));
+    console.log(`  primera consolidación del proceso (JIT en frío): ${ms(cold.wall)}`);
+    console.log(`  mediana de ${RUNS} pares alternados, tras ${WARMUPS} de calentamiento [mín–máx]:`);
+    console.log(`  SQL GROUP BY media ponderada:        ${spread(sql.map((t) => t.wall))}   CPU ${spread(sql.map((t) => t.cpu))}`);
+    console.log(`  consolidación (4 métodos + rankings): ${spread(consolidation.map((t) => t.wall))}   CPU ${spread(consolidation.map((t) => t.cpu))}`);
+    const ratio = med(consolidation.map((t) => t.wall)) / med(sql.map((t) => t.wall));
+    console.log(`  → razón ${ratio.toFixed(2)} (meta ≤ 3); por par ${ratios.map((r) => r.toFixed(2)).join(' ')}`);
 
     const stage = computeStage(db, editionId, stageId);
     const now = new Date();
@@ -50,16 +56,45 @@ export async function benchConsolidation(): Promise<void> {
 
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
 
-function median(runs: number, fn: () => unknown): number {
-  fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] as number;
+/**
+ * The JIT needs a few runs to optimise the consolidation's JavaScript (the SQL side has no
+ * warm-up), so steady state starts after WARMUPS; the first call is printed apart.
+ */
+const WARMUPS = 3;
+const RUNS = 9;
+
+interface Time {
+  wall: number;
+  /** CPU time of the process (all threads) over the same span: steadier than wall time on a busy machine. */
+  cpu: number;
 }
+
+function timed(fn: () => unknown): Time {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
+}
+
+/** Runs a and b alternately, so both see the same load on a shared machine. */
+function paired(warmups: number, runs: number, a: () => unknown, b: () => unknown): { sql: Time[]; consolidation: Time[]; ratios: number[] } {
+  for (let i = 0; i < warmups; i++) {
+    a();
+    b();
+  }
+  const sql: Time[] = [];
+  const consolidation: Time[] = [];
+  for (let i = 0; i < runs; i++) {
+    sql.push(timed(a));
+    consolidation.push(timed(b));
+  }
+  return { sql, consolidation, ratios: consolidation.map((t, i) => t.wall / (sql[i] as Time).wall) };
+}
+
+const med = (values: readonly number[]): number => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] as number;
+const spread = (values: readonly number[]): string => `${ms(med(values))} [${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)}]`;
 
 async function medianAsync(runs: number, fn: () => Promise<unknown>): Promise<number> {
   await fn();

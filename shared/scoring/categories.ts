@@ -1,53 +1,53 @@
-import { METHODS, type ConsolidationOptions, type Method } from './options';
+import { METHODS, type ConsolidationOptions } from './options';
 import { rankEntries, type RankCandidate } from './rank';
 import type { CategoryResult, EntryResult, MethodRanking } from './result';
 import type { TieDecision } from './types';
-import type { EntryDraft } from './entries';
 
 /**
- * Ranks one category under every method and writes each entry's ranks. A method applies to the
- * category only when every scored entry has its value (the trimmed mean needs N jurors for all,
- * otherwise its ranking would silently compare entries on different footings).
+ * Ranks one category under every method and writes each entry's ranks (in place: the entries
+ * are the result's). A method applies to the category only when every scored entry has its
+ * value (the trimmed mean needs N jurors for all, otherwise its ranking would silently compare
+ * entries on different footings).
  */
 export function rankCategory(
   categoryId: number | null,
-  drafts: readonly EntryDraft[],
+  entries: readonly EntryResult[],
   options: ConsolidationOptions,
   decisions: readonly TieDecision[],
-): { category: CategoryResult; ranks: Map<number, Record<Method, number | null>> } {
-  const scored = drafts.filter((d) => d.counted > 0);
-  const ranks = new Map<number, Record<Method, number | null>>(drafts.map((d) => [d.entryId, { mean: null, median: null, trimmed: null, zscore: null }]));
+): CategoryResult {
+  const scored = entries.filter((d) => d.counted > 0);
   // One candidate per entry for every method: only the ranked value changes between them.
-  const bases = scored.map(candidate);
+  // Criterion means are looked up only by a priority-criterion rule.
+  const byCriterion = options.tieBreak.some((r) => r.kind === 'priorityCriterion');
+  const bases = scored.map((d) => candidate(d, byCriterion));
   const rankings: MethodRanking[] = METHODS.map((method) => {
     const applicable = scored.length > 0 && scored.every((d) => d.values[method] !== null);
     if (!applicable) return { method, applicable, order: [], ties: [], unresolved: false };
     const ranking = rankEntries(
-      bases.map((base, i) => ({ ...base, value: (scored[i] as EntryDraft).values[method] })),
+      bases.map((base, i) => ({ ...base, value: (scored[i] as EntryResult).values[method] })),
       options.tieBreak,
       decisions,
     );
-    for (const [entryId, rank] of ranking.rankOf) (ranks.get(entryId) as Record<Method, number | null>)[method] = rank;
+    for (const d of scored) d.ranks[method] = ranking.rankOf.get(d.entryId) ?? null;
     return { method, applicable, order: ranking.order, ties: ranking.ties, unresolved: ranking.unresolved };
   });
   const top = rankings.filter((r) => r.applicable).map((r) => ({ method: r.method, entryIds: r.order.slice(0, options.topPlaces) }));
   const reference = top[0]?.entryIds ?? [];
   const topDiffers = top.some((t) => t.entryIds.length !== reference.length || t.entryIds.some((id, i) => id !== reference[i]));
-  const first = drafts[0];
+  const first = entries[0];
   return {
-    category: {
-      categoryId,
-      scale: first ? first.scale : { min: 0, max: 0 },
-      entryIds: drafts.map((d) => d.entryId),
-      rankings,
-      top,
-      topDiffers,
-    },
-    ranks,
+    categoryId,
+    scale: first ? first.scale : { min: 0, max: 0 },
+    entryIds: entries.map((d) => d.entryId),
+    rankings,
+    top,
+    topDiffers,
   };
 }
 
-function candidate(d: EntryDraft | EntryResult): RankCandidate {
+const NO_MEANS: ReadonlyMap<number, number | null> = new Map();
+
+function candidate(d: EntryResult, byCriterion: boolean): RankCandidate {
   return {
     entryId: d.entryId,
     code: d.code,
@@ -55,6 +55,6 @@ function candidate(d: EntryDraft | EntryResult): RankCandidate {
     median: d.values.median,
     mean: d.values.mean,
     spread: d.spread,
-    criterionMeans: new Map(d.criterionMeans.map((c) => [c.criterionId, c.mean])),
+    criterionMeans: byCriterion ? new Map(d.criterionMeans.map((c) => [c.criterionId, c.mean])) : NO_MEANS,
   };
 }

@@ -2,7 +2,7 @@ import { SCORED, type SheetColumns } from './columns';
 import { alphaOfRuns } from './krippendorff';
 import type { CountedTotals } from './entries';
 import type { CriterionStats, EntryResult, JurorStats } from './result';
-import { extent, mean, populationSd, quantile, sortedAscending, spread } from './stats';
+import { extent, mean, populationSd, quantile, sortedAscending, sortedInPlace, spread } from './stats';
 import type { ScoringCriterion, ScoringJuror } from './types';
 
 /**
@@ -17,42 +17,62 @@ export function jurorStats(
   counted: CountedTotals,
   zeroVariance: ReadonlySet<number>,
 ): JurorStats[] {
-  const pct = new Map<number, number[]>(jurors.map((j) => [j.id, []]));
-  const deviations = new Map<number, number[]>(jurors.map((j) => [j.id, []]));
-  const statusCounts = new Map<number, { abstained: number; recused: number; incomplete: number }>(jurors.map((j) => [j.id, { abstained: 0, recused: 0, incomplete: 0 }]));
-  for (const e of entries) {
-    for (const t of e.totals) {
-      const c = statusCounts.get(t.jurorId);
+  // Per juror (by id): the counted totals as % of scale in typed arrays sized up front, and a
+  // running sum for the leniency — 15,000 totals, without growing an array per juror.
+  const slotOf = new Map<number, number>();
+  for (const j of jurors) if (!slotOf.has(j.id)) slotOf.set(j.id, slotOf.size);
+  const statusCounts = [...slotOf.keys()].map(() => ({ abstained: 0, recused: 0, incomplete: 0 }));
+  for (let i = 0; i < entries.length; i++) {
+    const { totals } = entries[i] as EntryResult;
+    for (let k = 0; k < totals.length; k++) {
+      const t = totals[k] as EntryResult['totals'][number];
+      const c = statusCounts[slotOf.get(t.jurorId) ?? -1];
       if (c && (t.status === 'abstained' || t.status === 'recused' || t.status === 'incomplete')) c[t.status] += 1;
     }
   }
-  // The counted totals, entry by entry in sheet order: p = the total as % of its scale.
   const { jurorIds, fractions, ends } = counted;
+  const sizes = new Int32Array(slotOf.size);
+  for (let k = 0; k < jurorIds.length; k++) {
+    const slot = slotOf.get(jurorIds[k] as number);
+    if (slot !== undefined) sizes[slot] = (sizes[slot] as number) + 1;
+  }
+  const pct = Array.from(sizes, (n) => new Float64Array(n));
+  const filled = new Int32Array(slotOf.size);
+  const deviationSum = new Float64Array(slotOf.size);
+  const deviationCount = new Int32Array(slotOf.size);
+  // Entry by entry, in sheet order: p = the total as % of its scale.
   for (let i = 0, start = 0; i < ends.length; start = ends[i] as number, i++) {
     const end = ends[i] as number;
     let all = 0;
     for (let k = start; k < end; k++) all += 100 * (fractions[k] as number);
     for (let k = start; k < end; k++) {
+      const slot = slotOf.get(jurorIds[k] as number);
+      if (slot === undefined) continue;
       const p = 100 * (fractions[k] as number);
-      pct.get(jurorIds[k] as number)?.push(p);
-      if (end - start > 1) deviations.get(jurorIds[k] as number)?.push(p - (all - p) / (end - start - 1));
+      (pct[slot] as Float64Array)[filled[slot] as number] = p;
+      filled[slot] = (filled[slot] as number) + 1;
+      if (end - start === 1) continue;
+      deviationSum[slot] = (deviationSum[slot] as number) + (p - (all - p) / (end - start - 1));
+      deviationCount[slot] = (deviationCount[slot] as number) + 1;
     }
   }
   return jurors.map((j) => {
-    const values = sortedAscending(pct.get(j.id) ?? []);
+    const slot = slotOf.get(j.id) as number;
+    const values = sortedAscending(pct[slot] as Float64Array);
     const [lo, hi] = extent(values);
+    const deviations = deviationCount[slot] as number;
     return {
       jurorId: j.id,
       name: j.name,
       counted: values.length,
-      ...(statusCounts.get(j.id) as { abstained: number; recused: number; incomplete: number }),
+      ...(statusCounts[slot] as { abstained: number; recused: number; incomplete: number }),
       valuesPct: values,
       meanPct: mean(values),
       medianPct: quantile(values, 0.5),
       sdPct: populationSd(values),
       minPct: values.length ? lo : null,
       maxPct: values.length ? hi : null,
-      leniency: mean(deviations.get(j.id) ?? []),
+      leniency: deviations === 0 ? null : (deviationSum[slot] as number) / deviations,
       zeroVariance: zeroVariance.has(j.id),
     };
   });
@@ -72,9 +92,13 @@ export function criterionStats(criteria: readonly ScoringCriterion[], sheets: Sh
     const ends: number[] = [];
     let spreadSum = 0;
     let spreads = 0;
-    for (const rows of units) {
+    // Index loops: this runs once per computation, often before the optimizing compiler has
+    // seen it, and for…of there allocates an iterator result per step.
+    for (let u = 0; u < units.length; u++) {
+      const rows = units[u] as readonly number[];
       const start = n;
-      for (const s of rows) {
+      for (let r = 0; r < rows.length; r++) {
+        const s = rows[r] as number;
         const v = sheets.values[s * width + i] as number;
         if (sheets.status[s] === SCORED && !Number.isNaN(v)) buffer[n++] = v;
       }
@@ -86,7 +110,9 @@ export function criterionStats(criteria: readonly ScoringCriterion[], sheets: Sh
         spreads += 1;
       }
     }
-    const sorted = sortedAscending(buffer.subarray(0, n));
+    const reliability = alphaOfRuns(buffer, ends);
+    // After α, which needs the values unit by unit: the buffer is sorted where it is.
+    const sorted = sortedInPlace(buffer.subarray(0, n));
     return {
       criterionId: c.id,
       name: c.name,
@@ -102,7 +128,7 @@ export function criterionStats(criteria: readonly ScoringCriterion[], sheets: Sh
       q3: quantile(sorted, 0.75),
       max: sorted[sorted.length - 1] ?? null,
       meanSpread: spreads === 0 ? null : spreadSum / spreads,
-      reliability: alphaOfRuns(buffer, ends),
+      reliability,
     };
   });
 }

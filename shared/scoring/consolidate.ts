@@ -1,12 +1,11 @@
 import { rankCategory } from './categories';
 import { jurorStats, criterionStats } from './charts';
 import { toColumns, type ColumnarInput, type SheetColumns } from './columns';
-import { aggregateEntry, countedTotals, type EntryDraft } from './entries';
+import { aggregateEntry, countedTotals } from './entries';
 import { alphaOfRuns } from './krippendorff';
-import { withDefaults, type ConsolidationOptions, type Method } from './options';
+import { withDefaults, type ConsolidationOptions } from './options';
 import type { CategoryResult, ConsolidationResult, EntryResult } from './result';
 import { fromFraction, rubricFor, type Rubric } from './scale';
-import { mean } from './stats';
 import type { ScoringInput } from './types';
 import { zScoreColumns } from './zscore';
 
@@ -24,35 +23,25 @@ export function consolidateColumns(input: ColumnarInput, partialOptions?: Partia
   const options = withDefaults(partialOptions);
   const rowsByEntry = groupRows(input.sheets);
   const rubrics = new Map<number | null, Rubric>();
-  const drafts: EntryDraft[] = input.entries.map((entry) => {
+  const entries: EntryResult[] = input.entries.map((entry) => {
     let rubric = rubrics.get(entry.categoryId);
     if (!rubric) rubrics.set(entry.categoryId, (rubric = rubricFor(input.criteria, entry.categoryId)));
     return aggregateEntry(entry, input.sheets, rowsByEntry.get(entry.id) ?? [], rubric, options);
   });
 
-  const counted = countedTotals(drafts);
+  const counted = countedTotals(entries);
   const z = zScoreColumns(counted.jurorIds, counted.slots, counted.fractions, counted.slotOf.size);
-  for (const d of drafts) {
-    const f = z.byEntry[counted.slotOf.get(d.entryId) ?? -1];
-    d.values.zscore = f === undefined || Number.isNaN(f) ? null : fromFraction(f, d.scale);
+  for (const e of entries) {
+    const f = z.byEntry[counted.slotOf.get(e.entryId) ?? -1];
+    e.values.zscore = f === undefined || Number.isNaN(f) ? null : fromFraction(f, e.scale);
   }
 
   const categories: CategoryResult[] = [];
-  const ranks = new Map<number, Record<Method, number | null>>();
-  for (const [categoryId, group] of groupByCategory(drafts)) {
-    const ranked = rankCategory(categoryId, group, options, input.decisions ?? []);
-    categories.push(ranked.category);
-    for (const [entryId, r] of ranked.ranks) ranks.set(entryId, r);
+  for (const [categoryId, group] of groupByCategory(entries)) categories.push(rankCategory(categoryId, group, options, input.decisions ?? []));
+  for (const e of entries) {
+    const official = e.values[options.method];
+    e.passes = input.cutoff === null ? null : official !== null && (official >= input.cutoff || Math.abs(official - input.cutoff) < 1e-9);
   }
-
-  const entries: EntryResult[] = drafts.map((d) => {
-    const official = d.values[options.method];
-    return {
-      ...d,
-      ranks: ranks.get(d.entryId) as Record<Method, number | null>,
-      passes: input.cutoff === null ? null : official !== null && (official >= input.cutoff || Math.abs(official - input.cutoff) < 1e-9),
-    };
-  });
 
   const jurors = jurorStats(input.jurors, entries, counted, new Set(z.zeroVarianceJurors));
   return {
@@ -63,7 +52,7 @@ export function consolidateColumns(input: ColumnarInput, partialOptions?: Partia
     jurors,
     criteria: criterionStats(input.criteria, input.sheets, rowsByEntry.values()),
     reliability: alphaOfRuns(counted.fractions, counted.ends),
-    overallMeanPct: mean(counted.fractions.map((f) => 100 * f)),
+    overallMeanPct: overallMean(counted.fractions),
     zeroVarianceJurors: z.zeroVarianceJurors,
     passCount: entries.filter((e) => e.passes === true).length,
     disagreementCount: entries.filter((e) => e.disagreement).length,
@@ -84,12 +73,19 @@ function groupRows(sheets: SheetColumns): Map<number, number[]> {
 }
 
 /** Categories in order of first appearance (the caller passes entries in category order). */
-function groupByCategory(drafts: readonly EntryDraft[]): Map<number | null, EntryDraft[]> {
-  const map = new Map<number | null, EntryDraft[]>();
-  for (const d of drafts) {
+function groupByCategory(entries: readonly EntryResult[]): Map<number | null, EntryResult[]> {
+  const map = new Map<number | null, EntryResult[]>();
+  for (const d of entries) {
     const list = map.get(d.categoryId);
     if (list) list.push(d);
     else map.set(d.categoryId, [d]);
   }
   return map;
+}
+
+/** Mean of every counted total as % of its scale (the leniency chart's reference line), adding in order. */
+function overallMean(fractions: Float64Array): number | null {
+  let total = 0;
+  for (let k = 0; k < fractions.length; k++) total += 100 * (fractions[k] as number);
+  return fractions.length === 0 ? null : total / fractions.length;
 }

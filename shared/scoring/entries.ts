@@ -3,18 +3,16 @@ import type { ConsolidationOptions } from './options';
 import type { CriterionMean, EntryResult } from './result';
 import { toFraction, type Rubric } from './scale';
 import { mean, nearlyEqual, quantile, sortedAscending, spread, trimmedMeanOfSorted } from './stats';
-import { rowTotal } from './totals';
+import { rowTotal, type JurorTotal } from './totals';
 import type { ScoringCriterion, ScoringEntry } from './types';
-
-/** An entry's totals and plain aggregates, before z-scores, ranks and the cut-off are known. */
-export type EntryDraft = Omit<EntryResult, 'ranks' | 'passes'>;
 
 /**
  * Everything about one entry that needs only its own sheets (`rows`: their indexes in the
  * columns, in input order): per-juror totals, mean, median, trimmed mean, spread and the
- * disagreement flag, and criterion means for tie-breaks.
+ * disagreement flag, and criterion means for tie-breaks. The z-score, ranks and cut-off come
+ * later and are filled in place.
  */
-export function aggregateEntry(entry: ScoringEntry, sheets: SheetColumns, rows: readonly number[], rubric: Rubric, options: ConsolidationOptions): EntryDraft {
+export function aggregateEntry(entry: ScoringEntry, sheets: SheetColumns, rows: readonly number[], rubric: Rubric, options: ConsolidationOptions): EntryResult {
   const width = rubric.criteria.length;
   const totals = rows.map((s) =>
     rowTotal(sheets.jurorId[s] as number, sheets.entryId[s] as number, sheets.status[s] as number, sheets.values, s * width, rubric, options.missingRule, options.rescaleMinCoverage),
@@ -48,6 +46,8 @@ export function aggregateEntry(entry: ScoringEntry, sheets: SheetColumns, rows: 
     spread: spreadValue,
     disagreement: spreadValue !== null && atLeast(spreadValue, options.disagreementThreshold * (scale.max - scale.min)),
     criterionMeans: criterionMeans(rubric, sheets, rows),
+    ranks: { mean: null, median: null, trimmed: null, zscore: null },
+    passes: null,
   };
 }
 
@@ -57,7 +57,8 @@ function criterionMeans(rubric: Rubric, sheets: SheetColumns, rows: readonly num
   return rubric.applicable.map((i) => {
     let total = 0;
     let count = 0;
-    for (const s of rows) {
+    for (let r = 0; r < rows.length; r++) {
+      const s = rows[r] as number;
       const v = sheets.values[s * width + i] as number;
       if (sheets.status[s] === SCORED && !Number.isNaN(v)) {
         total += v;
@@ -83,7 +84,7 @@ export interface CountedTotals {
  * one: the input of the z-scores, of α on the totals (entry k's run ends at ends[k]) and of
  * the overall mean. Entries get a slot by id in order of first appearance.
  */
-export function countedTotals(drafts: readonly EntryDraft[]): CountedTotals {
+export function countedTotals(drafts: readonly EntryResult[]): CountedTotals {
   const size = drafts.reduce((n, d) => n + d.counted, 0);
   const jurorIds = new Float64Array(size);
   const slots = new Int32Array(size);
@@ -92,7 +93,8 @@ export function countedTotals(drafts: readonly EntryDraft[]): CountedTotals {
   const slotOf = new Map<number, number>();
   let k = 0;
   drafts.forEach((d, i) => {
-    for (const t of d.totals) {
+    for (let j = 0; j < d.totals.length; j++) {
+      const t = d.totals[j] as JurorTotal;
       if (t.total === null) continue;
       let slot = slotOf.get(t.entryId);
       if (slot === undefined) slotOf.set(t.entryId, (slot = slotOf.size));

@@ -64,9 +64,9 @@ export function rankEntries(candidates: readonly RankCandidate[], rules: readonl
   while (start < sorted.length) {
     let end = start + 1;
     while (end < sorted.length && nearlyEqual((sorted[end] as { value: number }).value, (sorted[end - 1] as { value: number }).value)) end += 1;
-    const group = sorted.slice(start, end);
-    if (group.length === 1) order.push(group[0] as RankCandidate);
+    if (end - start === 1) order.push(sorted[start] as RankCandidate);
     else {
+      const group = sorted.slice(start, end);
       const resolved = resolve(group, chain, 0, decisions);
       order.push(...resolved.order);
       for (const step of resolved.steps) if (step.rule.kind === 'unresolved') unresolvedBelow.add(step.belowEntryId);

@@ -1,3 +1,5 @@
+import { sortFloat64 } from './sort';
+
 /**
  * Small descriptive statistics used by the consolidation. Pure functions over plain
  * number arrays; an empty input gives null rather than NaN so callers must decide what
@@ -43,16 +45,35 @@ export function populationSd(values: ArrayLike<number>, start = 0, end = values.
 }
 
 /**
- * A sorted copy. For long arrays (a criterion's 15,000 scores) a typed-array sort is numeric and
+ * A sorted copy. For long arrays (a criterion's 15,000 scores) a numeric typed-array sort is
  * several times faster than a comparator; for a handful of jurors creating it costs more than it saves.
  */
 export function sortedAscending(values: ArrayLike<number>): number[] {
-  if (values.length < 64) return Array.from(values).sort((a, b) => a - b);
-  const sorted = Float64Array.from(values).sort();
+  if (values.length < 64) return insertionSorted(Array.from(values));
+  const sorted = sortFloat64(Float64Array.from(values));
   // Copied by index: Array.from(typedArray) walks the iterator protocol, several times slower.
   const out = new Array<number>(sorted.length);
   for (let i = 0; i < sorted.length; i++) out[i] = sorted[i] as number;
   return out;
+}
+
+/** sortedAscending without the copies: a long array is sorted where it is (and returned). */
+export function sortedInPlace(values: Float64Array): ArrayLike<number> {
+  return values.length < 64 ? insertionSorted(Array.from(values)) : sortFloat64(values);
+}
+
+/**
+ * Stable, so it orders exactly as sort((a, b) => a − b) does; for a handful of jurors' totals
+ * it also avoids calling (and boxing every number for) a comparator.
+ */
+function insertionSorted(values: number[]): number[] {
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i] as number;
+    let j = i - 1;
+    for (; j >= 0 && (values[j] as number) > v; j--) values[j + 1] = values[j] as number;
+    values[j + 1] = v;
+  }
+  return values;
 }
 
 export function median(values: readonly number[]): number | null {

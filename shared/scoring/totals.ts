@@ -52,7 +52,8 @@ const STATUS_CODE = { scored: SCORED, abstained: ABSTAINED, recused: RECUSED } a
 
 /**
  * jurorTotal over one row of the columnar scores (values[offset + column], NaN = not scored).
- * Runs once per sheet (15,000 in a large stage): the result is built once and filled in place.
+ * Runs once per sheet (15,000 in a large stage), so it allocates only what the result keeps:
+ * the object, built once at the end, and arrays of exactly their length.
  */
 export function rowTotal(
   jurorId: number,
@@ -64,46 +65,57 @@ export function rowTotal(
   rule: MissingRule,
   minCoverage: number,
 ): JurorTotal {
-  const result: JurorTotal = { jurorId, entryId, status: 'complete', total: null, missingCriterionIds: [], independent: [] };
-  if (status !== SCORED) {
-    result.status = status === ABSTAINED ? 'abstained' : 'recused';
-    return result;
-  }
+  if (status !== SCORED) return made(jurorId, entryId, status === ABSTAINED ? 'abstained' : 'recused', null, [], []);
   const { criteria } = rubric;
-  for (const i of rubric.independent) {
-    const value = values[offset + i] as number;
-    if (!Number.isNaN(value)) result.independent.push({ criterionId: (criteria[i] as ScoringCriterion).id, value });
-  }
-  if (rubric.weighted.length === 0) {
-    result.status = 'noCriteria';
-    return result;
-  }
+  const independent = independentValues(values, offset, rubric);
+  if (rubric.weighted.length === 0) return made(jurorId, entryId, 'noCriteria', null, [], independent);
 
   let weightedSum = 0;
   let scoredShare = 0;
   let fullShare = 0;
   let scoredAbove = 0;
+  let missing: number[] | null = null;
   for (const i of rubric.weighted) {
     const c = criteria[i] as ScoringCriterion;
     const share = c.weight * (c.scaleMax - c.scaleMin);
     fullShare += share;
     const value = values[offset + i] as number;
     if (Number.isNaN(value)) {
-      result.missingCriterionIds.push(c.id);
+      (missing ??= []).push(c.id);
       continue;
     }
     weightedSum += c.weight * value;
     scoredShare += share;
     scoredAbove += c.weight * (value - c.scaleMin);
   }
-  if (result.missingCriterionIds.length === 0) {
-    result.total = weightedSum;
-  } else if (rule === 'rescale' && scoredShare > 0 && scoredShare / fullShare >= minCoverage) {
+  if (missing === null) return made(jurorId, entryId, 'complete', weightedSum, [], independent);
+  if (rule === 'rescale' && scoredShare > 0 && scoredShare / fullShare >= minCoverage) {
     const { scale } = rubric;
-    result.status = 'rescaled';
-    result.total = scale.min + (scale.max - scale.min) * (scoredAbove / scoredShare);
-  } else {
-    result.status = 'incomplete';
+    return made(jurorId, entryId, 'rescaled', scale.min + (scale.max - scale.min) * (scoredAbove / scoredShare), missing, independent);
   }
-  return result;
+  return made(jurorId, entryId, 'incomplete', null, missing, independent);
+}
+
+function made(
+  jurorId: number,
+  entryId: number,
+  status: TotalStatus,
+  total: number | null,
+  missingCriterionIds: number[],
+  independent: JurorTotal['independent'],
+): JurorTotal {
+  return { jurorId, entryId, status, total, missingCriterionIds, independent };
+}
+
+/** The independent criteria's values, in an array of exactly their number (push() would reserve 17). */
+function independentValues(values: ArrayLike<number>, offset: number, rubric: Rubric): JurorTotal['independent'] {
+  let count = 0;
+  for (const i of rubric.independent) if (!Number.isNaN(values[offset + i] as number)) count += 1;
+  const out: JurorTotal['independent'] = count === 0 ? [] : new Array(count);
+  let k = 0;
+  for (const i of rubric.independent) {
+    const value = values[offset + i] as number;
+    if (!Number.isNaN(value)) out[k++] = { criterionId: (rubric.criteria[i] as ScoringCriterion).id, value };
+  }
+  return out;
 }

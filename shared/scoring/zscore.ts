@@ -62,7 +62,8 @@ export function zScoreColumns(
   entryCount: number,
 ): { byEntry: Float64Array; order: number[]; zeroVarianceJurors: number[] } {
   const runs = byJuror(jurorIds);
-  const grouped = Float64Array.from(runs.index, (k) => fractions[k] as number);
+  const grouped = new Float64Array(runs.index.length);
+  for (let g = 0; g < grouped.length; g++) grouped[g] = fractions[runs.index[g] as number] as number;
   const zeroVarianceJurors: number[] = [];
   const zSum = new Float64Array(entryCount);
   const rawSum = new Float64Array(entryCount);
@@ -107,20 +108,22 @@ export function zScoreColumns(
 function byJuror(jurorIds: ArrayLike<number>): { ids: number[]; starts: Int32Array; index: Int32Array } {
   const rankOf = new Map<number, number>();
   const ids: number[] = [];
-  const rank = Int32Array.from({ length: jurorIds.length }, (_, k) => {
+  const rank = new Int32Array(jurorIds.length);
+  for (let k = 0; k < rank.length; k++) {
     const id = jurorIds[k] as number;
     let r = rankOf.get(id);
     if (r === undefined) rankOf.set(id, (r = ids.push(id) - 1));
-    return r;
-  });
+    rank[k] = r;
+  }
   const starts = new Int32Array(ids.length + 1);
-  for (const r of rank) starts[r + 1] = (starts[r + 1] as number) + 1;
+  for (let k = 0; k < rank.length; k++) starts[(rank[k] as number) + 1] = (starts[(rank[k] as number) + 1] as number) + 1;
   for (let j = 1; j <= ids.length; j++) starts[j] = (starts[j] as number) + (starts[j - 1] as number);
   const next = starts.slice(0, ids.length);
   const index = new Int32Array(rank.length);
-  rank.forEach((r, k) => {
+  for (let k = 0; k < rank.length; k++) {
+    const r = rank[k] as number;
     index[next[r] as number] = k;
     next[r] = (next[r] as number) + 1;
-  });
+  }
   return { ids, starts, index };
 }

@@ -35,7 +35,7 @@ export function loadStageData(db: Db, editionId: number, stageId: number): Stage
        ORDER BY name_key, id`,
     )
     .all(stageId, stageId) as { id: number; name: string; institution: string; cargo: string }[];
-  const { sheets, conflictedSheets } = loadSheetColumns(db, stageId, criteria);
+  const { sheets, conflictedSheets, pendingSheets } = loadSheetColumns(db, stageId, criteria);
 
   return {
     stage,
@@ -48,7 +48,7 @@ export function loadStageData(db: Db, editionId: number, stageId: number): Stage
       categories: [...categories, ...(entries.some((e) => e.categoryId === null) ? [{ id: null, name: t('consolidation.noCategory') }] : [])],
       criteria: criteria.map(({ categoryIds: _c, ...c }) => c),
       jurors,
-      pendingSheets: countPending(db, stageId),
+      pendingSheets,
       conflictedSheets,
     },
     input: { criteria, entries, jurors: jurors.map((j) => ({ id: j.id, name: j.name })), sheets, cutoff: stageCutoff(db, stageId) },
@@ -71,20 +71,6 @@ function loadCriteria(db: Db, editionId: number): ScoringCriterion[] {
     independent: r.independent === 1,
     categoryIds: links.filter((l) => l.criterion_id === r.id).map((l) => l.category_id),
   }));
-}
-
-/** Assignments that still count (juror not withdrawn, no conflict in force) whose sheet is neither submitted nor abstained. */
-function countPending(db: Db, stageId: number): number {
-  const row = db
-    .prepare(
-      `SELECT count(*) AS n FROM assignment a
-       JOIN juror j ON j.id = a.juror_id AND j.withdrawn_at IS NULL
-       LEFT JOIN score_sheet s ON s.stage_id = a.stage_id AND s.juror_id = a.juror_id AND s.entry_id = a.entry_id
-       WHERE a.stage_id = ? AND (s.id IS NULL OR (s.submitted_at IS NULL AND s.abstention IS NULL))
-         AND NOT EXISTS (SELECT 1 FROM conflict c WHERE c.juror_id = a.juror_id AND c.entry_id = a.entry_id AND c.dismissed_at IS NULL)`,
-    )
-    .get(stageId) as { n: number };
-  return row.n;
 }
 
 function stageCutoff(db: Db, stageId: number): number | null {

@@ -18,6 +18,13 @@ export class NumberReader {
     return this.pos >= this.text.length;
   }
 
+  /** Steps over the next character when it is `code` (a marker before a token). */
+  skip(code: number): boolean {
+    if (this.text.charCodeAt(this.pos) !== code) return false;
+    this.pos += 1;
+    return true;
+  }
+
   next(): number {
     const { text } = this;
     const start = this.pos;

@@ -1,11 +1,12 @@
-import { emptyColumns, type ScoringCriterion, type SheetColumns } from '../../../../shared/scoring';
+import { ABSTAINED, emptyColumns, RECUSED, SCORED, type ScoringCriterion, type SheetColumns } from '../../../../shared/scoring';
 import type { Db } from '../../../db/open';
 import { NumberReader } from './numbers';
+import { fillScores } from './scores';
 
-/** Sheet states as the query below codes them; only the first three reach the consolidation. */
-const SCORED = 0;
-const ABSTAINED = 1;
-const RECUSED = 2;
+/**
+ * Sheet states as the query below codes them: the columns' own codes (SCORED, ABSTAINED,
+ * RECUSED), and two for sheets that are left out.
+ */
 const PENDING = 3;
 const CONFLICTED = 4;
 
@@ -19,7 +20,11 @@ const CONFLICTED = 4;
  * times the SQL (an array per row, then garbage). Each query here returns a single string of
  * comma-separated numbers instead, parsed straight into typed arrays.
  */
-export function loadSheetColumns(db: Db, stageId: number, criteria: readonly ScoringCriterion[]): { sheets: SheetColumns; conflictedSheets: number } {
+export function loadSheetColumns(
+  db: Db,
+  stageId: number,
+  criteria: readonly ScoringCriterion[],
+): { sheets: SheetColumns; conflictedSheets: number; pendingSheets: number } {
   const text = db
     .prepare(
       `SELECT group_concat(s.entry_id || ',' || s.juror_id || ',' || CASE
@@ -33,109 +38,79 @@ export function loadSheetColumns(db: Db, stageId: number, criteria: readonly Sco
     )
     .pluck()
     .get(stageId) as string | null;
-  const entryIds: number[] = [];
-  const jurorIds: number[] = [];
-  const statuses: number[] = [];
+  // At most one sheet per three numbers; the columns are cut to the sheets that count.
+  const all = emptyColumns(text === null ? 0 : Math.ceil(countCommas(text) / 3), criteria.length);
+  const done = new PairSet();
   let conflictedSheets = 0;
+  let count = 0;
   for (const reader = new NumberReader(text); !reader.done; ) {
     const entryId = reader.next();
     const jurorId = reader.next();
     const status = reader.next();
+    if (status !== PENDING) done.add(jurorId, entryId);
     if (status === CONFLICTED) conflictedSheets += 1;
     if (status > RECUSED) continue;
-    entryIds.push(entryId);
-    jurorIds.push(jurorId);
-    statuses.push(status);
+    all.entryId[count] = entryId;
+    all.jurorId[count] = jurorId;
+    all.status[count++] = status;
   }
-  const sheets = emptyColumns(statuses.length, criteria.length);
-  sheets.entryId.set(entryIds);
-  sheets.jurorId.set(jurorIds);
-  sheets.status.set(statuses);
+  const sheets: SheetColumns = {
+    count,
+    entryId: all.entryId.subarray(0, count),
+    jurorId: all.jurorId.subarray(0, count),
+    status: all.status.subarray(0, count),
+    values: all.values.subarray(0, count * criteria.length),
+  };
   fillScores(db, stageId, criteria, sheets);
-  return { sheets, conflictedSheets };
+  return { sheets, conflictedSheets, pendingSheets: countPending(db, stageId, done) };
 }
 
 /**
- * The values of the scored sheets, sent as text (see loadSheetColumns) where SQLite's cost is
- * mostly turning numbers into text — so each score is one number where possible: a key packing
- * entry, juror and criterion as offsets from their smallest ids, times 4096, plus 4 × value for
- * values in quarter steps from 0 to 1023.75 (every rubric scale in practice, and exact both
- * ways). Any other value comes as two numbers, −1 − key and the value as SQLite writes it.
- * Should the key not fit below 2^53 (ids of one stage never come close), the four fields
- * travel apart.
+ * Assignments that still count (juror not withdrawn, no conflict in force) whose sheet is
+ * neither submitted nor abstained (not in `done`). Counted here against the sheets just read:
+ * the assignments' keys come from an index that covers them, where joining each assignment
+ * to its sheet, juror and conflicts in SQL cost several times as much.
  */
-function fillScores(db: Db, stageId: number, criteria: readonly ScoringCriterion[], sheets: SheetColumns): void {
-  const scored: number[] = [];
-  for (let s = 0; s < sheets.count; s++) if (sheets.status[s] === SCORED) scored.push(s);
-  if (scored.length === 0 || criteria.length === 0) return;
-  const [e0, entrySpan] = span(scored.map((s) => sheets.entryId[s] as number));
-  const [j0, jurorSpan] = span(scored.map((s) => sheets.jurorId[s] as number));
-  const [c0, criterionSpan] = span(criteria.map((c) => c.id));
-  const packed = entrySpan * jurorSpan * criterionSpan * VALUE_CODES <= Number.MAX_SAFE_INTEGER;
-  const record = packed
-    ? `CASE WHEN value * 4 = CAST(value * 4 AS INTEGER) AND value >= 0 AND value * 4 < ${VALUE_CODES}
-         THEN ${KEY} * ${VALUE_CODES} + CAST(value * 4 AS INTEGER) ELSE (-1 - ${KEY}) || ',' || value END`
-    : `entry_id || ',' || juror_id || ',' || criterion_id || ',' || value`;
-  const text = db
+function countPending(db: Db, stageId: number, done: PairSet): number {
+  const withdrawn = new Set(
+    db.prepare(`SELECT id FROM juror WHERE withdrawn_at IS NOT NULL AND id IN (SELECT juror_id FROM assignment WHERE stage_id = ?)`).pluck().all(stageId) as number[],
+  );
+  const conflicted = new PairSet();
+  const conflicts = db
     .prepare(
-      `SELECT group_concat(${record}) FROM score WHERE stage_id = :stage AND value IS NOT NULL
-         AND entry_id BETWEEN :e0 AND :e1 AND juror_id BETWEEN :j0 AND :j1 AND criterion_id BETWEEN :c0 AND :c1`,
+      `SELECT c.juror_id, c.entry_id FROM conflict c WHERE c.dismissed_at IS NULL
+         AND EXISTS (SELECT 1 FROM assignment a WHERE a.stage_id = ? AND a.juror_id = c.juror_id AND a.entry_id = c.entry_id)`,
     )
-    .pluck()
-    .get(integers({ stage: stageId, e0, e1: e0 + entrySpan - 1, j0, j1: j0 + jurorSpan - 1, c0, c1: c0 + criterionSpan - 1, ...(packed ? { js: jurorSpan, cs: criterionSpan } : {}) })) as
-    | string
-    | null;
+    .raw()
+    .all(stageId) as [number, number][];
+  for (const [jurorId, entryId] of conflicts) conflicted.add(jurorId, entryId);
+  const assignments = db.prepare(`SELECT group_concat(juror_id || ',' || entry_id) FROM assignment WHERE stage_id = ?`).pluck().get(stageId) as string | null;
+  let pending = 0;
+  for (const reader = new NumberReader(assignments); !reader.done; ) {
+    const jurorId = reader.next();
+    const entryId = reader.next();
+    if (!withdrawn.has(jurorId) && !conflicted.has(jurorId, entryId) && !done.has(jurorId, entryId)) pending += 1;
+  }
+  return pending;
+}
 
-  const sheetOf = new Map<number, number>();
-  for (const s of scored) sheetOf.set(((sheets.entryId[s] as number) - e0) * jurorSpan + (sheets.jurorId[s] as number) - j0, s);
-  const columnOf = new Int32Array(criterionSpan).fill(-1);
-  criteria.forEach((c, i) => (columnOf[c.id - c0] = i));
-  const width = criteria.length;
-  let lastSheet = -1;
-  let row = -1;
-  for (const reader = new NumberReader(text); !reader.done; ) {
-    let key: number;
-    let value: number;
-    if (!packed) {
-      key = ((reader.next() - e0) * jurorSpan + reader.next() - j0) * criterionSpan + reader.next() - c0;
-      value = reader.next();
-    } else {
-      const token = reader.next();
-      if (token >= 0) {
-        key = Math.floor(token / VALUE_CODES);
-        value = (token - key * VALUE_CODES) / 4;
-      } else {
-        key = -1 - token;
-        value = reader.next();
-      }
-    }
-    const sheetKey = Math.floor(key / criterionSpan);
-    // Scores come in primary-key order: the sheet changes once every dozen scores or so.
-    if (sheetKey !== lastSheet) {
-      lastSheet = sheetKey;
-      row = sheetOf.get(sheetKey) ?? -1;
-    }
-    const column = columnOf[key - sheetKey * criterionSpan] as number;
-    if (row >= 0 && column >= 0) sheets.values[row * width + column] = value;
+/** A set of (juror, entry) pairs without building a key per pair. */
+class PairSet {
+  private readonly byJuror = new Map<number, Set<number>>();
+
+  add(jurorId: number, entryId: number): void {
+    const entries = this.byJuror.get(jurorId);
+    if (entries) entries.add(entryId);
+    else this.byJuror.set(jurorId, new Set([entryId]));
+  }
+
+  has(jurorId: number, entryId: number): boolean {
+    return this.byJuror.get(jurorId)?.has(entryId) ?? false;
   }
 }
 
-const VALUE_CODES = 4096;
-// Parenthesised: in SQL, || binds tighter than + and −.
-const KEY = `(((entry_id - :e0) * :js + juror_id - :j0) * :cs + criterion_id - :c0)`;
-
-/** Smallest id and the count of ids from it to the largest. */
-function span(ids: readonly number[]): readonly [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const id of ids) {
-    if (id < lo) lo = id;
-    if (id > hi) hi = id;
-  }
-  return [lo, hi - lo + 1];
-}
-
-/** Bound as INTEGER (a JS number is bound as REAL, and the key would come back as "12.0"). */
-function integers(params: Record<string, number>): Record<string, bigint> {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, BigInt(v)]));
+function countCommas(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) if (text[i] === ',') n += 1;
+  return n;
 }
