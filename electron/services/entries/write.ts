@@ -29,24 +29,43 @@ export interface StoredEntryFields {
 }
 
 /**
+ * What checking an entry against the database needs. A single save asks SQLite (sqlLookups);
+ * an import of thousands of rows answers from maps read once (import/entries/bulk-write.ts).
+ * Both go through the same checks below, so they cannot drift apart.
+ */
+export interface EntryLookups {
+  /** The IGED's region, or undefined when there is no such IGED. */
+  igedRegion(igedId: number): string | undefined;
+  /** Whether the category belongs to the entry's edition. */
+  hasCategory(categoryId: number): boolean;
+  /** The id of the edition's entry that holds this code, if any. */
+  codeHolder(code: string): number | undefined;
+}
+
+export function sqlLookups(db: Db, editionId: number): EntryLookups {
+  return {
+    igedRegion: (igedId) => (cachedStatement(db, `SELECT region FROM iged WHERE id = ?`).get(igedId) as { region: string } | undefined)?.region,
+    hasCategory: (categoryId) => cachedStatement(db, `SELECT 1 FROM category WHERE id = ? AND edition_id = ?`).get(categoryId, editionId) !== undefined,
+    codeHolder: (code) => (cachedStatement(db, `SELECT id FROM entry WHERE edition_id = ? AND code = ?`).get(editionId, code) as { id: number } | undefined)?.id,
+  };
+}
+
+/**
  * Checks references and derives the region: an entry's region is its IGED's, so the two
  * can never disagree; without an IGED, the typed region must be a known one.
  */
-export function toStored(db: Db, editionId: number, fields: EntryFields): Omit<StoredEntryFields, 'code'> {
+export function checkFields(lookups: EntryLookups, fields: EntryFields): Omit<StoredEntryFields, 'code'> {
   let region = '';
   if (fields.igedId !== null) {
-    const iged = cachedStatement(db, `SELECT region FROM iged WHERE id = ?`).get(fields.igedId) as { region: string } | undefined;
-    if (!iged) throw new AppError('error.entry.igedUnknown');
-    region = iged.region;
+    const igedRegion = lookups.igedRegion(fields.igedId);
+    if (igedRegion === undefined) throw new AppError('error.entry.igedUnknown');
+    region = igedRegion;
   } else if (fields.region) {
     const resolved = resolveRegion(fields.region);
     if (!resolved) throw new AppError('error.entry.regionUnknown', { region: fields.region });
     region = resolved;
   }
-  if (fields.categoryId !== null) {
-    const ok = cachedStatement(db, `SELECT 1 FROM category WHERE id = ? AND edition_id = ?`).get(fields.categoryId, editionId);
-    if (!ok) throw new AppError('error.entry.categoryForeign');
-  }
+  if (fields.categoryId !== null && !lookups.hasCategory(fields.categoryId)) throw new AppError('error.entry.categoryForeign');
   return {
     iged_id: fields.igedId,
     region,
@@ -65,6 +84,15 @@ export function toStored(db: Db, editionId: number, fields: EntryFields): Omit<S
   };
 }
 
+export function toStored(db: Db, editionId: number, fields: EntryFields): Omit<StoredEntryFields, 'code'> {
+  return checkFields(sqlLookups(db, editionId), fields);
+}
+
+export function assertCodeFree(lookups: EntryLookups, code: string, exceptId: number | null): void {
+  const holder = lookups.codeHolder(code);
+  if (holder !== undefined && holder !== exceptId) throw new AppError('error.entry.codeTaken', { code });
+}
+
 /** Next free code of the form `<year>-<nnn>` in an edition. */
 export function nextEntryCode(db: Db, editionId: number): string {
   const { year } = db.prepare(`SELECT year FROM edition WHERE id = ?`).get(editionId) as { year: number };
@@ -78,24 +106,46 @@ export function nextEntryCode(db: Db, editionId: number): string {
   return `${prefix}${String(max + 1).padStart(3, '0')}`;
 }
 
-function assertCodeFree(db: Db, editionId: number, code: string, exceptId: number | null): void {
-  const clash = cachedStatement(db, `SELECT id FROM entry WHERE edition_id = ? AND code = ? AND id IS NOT ?`).get(editionId, code, exceptId);
-  if (clash) throw new AppError('error.entry.codeTaken', { code });
+/** A checked entry as written: its code and stored fields, plus the folded title for matching. */
+export type EntryRow = StoredEntryFields & { title_key: string };
+
+// Positional parameters: binding by name costs a lookup per parameter, per row of an import.
+function rowValues(row: EntryRow): (string | number | null)[] {
+  return [
+    row.code, row.iged_id, row.region, row.title, row.title_key, row.category_id, row.start_year, row.summary, row.problem,
+    row.results, row.evidence_links, row.contact_name, row.contact_cargo, row.contact_email, row.contact_phone, row.team,
+  ];
+}
+
+/** Writes a checked row (see checkFields, assertCodeFree); no checks of its own. */
+export function insertRow(db: Db, editionId: number, row: EntryRow, source: string, now: string): number {
+  const result = cachedStatement(
+    db,
+    `INSERT INTO entry (edition_id, source, created_at, updated_at, code, iged_id, region, title, title_key, category_id, start_year,
+         summary, problem, results, evidence_links, contact_name, contact_cargo, contact_email, contact_phone, team)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(editionId, source, now, now, ...rowValues(row));
+  return Number(result.lastInsertRowid);
+}
+
+/** Rewrites an entry with a checked row; no checks of its own. */
+export function updateRow(db: Db, id: number, row: EntryRow, now: string): void {
+  cachedStatement(
+    db,
+    `UPDATE entry SET code = ?, iged_id = ?, region = ?, title = ?, title_key = ?, category_id = ?, start_year = ?, summary = ?,
+       problem = ?, results = ?, evidence_links = ?, contact_name = ?, contact_cargo = ?, contact_email = ?, contact_phone = ?, team = ?,
+       updated_at = ?
+     WHERE id = ?`,
+  ).run(...rowValues(row), now, id);
 }
 
 export function insertEntry(db: Db, editionId: number, fields: EntryFields, now: string, source: string): number {
   assertEditable(db, editionId);
-  const stored = toStored(db, editionId, fields);
+  const lookups = sqlLookups(db, editionId);
+  const stored = checkFields(lookups, fields);
   const code = fields.code || nextEntryCode(db, editionId);
-  assertCodeFree(db, editionId, code, null);
-  const result = cachedStatement(
-    db,
-    `INSERT INTO entry (edition_id, code, iged_id, region, title, title_key, category_id, start_year, summary, problem, results,
-         evidence_links, contact_name, contact_cargo, contact_email, contact_phone, team, source, created_at, updated_at)
-       VALUES (@edition_id, @code, @iged_id, @region, @title, @title_key, @category_id, @start_year, @summary, @problem, @results,
-         @evidence_links, @contact_name, @contact_cargo, @contact_email, @contact_phone, @team, @source, @now, @now)`,
-  ).run({ ...stored, edition_id: editionId, code, title_key: foldKey(fields.title), source, now });
-  return Number(result.lastInsertRowid);
+  assertCodeFree(lookups, code, null);
+  return insertRow(db, editionId, { code, ...stored, title_key: foldKey(fields.title) }, source, now);
 }
 
 export function updateEntry(db: Db, id: number, fields: EntryFields, now: string): void {
@@ -104,17 +154,11 @@ export function updateEntry(db: Db, id: number, fields: EntryFields, now: string
     | undefined;
   if (!current) throw new AppError('error.entry.notFound');
   assertEditable(db, current.edition_id);
-  const stored = toStored(db, current.edition_id, fields);
+  const lookups = sqlLookups(db, current.edition_id);
+  const stored = checkFields(lookups, fields);
   const code = fields.code || current.code;
-  assertCodeFree(db, current.edition_id, code, id);
-  cachedStatement(
-    db,
-    `UPDATE entry SET code = @code, iged_id = @iged_id, region = @region, title = @title, title_key = @title_key,
-       category_id = @category_id, start_year = @start_year, summary = @summary, problem = @problem, results = @results,
-       evidence_links = @evidence_links, contact_name = @contact_name, contact_cargo = @contact_cargo,
-       contact_email = @contact_email, contact_phone = @contact_phone, team = @team, updated_at = @now
-     WHERE id = @id`,
-  ).run({ ...stored, code, title_key: foldKey(fields.title), now, id });
+  assertCodeFree(lookups, code, id);
+  updateRow(db, id, { code, ...stored, title_key: foldKey(fields.title) }, now);
 }
 
 export function storedFields(db: Db, id: number): StoredEntryFields {

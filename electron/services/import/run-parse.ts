@@ -26,6 +26,7 @@ export class FileParser {
   private running = 0;
   private spare: Worker | null = null;
   private spareReady: Promise<void> = Promise.resolve();
+  private refill: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: ParserOptions) {
     if (options.prewarm) {
@@ -49,8 +50,22 @@ export class FileParser {
       return outcome;
     } finally {
       this.running -= 1;
-      if (this.options.prewarm) setImmediate(() => this.refillSpare());
+      if (this.options.prewarm) this.refillLater();
     }
+  }
+
+  /**
+   * The next spare is for the next file, which is seconds away at best: starting it at once
+   * (loading exceljs takes ~0.3 s of CPU and ~30 MB) would compete with the preview and commit
+   * the user is waiting for right now.
+   */
+  private refillLater(): void {
+    if (this.refill) clearTimeout(this.refill);
+    this.refill = setTimeout(() => {
+      this.refill = null;
+      this.refillSpare();
+    }, SPARE_REFILL_DELAY_MS);
+    this.refill.unref();
   }
 
   private run(request: ParseRequest, timeoutMs: number): Promise<ParseOutcome> {
@@ -136,6 +151,7 @@ export function parseInWorker(request: ParseRequest, options: WorkerRunOptions):
 }
 
 const WORKER_FILE = 'parse-worker.js';
+const SPARE_REFILL_DELAY_MS = 5_000;
 
 /*
  * Where the worker's code is. Bundled (out/main): its own entry beside main.js, while this code

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rewriteInlineStrings } from '../../../electron/services/import/file/exceljs-fixes';
+import { pieces, rewriteInlineStrings, worksheetOrder } from '../../../electron/services/import/file/exceljs-fixes';
 import type { ParseLimits } from '../../../electron/services/import/file/parse-types';
 import { SheetCollector } from '../../../electron/services/import/file/sheet-collector';
 import { readXlsx } from '../../../electron/services/import/file/xlsx-reader';
@@ -64,5 +64,21 @@ describe('lector de xlsx (exceljs en streaming, con sus defectos corregidos)', (
     sheet.getCell('B2').numFmt = 'dd/mm/yyyy';
     const [parsed] = await readAll(Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(parsed?.rows[1]?.cells).toEqual([3, '2019-03-15', { error: '#N/A' }, 'ver video', 'Hola mundo']);
+  });
+});
+
+describe('lectura desde las partes ya descomprimidas', () => {
+  it('emite las hojas en el orden de exceljs (las anteriores a las cadenas compartidas, al final)', () => {
+    const names = ['xl/worksheets/sheet2.xml', '[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet3.xml'];
+    expect(worksheetOrder(names, true)).toEqual(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet2.xml']);
+    // Without cached shared strings exceljs spools every sheet, and reads them in archive order.
+    expect(worksheetOrder(names, false)).toEqual(['xl/worksheets/sheet2.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet3.xml']);
+  });
+
+  it('corta el XML en trozos sin partir un par sustituto', () => {
+    const text = 'a'.repeat(64 * 1024 - 1) + '😀' + 'fin';
+    const parts = [...pieces(text)];
+    expect(parts.join('')).toBe(text);
+    expect(parts.every((part) => !/[\uD800-\uDBFF]$/.test(part) && !/^[\uDC00-\uDFFF]/.test(part))).toBe(true);
   });
 });

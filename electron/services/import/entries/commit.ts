@@ -3,7 +3,8 @@ import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
 import type { AppContext } from '../../context';
 import { assertEditable } from '../../editions/write';
-import { insertEntry, nextEntryCode, updateEntry } from '../../entries/write';
+import { nextEntryCode } from '../../entries/write';
+import { EntryBatch } from './bulk-write';
 import type { StoredEntryImport } from './inspect';
 import type { EntryPlan, PlannedWrite } from './plan';
 import { currentPlan } from './plan-cache';
@@ -30,11 +31,12 @@ export async function commitEntries(ctx: AppContext, stored: StoredEntryImport, 
   // was written meanwhile), then write with no await in between.
   return db.transaction(() => {
     const plan = checkedPlan(db, stored, sheetIndex, mapping);
-    const now = ctx.now().toISOString();
+    // Checks the edition is still editable (it may have been archived during the backup).
+    const batch = new EntryBatch(db, editionId, ctx.now().toISOString(), IMPORT_SOURCE);
     const allocate = codeAllocator(db, editionId, plan.writes);
     for (const write of plan.writes) {
-      if (write.action === 'update' && write.existingId !== null) updateEntry(db, write.existingId, write.fields, now);
-      if (write.action === 'new') insertEntry(db, editionId, { ...write.fields, code: write.fields.code || allocate() }, now, IMPORT_SOURCE);
+      if (write.action === 'update' && write.existingId !== null) batch.update(write.existingId, write.fields, write.titleKey);
+      if (write.action === 'new') batch.insert(write.fields, write.fields.code || allocate(), write.titleKey);
     }
     return summary(plan.writes, backup.name);
   })();

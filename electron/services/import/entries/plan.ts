@@ -2,10 +2,11 @@ import type { ColumnMapping, EntryImportField, ImportIssue, ImportPreview, Impor
 import { AppError } from '../../../../shared/errors';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
-import { storedFields, toStored, type EntryFields, type StoredEntryFields } from '../../entries/write';
+import { checkFields, storedFields, type EntryFields, type StoredEntryFields } from '../../entries/write';
+import { foldKey } from '../../../../shared/domain/text';
 import type { EntrySheet } from './inspect';
 import { isEmptyRow, readRow, type ReadRow } from './read-row';
-import { loadReference, practiceKey, type EntryReference } from './reference';
+import { loadReference, practiceKey, practiceKeyOf, type EntryReference } from './reference';
 
 /** Fields without which no row can be imported. */
 const REQUIRED_FIELDS: readonly EntryImportField[] = ['title', 'iged'];
@@ -16,6 +17,8 @@ export interface PlannedWrite {
   row: number;
   action: 'new' | 'update' | 'unchanged';
   fields: EntryFields;
+  /** foldKey(fields.title), worked out once here and stored as entry.title_key. */
+  titleKey: string;
   existingId: number | null;
 }
 
@@ -53,7 +56,7 @@ export function planEntries(db: Db, editionId: number, sheet: EntrySheet, mappin
         if (decided.action !== 'invalid') {
           action = decided.action;
           counts[decided.action] += 1;
-          writes.push({ row: read.row, action: decided.action, fields: read.fields, existingId: decided.existingId });
+          writes.push({ row: read.row, action: decided.action, fields: read.fields, titleKey: decided.titleKey, existingId: decided.existingId });
         }
       }
     }
@@ -147,14 +150,15 @@ function decide(
   sheet: EntrySheet,
   mapping: ColumnMapping,
   seen: SeenInFile,
-): { action: ImportRowAction; existingId: number | null; issues: ImportIssue[] } {
+): { action: ImportRowAction; existingId: number | null; titleKey: string; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
   const header = (field: EntryImportField) => columnOf(sheet, mapping, field);
   const error = (field: EntryImportField | '', message: string) =>
     issues.push({ row: read.row, column: field ? header(field) : '', severity: 'error', message });
-  const invalid = () => ({ action: 'invalid' as const, existingId: null, issues });
+  const titleKey = foldKey(fields.title);
+  const invalid = () => ({ action: 'invalid' as const, existingId: null, titleKey, issues });
 
-  const practice = practiceKey(fields.igedId, fields.title);
+  const practice = practiceKeyOf(fields.igedId, titleKey);
   let existingId: number | null;
   if (fields.code) {
     existingId = ref.entryByCode.get(fields.code) ?? null;
@@ -171,7 +175,7 @@ function decide(
     }
     existingId = matches[0] ?? null;
   }
-  if (existingId === null) return { action: 'new', existingId, issues };
+  if (existingId === null) return { action: 'new', existingId, titleKey, issues };
 
   const firstTarget = seen.firstRowOfTarget.get(existingId);
   if (firstTarget !== undefined) {
@@ -182,7 +186,7 @@ function decide(
 
   let next: StoredEntryFields;
   try {
-    next = { code: fields.code || (ref.codeOf.get(existingId) ?? ''), ...toStored(db, ref.editionId, fields) };
+    next = { code: fields.code || (ref.codeOf.get(existingId) ?? ''), ...checkFields(ref.lookups, fields) };
   } catch (cause) {
     if (!(cause instanceof AppError)) throw cause;
     error('', cause.message);
@@ -190,5 +194,5 @@ function decide(
   }
   const current = storedFields(db, existingId);
   const same = (Object.keys(next) as (keyof StoredEntryFields)[]).every((key) => next[key] === current[key]);
-  return { action: same ? 'unchanged' : 'update', existingId, issues };
+  return { action: same ? 'unchanged' : 'update', existingId, titleKey, issues };
 }

@@ -3,6 +3,7 @@ import { resolveRegion } from '../../../../shared/domain/regions';
 import { foldKey } from '../../../../shared/domain/text';
 import type { Category } from '../../../../shared/domain/types';
 import type { Db } from '../../../db/open';
+import type { EntryLookups } from '../../entries/write';
 import { listCategories } from '../../editions/read';
 
 /** What row validation compares against, read once per preview/commit from the current database. */
@@ -17,10 +18,17 @@ export interface EntryReference {
   /** `${igedId}|${title_key}` → entry ids; used when the file has no code. */
   entriesByPractice: Map<string, number[]>;
   codeOf: Map<number, string>;
+  /** The write checks' lookups (checkFields), answered from the maps above. */
+  lookups: EntryLookups;
 }
 
 export function practiceKey(igedId: number | null, title: string): string {
-  return `${igedId ?? ''}|${foldKey(title)}`;
+  return practiceKeyOf(igedId, foldKey(title));
+}
+
+/** The same, for a title already folded (entry.title_key). */
+export function practiceKeyOf(igedId: number | null, titleKey: string): string {
+  return `${igedId ?? ''}|${titleKey}`;
 }
 
 export function loadReference(db: Db, editionId: number): EntryReference {
@@ -36,12 +44,16 @@ export function loadReference(db: Db, editionId: number): EntryReference {
   }[];
   const entriesByPractice = new Map<string, number[]>();
   for (const entry of entries) {
-    const key = `${entry.iged_id ?? ''}|${entry.title_key}`;
+    const key = practiceKeyOf(entry.iged_id, entry.title_key);
     entriesByPractice.set(key, [...(entriesByPractice.get(key) ?? []), entry.id]);
   }
   const matcher = createIgedMatcher(igeds);
   const igedMatches = new Map<string, IgedMatch>();
   const regions = new Map<string, string | null>();
+  const igedRegions = new Map(igeds.map((iged) => [iged.id, iged.region]));
+  const categoryByKey = new Map(categories.map((category) => [foldKey(category.name), category]));
+  const categoryIds = new Set(categories.map((category) => category.id));
+  const entryByCode = new Map(entries.map((entry) => [entry.code, entry.id]));
   return {
     editionId,
     matchIged: (name, hint) => {
@@ -55,10 +67,15 @@ export function loadReference(db: Db, editionId: number): EntryReference {
       return regions.get(text) ?? null;
     },
     categories,
-    categoryByKey: new Map(categories.map((category) => [foldKey(category.name), category])),
-    entryByCode: new Map(entries.map((entry) => [entry.code, entry.id])),
+    categoryByKey,
+    entryByCode,
     entriesByPractice,
     codeOf: new Map(entries.map((entry) => [entry.id, entry.code])),
+    lookups: {
+      igedRegion: (igedId) => igedRegions.get(igedId),
+      hasCategory: (categoryId) => categoryIds.has(categoryId),
+      codeHolder: (code) => entryByCode.get(code),
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import { readCsv } from './csv-reader';
 import { ParseFailure, type ParseOutcome, type ParseRequest } from './parse-types';
 import { SheetCollector } from './sheet-collector';
 import { sniffFormat } from './sniff-format';
+import { isWorkbookPart } from './workbook-parts';
 
 const MB = 1024 * 1024;
 
@@ -21,10 +22,10 @@ export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {
     const format = sniffFormat(bytes, file);
     const collector = new SheetCollector(limits, request.projection);
     if (format === 'xlsx') {
-      await checkZip(bytes, file, limits);
+      const parts = await checkZip(bytes, file, limits, isWorkbookPart);
       // Loaded only now: a file refused by the checks above never pays for exceljs.
       const { readXlsx } = await import('./xlsx-reader');
-      await readXlsx(bytes, collector);
+      await readXlsx(bytes, collector, parts);
     } else {
       readCsv(bytes, sheetNameOf(file), collector);
     }

@@ -1,20 +1,25 @@
-import { Readable } from 'node:stream';
 import { toCellValue } from './cell-value';
-import { FixedWorkbookReader } from './exceljs-fixes';
+import { ENTRY_LIMITS } from '../options';
+import { PartsWorkbookReader } from './exceljs-fixes';
 import type { CellValue } from './parse-types';
 import type { SheetCollector } from './sheet-collector';
+import { isWorkbookPart } from './workbook-parts';
+import { checkZip } from './zip-check';
 
 interface StreamedSheet extends AsyncIterable<{ number: number; values: unknown }> {
   name?: string;
 }
 
 /**
- * Streams every sheet with exceljs' WorkbookReader (never the non-streaming readFile, which
- * takes over a GB at 100k rows). Styles are cached because that is how exceljs tells a date
- * from a number; hyperlink targets are not available while streaming, so links keep their text.
+ * Reads every sheet with exceljs' streaming WorkbookReader (never the non-streaming readFile,
+ * which takes over a GB at 100k rows), one row at a time into the collector. `parts` are the
+ * entries checkZip inflated and kept (isWorkbookPart); without them the file is checked here.
+ * Styles are cached because that is how exceljs tells a date from a number; hyperlink targets
+ * are not available while streaming, so links keep their text.
  */
-export async function readXlsx(bytes: Buffer, collector: SheetCollector): Promise<void> {
-  const reader = new FixedWorkbookReader(Readable.from([bytes]), {
+export async function readXlsx(bytes: Buffer, collector: SheetCollector, parts?: Map<string, Buffer>): Promise<void> {
+  const entries = parts ?? (await checkZip(bytes, 'libro.xlsx', ENTRY_LIMITS, isWorkbookPart));
+  const reader = new PartsWorkbookReader(entries, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

@@ -3,6 +3,8 @@ import yauzl from 'yauzl';
 import { ParseFailure, type ParseLimits } from './parse-types';
 
 const MB = 1024 * 1024;
+/** zlib's smallest chunk size. */
+const MIN_CHUNK = 64;
 
 /**
  * Proves a ZIP is whole and harmless before exceljs touches it, with yauzl, which reads the
@@ -15,8 +17,10 @@ const MB = 1024 * 1024;
  *     (`maxOutputLength`), so an entry that inflates beyond what it declared (a lying zip bomb)
  *     fails as soon as it passes it, and a corrupt deflate stream fails here rather than hang
  *     exceljs. Inflating this way costs a few ms per MB, far below XML parsing.
+ * The inflated entries that `keep` asks for are returned, so the reader does not inflate them a
+ * second time (see xlsx-reader.ts); the others are dropped as soon as they are checked.
  */
-export async function checkZip(bytes: Buffer, fileName: string, limits: ParseLimits): Promise<void> {
+export async function checkZip(bytes: Buffer, fileName: string, limits: ParseLimits, keep: (name: string) => boolean = () => false): Promise<Map<string, Buffer>> {
   const file = fileName;
   let zip: yauzl.ZipFile;
   try {
@@ -44,7 +48,13 @@ export async function checkZip(bytes: Buffer, fileName: string, limits: ParseLim
       }
     }
     if (!listed.some((entry) => entry.fileName === 'xl/workbook.xml')) throw new ParseFailure('import.error.noWorkbook', { file });
-    for (const entry of listed) await inflateAndDiscard(zip, entry, file, limits);
+    const kept = new Map<string, Buffer>();
+    for (const entry of listed) {
+      const wanted = keep(entry.fileName);
+      const content = await inflateChecked(zip, entry, file, limits, wanted);
+      if (wanted && content) kept.set(entry.fileName, content);
+    }
+    return kept;
   } finally {
     zip.close();
   }
@@ -63,9 +73,11 @@ function listEntries(zip: yauzl.ZipFile, file: string): Promise<yauzl.Entry[]> {
   });
 }
 
-function inflateAndDiscard(zip: yauzl.ZipFile, entry: yauzl.Entry, file: string, limits: ParseLimits): Promise<void> {
-  // A stored (uncompressed) entry cannot hold more than its bytes: nothing to check.
-  if (entry.compressionMethod !== 8) return Promise.resolve();
+/** The entry's content, checked; null for a stored entry nobody wants (nothing to check there). */
+function inflateChecked(zip: yauzl.ZipFile, entry: yauzl.Entry, file: string, limits: ParseLimits, wanted: boolean): Promise<Buffer | null> {
+  // A stored (uncompressed) entry cannot hold more than its bytes.
+  const stored = entry.compressionMethod !== 8;
+  if (stored && !wanted) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     // decompress: false hands over the raw deflate bytes, which are checked in one sync call.
     zip.openReadStream(entry, { decompress: false }, (error, stream) => {
@@ -75,9 +87,13 @@ function inflateAndDiscard(zip: yauzl.ZipFile, entry: yauzl.Entry, file: string,
       stream.on('error', () => reject(new ParseFailure('import.error.truncated', { file })));
       stream.on('end', () => {
         try {
-          const size = zlib.inflateRawSync(Buffer.concat(chunks), { maxOutputLength: Math.max(1, entry.uncompressedSize) }).length;
-          if (size !== entry.uncompressedSize) return reject(new ParseFailure('import.error.truncated', { file }));
-          resolve();
+          const raw = Buffer.concat(chunks);
+          // One output chunk of the declared size: zlib's default 16 KB chunks cost a copy of
+          // everything into the final buffer (a third of the inflation time of a large sheet).
+          const size = Math.max(MIN_CHUNK, entry.uncompressedSize);
+          const content = stored ? raw : zlib.inflateRawSync(raw, { maxOutputLength: size, chunkSize: size });
+          if (content.length !== entry.uncompressedSize) return reject(new ParseFailure('import.error.truncated', { file }));
+          resolve(content);
         } catch (cause) {
           const tooBig = (cause as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
           reject(
