@@ -16,6 +16,9 @@ export default defineConfig({
           'parse-worker': resolve('electron/services/import/parse-worker.ts'),
           'jury-parse-worker': resolve('electron/services/jury/workbook/parse-worker.ts'),
         },
+        // The browser benchmarks drive Chromium with playwright-core (a dev dependency): load it
+        // from node_modules at run time rather than bundling it.
+        external: ['playwright-core'],
       },
     },
   },
