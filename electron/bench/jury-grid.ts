@@ -178,11 +178,16 @@ function print(renders: { total: number; render: number }[], keys: { focus: numb
   const first = renders[0] ?? { total: Number.NaN, render: Number.NaN };
   const warm = renders.slice(1);
   const warmTotal = quantile(warm.map((r) => r.total), 0.5);
-  console.log(`  primera vista (navegación → cuadrícula visible, con la carga de ${ENTRIES * CRITERIA} celdas): ${ms(first.total)} (de ello, dibujo: ${ms(first.render)})`);
-  console.log(`  vistas siguientes (datos en caché), mediana de ${warm.length}: ${ms(warmTotal)} (meta ≤ ${TARGET_RENDER_MS} ms) ${verdict(Math.max(first.total, warmTotal), TARGET_RENDER_MS)}`);
+  // Each figure gets its own verdict: the first view includes fetching all cells, later ones don't.
+  console.log(
+    `  primera vista (navegación → cuadrícula visible, con la carga de ${ENTRIES * CRITERIA} celdas): ${ms(first.total)} (de ello, dibujo: ${ms(first.render)}) (meta ≤ ${TARGET_RENDER_MS} ms) ${verdict(first.total, TARGET_RENDER_MS)}`,
+  );
+  console.log(`  vistas siguientes (datos en caché), mediana de ${warm.length}: ${ms(warmTotal)} (meta ≤ ${TARGET_RENDER_MS} ms) ${verdict(warmTotal, TARGET_RENDER_MS)}`);
   const focus = keys.map((k) => k.focus);
   const task = keys.map((k) => k.task);
-  console.log(`  tecla Tab → celda siguiente enfocada (${keys.length} teclas): p50 ${ms(quantile(focus, 0.5))}, p95 ${ms(quantile(focus, 0.95))}`);
+  console.log(
+    `  tecla Tab → celda siguiente enfocada (${keys.length} teclas): p50 ${ms(quantile(focus, 0.5))}, p95 ${ms(quantile(focus, 0.95))} (meta ≤ ${TARGET_KEY_MS} ms) ${verdict(quantile(focus, 0.95), TARGET_KEY_MS)}`,
+  );
   console.log(
     `  tecla Tab → fin del trabajo que causa (re-render incluido): p50 ${ms(quantile(task, 0.5))}, p95 ${ms(quantile(task, 0.95))} (meta ≤ ${TARGET_KEY_MS} ms) ${verdict(quantile(task, 0.95), TARGET_KEY_MS)}`,
   );
