@@ -84,6 +84,19 @@ function isTransient(error: unknown): boolean {
   return error.code === 'error.transport' || error.code === 'error.unexpected' || error.code === 'error.busy';
 }
 
+/** Where local[index] (a draft) goes in `fresh`, keeping its place among its neighbours. */
+function draftSlot(fresh: readonly CaptureItem[], local: readonly CaptureItem[], index: number): number {
+  for (let j = index - 1; j >= 0; j--) {
+    const at = fresh.findIndex((i) => i.key === local[j]!.key);
+    if (at >= 0) return at + 1;
+  }
+  for (let j = index + 1; j < local.length; j++) {
+    const at = fresh.findIndex((i) => i.key === local[j]!.key);
+    if (at >= 0) return at;
+  }
+  return fresh.length;
+}
+
 export class CaptureStore {
   private snapshot: CaptureSnapshot;
   private readonly listeners = new Set<() => void>();
@@ -168,12 +181,13 @@ export class CaptureStore {
           if (mine && (saveStateOf(mine) !== 'saved' || mine.revision > c.revision)) fresh.push({ ...mine, position: c.position });
           else fresh.push(mine ? { ...fromServer(c), key: mine.key } : fromServer(c));
         }
-        // Local drafts not on the server yet stay, right after the item they followed.
+        // Local drafts not on the server yet stay where the moderator put them: right after the
+        // nearest item before them that is still there (a saved one or a draft placed just
+        // before), else right before the nearest one after them, else at the end. Placing each
+        // after "its" saved item instead would reverse a run of drafts typed during an outage.
         local.forEach((item, index) => {
           if (item.id !== null) return;
-          const before = local.slice(0, index).reverse().find((i) => i.id !== null);
-          const at = before ? fresh.findIndex((i) => i.key === before.key) + 1 : fresh.length;
-          fresh.splice(at <= 0 ? fresh.length : at, 0, item);
+          fresh.splice(draftSlot(fresh, local, index), 0, item);
         });
         // Items this client still has unsaved changes on are never dropped by a refresh.
         for (const item of local) if (item.id !== null && !seen.has(item.id) && saveStateOf(item) !== 'saved' && !fresh.includes(item)) fresh.push(item);
