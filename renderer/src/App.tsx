@@ -1,4 +1,5 @@
 import { t } from '../../shared/i18n';
+import { ConnectionBanner } from './components/ConnectionBanner';
 import { AnnouncerProvider } from './app/announcer';
 import { CurrentEditionProvider } from './app/current-edition';
 import { Layout } from './app/Layout';
@@ -26,14 +27,21 @@ function StatusGate() {
   const status = useAppStatus();
   const route = useRoute();
   if (status.isPending) return <p className="splash">{t('common.loading')}</p>;
-  if (status.isError)
+  // Only a status never read is an error screen; a failed refresh keeps the app (and what is typed) on screen.
+  if (status.data === undefined)
     return (
       <p className="form-error splash" role="alert">
         {errorText(status.error)}
       </p>
     );
   if (status.data.state === 'blocked') return <BlockedScreen status={status.data} />;
-  if (route.name === 'projector') return <ProjectorScreen path={route.path} />;
+  if (route.name === 'projector')
+    return (
+      <>
+        <ConnectionBanner className="connection-banner-projector" />
+        <ProjectorScreen path={route.path} />
+      </>
+    );
   return (
     <Layout route={route}>
       <Screen route={route} />

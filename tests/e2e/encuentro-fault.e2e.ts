@@ -57,7 +57,9 @@ describe('nada de lo escrito se pierde (kill -9 a mitad de la captura)', () => {
     expect(shownSaved.length).toBeGreaterThan(0);
 
     // While the server is down nothing typed is called saved: the screen says it keeps retrying.
+    // The screen itself stays (a failed background refresh never replaces it) and a banner says why.
     await eventually(() => page.getByTestId('save-summary').innerText()).toMatch(/sin guardar — reintentando/);
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Sin conexión con el servicio' }).count()).toBe(1);
     await eventually(async () => (await captureItems(page)).map((i) => i.state)).toContain('retrying');
     await screenshot(page, 'encuentro-fallo-reintentando');
     // A save already in flight when the snapshot was taken may have been acknowledged just before
@@ -75,6 +77,7 @@ describe('nada de lo escrito se pierde (kill -9 a mitad de la captura)', () => {
 
     // The retries got the rest through; no item was created twice.
     await eventually(() => page.getByTestId('save-summary').innerText()).toBe('Todo guardado');
+    expect(await page.getByText('Sin conexión con el servicio').count()).toBe(0);
     await page.reload();
     await eventually(async () => (await captureItems(page)).map((i) => i.text)).toEqual(texts);
     const final = await savedTexts(server.url, practiceId, salaId);
@@ -96,10 +99,15 @@ describe('nada de lo escrito se pierde (kill -9 a mitad de la captura)', () => {
     await api(server.url, 'encuentro.contributions.create', { practiceId, salaId, block: 'limitantes', level: 'ugel', text: late });
     await projector.waitForTimeout(1000);
     expect(await projector.getByText(late, { exact: true }).count()).toBe(0);
+    // Meanwhile the wall keeps what it had, with a discreet notice.
+    expect(await projector.getByText('Aporte 1: acción ñ1', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await projector.getByRole('status').filter({ hasText: 'Sin conexión con el servicio' }).count()).toBe(1);
+    await screenshot(projector, 'encuentro-proyector-sin-conexion');
 
     // When the channel comes back, the projector reads everything again and shows it.
     await projector.unroute('**/api/events');
     await eventually(() => projector.getByText(late, { exact: true }).count()).toBeGreaterThan(0);
+    expect(await projector.getByText('Sin conexión con el servicio').count()).toBe(0);
     await projector.close();
   });
 });

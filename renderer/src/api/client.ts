@@ -34,8 +34,31 @@ export class ApiError extends Error {
   }
 }
 
+// ——— Is the service reachable? (HTTP only: over IPC the service lives in the same app) ———
+let online = true;
+const connectionListeners = new Set<() => void>();
+
+function setOnline(value: boolean): void {
+  if (online === value) return;
+  online = value;
+  for (const listener of connectionListeners) listener();
+}
+
+/** For useSyncExternalStore: false while the last call or the push channel could not reach the service. */
+export const connection = {
+  subscribe(listener: () => void): () => void {
+    connectionListeners.add(listener);
+    return () => connectionListeners.delete(listener);
+  },
+  isOnline: (): boolean => online,
+};
+
 async function transport(method: string, input: unknown): Promise<WireResult<unknown>> {
   if (window.bpge) return (await window.bpge.call(method, input)) as WireResult<unknown>;
+  const unreachable = (): WireResult<unknown> => {
+    setOnline(false);
+    return { ok: false, error: { code: 'error.transport', message: t('error.transport') } };
+  };
   let response: Response;
   try {
     response = await fetch(`/api/call/${encodeURIComponent(method)}`, {
@@ -44,10 +67,17 @@ async function transport(method: string, input: unknown): Promise<WireResult<unk
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    return { ok: false, error: { code: 'error.transport', message: t('error.transport') } };
+    return unreachable();
   }
-  if (!response.ok) return { ok: false, error: { code: 'error.transport', message: t('error.transport') } };
-  return (await response.json()) as WireResult<unknown>;
+  if (!response.ok) return unreachable();
+  try {
+    const result = (await response.json()) as WireResult<unknown>;
+    setOnline(true);
+    return result;
+  } catch {
+    // The service died while answering: the body was cut.
+    return unreachable();
+  }
 }
 
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
@@ -76,10 +106,12 @@ export function onServerEvent(listener: (name: string, payload: unknown) => void
     source = current;
     for (const name of ['data.changed', ...ENCUENTRO_EVENT_NAMES]) current.addEventListener(name, handler);
     current.addEventListener('open', () => {
+      setOnline(true);
       if (connectedBefore) listener(CONNECTION_RESTORED, null);
       connectedBefore = true;
     });
     current.addEventListener('error', () => {
+      if (!stopped) setOnline(false);
       if (current.readyState !== EventSource.CLOSED || stopped) return;
       retry = setTimeout(connect, RECONNECT_DELAY_MS);
     });

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { t, type MessageKey } from '../../../shared/i18n';
+import { ConnectionBanner } from '../components/ConnectionBanner';
 import { EditionSelector } from './EditionSelector';
 import { hrefOf, type Route, type RouteName } from './router';
 
@@ -41,6 +42,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
           ))}
         </ul>
       </nav>
+      <ConnectionBanner />
       <main id="main" className="app-main">
         {children}
       </main>

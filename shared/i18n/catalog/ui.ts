@@ -2,6 +2,7 @@
 export const ui = {
   // Shared by every screen
   'common.loading': 'Cargando…',
+  'common.connectionLost': 'Sin conexión con el servicio de la aplicación. Lo que está en pantalla se conserva y lo escrito se guardará al volver la conexión.',
   'common.working': 'Procesando…',
   'common.saving': 'Guardando…',
   'common.save': 'Guardar',

@@ -148,7 +148,8 @@ function PracticeProjector({ practiceId, salaId }: { practiceId: number; salaId:
   }, [matrix]);
 
   if (query.isPending) return <ProjectorFrame title={t('common.loading')} subtitle="" footer={null}>{null}</ProjectorFrame>;
-  if (query.isError || !matrix)
+  // A failed refresh keeps the last contributions on the wall: only a practice never read is an error.
+  if (!matrix)
     return (
       <ProjectorFrame title={t('encuentroUi.projector.invalid')} subtitle={errorText(query.error)} footer={null}>
         {null}
@@ -242,7 +243,7 @@ function SalaProjector({ salaId }: { salaId: number }) {
   }, [synthesis]);
 
   if (query.isPending) return <ProjectorFrame title={t('common.loading')} subtitle="" footer={null}>{null}</ProjectorFrame>;
-  if (query.isError || !synthesis)
+  if (!synthesis)
     return (
       <ProjectorFrame title={t('encuentroUi.projector.invalid')} subtitle={errorText(query.error)} footer={null}>
         {null}
