@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { AppContext } from '../context';
 import type { EventBus } from '../events';
 import { ENTRY_LIMITS, IMPORT_DEFAULTS } from '../import/options';
-import { parseInWorker } from '../import/run-parse';
+import { readUpload, sharedParser, type UploadKind } from '../import/read-upload';
 import { attendanceCounts, deleteAttendee, getAttendee, insertAttendee, listAttendees, setCheckedIn, updateAttendee } from './attendance';
 import { assertEncuentro } from './lookup';
 import { planRoster } from './roster-import';
@@ -11,7 +11,7 @@ import { planRoster } from './roster-import';
 type Names = Extract<keyof Handlers, `encuentro.attendance.${string}`>;
 
 /** A roster is a few hundred rows; the cap keeps a wrong file from becoming thousands of registrations. */
-const ROSTER_LIMITS = { ...ENTRY_LIMITS, maxRows: 5_000 + 10 };
+const ROSTER: UploadKind = { limits: { ...ENTRY_LIMITS, maxRows: 5_000 + 10 }, timeoutMs: IMPORT_DEFAULTS.entriesTimeoutMs };
 
 /** Registration, door check-in and roster import; every change pushes the live counts. */
 export function attendanceHandlers(ctx: AppContext, events?: EventBus): Pick<Handlers, Names> {
@@ -24,15 +24,10 @@ export function attendanceHandlers(ctx: AppContext, events?: EventBus): Pick<Han
     return counts;
   };
 
-  // Same worker, caps and timeout as the entries import (electron/services/import).
+  // The hardened path every uploaded spreadsheet takes (electron/services/import/read-upload.ts).
   const readRoster = async (encuentroId: number, fileName: string, dataBase64: string) => {
     assertEncuentro(db(), encuentroId);
-    const bytes = Buffer.from(dataBase64, 'base64');
-    if (bytes.length === 0) throw new AppError('import.error.empty', { file: fileName });
-    const parsed = await parseInWorker(
-      { fileName, bytes, limits: ROSTER_LIMITS },
-      { timeoutMs: IMPORT_DEFAULTS.entriesTimeoutMs, heapMb: IMPORT_DEFAULTS.workerHeapMb, maxConcurrent: IMPORT_DEFAULTS.maxConcurrentParses },
-    );
+    const parsed = await readUpload(sharedParser(), { fileName, dataBase64 }, ROSTER);
     return planRoster(db(), encuentroId, fileName, parsed.sheets);
   };
 

@@ -7,8 +7,8 @@ import { commitEntries } from './entries/commit';
 import { locateHeader, toInspection, type StoredEntryImport } from './entries/inspect';
 import { currentPlan } from './entries/plan-cache';
 import { ENTRY_LIMITS, IMPORT_DEFAULTS, UGEL_LIMITS, type ImportOptions } from './options';
-import type { ParseLimits, Projection } from './file/parse-types';
-import { FileParser, type ParsedFile } from './run-parse';
+import { readUpload } from './read-upload';
+import { FileParser } from './run-parse';
 import { TokenStore } from './token-store';
 import { commitUgels } from './ugels/commit';
 import { collectUgels, PADRON_COLUMNS_LABEL, PADRON_PROJECTION } from './ugels/padron';
@@ -17,8 +17,6 @@ import { planUgels, type StoredUgelImport } from './ugels/plan';
 export type { ImportOptions } from './options';
 
 type ImportHandlerNames = 'imports.inspect' | 'imports.preview' | 'imports.commit' | 'reference.inspectUgels' | 'reference.commitUgels';
-
-const MB = 1024 * 1024;
 
 /**
  * Workbook imports: entries of an edition, and UGEL reference data. inspect/preview parse and
@@ -30,20 +28,11 @@ export function importHandlers(ctx: AppContext, options: ImportOptions = {}): Pi
   const ugelImports = new TokenStore<StoredUgelImport>(settings.tokenTtlMs, settings.maxTokens);
   const parser = new FileParser({ heapMb: settings.workerHeapMb, maxConcurrent: settings.maxConcurrentParses, prewarm: settings.prewarmWorker });
 
-  const parse = (fileName: string, dataBase64: string, limits: ParseLimits, timeoutMs: number, projection?: Projection): Promise<ParsedFile> => {
-    const bytes = Buffer.from(dataBase64, 'base64');
-    if (bytes.length === 0) throw new AppError('import.error.empty', { file: fileName });
-    if (bytes.length > limits.maxFileBytes) {
-      throw new AppError('import.error.tooLarge', { size: Math.round((bytes.length / MB) * 10) / 10, max: Math.round(limits.maxFileBytes / MB) });
-    }
-    return parser.parse({ fileName, bytes, limits, ...(projection ? { projection } : {}) }, timeoutMs);
-  };
-
   return {
     'imports.inspect': async ({ editionId, fileName, dataBase64 }) => {
       getEdition(ctx.db(), editionId);
       assertEditable(ctx.db(), editionId);
-      const parsed = await parse(fileName, dataBase64, ENTRY_LIMITS, settings.entriesTimeoutMs);
+      const parsed = await readUpload(parser, { fileName, dataBase64 }, { limits: ENTRY_LIMITS, timeoutMs: settings.entriesTimeoutMs });
       const stored: StoredEntryImport = { editionId, fileName, sheets: parsed.sheets.filter((s) => s.rows.length > 0).map(locateHeader) };
       if (stored.sheets.length === 0) throw new AppError('import.error.noRows', { file: fileName });
       return toInspection(entryImports.put(stored), stored);
@@ -52,7 +41,7 @@ export function importHandlers(ctx: AppContext, options: ImportOptions = {}): Pi
     'imports.commit': ({ token, sheet, mapping }) => commitEntries(ctx, entryImports.get(token), sheet, mapping),
     'reference.inspectUgels': async ({ fileName, dataBase64 }) => {
       ctx.db();
-      const parsed = await parse(fileName, dataBase64, UGEL_LIMITS, settings.ugelsTimeoutMs, PADRON_PROJECTION);
+      const parsed = await readUpload(parser, { fileName, dataBase64 }, { limits: UGEL_LIMITS, timeoutMs: settings.ugelsTimeoutMs, projection: PADRON_PROJECTION });
       const table = parsed.projected;
       if (!table) throw new AppError('import.ugel.noColumns', { file: fileName, columns: PADRON_COLUMNS_LABEL });
       const { candidates, issues } = collectUgels(table);

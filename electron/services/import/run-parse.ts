@@ -134,22 +134,6 @@ export class FileParser {
   }
 }
 
-export interface WorkerRunOptions {
-  timeoutMs: number;
-  heapMb: number;
-  maxConcurrent: number;
-}
-
-const sharedParsers = new Map<string, FileParser>();
-
-/** One-call form for other services' imports (roster, …): same worker, caps and timeout. */
-export function parseInWorker(request: ParseRequest, options: WorkerRunOptions): Promise<ParsedFile> {
-  const key = `${options.heapMb}:${options.maxConcurrent}`;
-  let parser = sharedParsers.get(key);
-  if (!parser) sharedParsers.set(key, (parser = new FileParser({ heapMb: options.heapMb, maxConcurrent: options.maxConcurrent, prewarm: false })));
-  return parser.parse(request, options.timeoutMs);
-}
-
 const WORKER_FILE = 'parse-worker.js';
 const SPARE_REFILL_DELAY_MS = 5_000;
 

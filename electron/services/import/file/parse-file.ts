@@ -20,6 +20,7 @@ export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {
       throw new ParseFailure('import.error.tooLarge', { size: round1(bytes.length / MB), max: Math.round(limits.maxFileBytes / MB) });
     }
     const format = sniffFormat(bytes, file);
+    if (request.xlsxOnly && format !== 'xlsx') throw new ParseFailure('import.error.notXlsx', { file });
     const collector = new SheetCollector(limits, request.projection);
     if (format === 'xlsx') {
       const parts = await checkZip(bytes, file, limits, isWorkbookPart);

@@ -54,6 +54,8 @@ export interface ParseRequest {
   fileName: string;
   bytes: Uint8Array;
   limits: ParseLimits;
+  /** Refuse a CSV (or any text) file: only a ZIP workbook is read. */
+  xlsxOnly?: boolean;
   projection?: Projection;
 }
 
