@@ -14,7 +14,6 @@ export default defineConfig({
           serve: resolve('electron/serve.ts'),
           bench: resolve('electron/bench/index.ts'),
           'parse-worker': resolve('electron/services/import/parse-worker.ts'),
-          'jury-parse-worker': resolve('electron/services/jury/workbook/parse-worker.ts'),
         },
         // The browser benchmarks drive Chromium with playwright-core (a dev dependency): load it
         // from node_modules at run time rather than bundling it.

@@ -114,11 +114,4 @@ export const jury = {
   'jury.workbook.hasErrors': 'La ficha tiene {count} celdas con errores: corríjalas en el archivo y vuelva a cargarlo. No se importó nada.',
   'jury.workbook.tokenExpired': 'La vista previa ya no está disponible: vuelva a cargar el archivo.',
   'jury.workbook.changedSincePreview': 'Los puntajes cambiaron desde la vista previa: vuelva a cargar el archivo para revisarlos.',
-  'jury.workbook.parseFailed': 'No se pudo leer la ficha: {detail}',
-  'jury.workbook.tooLarge': 'El archivo pesa {size} MB; una ficha de evaluación no debería superar {max} MB.',
-  'jury.workbook.notXlsx': 'El archivo no es un libro de Excel (.xlsx) válido.',
-  'jury.workbook.zipBomb': 'El archivo se expande a más de {max} MB al descomprimirlo: no se abrirá.',
-  'jury.workbook.timeout': 'La lectura del archivo tardó demasiado y se detuvo.',
-  'jury.workbook.tooManyRows': 'La ficha tiene más de {max} filas: no parece una ficha de evaluación.',
-  'jury.workbook.encrypted': 'El archivo está protegido con contraseña: guárdelo sin contraseña e inténtelo de nuevo.',
 } as const;

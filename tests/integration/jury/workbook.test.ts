@@ -151,7 +151,7 @@ describe('offline juror workbooks', () => {
     const foreign = await loadWorkbook(data);
     foreign.removeWorksheet(foreign.getWorksheet('bpge-meta')!.id);
     expect((await previewError(app, stage(), s.jurors.beto, await saveWorkbook(foreign))).code).toBe('jury.workbook.notOurs');
-    expect((await previewError(app, stage(), s.jurors.beto, Buffer.from('esto no es un libro de Excel'))).code).toBe('jury.workbook.notXlsx');
+    expect((await previewError(app, stage(), s.jurors.beto, Buffer.from('esto no es un libro de Excel'))).code).toBe('import.error.notXlsx');
   });
 
   it('accepts a workbook opened and saved by LibreOffice Calc (committed fixture)', async () => {

@@ -6,7 +6,7 @@ import { loadStage } from '../lookup';
 import { applyWorkbook } from './apply';
 import { exportJurorWorkbook } from './export';
 import { previewWorkbook, type PendingImport } from './preview';
-import { parseJurorWorkbook } from './run-parse';
+import { readJurorWorkbook } from './read-workbook';
 
 /** Previews wait this long for their "apply"; after that the file must be loaded again. */
 const PREVIEW_TTL_MS = 60 * 60 * 1000;
@@ -21,7 +21,7 @@ export function workbookHandlers(ctx: AppContext): Pick<Handlers, 'juryWorkbooks
   return {
     'juryWorkbooks.export': ({ stageId, jurorId }) => exportJurorWorkbook(ctx.db(), stageId, jurorId, now()),
     'juryWorkbooks.preview': async ({ stageId, jurorId, fileName, dataBase64 }) => {
-      const parsed = await parseJurorWorkbook(Buffer.from(dataBase64, 'base64'));
+      const parsed = await readJurorWorkbook({ fileName, dataBase64 });
       const db = ctx.db();
       const { preview, pending: item } = db.transaction(() => previewWorkbook(db, parsed, { stageId, jurorId, fileName }, now()))();
       sweep();
