@@ -101,6 +101,8 @@ describe('offline juror workbooks', () => {
     const filled = await fill(await exportWorkbook(app, stage(), s.jurors.carla), [
       ['2024-002', 'Innovación', 7],
       ['2024-002', 'Resultados', 'siete'],
+      // An Excel error is not an empty cell: reading it as one would clear the app's value.
+      ['2024-002', 'Sostenibilidad', { error: '#DIV/0!' }],
       ['2024-003', 'Resultados', 7.25],
       ['2024-003', 'Innovación', 2],
     ]);
@@ -109,10 +111,11 @@ describe('offline juror workbooks', () => {
     expect(result.rows.filter((r) => r.change === 'invalid').map((r) => r.message)).toEqual([
       'El puntaje 7 está fuera de la escala de «Innovación»: debe estar entre 0 y 4.',
       'Ingrese un número para «Resultados».',
+      'Ingrese un número para «Sostenibilidad».',
       'El puntaje 7.25 no es válido para «Resultados»: la escala avanza de 0.5 en 0.5 desde 0 (pruebe 7 o 7.5).',
     ]);
     const refused = await app.fail('juryWorkbooks.apply', { token: result.token });
-    expect(refused.message).toMatch(/^La ficha tiene 3 celdas con errores/);
+    expect(refused.message).toMatch(/^La ficha tiene 4 celdas con errores/);
     expect((await app.call('scores.sheet', { stageId: stage(), jurorId: s.jurors.carla, entryId: s.entries.cusco })).scores[0]?.value).toBeNull();
   });
 
