@@ -236,7 +236,10 @@ export class CaptureStore {
         const current = list[at.index]!;
         if (current.revision >= entry.revision || current.text === entry.text) continue;
         list[at.index] = { ...current, ...recovered };
-      } else if (entry.id === null) {
+        replayed.push(current.key);
+        continue;
+      }
+      if (entry.id === null) {
         const ck = cellKey(entry.block, entry.level);
         const list = (cells[ck] = [...(cells[ck] ?? [])]);
         const anchor = `${ck}|${entry.afterId}|${entry.beforeId}`;
