@@ -8,7 +8,7 @@ import { eventually } from './support/eventually';
 /**
  * RELOAD DURING AN OUTAGE. The hub is killed; the moderator types two lines, which the screen
  * marks "sin guardar"; the page is reloaded while the hub is still down (the browser can only
- * show its error page), then the hub comes back and the page is opened again. The two lines
+ * show its error page), then the hub comes back and the app is opened again. The two lines
  * come back from the browser's local journal and are saved, each exactly once.
  */
 describe('nada de lo escrito se pierde aunque se recargue la página sin servidor', () => {
@@ -57,7 +57,11 @@ describe('nada de lo escrito se pierde aunque se recargue la página sin servido
     await page.reload().catch(() => undefined);
     await eventually(() => page.locator('li.capture-item').count()).toBe(0);
 
+    // The hub is back and the app is opened again, at its start page: the journal is replayed
+    // at start, before the capture screen is even open.
     await server.restart();
+    await page.goto(`${server.url}/`);
+    await eventually(() => savedTexts(server.url, practiceId, salaId)).toEqual(['Guardada antes del corte', ...offline]);
     await page.goto(url);
     await eventually(async () => (await captureItems(page)).map((i) => i.text)).toEqual(['Guardada antes del corte', ...offline]);
     await eventually(() => page.getByRole('status').filter({ hasText: 'Se recuperaron 2 aporte(s)' }).count()).toBe(1);

@@ -33,6 +33,7 @@ vi.mock('../../renderer/src/api/client', async (importOriginal) => {
 // The store only needs the browser's timers; its storage and origin are given to it.
 Object.assign(globalThis, { window: globalThis });
 const { CaptureStore, saveStateOf } = await import('../../renderer/src/features/encuentro/capture/capture-store');
+const { ApiError } = await import('../../renderer/src/api/client');
 type Store = InstanceType<typeof CaptureStore>;
 
 /** localStorage as the browser has it, in memory; `full` plays a browser whose quota is used up. */
@@ -78,7 +79,8 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     link.loseAnswers = false;
     link.handler = async (method, input) => {
       const result = await f.app.services.call(method as MethodName, input as MethodInput<MethodName>);
-      if (!result.ok) throw new Error(result.error.message);
+      // As the client does: the service's refusal, with its code.
+      if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.details);
       return result.result;
     };
     // The first page runs on timers that die with it (reload): see reload().
@@ -283,6 +285,20 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     const left = storage.journalKeys().map((k) => storage.getItem(k)!);
     expect(left.filter((v) => v.includes('De la práctica B'))).toHaveLength(1);
     expect(left.filter((v) => v.includes('Del otro hub'))).toHaveLength(1);
+  });
+
+  it('a journal left for a practice that no longer exists is not asked for again and again, until a screen shows it', async () => {
+    const gone = open(987_654);
+    await gone.load();
+    expect(gone.getSnapshot().loaded).toBe(false);
+    expect(gone.getSnapshot().loadError).not.toBeNull();
+    expect(vi.getTimerCount()).toBe(0);
+    // A screen showing the store asks again (and keeps asking while it shows it).
+    const loads = vi.spyOn(gone, 'load');
+    const unsubscribe = gone.subscribe(() => undefined);
+    expect(loads).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(vi.getTimerCount()).toBe(1));
+    unsubscribe();
   });
 
   it('when the browser storage is full it says so and keeps working in memory', async () => {
