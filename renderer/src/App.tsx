@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { t } from '../../shared/i18n';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { AnnouncerProvider } from './app/announcer';
@@ -8,6 +9,7 @@ import { Screen } from './app/Screen';
 import { useDataChangedEvents } from './app/useDataChangedEvents';
 import { BlockedScreen } from './features/backups/BlockedScreen';
 import { useAppStatus } from './features/backups/queries';
+import { recoverCaptureJournals } from './features/encuentro/capture/capture-store';
 import { ProjectorScreen } from './features/encuentro/projector/ProjectorScreen';
 import { errorText } from './lib/errors';
 
@@ -26,6 +28,13 @@ function StatusGate() {
   useDataChangedEvents();
   const status = useAppStatus();
   const route = useRoute();
+  const ready = status.data?.state === 'ready';
+  const projector = route.name === 'projector';
+  // Lines typed on an earlier page and never acknowledged are sent as soon as the app is up (not
+  // from the projector window, which captures nothing and would only send them a second time).
+  useEffect(() => {
+    if (ready && !projector) recoverCaptureJournals();
+  }, [ready, projector]);
   if (status.isPending) return <p className="splash">{t('common.loading')}</p>;
   // Only a status never read is an error screen; a failed refresh keeps the app (and what is typed) on screen.
   if (status.data === undefined)

@@ -86,6 +86,12 @@ export interface Contribution {
   position: number;
   /** The last client revision applied; a save carrying a lower or equal one is ignored. */
   revision: number;
+  /**
+   * The idempotency key the moderator's screen created it with (null when typed elsewhere): a
+   * screen that lost the create's answer, or replays its local journal after a reload, recognises
+   * its own line by it instead of showing it twice.
+   */
+  clientKey: string | null;
   deleted: boolean;
   deletedAt: string | null;
   createdAt: string;

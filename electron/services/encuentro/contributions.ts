@@ -20,6 +20,7 @@ interface Row {
   text: string;
   position: number;
   revision: number;
+  client_key: string | null;
   deleted_at: string | null;
   created_at: string;
   updated_at: string;
@@ -36,6 +37,7 @@ export function toContribution(row: Row): Contribution {
     text: row.text,
     position: row.position,
     revision: row.revision,
+    clientKey: row.client_key,
     deleted: row.deleted_at !== null,
     deletedAt: row.deleted_at,
     createdAt: row.created_at,
@@ -43,7 +45,7 @@ export function toContribution(row: Row): Contribution {
   };
 }
 
-const COLUMNS = `id, encuentro_id, practice_id, sala_id, block, level, text, position, revision, deleted_at, created_at, updated_at`;
+const COLUMNS = `id, encuentro_id, practice_id, sala_id, block, level, text, position, revision, client_key, deleted_at, created_at, updated_at`;
 
 function row(db: Db, id: number): Row {
   const found = db.prepare(`SELECT ${COLUMNS} FROM encuentro_contribution WHERE id = ?`).get(id) as Row | undefined;

@@ -96,6 +96,13 @@ export const encuentroUi = {
   'encuentroUi.capture.historyOf': 'Historial de «{text}»',
   'encuentroUi.capture.deleteOf': 'Eliminar «{text}»',
   'encuentroUi.capture.deleted': 'Se eliminó el aporte «{text}».',
+  'encuentroUi.capture.recovered':
+    'Se recuperaron {count} aporte(s) escritos en este equipo antes de recargar o cerrar la página, que aún no habían llegado al servicio. Cada uno indica si ya quedó guardado.',
+  'encuentroUi.capture.recoveredOk': 'Entendido',
+  'encuentroUi.capture.journalFull':
+    'El navegador no tiene espacio para guardar en este equipo una copia de lo que escribe. Lo escrito sigue en pantalla y se envía al servicio: no recargue ni cierre la página hasta que diga «Todo guardado».',
+  'encuentroUi.capture.journalUnavailable':
+    'El navegador no permite guardar en este equipo una copia de lo que escribe. Lo escrito sigue en pantalla y se envía al servicio: no recargue ni cierre la página hasta que diga «Todo guardado».',
   'encuentroUi.save.saved': 'guardado',
   'encuentroUi.save.saving': 'guardando…',
   'encuentroUi.save.retrying': 'sin guardar — reintentando',

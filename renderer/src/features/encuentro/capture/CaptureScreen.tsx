@@ -246,6 +246,19 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
           <li><kbd>Alt</kbd>+<kbd>H</kbd> {t('encuentroUi.shortcuts.history')}</li>
         </ul>
       </details>
+      {snapshot.recovered > 0 && (
+        <div className="notice capture-recovered" role="status">
+          <p>{t('encuentroUi.capture.recovered', { count: snapshot.recovered })}</p>
+          <button type="button" onClick={() => store.dismissRecovered()}>
+            {t('encuentroUi.capture.recoveredOk')}
+          </button>
+        </div>
+      )}
+      {snapshot.journalProblem && (
+        <p className="notice notice-bad" role="alert">
+          {t(snapshot.journalProblem === 'quota' ? 'encuentroUi.capture.journalFull' : 'encuentroUi.capture.journalUnavailable')}
+        </p>
+      )}
       {!snapshot.loaded && snapshot.loadError && (
         <p className="form-error" role="alert">
           {snapshot.loadError}
@@ -312,7 +325,12 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
   );
 }
 
-/** Save what is pending when the page is hidden; in a plain browser, ask before closing with unsaved text. */
+/**
+ * Save what is pending when the page is hidden. In a plain browser (served from a hub), ask before
+ * closing while lines have not reached the hub: the local journal keeps them on this laptop and
+ * the next page sends them, but only if this browser opens the app again. Electron asks nothing:
+ * its service is in the same app, so the journal is replayed at the next start (App.tsx).
+ */
 export function installUnloadGuard(): () => void {
   const onHide = () => flushAll();
   const onBeforeUnload = (event: BeforeUnloadEvent) => {

@@ -1,6 +1,7 @@
 import type { Contribution, PracticeMatrix } from '../../../../../shared/domain/encuentro-types';
 import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK, type ContributionBlock, type ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
 import { ApiError, call } from '../../../api/client';
+import { browserOrigin, browserStorage, CaptureJournal, journaledScopes, type JournalEntry, type JournalProblem, type JournalStorage } from './capture-journal';
 
 /**
  * The moderator's items for one practice in one sala, saved as they are typed.
@@ -10,7 +11,9 @@ import { ApiError, call } from '../../../api/client';
  * has answered for its latest revision (the write is durable when it answers). Saves that fail
  * on the way are retried with a growing pause until they get through. The store lives outside
  * React (one per practice and sala, kept for the whole page life), so leaving the screen
- * neither cancels a pending save nor loses a retry.
+ * neither cancels a pending save nor loses a retry. Every line not yet acknowledged is also kept in
+ * a local journal (capture-journal.ts), written synchronously with each change and replayed by
+ * the next page, so a reload or a crash while the hub is unreachable loses nothing either.
  */
 export type SaveState = 'empty' | 'saved' | 'saving' | 'retrying' | 'error';
 
@@ -29,6 +32,11 @@ export interface CaptureItem {
   error: string | null;
   /** Position from the server, for items that exist there. */
   position: number;
+  /**
+   * Brought back from the local journal of an earlier page and not acknowledged since: if the
+   * server meanwhile stored a later revision, that one wins (the journal's text is older news).
+   */
+  recovered: boolean;
 }
 
 export interface CaptureSnapshot {
@@ -39,6 +47,10 @@ export interface CaptureSnapshot {
   /** A ghost (the empty "new item" line) per cell, by key. */
   ghosts: Record<string, string>;
   lastDeleted: CaptureItem | null;
+  /** Lines typed on an earlier page (reloaded, closed, crashed) that this page brought back. */
+  recovered: number;
+  /** Set while unsaved lines cannot be kept in the local journal (they stay in memory). */
+  journalProblem: JournalProblem;
 }
 
 /** Throttle rather than debounce: a moderator who never pauses still gets saved every ~150 ms. */
@@ -64,7 +76,8 @@ export function saveStateOf(item: CaptureItem): SaveState {
 
 function fromServer(c: Contribution): CaptureItem {
   return {
-    key: `s-${c.id}`,
+    // A line this screen created keeps its create key: a replayed or retried create recognises it.
+    key: c.clientKey ?? `s-${c.id}`,
     id: c.id,
     block: c.block,
     level: c.level,
@@ -76,7 +89,13 @@ function fromServer(c: Contribution): CaptureItem {
     failed: false,
     error: null,
     position: c.position,
+    recovered: false,
   };
+}
+
+/** What a create's answer acknowledges: a repeated create answers the first record, whose text may be older. */
+function ackedByRecord(c: Contribution, text: string, revision: number): number {
+  return c.text === text ? revision : Math.min(c.revision, revision - 1);
 }
 
 function isTransient(error: unknown): boolean {
@@ -97,17 +116,52 @@ function draftSlot(fresh: readonly CaptureItem[], local: readonly CaptureItem[],
   return fresh.length;
 }
 
+/** The id of the nearest saved item from `index` in direction `step` (-1 before, +1 after), or null. */
+function nearestId(list: readonly CaptureItem[], index: number, step: -1 | 1): number | null {
+  for (let j = index + step; j >= 0 && j < list.length; j += step) {
+    const id = list[j]!.id;
+    if (id !== null) return id;
+  }
+  return null;
+}
+
+function locate(cells: Record<string, CaptureItem[]>, found: (item: CaptureItem) => boolean): { ck: string; index: number } | null {
+  for (const [ck, list] of Object.entries(cells)) {
+    const index = list.findIndex(found);
+    if (index >= 0) return { ck, index };
+  }
+  return null;
+}
+
+export interface CaptureStoreOptions {
+  /** Where the journal lives (the page's localStorage by default; null: no journal). */
+  storage?: JournalStorage | null;
+  /** The server the page talks to (the page's origin by default). */
+  origin?: string;
+}
+
 export class CaptureStore {
   private snapshot: CaptureSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly timers = new Map<string, number>();
   private readonly attempts = new Map<string, number>();
   private readonly pendingEvents: Contribution[] = [];
+  private readonly storage: JournalStorage | null;
+  private readonly origin: string;
+  /** Opened at the first load, once the practice's Encuentro is known. */
+  private journal: CaptureJournal | null = null;
+  /** The last journaled form of each unsaved item (kept while an IME composes over it). */
+  private journaled = new Map<string, JournalEntry>();
+  /** A failed load that is not retried until a screen shows this store. */
+  private loadStalled = false;
 
   constructor(
     readonly practiceId: number,
     readonly salaId: number | null,
+    options: CaptureStoreOptions = {},
   ) {
+    this.storage = options.storage !== undefined ? options.storage : browserStorage();
+    this.origin = options.origin ?? browserOrigin();
     const cells: Record<string, CaptureItem[]> = {};
     const ghosts: Record<string, string> = {};
     for (const block of CONTRIBUTION_BLOCKS) {
@@ -116,12 +170,16 @@ export class CaptureStore {
         ghosts[cellKey(block, level)] = newKey();
       }
     }
-    this.snapshot = { loaded: false, loadError: null, matrix: null, cells, ghosts, lastDeleted: null };
+    this.snapshot = { loaded: false, loadError: null, matrix: null, cells, ghosts, lastDeleted: null, recovered: 0, journalProblem: null };
   }
 
   // ——— React binding ———
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
+    if (this.loadStalled) {
+      this.loadStalled = false;
+      void this.load();
+    }
     return () => this.listeners.delete(listener);
   };
 
@@ -129,7 +187,81 @@ export class CaptureStore {
 
   private set(patch: Partial<CaptureSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...patch };
+    // The journal is rewritten synchronously with every change of the items, before any save is sent.
+    if (patch.cells) {
+      const journalProblem = this.persist();
+      if (journalProblem !== this.snapshot.journalProblem) this.snapshot = { ...this.snapshot, journalProblem };
+    }
     for (const listener of this.listeners) listener();
+  }
+
+  // ——— Local journal ———
+  /** Writes every unacknowledged item to the journal (an acknowledged one leaves it). */
+  private persist(): JournalProblem {
+    if (!this.journal) return this.snapshot.journalProblem;
+    const entries: JournalEntry[] = [];
+    const journaled = new Map<string, JournalEntry>();
+    for (const list of Object.values(this.snapshot.cells)) {
+      list.forEach((item, index) => {
+        if (item.ackedRevision >= item.revision || (item.id === null && item.text === '')) return;
+        // Half-composed text is not the user's yet: the journal keeps what it had.
+        const entry: JournalEntry | undefined = item.composing
+          ? this.journaled.get(item.key)
+          : { key: item.key, id: item.id, block: item.block, level: item.level, text: item.text, revision: item.revision, afterId: nearestId(list, index, -1), beforeId: nearestId(list, index, 1) };
+        if (!entry) return;
+        entries.push(entry);
+        journaled.set(item.key, entry);
+      });
+    }
+    this.journaled = journaled;
+    return this.journal.write(entries);
+  }
+
+  /**
+   * Puts the journal's lines into freshly merged cells: a text change over the server's record
+   * unless the server already has that revision (or a later one), a line never acknowledged
+   * where it was typed. Answers the keys to save. Creates reuse their key (the service answers
+   * the existing record for a repeated one) and changes carry their revision (the service keeps
+   * the highest), so replaying twice stores nothing twice.
+   */
+  private replayInto(cells: Record<string, CaptureItem[]>, entries: readonly JournalEntry[]): string[] {
+    const replayed: string[] = [];
+    // Consecutive lines typed at the same place are put back one after the other.
+    const lastAt = new Map<string, string>();
+    for (const entry of entries) {
+      const recovered = { text: entry.text, revision: entry.revision, composing: false, inFlight: false, failed: true, error: null, recovered: true };
+      const at = locate(cells, (i) => (entry.id !== null ? i.id === entry.id : i.key === entry.key));
+      if (at) {
+        const list = (cells[at.ck] = [...cells[at.ck]!]);
+        const current = list[at.index]!;
+        if (current.revision >= entry.revision || current.text === entry.text) continue;
+        list[at.index] = { ...current, ...recovered };
+        replayed.push(current.key);
+        continue;
+      }
+      if (entry.id === null) {
+        const ck = cellKey(entry.block, entry.level);
+        const list = (cells[ck] = [...(cells[ck] ?? [])]);
+        const anchor = `${ck}|${entry.afterId}|${entry.beforeId}`;
+        const previous = lastAt.get(anchor);
+        const after = list.findIndex((i) => (previous !== undefined ? i.key === previous : entry.afterId !== null && i.id === entry.afterId));
+        const before = entry.beforeId === null ? -1 : list.findIndex((i) => i.id === entry.beforeId);
+        const slot = after >= 0 ? after + 1 : before >= 0 ? before : list.length;
+        list.splice(slot, 0, { key: entry.key, id: null, block: entry.block, level: entry.level, ackedRevision: -1, position: Number.MAX_SAFE_INTEGER, ...recovered });
+        lastAt.set(anchor, entry.key);
+      } else {
+        // No longer listed (deleted meanwhile): the text is still saved, so the record's history keeps it.
+        const ck = cellKey(entry.block, entry.level);
+        cells[ck] = [...(cells[ck] ?? []), { key: entry.key, id: entry.id, block: entry.block, level: entry.level, ackedRevision: entry.revision - 1, position: Number.MAX_SAFE_INTEGER, ...recovered }];
+      }
+      replayed.push(entry.key);
+    }
+    return replayed;
+  }
+
+  /** The moderator has read the "recovered" notice. */
+  dismissRecovered(): void {
+    this.set({ recovered: 0 });
   }
 
   private find(key: string): CaptureItem | undefined {
@@ -155,20 +287,37 @@ export class CaptureStore {
 
   // ——— Loading ———
   async load(): Promise<void> {
+    let matrix: PracticeMatrix;
     try {
-      const matrix = await call('encuentro.matrix', { practiceId: this.practiceId, salaId: this.salaId });
-      this.merge(matrix);
+      matrix = await call('encuentro.matrix', { practiceId: this.practiceId, salaId: this.salaId });
     } catch (error) {
       if (!this.snapshot.loaded) this.set({ loadError: error instanceof Error ? error.message : String(error) });
-      window.setTimeout(() => void this.load(), 1500);
+      // A practice that no longer exists (a journal left for it and replayed at start, with no
+      // screen open) is not asked for every 1.5 s forever: a screen showing it asks again.
+      if (isTransient(error) || this.listeners.size > 0) window.setTimeout(() => void this.load(), 1500);
+      else this.loadStalled = true;
+      return;
     }
+    if (this.journal) {
+      this.merge(matrix, []);
+      return;
+    }
+    this.journal = new CaptureJournal(this.storage, { origin: this.origin, encuentroId: matrix.encuentroId, practiceId: this.practiceId, salaId: this.salaId });
+    this.merge(matrix, this.journal.takeOver());
   }
 
-  /** Brings in what the server has, keeping every item that has unsaved local text as it is. */
-  private merge(matrix: PracticeMatrix): void {
+  /**
+   * Brings in what the server has, keeping every item that has unsaved local text as it is; at
+   * the first load, also what the journal of an earlier page kept.
+   */
+  private merge(matrix: PracticeMatrix, journal: readonly JournalEntry[]): void {
     const cells = { ...this.snapshot.cells };
     const byId = new Map<number, CaptureItem>();
+    const drafts = new Map<string, CaptureItem>();
     for (const list of Object.values(cells)) for (const item of list) if (item.id !== null) byId.set(item.id, item);
+    for (const list of Object.values(cells)) for (const item of list) if (item.id === null) drafts.set(item.key, item);
+    // Drafts the server already has (their create got through, its answer did not): they take the record's id.
+    const adopted: string[] = [];
     const seen = new Set<number>();
     for (const block of matrix.blocks) {
       for (const cell of block.cells) {
@@ -177,6 +326,13 @@ export class CaptureStore {
         const fresh: CaptureItem[] = [];
         for (const c of cell.contributions) {
           seen.add(c.id);
+          const draft = c.clientKey !== null ? drafts.get(c.clientKey) : undefined;
+          if (draft) {
+            adopted.push(draft.key);
+            fresh.push({ ...draft, id: c.id, position: c.position, ackedRevision: Math.max(draft.ackedRevision, ackedByRecord(c, draft.text, draft.revision)), failed: false, error: null });
+            this.attempts.delete(draft.key);
+            continue;
+          }
           const mine = byId.get(c.id);
           if (mine && (saveStateOf(mine) !== 'saved' || mine.revision > c.revision)) fresh.push({ ...mine, position: c.position });
           else fresh.push(mine ? { ...fromServer(c), key: mine.key } : fromServer(c));
@@ -186,7 +342,7 @@ export class CaptureStore {
         // before), else right before the nearest one after them, else at the end. Placing each
         // after "its" saved item instead would reverse a run of drafts typed during an outage.
         local.forEach((item, index) => {
-          if (item.id !== null) return;
+          if (item.id !== null || adopted.includes(item.key)) return;
           fresh.splice(draftSlot(fresh, local, index), 0, item);
         });
         // Items this client still has unsaved changes on are never dropped by a refresh.
@@ -194,7 +350,12 @@ export class CaptureStore {
         cells[ck] = fresh;
       }
     }
-    this.set({ cells, matrix, loaded: true, loadError: null });
+    const replayed = this.replayInto(cells, journal);
+    this.set({ cells, matrix, loaded: true, loadError: null, ...(replayed.length > 0 ? { recovered: this.snapshot.recovered + replayed.length } : {}) });
+    for (const key of [...adopted, ...replayed]) {
+      const item = this.find(key);
+      if (item && !item.inFlight && !item.composing && item.ackedRevision < item.revision) this.schedule(key, 0);
+    }
   }
 
   // ——— Pushed events (another moderator, another window) ———
@@ -256,6 +417,7 @@ export class CaptureStore {
       failed: false,
       error: null,
       position: Number.MAX_SAFE_INTEGER,
+      recovered: false,
     };
     this.set({ cells: { ...this.snapshot.cells, [ck]: [...(this.snapshot.cells[ck] ?? []), item] }, ghosts: { ...this.snapshot.ghosts, [ck]: newKey() } });
     return item;
@@ -280,7 +442,7 @@ export class CaptureStore {
       return;
     }
     if (text === item.text && !item.composing) return;
-    this.update(key, { text, composing: false, revision: item.revision + 1, error: null });
+    this.update(key, { text, composing: false, revision: item.revision + 1, error: null, recovered: false });
     this.schedule(key, SAVE_DELAY_MS);
   }
 
@@ -335,7 +497,7 @@ export class CaptureStore {
           return;
         }
         // A retried create answers the first record, whose text may be older than what was sent.
-        this.succeeded(key, { id: created.id, ackedRevision: created.text === item.text ? revision : Math.min(created.revision, revision - 1), position: created.position });
+        this.succeeded(key, { id: created.id, ackedRevision: ackedByRecord(created, item.text, revision), position: created.position });
       } catch (error) {
         this.failed(key, error);
       }
@@ -347,6 +509,12 @@ export class CaptureStore {
     try {
       const saved = await call('encuentro.contributions.updateText', { id: item.id, text, revision });
       const current = this.find(key);
+      if (!saved.applied && current?.recovered && current.revision === revision) {
+        // A line from an earlier page's journal, overtaken on the server meanwhile: the later text stays.
+        const c = saved.contribution;
+        this.succeeded(key, { text: c.text, revision: c.revision, ackedRevision: c.revision });
+        return;
+      }
       if (!saved.applied && current) {
         // Someone stored a later revision: ours goes on top of it, so what this moderator sees wins.
         const newer = Math.max(saved.contribution.revision, current.revision) + 1;
@@ -379,7 +547,7 @@ export class CaptureStore {
   private succeeded(key: string, patch: Partial<CaptureItem>): void {
     this.attempts.delete(key);
     const before = this.find(key);
-    this.update(key, { ...patch, inFlight: false, failed: false, error: null });
+    this.update(key, { ...patch, inFlight: false, failed: false, error: null, recovered: false });
     const item = this.find(key);
     if (before?.id === null && item?.id !== null && item) this.fixOrderAfterCreate(item);
     if (item && item.ackedRevision < item.revision && !item.composing) this.schedule(key, SAVE_DELAY_MS);
@@ -485,7 +653,7 @@ export class CaptureStore {
     const next = list[index + 1];
     if (!next) return this.snapshot.ghosts[ck]!;
     if (next.id === null && next.text === '') return next.key;
-    const draft: CaptureItem = { ...item, key: newKey(), id: null, text: '', revision: 0, ackedRevision: -1, inFlight: false, failed: false, error: null, composing: false };
+    const draft: CaptureItem = { ...item, key: newKey(), id: null, text: '', revision: 0, ackedRevision: -1, inFlight: false, failed: false, error: null, composing: false, recovered: false };
     list.splice(index + 1, 0, draft);
     this.set({ cells: { ...this.snapshot.cells, [ck]: list } });
     return draft.key;
@@ -507,7 +675,7 @@ export class CaptureStore {
 
 const stores = new Map<string, CaptureStore>();
 
-/** One store per practice and sala for the life of the page (saves outlive the screen). */
+/** One store per practice and sala for the life of the page (saves outlive the screen). The stores use the page's localStorage. */
 export function captureStore(practiceId: number, salaId: number | null): CaptureStore {
   const key = `${practiceId}:${salaId ?? ''}`;
   let store = stores.get(key);
@@ -531,4 +699,12 @@ export function unsavedCount(): number {
 
 export function flushAll(): void {
   for (const store of stores.values()) store.flush();
+}
+
+/**
+ * At start: opens (and so loads and replays) the store of every practice with lines left in the
+ * journal by an earlier page of this server, so they reach it even before their screen is opened.
+ */
+export function recoverCaptureJournals(): void {
+  for (const { practiceId, salaId } of journaledScopes(browserStorage(), browserOrigin())) captureStore(practiceId, salaId);
 }

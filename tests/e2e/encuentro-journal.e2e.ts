@@ -1,0 +1,89 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeViolations, seriousA11yViolations } from './support/axe';
+import { launchBrowser, openPage, screenshot } from './support/browser';
+import { api, captureItems, savedTexts, startRestartableServer, type RestartableServer } from './support/encuentro';
+import { eventually } from './support/eventually';
+
+/**
+ * RELOAD DURING AN OUTAGE. The hub is killed; the moderator types two lines, which the screen
+ * marks "sin guardar"; the page is reloaded while the hub is still down (the browser can only
+ * show its error page), then the hub comes back and the app is opened again. The two lines
+ * come back from the browser's local journal and are saved, each exactly once.
+ */
+describe('nada de lo escrito se pierde aunque se recargue la página sin servidor', () => {
+  let server: RestartableServer;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[] = [];
+  let practiceId = 0;
+  let salaId = 0;
+  let url = '';
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startRestartableServer({ demo: true }), launchBrowser()]);
+    const encuentroId = (await api<{ encuentroId: number }>(server.url, 'encuentro.ensureDemo', {})).encuentroId;
+    const detail = await api<{ ejes: { id: number }[] }>(server.url, 'encuentro.get', { id: encuentroId });
+    const ejeId = detail.ejes[0]!.id;
+    practiceId = (await api<{ id: number }>(server.url, 'encuentro.practices.create', { encuentroId, fields: { ejeId, title: 'Práctica de la prueba de recarga', igedName: 'UGEL Recarga', region: 'Cusco' } })).id;
+    salaId = (await api<{ id: number }>(server.url, 'encuentro.salas.create', { encuentroId, fields: { ejeId, name: 'Sala de recarga', practiceIds: [practiceId] } })).id;
+    url = `${server.url}/#/encuentros/${encuentroId}/captura/${salaId}/${practiceId}`;
+    ({ page, pageErrors } = await openPage(browser, url));
+    // The browser asks before leaving a page with unsaved lines: the moderator confirms.
+    page.on('dialog', (dialog) => void dialog.accept());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('recupera las líneas escritas sin servidor tras recargar, y las guarda una sola vez', async () => {
+    await page.locator('textarea:focus[aria-label="Nuevo aporte — UGEL — Factores que limitan"]').waitFor();
+    await page.keyboard.type('Guardada antes del corte');
+    await page.keyboard.press('Enter');
+    await eventually(async () => (await captureItems(page)).map((i) => i.state)).toEqual(['saved']);
+
+    await server.kill();
+    const offline = ['Escrita sin servidor: uno', 'Escrita sin servidor: dos, con ñ y tildes (acción)'];
+    await page.keyboard.type(offline[0]!);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(offline[1]!);
+    await page.keyboard.press('Tab');
+    await eventually(async () => (await captureItems(page)).map((i) => i.state)).toEqual(['saved', 'retrying', 'retrying']);
+    await eventually(() => page.getByTestId('save-summary').innerText()).toMatch(/2 aporte\(s\) sin guardar — reintentando/);
+
+    // Reload while the hub is still down: the browser can only show its error page.
+    await page.reload().catch(() => undefined);
+    await eventually(() => page.locator('li.capture-item').count()).toBe(0);
+
+    // The hub is back and the app is opened again, at its start page: the journal is replayed
+    // at start, before the capture screen is even open.
+    await server.restart();
+    await page.goto(`${server.url}/`);
+    await eventually(() => savedTexts(server.url, practiceId, salaId)).toEqual(['Guardada antes del corte', ...offline]);
+    await page.goto(url);
+    await eventually(async () => (await captureItems(page)).map((i) => i.text)).toEqual(['Guardada antes del corte', ...offline]);
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Se recuperaron 2 aporte(s)' }).count()).toBe(1);
+    await eventually(async () => (await captureItems(page)).map((i) => i.state)).toEqual(['saved', 'saved', 'saved']);
+    await eventually(() => page.getByTestId('save-summary').innerText()).toBe('Todo guardado');
+    expect(await savedTexts(server.url, practiceId, salaId)).toEqual(['Guardada antes del corte', ...offline]);
+    await screenshot(page, 'encuentro-recuperado-tras-recarga');
+    const violations = await seriousA11yViolations(page);
+    expect(violations, describeViolations('captura recuperada', violations)).toEqual([]);
+
+    // Dismissed by the moderator; a later reload brings nothing back twice.
+    await page.getByRole('button', { name: 'Entendido' }).click();
+    expect(await page.getByText('Se recuperaron').count()).toBe(0);
+    await page.reload();
+    await eventually(async () => (await captureItems(page)).map((i) => `${i.text}|${i.state}`)).toEqual([
+      'Guardada antes del corte|saved',
+      ...offline.map((text) => `${text}|saved`),
+    ]);
+    expect(await page.getByText('Se recuperaron').count()).toBe(0);
+    expect(await savedTexts(server.url, practiceId, salaId)).toEqual(['Guardada antes del corte', ...offline]);
+    // Everything acknowledged: the journal is empty (evaluated as a string: no DOM types here).
+    expect(await page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('bpge.captura.diario|'))")).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
