@@ -7,7 +7,8 @@ import { commitEntries } from './entries/commit';
 import { locateHeader, toInspection, type StoredEntryImport } from './entries/inspect';
 import { currentPlan } from './entries/plan-cache';
 import { ENTRY_LIMITS, IMPORT_DEFAULTS, UGEL_LIMITS, type ImportOptions } from './options';
-import type { ParseLimits, Projection } from './file/parse-types';
+import type { ParseLimits, Projection, RowSink } from './file/parse-types';
+import { PlanAhead } from './entries/plan-ahead';
 import { FileParser, type ParsedFile } from './run-parse';
 import { TokenStore } from './token-store';
 import { commitUgels } from './ugels/commit';
@@ -30,23 +31,28 @@ export function importHandlers(ctx: AppContext, options: ImportOptions = {}): Pi
   const ugelImports = new TokenStore<StoredUgelImport>(settings.tokenTtlMs, settings.maxTokens);
   const parser = new FileParser({ heapMb: settings.workerHeapMb, maxConcurrent: settings.maxConcurrentParses, prewarm: settings.prewarmWorker });
 
-  const parse = (fileName: string, dataBase64: string, limits: ParseLimits, timeoutMs: number, projection?: Projection): Promise<ParsedFile> => {
+  const parse = (fileName: string, dataBase64: string, limits: ParseLimits, timeoutMs: number, projection?: Projection, watch?: RowSink): Promise<ParsedFile> => {
     const bytes = Buffer.from(dataBase64, 'base64');
     if (bytes.length === 0) throw new AppError('import.error.empty', { file: fileName });
     if (bytes.length > limits.maxFileBytes) {
       throw new AppError('import.error.tooLarge', { size: Math.round((bytes.length / MB) * 10) / 10, max: Math.round(limits.maxFileBytes / MB) });
     }
-    return parser.parse({ fileName, bytes, limits, ...(projection ? { projection } : {}) }, timeoutMs);
+    return parser.parse({ fileName, bytes, limits, ...(projection ? { projection } : {}) }, timeoutMs, watch);
   };
 
   return {
     'imports.inspect': async ({ editionId, fileName, dataBase64 }) => {
       getEdition(ctx.db(), editionId);
       assertEditable(ctx.db(), editionId);
-      const parsed = await parse(fileName, dataBase64, ENTRY_LIMITS, settings.entriesTimeoutMs);
+      // Rows are validated as they arrive, so the preview usually finds its plan ready.
+      const ahead = new PlanAhead(ctx.db(), editionId);
+      const parsed = await parse(fileName, dataBase64, ENTRY_LIMITS, settings.entriesTimeoutMs, undefined, ahead);
       const stored: StoredEntryImport = { editionId, fileName, sheets: parsed.sheets.filter((s) => s.rows.length > 0).map(locateHeader) };
       if (stored.sheets.length === 0) throw new AppError('import.error.noRows', { file: fileName });
-      return toInspection(entryImports.put(stored), stored);
+      const inspection = toInspection(entryImports.put(stored), stored);
+      const planned = ahead.planFor(stored, inspection);
+      if (planned) stored.lastPlan = planned;
+      return inspection;
     },
     'imports.preview': ({ token, sheet, mapping }) => ({ token, ...currentPlan(ctx.db(), entryImports.get(token), sheet, mapping).preview }),
     'imports.commit': ({ token, sheet, mapping }) => commitEntries(ctx, entryImports.get(token), sheet, mapping),
