@@ -16,6 +16,8 @@ interface SheetAhead {
   mapping: ColumnMapping;
   planner: EntryPlanner | null;
   stamp: DbStamp | null;
+  /** Whether its header was looked for (and its planning started, if worth it). */
+  started: boolean;
 }
 
 /**
@@ -36,7 +38,8 @@ export class PlanAhead implements RowSink {
   ) {}
 
   sheet(): void {
-    this.sheets.push({ head: [], rows: 0, headerRow: 0, headers: [], mapping: {}, planner: null, stamp: null });
+    this.settleLast();
+    this.sheets.push({ head: [], rows: 0, headerRow: 0, headers: [], mapping: {}, planner: null, stamp: null, started: false });
   }
 
   rows(rows: SheetRow[]): void {
@@ -44,14 +47,23 @@ export class PlanAhead implements RowSink {
     if (!sheet) return;
     sheet.rows += rows.length;
     if (sheet.planner) return sheet.planner.add(rows);
-    if (sheet.head.length >= HEADER_SCAN_ROWS) return;
+    if (sheet.started) return;
     sheet.head.push(...rows);
     if (sheet.head.length >= HEADER_SCAN_ROWS) this.start(sheet);
   }
 
+  /** A sheet shorter than the header scan is started once it is known to have ended. */
+  private settleLast(): void {
+    const last = this.sheets[this.sheets.length - 1];
+    if (last && !last.started) this.start(last);
+  }
+
   private start(sheet: SheetAhead): void {
-    const { index } = findHeader(sheet.head);
-    const header = sheet.head[index];
+    sheet.started = true;
+    const { head } = sheet;
+    sheet.head = [];
+    const { index } = findHeader(head);
+    const header = head[index];
     if (!header) return;
     sheet.headerRow = header.row;
     sheet.headers = headerLabels(header, header.cells.length);
@@ -60,8 +72,7 @@ export class PlanAhead implements RowSink {
     if (sheet.mapping.title === undefined || sheet.mapping.iged === undefined) return;
     sheet.stamp = stampOf(this.db);
     sheet.planner = new EntryPlanner(this.db, this.editionId, sheet, sheet.mapping);
-    sheet.planner.add(sheet.head.slice(index + 1));
-    sheet.head = [];
+    sheet.planner.add(head.slice(index + 1));
   }
 
   /**
@@ -70,6 +81,7 @@ export class PlanAhead implements RowSink {
    * parsed sheets that have rows, in file order, as the sink received them.
    */
   planFor(stored: StoredEntryImport, inspection: ImportInspection): CachedPlan | undefined {
+    this.settleLast();
     const index = inspection.selectedSheet;
     const ahead = this.sheets.filter((sheet) => sheet.rows > 0)[index];
     const sheet = stored.sheets[index];
