@@ -7,6 +7,7 @@ import { commitEntries } from './entries/commit';
 import { locateHeader, toInspection, type StoredEntryImport } from './entries/inspect';
 import { currentPlan } from './entries/plan-cache';
 import { ENTRY_LIMITS, IMPORT_DEFAULTS, UGEL_LIMITS, type ImportOptions } from './options';
+import { PlanAhead } from './entries/plan-ahead';
 import { readUpload } from './read-upload';
 import { FileParser } from './run-parse';
 import { TokenStore } from './token-store';
@@ -32,10 +33,15 @@ export function importHandlers(ctx: AppContext, options: ImportOptions = {}): Pi
     'imports.inspect': async ({ editionId, fileName, dataBase64 }) => {
       getEdition(ctx.db(), editionId);
       assertEditable(ctx.db(), editionId);
-      const parsed = await readUpload(parser, { fileName, dataBase64 }, { limits: ENTRY_LIMITS, timeoutMs: settings.entriesTimeoutMs });
+      // Rows are validated as they arrive, so the preview usually finds its plan ready.
+      const ahead = new PlanAhead(ctx.db(), editionId);
+      const parsed = await readUpload(parser, { fileName, dataBase64 }, { limits: ENTRY_LIMITS, timeoutMs: settings.entriesTimeoutMs }, ahead);
       const stored: StoredEntryImport = { editionId, fileName, sheets: parsed.sheets.filter((s) => s.rows.length > 0).map(locateHeader) };
       if (stored.sheets.length === 0) throw new AppError('import.error.noRows', { file: fileName });
-      return toInspection(entryImports.put(stored), stored);
+      const inspection = toInspection(entryImports.put(stored), stored);
+      const planned = ahead.planFor(stored, inspection);
+      if (planned) stored.lastPlan = planned;
+      return inspection;
     },
     'imports.preview': ({ token, sheet, mapping }) => ({ token, ...currentPlan(ctx.db(), entryImports.get(token), sheet, mapping).preview }),
     'imports.commit': ({ token, sheet, mapping }) => commitEntries(ctx, entryImports.get(token), sheet, mapping),

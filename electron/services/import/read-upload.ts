@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { ParseLimits, Projection } from './file/parse-types';
+import type { ParseLimits, Projection, RowSink } from './file/parse-types';
 import { IMPORT_DEFAULTS } from './options';
 import { FileParser, type ParsedFile } from './run-parse';
 
@@ -34,8 +34,12 @@ export interface Upload {
 
 const MB = 1024 * 1024;
 
-/** Resolves with the file's rows or rejects with the AppError the user should see. */
-export async function readUpload(parser: FileParser, upload: Upload, kind: UploadKind): Promise<ParsedFile> {
+/**
+ * Resolves with the file's rows or rejects with the AppError the user should see. A `watch`
+ * sink sees each batch of rows as the worker reads them (the entries import validates while
+ * the file is still being read).
+ */
+export async function readUpload(parser: FileParser, upload: Upload, kind: UploadKind, watch?: RowSink): Promise<ParsedFile> {
   const { fileName } = upload;
   const bytes = Buffer.from(upload.dataBase64, 'base64');
   if (bytes.length === 0) throw new AppError('import.error.empty', { file: fileName });
@@ -44,6 +48,7 @@ export async function readUpload(parser: FileParser, upload: Upload, kind: Uploa
   return parser.parse(
     { fileName, bytes, limits: kind.limits, ...(kind.xlsxOnly ? { xlsxOnly: true } : {}), ...(kind.projection ? { projection: kind.projection } : {}) },
     kind.timeoutMs,
+    watch,
   );
 }
 

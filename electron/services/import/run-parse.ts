@@ -4,8 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
-import type { ParseOutcome, ParseRequest } from './file/parse-types';
-import { READY } from './worker-messages';
+import type { ParsedSheet, ParseOutcome, ParseRequest, RowSink } from './file/parse-types';
+import { READY, type WorkerMessage } from './worker-messages';
 
 export interface ParserOptions {
   heapMb: number;
@@ -40,12 +40,17 @@ export class FileParser {
     await Promise.all([...FileParser.live].map((parser) => parser.spareReady));
   }
 
-  /** Resolves with the parsed file or rejects with the AppError the user should see. */
-  async parse(request: ParseRequest, timeoutMs: number): Promise<ParsedFile> {
+  /**
+   * Resolves with the parsed file or rejects with the AppError the user should see. `watch`
+   * sees each sheet and batch of rows as it arrives, while the rest of the file is still being
+   * read (the parsed file has them all anyway); what it did must be thrown away if the parse
+   * fails. Should it throw, the parse is stopped and rejects with its error.
+   */
+  async parse(request: ParseRequest, timeoutMs: number, watch?: RowSink): Promise<ParsedFile> {
     if (this.running >= this.options.maxConcurrent) throw new AppError('import.error.busy');
     this.running += 1;
     try {
-      const outcome = await this.run(request, timeoutMs);
+      const outcome = await this.run(request, timeoutMs, watch);
       if (!outcome.ok) throw new AppError(outcome.key, outcome.params);
       return outcome;
     } finally {
@@ -68,7 +73,7 @@ export class FileParser {
     this.refill.unref();
   }
 
-  private run(request: ParseRequest, timeoutMs: number): Promise<ParseOutcome> {
+  private run(request: ParseRequest, timeoutMs: number, watch: RowSink | undefined): Promise<ParseOutcome> {
     const file = request.fileName;
     const worker = this.spare ?? this.startWorker(false);
     this.spare = null;
@@ -88,8 +93,25 @@ export class FileParser {
         () => finish(() => reject(new AppError('import.error.timeout', { file, seconds: Math.max(1, Math.round(timeoutMs / 1000)) }))),
         timeoutMs,
       );
-      worker.on('message', (message: ParseOutcome | typeof READY) => {
-        if (message !== READY) finish(() => resolve(message));
+      // The worker keeps no rows: they arrive here in batches, before its final outcome.
+      const sheets: ParsedSheet[] = [];
+      worker.on('message', (message: WorkerMessage) => {
+        if (message === READY || settled) return;
+        try {
+          if (message.type === 'sheet') {
+            sheets.push({ name: message.name, rows: [] });
+            watch?.sheet(message.name);
+          } else if (message.type === 'rows') {
+            const rows = sheets[sheets.length - 1]?.rows;
+            for (const row of message.rows) rows?.push(row);
+            watch?.rows(message.rows);
+          } else {
+            const { outcome } = message;
+            finish(() => resolve(outcome.ok ? { ...outcome, sheets: [...sheets, ...outcome.sheets] } : outcome));
+          }
+        } catch (error) {
+          finish(() => reject(error instanceof Error ? error : new Error(String(error))));
+        }
       });
       worker.once('error', (error: Error & { code?: string }) =>
         finish(() =>
@@ -121,7 +143,9 @@ export class FileParser {
   private startWorker(preload: boolean): Worker {
     const options = {
       workerData: { preload },
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      // The worker keeps no rows (they are posted as read), so almost nothing outlives a young
+      // generation: a small one costs no time and keeps the process's peak memory down.
+      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
     };
     const here = import.meta.url;
     if (here.endsWith('.ts')) {

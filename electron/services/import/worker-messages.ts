@@ -1,2 +1,15 @@
+import type { ParseOutcome, SheetRow } from './file/parse-types';
+
 /** What a spare parser worker posts once its parsers are loaded (before it is given a file). */
 export const READY = 'parser-ready';
+
+/**
+ * What a worker posts while it reads a file, in this order: for each sheet, `sheet` then its
+ * rows in `rows` batches (so the worker keeps none of them, and the main side can start on
+ * them while the rest is read); finally `done`, whose sheets carry no rows of their own.
+ */
+export type WorkerMessage =
+  | typeof READY
+  | { type: 'sheet'; name: string }
+  | { type: 'rows'; rows: SheetRow[] }
+  | { type: 'done'; outcome: ParseOutcome };

@@ -26,21 +26,34 @@ export interface StoredEntryImport {
 }
 
 export function locateHeader(sheet: ParsedSheet): EntrySheet {
-  let best = 0;
-  let bestScore = -1;
-  sheet.rows.slice(0, HEADER_SCAN_ROWS).forEach((row, index) => {
-    const score = headerScore(row.cells.map(displayText));
-    if (score > bestScore) {
-      best = index;
-      bestScore = score;
-    }
-  });
-  const header = sheet.rows[best];
-  const rows = sheet.rows.slice(best + 1);
+  const { index, score } = findHeader(sheet.rows);
+  const header = sheet.rows[index];
+  const rows = sheet.rows.slice(index + 1);
   let width = header?.cells.length ?? 0;
   for (const row of rows) width = Math.max(width, row.cells.length);
-  const headers = Array.from({ length: width }, (_, index) => headerLabel(header?.cells[index], index));
-  return { name: sheet.name, headerRow: header?.row ?? 1, headers, rows, score: Math.max(0, bestScore) };
+  return { name: sheet.name, headerRow: header?.row ?? 1, headers: headerLabels(header, width), rows, score };
+}
+
+/**
+ * Which of a sheet's first rows is its header: the one that maps the most fields (the first
+ * of equals). Decided by the first HEADER_SCAN_ROWS rows alone, so it can be known early.
+ */
+export function findHeader(rows: readonly SheetRow[]): { index: number; score: number } {
+  let index = 0;
+  let best = -1;
+  rows.slice(0, HEADER_SCAN_ROWS).forEach((row, at) => {
+    const score = headerScore(row.cells.map(displayText));
+    if (score > best) {
+      index = at;
+      best = score;
+    }
+  });
+  return { index, score: Math.max(0, best) };
+}
+
+/** The column labels of a header row, for `width` columns. */
+export function headerLabels(header: SheetRow | undefined, width: number): string[] {
+  return Array.from({ length: width }, (_, index) => headerLabel(header?.cells[index], index));
 }
 
 export function toInspection(token: string, stored: StoredEntryImport): ImportInspection {

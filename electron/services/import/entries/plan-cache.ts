@@ -20,11 +20,16 @@ export interface CachedPlan {
 export function currentPlan(db: Db, stored: StoredEntryImport, sheetIndex: number, mapping: ColumnMapping): EntryPlan {
   const sheet = stored.sheets[sheetIndex];
   if (!sheet) throw new AppError('import.error.sheetMissing');
-  const key = `${sheetIndex}:${ENTRY_IMPORT_FIELDS.map((field) => mapping[field] ?? '').join(',')}`;
+  const key = planKey(sheetIndex, mapping);
   const stamp = stampOf(db);
   const cached = stored.lastPlan;
   if (cached && cached.key === key && sameStamp(cached.stamp, stamp)) return cached.plan;
   const plan = planEntries(db, stored.editionId, sheet, mapping);
   stored.lastPlan = { key, stamp, plan };
   return plan;
+}
+
+/** Which sheet and mapping a cached plan is for. */
+export function planKey(sheetIndex: number, mapping: ColumnMapping): string {
+  return `${sheetIndex}:${ENTRY_IMPORT_FIELDS.map((field) => mapping[field] ?? '').join(',')}`;
 }

@@ -4,6 +4,7 @@ import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
 import { checkFields, storedFields, type EntryFields, type StoredEntryFields } from '../../entries/write';
 import { foldKey } from '../../../../shared/domain/text';
+import type { SheetRow } from '../file/parse-types';
 import type { EntrySheet } from './inspect';
 import { isEmptyRow, readRow, type ReadRow } from './read-row';
 import { loadReference, practiceKey, practiceKeyOf, type EntryReference } from './reference';
@@ -27,80 +28,120 @@ export interface EntryPlan {
   writes: PlannedWrite[];
 }
 
+/** What a plan needs of a sheet besides its rows: where its header is, and its column labels. */
+export interface SheetHeader {
+  headerRow: number;
+  headers: readonly string[];
+}
+
 /**
  * Validates every row of a sheet against the current database and decides, per row, what a
  * commit would do: new, update, unchanged — or nothing, when the row is invalid. Writes nothing.
  */
 export function planEntries(db: Db, editionId: number, sheet: EntrySheet, mapping: ColumnMapping): EntryPlan {
-  const ref = loadReference(db, editionId);
-  const issues: ImportIssue[] = mappingIssues(sheet, mapping);
-  const rows = sheet.rows.filter((row) => !isEmptyRow(row, mapping));
-  const previewRows: ImportPreviewRow[] = [];
-  const writes: PlannedWrite[] = [];
-  const counts = { new: 0, update: 0, unchanged: 0 };
-  const mappingBroken = issues.length > 0;
-
-  const seen: SeenInFile = { firstRowOfCode: new Map(), firstRowOfPractice: new Map(), firstRowOfTarget: new Map() };
-
-  for (const sheetRow of rows) {
-    const read = mappingBroken ? null : readRow(sheetRow, mapping, sheet.headers, ref);
-    let action: ImportRowAction = 'invalid';
-    if (read) {
-      issues.push(...read.issues);
-      // Repeats are checked on every row, valid or not: a code typed twice is wrong either way.
-      const repeated = repeatIssue(read, sheet, mapping, seen);
-      if (repeated) issues.push(repeated);
-      const decided = read.fields && !repeated ? decide(db, read, read.fields, ref, sheet, mapping, seen) : null;
-      if (decided && read.fields) {
-        issues.push(...decided.issues);
-        if (decided.action !== 'invalid') {
-          action = decided.action;
-          counts[decided.action] += 1;
-          writes.push({ row: read.row, action: decided.action, fields: read.fields, titleKey: decided.titleKey, existingId: decided.existingId });
-        }
-      }
-    }
-    previewRows.push({
-      row: sheetRow.row,
-      action,
-      code: read?.code ?? '',
-      title: read?.title ?? '',
-      igedName: read?.igedText ?? '',
-      region: read?.region ?? '',
-      categoryName: read?.categoryName ?? '',
-    });
-  }
-
-  issues.sort((a, b) => a.row - b.row);
-  const errors = issues.filter((issue) => issue.severity === 'error').length;
-  const warnings = issues.length - errors;
-  const listed = issues.slice(0, MAX_LISTED_ISSUES);
-  if (issues.length > MAX_LISTED_ISSUES) {
-    listed.push({
-      row: issues[MAX_LISTED_ISSUES]?.row ?? 0,
-      column: '',
-      severity: 'warning',
-      message: t('import.preview.moreIssues', { shown: MAX_LISTED_ISSUES, total: issues.length }),
-    });
-  }
-  return {
-    preview: {
-      totals: { rows: rows.length, valid: writes.length, errors, warnings, ...counts },
-      issues: listed,
-      rows: previewRows,
-      canCommit: errors === 0 && rows.length > 0,
-    },
-    writes,
-  };
+  const planner = new EntryPlanner(db, editionId, sheet, mapping);
+  planner.add(sheet.rows);
+  return planner.finish();
 }
 
-function columnOf(sheet: EntrySheet, mapping: ColumnMapping, field: EntryImportField): string {
+/**
+ * planEntries a batch of rows at a time, so that rows can be validated while the rest of the
+ * file is still being read (see plan-ahead.ts). Rows must come in file order, each once.
+ */
+export class EntryPlanner {
+  private readonly ref: EntryReference;
+  private readonly issues: ImportIssue[];
+  private readonly mappingBroken: boolean;
+  private readonly previewRows: ImportPreviewRow[] = [];
+  private readonly writes: PlannedWrite[] = [];
+  private readonly counts = { new: 0, update: 0, unchanged: 0 };
+  private readonly seen: SeenInFile = { firstRowOfCode: new Map(), firstRowOfPractice: new Map(), firstRowOfTarget: new Map() };
+  /** Rows given to add(), empty ones included. */
+  private added = 0;
+
+  constructor(
+    private readonly db: Db,
+    editionId: number,
+    private readonly sheet: SheetHeader,
+    private readonly mapping: ColumnMapping,
+  ) {
+    this.ref = loadReference(db, editionId);
+    this.issues = mappingIssues(sheet, mapping);
+    this.mappingBroken = this.issues.length > 0;
+  }
+
+  get rowsAdded(): number {
+    return this.added;
+  }
+
+  add(rows: readonly SheetRow[]): void {
+    const { db, sheet, mapping, ref, seen, issues } = this;
+    this.added += rows.length;
+    for (const sheetRow of rows) {
+      if (isEmptyRow(sheetRow, mapping)) continue;
+      const read = this.mappingBroken ? null : readRow(sheetRow, mapping, sheet.headers, ref);
+      let action: ImportRowAction = 'invalid';
+      if (read) {
+        issues.push(...read.issues);
+        // Repeats are checked on every row, valid or not: a code typed twice is wrong either way.
+        const repeated = repeatIssue(read, sheet, mapping, seen);
+        if (repeated) issues.push(repeated);
+        const decided = read.fields && !repeated ? decide(db, read, read.fields, ref, sheet, mapping, seen) : null;
+        if (decided && read.fields) {
+          issues.push(...decided.issues);
+          if (decided.action !== 'invalid') {
+            action = decided.action;
+            this.counts[decided.action] += 1;
+            this.writes.push({ row: read.row, action: decided.action, fields: read.fields, titleKey: decided.titleKey, existingId: decided.existingId });
+          }
+        }
+      }
+      this.previewRows.push({
+        row: sheetRow.row,
+        action,
+        code: read?.code ?? '',
+        title: read?.title ?? '',
+        igedName: read?.igedText ?? '',
+        region: read?.region ?? '',
+        categoryName: read?.categoryName ?? '',
+      });
+    }
+  }
+
+  finish(): EntryPlan {
+    const { issues, writes, counts } = this;
+    const rows = this.previewRows.length;
+    issues.sort((a, b) => a.row - b.row);
+    const errors = issues.filter((issue) => issue.severity === 'error').length;
+    const warnings = issues.length - errors;
+    const listed = issues.slice(0, MAX_LISTED_ISSUES);
+    if (issues.length > MAX_LISTED_ISSUES) {
+      listed.push({
+        row: issues[MAX_LISTED_ISSUES]?.row ?? 0,
+        column: '',
+        severity: 'warning',
+        message: t('import.preview.moreIssues', { shown: MAX_LISTED_ISSUES, total: issues.length }),
+      });
+    }
+    return {
+      preview: {
+        totals: { rows, valid: writes.length, errors, warnings, ...counts },
+        issues: listed,
+        rows: this.previewRows,
+        canCommit: errors === 0 && rows > 0,
+      },
+      writes,
+    };
+  }
+}
+
+function columnOf(sheet: SheetHeader, mapping: ColumnMapping, field: EntryImportField): string {
   const index = mapping[field];
   return index === null || index === undefined ? '' : (sheet.headers[index] ?? '');
 }
 
 /** The same code, or without code the same IGED and title, already seen higher up in the file. */
-function repeatIssue(read: ReadRow, sheet: EntrySheet, mapping: ColumnMapping, seen: SeenInFile): ImportIssue | null {
+function repeatIssue(read: ReadRow, sheet: SheetHeader, mapping: ColumnMapping, seen: SeenInFile): ImportIssue | null {
   const issue = (field: EntryImportField, message: string): ImportIssue => ({ row: read.row, column: columnOf(sheet, mapping, field), severity: 'error', message });
   if (read.code) {
     const first = seen.firstRowOfCode.get(read.code);
@@ -116,7 +157,7 @@ function repeatIssue(read: ReadRow, sheet: EntrySheet, mapping: ColumnMapping, s
   return null;
 }
 
-function mappingIssues(sheet: EntrySheet, mapping: ColumnMapping): ImportIssue[] {
+function mappingIssues(sheet: SheetHeader, mapping: ColumnMapping): ImportIssue[] {
   const issues: ImportIssue[] = [];
   const at = (message: string): ImportIssue => ({ row: sheet.headerRow, column: '', severity: 'error', message });
   for (const field of REQUIRED_FIELDS) {
@@ -147,7 +188,7 @@ function decide(
   read: ReadRow,
   fields: EntryFields,
   ref: EntryReference,
-  sheet: EntrySheet,
+  sheet: SheetHeader,
   mapping: ColumnMapping,
   seen: SeenInFile,
 ): { action: ImportRowAction; existingId: number | null; titleKey: string; issues: ImportIssue[] } {

@@ -106,7 +106,7 @@ export function readRow(row: SheetRow, mapping: ColumnMapping, headers: readonly
   let categoryId: number | null = null;
   let categoryName = '';
   if (categoryText) {
-    const category = ref.categoryByKey.get(foldKey(categoryText));
+    const category = ref.categoryNamed(categoryText);
     if (category) {
       categoryId = category.id;
       categoryName = category.name;

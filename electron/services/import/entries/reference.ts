@@ -13,7 +13,8 @@ export interface EntryReference {
   matchIged: (name: string, regionHint: string | null) => IgedMatch;
   resolveRegion: (text: string) => string | null;
   categories: Category[];
-  categoryByKey: Map<string, Category>;
+  /** The edition's category with this name, compared with foldKey (memoised, like matchIged). */
+  categoryNamed: (text: string) => Category | undefined;
   entryByCode: Map<string, number>;
   /** `${igedId}|${title_key}` → entry ids; used when the file has no code. */
   entriesByPractice: Map<string, number[]>;
@@ -52,6 +53,7 @@ export function loadReference(db: Db, editionId: number): EntryReference {
   const regions = new Map<string, string | null>();
   const igedRegions = new Map(igeds.map((iged) => [iged.id, iged.region]));
   const categoryByKey = new Map(categories.map((category) => [foldKey(category.name), category]));
+  const categoryOfText = new Map<string, Category | undefined>();
   const categoryIds = new Set(categories.map((category) => category.id));
   const entryByCode = new Map(entries.map((entry) => [entry.code, entry.id]));
   return {
@@ -67,7 +69,10 @@ export function loadReference(db: Db, editionId: number): EntryReference {
       return regions.get(text) ?? null;
     },
     categories,
-    categoryByKey,
+    categoryNamed: (text) => {
+      if (!categoryOfText.has(text)) categoryOfText.set(text, categoryByKey.get(foldKey(text)));
+      return categoryOfText.get(text);
+    },
     entryByCode,
     entriesByPractice,
     codeOf: new Map(entries.map((entry) => [entry.id, entry.code])),

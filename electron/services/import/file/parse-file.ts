@@ -1,6 +1,6 @@
 import { checkZip } from './zip-check';
 import { readCsv } from './csv-reader';
-import { ParseFailure, type ParseOutcome, type ParseRequest } from './parse-types';
+import { ParseFailure, type ParseOutcome, type ParseRequest, type RowSink } from './parse-types';
 import { SheetCollector } from './sheet-collector';
 import { sniffFormat } from './sniff-format';
 import { isWorkbookPart } from './workbook-parts';
@@ -10,8 +10,9 @@ const MB = 1024 * 1024;
 /**
  * The whole parse of an uploaded file, as run inside the worker: caps, signature, ZIP checks,
  * then the reader. Never throws: a file problem comes back as a catalog key for the user.
+ * With a sink, rows go there as they are read and the outcome's sheets are empty (see SheetCollector).
  */
-export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {
+export async function parseFile(request: ParseRequest, sink?: RowSink): Promise<ParseOutcome> {
   const file = request.fileName;
   const { limits } = request;
   try {
@@ -21,7 +22,7 @@ export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {
     }
     const format = sniffFormat(bytes, file);
     if (request.xlsxOnly && format !== 'xlsx') throw new ParseFailure('import.error.notXlsx', { file });
-    const collector = new SheetCollector(limits, request.projection);
+    const collector = new SheetCollector(limits, request.projection, sink);
     if (format === 'xlsx') {
       const parts = await checkZip(bytes, file, limits, isWorkbookPart);
       // Loaded only now: a file refused by the checks above never pays for exceljs.
@@ -30,6 +31,7 @@ export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {
     } else {
       readCsv(bytes, sheetNameOf(file), collector);
     }
+    collector.flush();
     if (collector.rowCount === 0) throw new ParseFailure('import.error.noRows', { file });
     return { ok: true, ...collector.result() };
   } catch (error) {

@@ -25,6 +25,15 @@ export interface ParsedSheet {
   rows: SheetRow[];
 }
 
+/**
+ * Receives a file's rows as they are read, instead of their being kept until the end: each
+ * sheet's name, then its rows (empty ones dropped) in batches, in file order.
+ */
+export interface RowSink {
+  sheet(name: string): void;
+  rows(rows: SheetRow[]): void;
+}
+
 export interface ParseLimits {
   maxFileBytes: number;
   /** Sum of the uncompressed sizes the ZIP declares, and of what is actually inflated. */

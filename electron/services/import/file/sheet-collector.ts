@@ -1,28 +1,39 @@
 import { compactKey } from '../../../../shared/domain/text';
-import { ParseFailure, type CellValue, type ParseLimits, type ParsedSheet, type ProjectedTable, type Projection, type SheetRow } from './parse-types';
+import { ParseFailure, type CellValue, type ParseLimits, type ParsedSheet, type ProjectedTable, type Projection, type RowSink, type SheetRow } from './parse-types';
+
+/** Rows per batch handed to a sink: small enough that the receiver's work on one stays short. */
+export const SINK_BATCH_ROWS = 250;
 
 /**
  * Receives rows from a reader (xlsx or CSV), drops empty ones, enforces the row and column
  * caps as it goes (so a million-row sheet stops at the cap instead of being read whole) and
- * either keeps every row or, with a projection, only the wanted columns.
+ * either keeps every row, or hands them on to a sink in batches (keeping none), or, with a
+ * projection, keeps only the wanted columns (a projection takes precedence over a sink).
  */
 export class SheetCollector {
   private readonly sheets: ParsedSheet[] = [];
   private current: ParsedSheet | null = null;
   private rowsSeen = 0;
   private readonly projector: Projector | null;
+  private readonly sink: RowSink | null;
+  private batch: SheetRow[] = [];
 
   constructor(
     private readonly limits: ParseLimits,
     projection: Projection | undefined,
+    sink?: RowSink,
   ) {
     this.projector = projection ? new Projector(projection) : null;
+    this.sink = this.projector ? null : (sink ?? null);
   }
 
   startSheet(name: string): void {
     this.current = { name, rows: [] };
     if (this.projector) this.projector.startSheet(name);
-    else this.sheets.push(this.current);
+    else if (this.sink) {
+      this.flush();
+      this.sink.sheet(name);
+    } else this.sheets.push(this.current);
   }
 
   addRow(row: number, cells: CellValue[]): void {
@@ -34,13 +45,25 @@ export class SheetCollector {
     if (this.rowsSeen > this.limits.maxRows) throw new ParseFailure('import.error.tooManyRows', { sheet, max: this.limits.maxRows });
     const trimmed = cells.length === last + 1 ? cells : cells.slice(0, last + 1);
     if (this.projector) this.projector.addRow({ row, cells: trimmed });
-    else this.current?.rows.push({ row, cells: trimmed });
+    else if (this.sink) {
+      this.batch.push({ row, cells: trimmed });
+      if (this.batch.length >= SINK_BATCH_ROWS) this.flush();
+    } else this.current?.rows.push({ row, cells: trimmed });
+  }
+
+  /** Hands the last rows read to the sink: call once the reader has finished. */
+  flush(): void {
+    if (!this.sink || this.batch.length === 0) return;
+    const rows = this.batch;
+    this.batch = [];
+    this.sink.rows(rows);
   }
 
   get rowCount(): number {
     return this.rowsSeen;
   }
 
+  /** With a sink, `sheets` is empty: the sheets and their rows went to the sink. */
   result(): { sheets: ParsedSheet[]; projected?: ProjectedTable } {
     if (!this.projector) return { sheets: this.sheets };
     const projected = this.projector.result();
