@@ -25,16 +25,20 @@ export function loadSheetColumns(
   stageId: number,
   criteria: readonly ScoringCriterion[],
 ): { sheets: SheetColumns; conflictedSheets: number; pendingSheets: number } {
+  // Ordered in a subquery rather than inside group_concat: there the primary-key order comes
+  // straight from the (stage_id, entry_id) index, where group_concat(… ORDER BY …) always sorts
+  // the rows again. SQLite keeps a subquery's ORDER BY when an aggregate reads it (it never
+  // flattens an ordered subquery into an aggregate), so the rows arrive in that order.
   const text = db
     .prepare(
-      `SELECT group_concat(s.entry_id || ',' || s.juror_id || ',' || CASE
-         WHEN s.abstention = 'abstain' THEN ${ABSTAINED}
-         WHEN s.abstention = 'recuse' THEN ${RECUSED}
-         WHEN s.submitted_at IS NULL THEN ${PENDING}
-         WHEN EXISTS (SELECT 1 FROM conflict c WHERE c.juror_id = s.juror_id AND c.entry_id = s.entry_id AND c.dismissed_at IS NULL) THEN ${CONFLICTED}
-         ELSE ${SCORED} END
-       ORDER BY s.entry_id, s.id)
-       FROM score_sheet s WHERE s.stage_id = ?`,
+      `SELECT group_concat(sheet) FROM (
+         SELECT s.entry_id || ',' || s.juror_id || ',' || CASE
+           WHEN s.abstention = 'abstain' THEN ${ABSTAINED}
+           WHEN s.abstention = 'recuse' THEN ${RECUSED}
+           WHEN s.submitted_at IS NULL THEN ${PENDING}
+           WHEN EXISTS (SELECT 1 FROM conflict c WHERE c.juror_id = s.juror_id AND c.entry_id = s.entry_id AND c.dismissed_at IS NULL) THEN ${CONFLICTED}
+           ELSE ${SCORED} END AS sheet
+         FROM score_sheet s WHERE s.stage_id = ? ORDER BY s.entry_id, s.id)`,
     )
     .pluck()
     .get(stageId) as string | null;
