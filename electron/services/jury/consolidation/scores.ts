@@ -1,6 +1,7 @@
 import { SCORED, type ScoringCriterion, type SheetColumns } from '../../../../shared/scoring';
 import type { Db } from '../../../db/open';
 import { COMMA, NumberReader } from './numbers';
+import { sql } from '../statements';
 
 /**
  * Fills the values of the scored sheets. SQLite's cost here is per row and per byte of text,
@@ -16,7 +17,7 @@ import { COMMA, NumberReader } from './numbers';
 export function fillScores(db: Db, stageId: number, criteria: readonly ScoringCriterion[], sheets: SheetColumns): void {
   const rows = new ScoredRows(sheets);
   if (rows.count === 0 || criteria.length === 0) return;
-  const maxId = (table: 'juror' | 'criterion') => db.prepare(`SELECT max(id) FROM ${table}`).pluck().get() as number;
+  const maxId = (table: 'juror' | 'criterion') => sql(db, `SELECT max(id) FROM ${table}`).pluck().get() as number;
   const criteriaSpan = maxId('criterion') + 1;
   const space: KeySpace = { criteria: criteriaSpan, size: (maxId('juror') + 1) * criteriaSpan };
   const text = (packed: boolean) => {
@@ -24,11 +25,12 @@ export function fillScores(db: Db, stageId: number, criteria: readonly ScoringCr
     const key = `juror_id * ${space.criteria} + criterion_id`;
     const slow = `'x' || (${key}) || ',' || value`;
     const record = packed ? `CASE WHEN value * 4 = CAST(value * 4 AS INTEGER) THEN CAST(value * 4 AS INTEGER) * ${space.size} + ${key} ELSE ${slow} END` : slow;
-    return db
-      .prepare(
-        `SELECT group_concat(entry_id || ':' || scores, ';') FROM (
-           SELECT entry_id, group_concat(${record}) AS scores FROM score WHERE stage_id = ? GROUP BY entry_id)`,
-      )
+    // Cached per connection and SQL text: a new text only when the largest juror or criterion id changes.
+    return sql(
+      db,
+      `SELECT group_concat(entry_id || ':' || scores, ';') FROM (
+         SELECT entry_id, group_concat(${record}) AS scores FROM score WHERE stage_id = ? GROUP BY entry_id)`,
+    )
       .pluck()
       .get(stageId) as string | null;
   };
