@@ -16,18 +16,16 @@ export function rankCategory(
   decisions: readonly TieDecision[],
 ): CategoryResult {
   const scored = entries.filter((d) => d.counted > 0);
-  // One candidate per entry for every method: only the ranked value changes between them.
+  // One candidate per entry, reused by every method: only the ranked value changes between
+  // them, and a ranking keeps ids and numbers, never the candidates themselves.
   // Criterion means are looked up only by a priority-criterion rule.
   const byCriterion = options.tieBreak.some((r) => r.kind === 'priorityCriterion');
-  const bases = scored.map((d) => candidate(d, byCriterion));
+  const candidates = scored.map((d) => candidate(d, byCriterion));
   const rankings: MethodRanking[] = METHODS.map((method) => {
     const applicable = scored.length > 0 && scored.every((d) => d.values[method] !== null);
     if (!applicable) return { method, applicable, order: [], ties: [], unresolved: false };
-    const ranking = rankEntries(
-      bases.map((base, i) => ({ ...base, value: (scored[i] as EntryResult).values[method] })),
-      options.tieBreak,
-      decisions,
-    );
+    candidates.forEach((c, i) => (c.value = (scored[i] as EntryResult).values[method]));
+    const ranking = rankEntries(candidates, options.tieBreak, decisions);
     for (const d of scored) d.ranks[method] = ranking.rankOf.get(d.entryId) ?? null;
     return { method, applicable, order: ranking.order, ties: ranking.ties, unresolved: ranking.unresolved };
   });

@@ -14,14 +14,25 @@ import type { ScoringCriterion, ScoringEntry } from './types';
  */
 export function aggregateEntry(entry: ScoringEntry, sheets: SheetColumns, rows: readonly number[], rubric: Rubric, options: ConsolidationOptions): EntryResult {
   const width = rubric.criteria.length;
-  const totals = rows.map((s) =>
-    rowTotal(sheets.jurorId[s] as number, sheets.entryId[s] as number, sheets.status[s] as number, sheets.values, s * width, rubric, options.missingRule, options.rescaleMinCoverage),
-  );
-  const values: number[] = [];
-  const statuses = { abstained: 0, recused: 0, incomplete: 0 };
-  for (const t of totals) {
-    if (t.total !== null) values.push(t.total);
-    else if (t.status === 'abstained' || t.status === 'recused' || t.status === 'incomplete') statuses[t.status] += 1;
+  // Index loops into arrays of exactly their length: this runs once per entry (1,000 in a large stage).
+  const totals = new Array<JurorTotal>(rows.length);
+  let counted = 0;
+  let abstained = 0;
+  let recused = 0;
+  let incomplete = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const s = rows[r] as number;
+    const t = rowTotal(sheets.jurorId[s] as number, sheets.entryId[s] as number, sheets.status[s] as number, sheets.values, s * width, rubric, options.missingRule, options.rescaleMinCoverage);
+    totals[r] = t;
+    if (t.total !== null) counted += 1;
+    else if (t.status === 'abstained') abstained += 1;
+    else if (t.status === 'recused') recused += 1;
+    else if (t.status === 'incomplete') incomplete += 1;
+  }
+  const values = new Array<number>(counted);
+  for (let r = 0, k = 0; r < rows.length; r++) {
+    const total = (totals[r] as JurorTotal).total;
+    if (total !== null) values[k++] = total;
   }
   // Sorted once for the median and the trimmed mean (each would sort its own copy).
   const sorted = sortedAscending(values);
@@ -34,8 +45,10 @@ export function aggregateEntry(entry: ScoringEntry, sheets: SheetColumns, rows: 
     categoryId: entry.categoryId,
     scale,
     totals,
-    counted: values.length,
-    ...statuses,
+    counted,
+    abstained,
+    recused,
+    incomplete,
     values: {
       mean: mean(values),
       median: quantile(sorted, 0.5),

@@ -44,18 +44,27 @@ export function alphaOfRuns(values: ArrayLike<number>, ends: ArrayLike<number>):
   let n = 0;
   let pairableUnits = 0;
   let within = 0;
-  const pooled = new Float64Array(values.length);
+  let pooledSum = 0;
   for (let k = 0, start = 0; k < ends.length; start = ends[k] as number, k++) {
     const end = ends[k] as number;
     const m = end - start;
     if (m < 2) continue;
     pairableUnits += 1;
     within += (m * sumOfSquares(values, start, end)) / (m - 1);
-    for (let i = start; i < end; i++) pooled[n++] = values[i] as number;
+    for (let i = start; i < end; i++) pooledSum += values[i] as number;
+    n += m;
   }
   if (n < 2) return { alpha: null, pairableUnits, pairableValues: n, observedDisagreement: null, expectedDisagreement: null };
+  // SS of the pooled values, visiting them in the same order as the sum above (no copy of them).
+  const pooledMean = pooledSum / n;
+  let pooledSs = 0;
+  for (let k = 0, start = 0; k < ends.length; start = ends[k] as number, k++) {
+    const end = ends[k] as number;
+    if (end - start < 2) continue;
+    for (let i = start; i < end; i++) pooledSs += ((values[i] as number) - pooledMean) * ((values[i] as number) - pooledMean);
+  }
   const observed = (2 * within) / n;
-  const expected = (2 * sumOfSquares(pooled, 0, n)) / (n - 1);
+  const expected = (2 * pooledSs) / (n - 1);
   return {
     alpha: expected > 0 ? 1 - observed / expected : null,
     pairableUnits,

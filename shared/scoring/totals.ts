@@ -65,10 +65,10 @@ export function rowTotal(
   rule: MissingRule,
   minCoverage: number,
 ): JurorTotal {
-  if (status !== SCORED) return made(jurorId, entryId, status === ABSTAINED ? 'abstained' : 'recused', null, [], []);
+  if (status !== SCORED) return made(jurorId, entryId, status === ABSTAINED ? 'abstained' : 'recused', null, NONE_MISSING, NO_INDEPENDENT);
   const { criteria } = rubric;
   const independent = independentValues(values, offset, rubric);
-  if (rubric.weighted.length === 0) return made(jurorId, entryId, 'noCriteria', null, [], independent);
+  if (rubric.weighted.length === 0) return made(jurorId, entryId, 'noCriteria', null, NONE_MISSING, independent);
 
   let weightedSum = 0;
   let scoredShare = 0;
@@ -88,13 +88,22 @@ export function rowTotal(
     scoredShare += share;
     scoredAbove += c.weight * (value - c.scaleMin);
   }
-  if (missing === null) return made(jurorId, entryId, 'complete', weightedSum, [], independent);
+  if (missing === null) return made(jurorId, entryId, 'complete', weightedSum, NONE_MISSING, independent);
   if (rule === 'rescale' && scoredShare > 0 && scoredShare / fullShare >= minCoverage) {
     const { scale } = rubric;
     return made(jurorId, entryId, 'rescaled', scale.min + (scale.max - scale.min) * (scoredAbove / scoredShare), missing, independent);
   }
   return made(jurorId, entryId, 'incomplete', null, missing, independent);
 }
+
+/**
+ * Empty lists shared by every total that has nothing to list: a large stage has 15,000 totals,
+ * and allocating two empty arrays for each (then keeping them alive in the result) cost a
+ * noticeable share of the consolidation in garbage collection. Frozen, so no caller can add to
+ * every total's list at once; the result is read-only data (it crosses IPC as JSON).
+ */
+const NONE_MISSING: number[] = Object.freeze([]) as unknown as number[];
+const NO_INDEPENDENT: JurorTotal['independent'] = Object.freeze([]) as unknown as JurorTotal['independent'];
 
 function made(
   jurorId: number,
@@ -111,7 +120,8 @@ function made(
 function independentValues(values: ArrayLike<number>, offset: number, rubric: Rubric): JurorTotal['independent'] {
   let count = 0;
   for (const i of rubric.independent) if (!Number.isNaN(values[offset + i] as number)) count += 1;
-  const out: JurorTotal['independent'] = count === 0 ? [] : new Array(count);
+  if (count === 0) return NO_INDEPENDENT;
+  const out: JurorTotal['independent'] = new Array(count);
   let k = 0;
   for (const i of rubric.independent) {
     const value = values[offset + i] as number;

@@ -95,4 +95,37 @@ describe('columnar read of a stage', () => {
       }
     }
   });
+  it('keeps sheets in entry order, then as stored, whatever order the jurors or entries were written in', async () => {
+    const s = await seedEdition(app, 150);
+    const db = app.services.context.db();
+    const a = await addEntry(app, s.editionId, s.categories.inicio, 'Práctica A');
+    const b = await addEntry(app, s.editionId, s.categories.inicio, 'Práctica B');
+    const [j1, j2, j3] = ['Jurado 1', 'Jurado 2', 'Jurado 3'].map((name) => addJuror(db, s.editionId, name, 'MINEDU', 'Especialista')) as [number, number, number];
+    // Written entry B first, and jurors in a different order for each entry: the stored order
+    // (sheet id) differs from both the entry and the juror order.
+    const written: [number, number][] = [
+      [b, j3],
+      [b, j1],
+      [a, j2],
+      [b, j2],
+      [a, j3],
+      [a, j1],
+    ];
+    written.forEach(([entryId, jurorId], k) => addSheet(db, s.stageId, jurorId, entryId, { [s.criteria.resultados]: k % 5, [s.criteria.innovacion]: 4 - (k % 5) }));
+    const { sheets } = computeStage(db, s.editionId, s.stageId);
+    expect(sheets.map((sheet) => [sheet.entryId, sheet.jurorId])).toEqual([
+      [a, j2],
+      [a, j3],
+      [a, j1],
+      [b, j3],
+      [b, j1],
+      [b, j2],
+    ]);
+    // Each sheet got its own scores.
+    for (const sheet of sheets) {
+      const k = written.findIndex(([entryId, jurorId]) => entryId === sheet.entryId && jurorId === sheet.jurorId);
+      expect(sheet.scores.get(s.criteria.resultados)).toBe(k % 5);
+      expect(sheet.scores.get(s.criteria.innovacion)).toBe(4 - (k % 5));
+    }
+  });
 });

@@ -3,6 +3,7 @@ import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
 import { assertEditable } from '../../editions/write';
 import { loadStage } from '../lookup';
+import { sql } from '../statements';
 
 interface DecisionRow {
   id: number;
@@ -24,7 +25,7 @@ const toRecord = (r: DecisionRow): TieDecisionRecord => ({
 
 export function listDecisions(db: Db, stageId: number): TieDecisionRecord[] {
   loadStage(db, stageId);
-  return (db.prepare(`SELECT * FROM tie_decision WHERE stage_id = ? ORDER BY id`).all(stageId) as DecisionRow[]).map(toRecord);
+  return (sql(db, `SELECT * FROM tie_decision WHERE stage_id = ? ORDER BY id`).all(stageId) as DecisionRow[]).map(toRecord);
 }
 
 export function asTieDecisions(records: readonly TieDecisionRecord[]): TieDecision[] {

@@ -4,6 +4,7 @@ import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
 import { entriesInStage, loadStage, stageClosedAt, type StageRow } from '../lookup';
 import { loadSheetColumns } from './sheets';
+import { sql } from '../statements';
 
 /** Everything about a stage the consolidation reads, plus the names the report carries. */
 export interface StageData {
@@ -21,20 +22,19 @@ export function loadStageForEdition(db: Db, editionId: number, stageId: number):
 /** Reads a stage into the pure scoring input, its sheets in columns (see loadSheetColumns). */
 export function loadStageData(db: Db, editionId: number, stageId: number): StageData {
   const stage = loadStageForEdition(db, editionId, stageId);
-  const editionName = (db.prepare(`SELECT name FROM edition WHERE id = ?`).get(editionId) as { name: string }).name;
-  const categories = db.prepare(`SELECT id, name FROM category WHERE edition_id = ? ORDER BY position, id`).all(editionId) as { id: number; name: string }[];
+  const editionName = (sql(db, `SELECT name FROM edition WHERE id = ?`).get(editionId) as { name: string }).name;
+  const categories = sql(db, `SELECT id, name FROM category WHERE edition_id = ? ORDER BY position, id`).all(editionId) as { id: number; name: string }[];
   const criteria = loadCriteria(db, editionId);
   const entries = sortByCategory(
     entriesInStage(db, stage).map((e) => ({ id: e.id, code: e.code, title: e.title, categoryId: e.category_id })),
     categories,
   );
-  const jurors = db
-    .prepare(
-      `SELECT id, name, institution, cargo FROM juror WHERE id IN (
-         SELECT juror_id FROM assignment WHERE stage_id = ? UNION SELECT juror_id FROM score_sheet WHERE stage_id = ?)
-       ORDER BY name_key, id`,
-    )
-    .all(stageId, stageId) as { id: number; name: string; institution: string; cargo: string }[];
+  const jurors = sql(
+    db,
+    `SELECT id, name, institution, cargo FROM juror WHERE id IN (
+       SELECT juror_id FROM assignment WHERE stage_id = ? UNION SELECT juror_id FROM score_sheet WHERE stage_id = ?)
+     ORDER BY name_key, id`,
+  ).all(stageId, stageId) as { id: number; name: string; institution: string; cargo: string }[];
   const { sheets, conflictedSheets, pendingSheets } = loadSheetColumns(db, stageId, criteria);
 
   return {
@@ -56,12 +56,13 @@ export function loadStageData(db: Db, editionId: number, stageId: number): Stage
 }
 
 function loadCriteria(db: Db, editionId: number): ScoringCriterion[] {
-  const rows = db
-    .prepare(`SELECT id, name, weight, scale_min, scale_max, independent FROM criterion WHERE edition_id = ? ORDER BY position, id`)
-    .all(editionId) as { id: number; name: string; weight: number; scale_min: number; scale_max: number; independent: number }[];
-  const links = db
-    .prepare(`SELECT cc.criterion_id, cc.category_id FROM criterion_category cc JOIN criterion c ON c.id = cc.criterion_id WHERE c.edition_id = ?`)
-    .all(editionId) as { criterion_id: number; category_id: number }[];
+  const rows = sql(db, `SELECT id, name, weight, scale_min, scale_max, independent FROM criterion WHERE edition_id = ? ORDER BY position, id`).all(
+    editionId,
+  ) as { id: number; name: string; weight: number; scale_min: number; scale_max: number; independent: number }[];
+  const links = sql(
+    db,
+    `SELECT cc.criterion_id, cc.category_id FROM criterion_category cc JOIN criterion c ON c.id = cc.criterion_id WHERE c.edition_id = ?`,
+  ).all(editionId) as { criterion_id: number; category_id: number }[];
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -74,7 +75,7 @@ function loadCriteria(db: Db, editionId: number): ScoringCriterion[] {
 }
 
 function stageCutoff(db: Db, stageId: number): number | null {
-  return (db.prepare(`SELECT cutoff FROM stage WHERE id = ?`).get(stageId) as { cutoff: number | null }).cutoff;
+  return (sql(db, `SELECT cutoff FROM stage WHERE id = ?`).get(stageId) as { cutoff: number | null }).cutoff;
 }
 
 /**

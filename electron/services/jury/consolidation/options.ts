@@ -1,6 +1,7 @@
 import { withDefaults, type ConsolidationOptions, type Method, type TieRule } from '../../../../shared/scoring';
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
+import { sql } from '../statements';
 
 interface SettingsRow {
   disagreement_threshold: number;
@@ -14,14 +15,14 @@ interface SettingsRow {
  * is not created here (the jury settings service does that on first use).
  */
 export function resolveOptions(db: Db, editionId: number, overrides: Partial<ConsolidationOptions>): ConsolidationOptions {
-  const row = db.prepare(`SELECT disagreement_threshold, tie_break_chain, consolidation_method FROM jury_settings WHERE edition_id = ?`).get(editionId) as
+  const row = sql(db, `SELECT disagreement_threshold, tie_break_chain, consolidation_method FROM jury_settings WHERE edition_id = ?`).get(editionId) as
     | SettingsRow
     | undefined;
   const fromSettings: Partial<ConsolidationOptions> = row
     ? { method: row.consolidation_method, disagreementThreshold: row.disagreement_threshold, tieBreak: JSON.parse(row.tie_break_chain) as TieRule[] }
     : {};
   const options = withDefaults({ ...fromSettings, ...stripUndefined(overrides) });
-  const ownCriterion = db.prepare(`SELECT 1 FROM criterion WHERE id = ? AND edition_id = ?`);
+  const ownCriterion = sql(db, `SELECT 1 FROM criterion WHERE id = ? AND edition_id = ?`);
   for (const rule of options.tieBreak) {
     if (rule.kind === 'priorityCriterion' && !ownCriterion.get(rule.criterionId, editionId)) throw new AppError('consolidation.error.criterionForeign');
   }

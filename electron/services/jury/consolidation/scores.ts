@@ -1,28 +1,36 @@
 import { SCORED, type ScoringCriterion, type SheetColumns } from '../../../../shared/scoring';
 import type { Db } from '../../../db/open';
-import { NumberReader } from './numbers';
+import { COMMA, NumberReader } from './numbers';
+import { sql } from '../statements';
 
 /**
  * Fills the values of the scored sheets. SQLite's cost here is per row and per byte of text,
  * so each score travels as one integer where possible: 4 × value (exact for values in quarter
- * steps, every rubric scale in practice) times the key space, plus a key packing entry (offset
- * from the stage's first), juror and criterion — ids bounded by their tables' largest, so the
- * key is unique without filtering rows. Any other value travels as 'x' key, value. A token
- * past 2^53 (a huge value) would lose digits: the read is then repeated with every value as text.
+ * steps, every rubric scale in practice) times the key space, plus a key packing juror and
+ * criterion — ids bounded by their tables' largest, so the key is unique within an entry.
+ * Scores are grouped by entry (the primary key's order, so SQLite groups without sorting) and
+ * each group is prefixed with its entry id once: "entry:score,score,…;entry:…". Computing a
+ * key that also packs the entry cost more SQL arithmetic per row than the grouping does. Any
+ * other value travels as 'x' key, value. A token past 2^53 (a huge value) would lose digits:
+ * the read is then repeated with every value as text.
  */
 export function fillScores(db: Db, stageId: number, criteria: readonly ScoringCriterion[], sheets: SheetColumns): void {
   const rows = new ScoredRows(sheets);
   if (rows.count === 0 || criteria.length === 0) return;
-  const maxId = (table: 'juror' | 'criterion') => db.prepare(`SELECT max(id) FROM ${table}`).pluck().get() as number;
-  const space: KeySpace = { e0: rows.e0, jurors: maxId('juror') + 1, criteria: maxId('criterion') + 1, size: 0 };
-  space.size = rows.entrySpan * space.jurors * space.criteria;
+  const maxId = (table: 'juror' | 'criterion') => sql(db, `SELECT max(id) FROM ${table}`).pluck().get() as number;
+  const criteriaSpan = maxId('criterion') + 1;
+  const space: KeySpace = { criteria: criteriaSpan, size: (maxId('juror') + 1) * criteriaSpan };
   const text = (packed: boolean) => {
     // Literal integers, not parameters: SQLite re-reads a parameter on every row.
-    const key = `(((entry_id - ${space.e0}) * ${space.jurors} + juror_id) * ${space.criteria} + criterion_id)`;
-    const slow = `'x' || ${key} || ',' || value`;
+    const key = `juror_id * ${space.criteria} + criterion_id`;
+    const slow = `'x' || (${key}) || ',' || value`;
     const record = packed ? `CASE WHEN value * 4 = CAST(value * 4 AS INTEGER) THEN CAST(value * 4 AS INTEGER) * ${space.size} + ${key} ELSE ${slow} END` : slow;
-    return db
-      .prepare(`SELECT group_concat(${record}) FROM score WHERE stage_id = ? AND entry_id BETWEEN ${space.e0} AND ${space.e0 + rows.entrySpan - 1}`)
+    // Cached per connection and SQL text: a new text only when the largest juror or criterion id changes.
+    return sql(
+      db,
+      `SELECT group_concat(entry_id || ':' || scores, ';') FROM (
+         SELECT entry_id, group_concat(${record}) AS scores FROM score WHERE stage_id = ? GROUP BY entry_id)`,
+    )
       .pluck()
       .get(stageId) as string | null;
   };
@@ -33,38 +41,38 @@ export function fillScores(db: Db, stageId: number, criteria: readonly ScoringCr
 }
 
 interface KeySpace {
-  e0: number;
-  jurors: number;
   criteria: number;
   size: number;
 }
 
 /** False when a token was past 2^53 (its digits lost): the caller reads again with values as text. */
 function readScores(text: string | null, space: KeySpace, rows: ScoredRows, columnOf: Int32Array, values: Float64Array, width: number): boolean {
-  let lastSheet = -1;
-  let row = -1;
   for (const reader = new NumberReader(text); !reader.done; ) {
-    let key: number;
-    let value: number;
-    if (reader.skip(X)) {
-      key = reader.next();
-      value = reader.next();
-    } else {
-      const token = reader.next();
-      if (!Number.isSafeInteger(token)) return false;
-      const code = Math.floor(token / space.size); // floored, so key ≥ 0 for a negative value too
-      key = token - code * space.size;
-      value = code / 4;
-    }
-    const sheet = Math.floor(key / space.criteria);
-    // Scores come in primary-key order: the sheet changes once every dozen scores or so.
-    if (sheet !== lastSheet) {
-      lastSheet = sheet;
-      const slot = Math.floor(sheet / space.jurors);
-      row = rows.find(slot, sheet - slot * space.jurors);
-    }
-    const column = columnOf[key - sheet * space.criteria] as number;
-    if (row >= 0 && column >= 0) values[row * width + column] = value;
+    const slot = reader.next() - rows.e0;
+    let lastJuror = -1;
+    let row = -1;
+    do {
+      let key: number;
+      let value: number;
+      if (reader.skip(X)) {
+        key = reader.next();
+        value = reader.next();
+      } else {
+        const token = reader.next();
+        if (!Number.isSafeInteger(token)) return false;
+        const code = Math.floor(token / space.size); // floored, so key ≥ 0 for a negative value too
+        key = token - code * space.size;
+        value = code / 4;
+      }
+      const jurorId = Math.floor(key / space.criteria);
+      // Scores come in primary-key order: the juror changes once every dozen scores or so.
+      if (jurorId !== lastJuror) {
+        lastJuror = jurorId;
+        row = rows.find(slot, jurorId);
+      }
+      const column = columnOf[key - jurorId * space.criteria] as number;
+      if (row >= 0 && column >= 0) values[row * width + column] = value;
+    } while (reader.separator === COMMA);
   }
   return true;
 }

@@ -2,6 +2,7 @@ import { ABSTAINED, emptyColumns, RECUSED, SCORED, type ScoringCriterion, type S
 import type { Db } from '../../../db/open';
 import { NumberReader } from './numbers';
 import { fillScores } from './scores';
+import { sql } from '../statements';
 
 /**
  * Sheet states as the query below codes them: the columns' own codes (SCORED, ABSTAINED,
@@ -25,17 +26,21 @@ export function loadSheetColumns(
   stageId: number,
   criteria: readonly ScoringCriterion[],
 ): { sheets: SheetColumns; conflictedSheets: number; pendingSheets: number } {
-  const text = db
-    .prepare(
-      `SELECT group_concat(s.entry_id || ',' || s.juror_id || ',' || CASE
+  // Ordered in a subquery rather than inside group_concat: there the primary-key order comes
+  // straight from the (stage_id, entry_id) index, where group_concat(… ORDER BY …) always sorts
+  // the rows again. SQLite keeps a subquery's ORDER BY when an aggregate reads it (it never
+  // flattens an ordered subquery into an aggregate), so the rows arrive in that order.
+  const text = sql(
+    db,
+    `SELECT group_concat(sheet) FROM (
+       SELECT s.entry_id || ',' || s.juror_id || ',' || CASE
          WHEN s.abstention = 'abstain' THEN ${ABSTAINED}
          WHEN s.abstention = 'recuse' THEN ${RECUSED}
          WHEN s.submitted_at IS NULL THEN ${PENDING}
          WHEN EXISTS (SELECT 1 FROM conflict c WHERE c.juror_id = s.juror_id AND c.entry_id = s.entry_id AND c.dismissed_at IS NULL) THEN ${CONFLICTED}
-         ELSE ${SCORED} END
-       ORDER BY s.entry_id, s.id)
-       FROM score_sheet s WHERE s.stage_id = ?`,
-    )
+         ELSE ${SCORED} END AS sheet
+       FROM score_sheet s WHERE s.stage_id = ? ORDER BY s.entry_id, s.id)`,
+  )
     .pluck()
     .get(stageId) as string | null;
   // At most one sheet per three numbers; the columns are cut to the sheets that count.
@@ -73,18 +78,18 @@ export function loadSheetColumns(
  */
 function countPending(db: Db, stageId: number, done: PairSet): number {
   const withdrawn = new Set(
-    db.prepare(`SELECT id FROM juror WHERE withdrawn_at IS NOT NULL AND id IN (SELECT juror_id FROM assignment WHERE stage_id = ?)`).pluck().all(stageId) as number[],
+    sql(db, `SELECT id FROM juror WHERE withdrawn_at IS NOT NULL AND id IN (SELECT juror_id FROM assignment WHERE stage_id = ?)`).pluck().all(stageId) as number[],
   );
   const conflicted = new PairSet();
-  const conflicts = db
-    .prepare(
-      `SELECT c.juror_id, c.entry_id FROM conflict c WHERE c.dismissed_at IS NULL
-         AND EXISTS (SELECT 1 FROM assignment a WHERE a.stage_id = ? AND a.juror_id = c.juror_id AND a.entry_id = c.entry_id)`,
-    )
+  const conflicts = sql(
+    db,
+    `SELECT c.juror_id, c.entry_id FROM conflict c WHERE c.dismissed_at IS NULL
+       AND EXISTS (SELECT 1 FROM assignment a WHERE a.stage_id = ? AND a.juror_id = c.juror_id AND a.entry_id = c.entry_id)`,
+  )
     .raw()
     .all(stageId) as [number, number][];
   for (const [jurorId, entryId] of conflicts) conflicted.add(jurorId, entryId);
-  const assignments = db.prepare(`SELECT group_concat(juror_id || ',' || entry_id) FROM assignment WHERE stage_id = ?`).pluck().get(stageId) as string | null;
+  const assignments = sql(db, `SELECT group_concat(juror_id || ',' || entry_id) FROM assignment WHERE stage_id = ?`).pluck().get(stageId) as string | null;
   let pending = 0;
   for (const reader = new NumberReader(assignments); !reader.done; ) {
     const jurorId = reader.next();
