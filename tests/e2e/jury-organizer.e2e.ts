@@ -372,6 +372,6 @@ describe('jurado, organización: conflictos, asignación, fichas en Excel y conf
 
 /** The settings fields the update accepts, from what jury.settings.get returned. */
 function pick(settings: Record<string, unknown>) {
-  const { blindMode, conflictRules, jurorsPerEntry, disagreementThreshold, tieBreakChain, consolidationMethod } = settings;
-  return { blindMode, conflictRules, jurorsPerEntry, disagreementThreshold, tieBreakChain, consolidationMethod };
+  const { updatedAt: _updatedAt, editionId: _editionId, ...fields } = settings;
+  return fields;
 }

@@ -1,6 +1,7 @@
 import { t } from '../../../../shared/i18n';
 import type { ConsolidationReport } from '../../../../shared/scoring';
 import type { Db } from '../../../db/open';
+import { actionLabel, describeAuditValue } from '../audit/describe';
 import { actorLabel } from '../audit/list';
 import { formatAt } from './labels';
 import { sheetName, type Cell, type SheetSpec } from './xlsx-stream';
@@ -108,12 +109,12 @@ export function auditSheet(db: Db, report: ConsolidationReport): SheetSpec {
       id,
       formatAt(at),
       actorLabel(actor, (jid) => jurorNames.get(jid) ?? `#${jid}`),
-      action,
+      actionLabel(action),
       jurorId === null ? '' : (jurorNames.get(jurorId) ?? `#${jurorId}`),
       entryId === null ? '' : (entryCodes.get(entryId) ?? `#${entryId}`),
       criterionId === null ? '' : (criterionNames.get(criterionId) ?? `#${criterionId}`),
-      oldValue ?? '',
-      newValue ?? '',
+      oldValue === null ? '' : describeAuditValue(action, JSON.parse(oldValue)),
+      newValue === null ? '' : describeAuditValue(action, JSON.parse(newValue)),
       reason,
       hash,
     ]),
