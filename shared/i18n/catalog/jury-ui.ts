@@ -303,7 +303,7 @@ export const juryUi = {
   'juryUi.settings.down': 'Bajar',
   'juryUi.settings.moveUp': 'Subir «{name}» en la cadena',
   'juryUi.settings.moveDown': 'Bajar «{name}» en la cadena',
-  'juryUi.results.rules': 'Reglas de la edición: media recortada con al menos {trimmed} jurados; se comparan los {top} primeros puestos entre métodos.',
+  'juryUi.results.rules': 'Reglas de la edición: media recortada con al menos {trimmed} jurados; primeros puestos comparados entre métodos: {top}.',
   'juryUi.results.revoke': 'Retirar',
   'juryUi.results.revokeNamed': 'Retirar la decisión {order}',
   'juryUi.results.revokeTitle': 'Retirar la decisión de desempate {order}',

@@ -63,8 +63,8 @@ export function listAudit(db: Db, filter: AuditFilter): { total: number; rows: A
       entryCode: r.entry_id === null ? '' : (entry?.code ?? `#${r.entry_id}`),
       entryTitle: entry?.title ?? '',
       criterionName: r.criterion_id === null ? '' : (criterionName(r.criterion_id) ?? `#${r.criterion_id}`),
-      oldText: r.old_value === null ? '' : describeAuditValue(r.action, oldValue),
-      newText: r.new_value === null ? '' : describeAuditValue(r.action, newValue),
+      oldText: oldValue === null ? '' : describeAuditValue(r.action, oldValue),
+      newText: newValue === null ? '' : describeAuditValue(r.action, newValue),
       };
     }),
   };

@@ -1,5 +1,6 @@
 import type { TieDecision, TieDecisionRecord } from '../../../../shared/scoring';
 import { AppError } from '../../../../shared/errors';
+import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
 import { assertEditable } from '../../editions/write';
 import { appendAudit } from '../audit/chain';
@@ -44,7 +45,9 @@ export function asTieDecisions(records: readonly TieDecisionRecord[]): TieDecisi
 }
 
 /**
- * Stores the organizer's order for tied entries (table tie_decision of the jury schema). The
+ * Stores the organizer's order for tied entries (table tie_decision of the jury schema), with its
+ * audit row ('tie.decide', old → new when it replaces the decision in force for the same entries);
+ * run inside a transaction so both or neither are written. The
  * entries must be distinct, of the stage's edition and of one category. Whether they are tied
  * is not checked: a decision only ever applies to a tie whose entries it names, so one taken
  * ahead of time (or for another method) is harmless.
@@ -72,6 +75,11 @@ export function recordDecision(db: Db, input: { stageId: number; orderedEntryIds
     .prepare(`INSERT INTO tie_decision (stage_id, category_id, entry_ids, reason, decided_at) VALUES (?, ?, ?, ?, ?)`)
     .run(input.stageId, categoryId, JSON.stringify(input.orderedEntryIds), input.reason, now);
   const record = toRecord(db.prepare(`SELECT * FROM tie_decision WHERE id = ?`).get(info.lastInsertRowid) as DecisionRow);
+  // Changing a decision withdraws the one it replaces, so withdrawing the new one later does not
+  // silently bring the old one back.
+  if (previous) {
+    db.prepare(`UPDATE tie_decision SET revoked_at = ?, revoked_reason = ? WHERE id = ?`).run(now, t('consolidation.decisionReplaced', { id: record.id }), previous.id);
+  }
   appendAudit(db, {
     at: now,
     actor: 'organizer',

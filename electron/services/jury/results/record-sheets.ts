@@ -75,6 +75,12 @@ export function conflictsSheet(db: Db, report: ConsolidationReport): SheetSpec {
   };
 }
 
+/** A stored audit value in words; '' when the row has none (NULL, or JSON null). */
+function auditText(action: string, stored: string | null): string {
+  const value = stored === null ? null : (JSON.parse(stored) as unknown);
+  return value === null ? '' : describeAuditValue(action, value);
+}
+
 /** The audit log of the stage plus the edition-wide events (withdrawals, conflicts), oldest first. */
 export function auditSheet(db: Db, report: ConsolidationReport): SheetSpec {
   const jurorNames = new Map(
@@ -113,8 +119,8 @@ export function auditSheet(db: Db, report: ConsolidationReport): SheetSpec {
       jurorId === null ? '' : (jurorNames.get(jurorId) ?? `#${jurorId}`),
       entryId === null ? '' : (entryCodes.get(entryId) ?? `#${entryId}`),
       criterionId === null ? '' : (criterionNames.get(criterionId) ?? `#${criterionId}`),
-      oldValue === null ? '' : describeAuditValue(action, JSON.parse(oldValue)),
-      newValue === null ? '' : describeAuditValue(action, JSON.parse(newValue)),
+      auditText(action, oldValue),
+      auditText(action, newValue),
       reason,
       hash,
     ]),
