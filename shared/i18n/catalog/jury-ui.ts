@@ -246,8 +246,8 @@ export const juryUi = {
   'juryUi.audit.juror': 'Jurado',
   'juryUi.audit.criterion': 'Criterio',
   'juryUi.audit.detail': 'Datos',
-  'juryUi.audit.raw': 'Ver datos',
-  'juryUi.audit.rawNamed': 'Ver los datos guardados del registro n.º {id}',
+  'juryUi.audit.raw': 'Ver datos guardados',
+  'juryUi.audit.rawNamed': 'Ver datos guardados del registro n.º {id}',
 
   // Workbooks
   'juryUi.workbooks.exportTitle': 'Fichas para calificar sin la aplicación',
