@@ -30,7 +30,7 @@ import { uploadedFile } from './upload';
 export const juryMethods = {
   // --- Settings (per edition) ---
   'jury.settings.get': method<JurySettings>('read')(z.object({ editionId: id })),
-  /** Saves blind mode, conflict rules, N, disagreement threshold, tie-break chain; re-detects conflicts. */
+  /** Saves blind mode, conflict rules, N, method, consolidation rules (missing criteria, trimmed-mean minimum, top places, disagreement threshold) and tie-break chain; re-detects conflicts. */
   'jury.settings.update': method<JurySettings>()(z.object({ editionId: id, fields: jurySettingsFields })),
 
   // --- Jurors ---

@@ -14,7 +14,7 @@ const quote = (text: string) => `«${text.length > MAX_TEXT ? `${text.slice(0, M
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function actionLabel(action: string): string {
-  return t(`jury.audit.action.${action as AuditAction}`) ;
+  return t(`jury.audit.action.${action as AuditAction}`);
 }
 
 export function describeAuditValue(action: string, value: unknown): string {

@@ -138,7 +138,7 @@ function AuditRow({ row }: { row: AuditEntry }) {
       <td>
         <details>
           <summary aria-label={t('juryUi.audit.rawNamed', { id: row.id })}>{t('juryUi.audit.raw')}</summary>
-          <pre className="small">{JSON.stringify({ antes: row.oldValue, despues: row.newValue, huella: row.hash }, null, 1)}</pre>
+          <pre className="small audit-raw">{JSON.stringify({ antes: row.oldValue, despues: row.newValue, huella: row.hash }, null, 1)}</pre>
         </details>
       </td>
     </tr>
