@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reason } from '../domain/jury-schemas';
+import { jurySettingsFields, reason } from '../domain/jury-schemas';
 import { id } from '../domain/schemas';
 import type { ExportedFile } from '../domain/types';
 import { t } from '../i18n';
@@ -8,27 +8,20 @@ import { method } from './define';
 
 /** Issue 3, points 6 and 8: consolidation, results workbook, acta de calificación, tie decisions. */
 
-const tieRule = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('priorityCriterion'), criterionId: id }),
-  z.object({ kind: z.literal('higherMedian') }),
-  z.object({ kind: z.literal('higherMean') }),
-  z.object({ kind: z.literal('smallerSpread') }),
-  z.object({ kind: z.literal('organizerDecision') }),
-]);
-
 /**
  * Overrides for one computation; anything omitted comes from the edition's jury settings
- * (method, disagreement threshold, tie-break chain) or the documented defaults.
+ * (method, missing-criteria rule, trimmed-mean minimum, top places, disagreement threshold,
+ * tie-break chain). Same fields and Spanish messages as the settings form.
  */
 export const consolidationOptions = z
   .object({
-    method: z.enum(['mean', 'median', 'trimmed', 'zscore']).optional(),
-    missingRule: z.enum(['incomplete', 'rescale']).optional(),
-    rescaleMinCoverage: z.number().gt(0, { error: t('consolidation.error.coverage') }).max(1, { error: t('consolidation.error.coverage') }).optional(),
-    trimmedMinJurors: z.number().int().min(3, { error: t('consolidation.error.trimmedMin') }).max(50, { error: t('consolidation.error.trimmedMin') }).optional(),
-    disagreementThreshold: z.number().gt(0, { error: t('consolidation.error.threshold') }).max(1, { error: t('consolidation.error.threshold') }).optional(),
-    topPlaces: z.number().int().min(1, { error: t('consolidation.error.topPlaces') }).max(50, { error: t('consolidation.error.topPlaces') }).optional(),
-    tieBreak: z.array(tieRule).max(10).optional(),
+    method: jurySettingsFields.shape.consolidationMethod.optional(),
+    missingRule: jurySettingsFields.shape.missingRule.optional(),
+    rescaleMinCoverage: jurySettingsFields.shape.rescaleMinCoverage.optional(),
+    trimmedMinJurors: jurySettingsFields.shape.trimmedMinJurors.optional(),
+    disagreementThreshold: jurySettingsFields.shape.disagreementThreshold.optional(),
+    topPlaces: jurySettingsFields.shape.topPlaces.optional(),
+    tieBreak: jurySettingsFields.shape.tieBreakChain.optional(),
   })
   .default({});
 
@@ -44,9 +37,12 @@ export const consolidationMethods = {
   'consolidation.tieDecisions': method<TieDecisionRecord[]>('read')(z.object({ stageId: id })),
   /**
    * Records the organizer's order for entries still tied after the automatic chain (best first).
-   * Append-only: a later decision naming the same entries supersedes an earlier one.
+   * A later decision naming the same entries supersedes an earlier one. Written to the audit
+   * log ('tie.decide') in the same transaction.
    */
   'consolidation.recordTieDecision': method<TieDecisionRecord>()(
     z.object({ stageId: id, orderedEntryIds: z.array(id).min(2, { error: t('consolidation.error.decisionTooFew') }).max(500), reason }),
   ),
+  /** Withdraws a decision (kept, marked revoked, with the reason; audit action 'tie.revoke'). */
+  'consolidation.revokeTieDecision': method<{ revoked: true }>()(z.object({ id, reason })),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { enteredBy, jurorFields, jurySettingsFields, reason, seed, sheetKey } from '../domain/jury-schemas';
+import { AUDIT_ACTIONS, type AuditAction } from '../domain/jury-types';
 import type {
   AssignmentPlan,
   AssignmentRow,
@@ -14,6 +15,7 @@ import type {
   ScoreGrid,
   ScoreSheetView,
   PeerSheet,
+  StageJuryOverview,
   StageJuryState,
   WorkbookApplyResult,
   WorkbookPreview,
@@ -28,7 +30,7 @@ import { uploadedFile } from './upload';
 export const juryMethods = {
   // --- Settings (per edition) ---
   'jury.settings.get': method<JurySettings>('read')(z.object({ editionId: id })),
-  /** Saves blind mode, conflict rules, N, disagreement threshold, tie-break chain; re-detects conflicts. */
+  /** Saves blind mode, conflict rules, N, method, consolidation rules (missing criteria, trimmed-mean minimum, top places, disagreement threshold) and tie-break chain; re-detects conflicts. */
   'jury.settings.update': method<JurySettings>()(z.object({ editionId: id, fields: jurySettingsFields })),
 
   // --- Jurors ---
@@ -115,6 +117,8 @@ export const juryMethods = {
 
   // --- Stage lock ---
   'juryStages.state': method<StageJuryState>('read')(z.object({ stageId: id })),
+  /** Every stage of the edition with its state, who closed it and the sheets reopened with their reason. */
+  'juryStages.list': method<StageJuryOverview[]>('read')(z.object({ editionId: id })),
   'juryStages.close': method<StageJuryState>()(z.object({ stageId: id, reason: optionalText(2000) })),
   'juryStages.reopen': method<StageJuryState>()(z.object({ stageId: id, reason })),
 
@@ -125,6 +129,7 @@ export const juryMethods = {
       stageId: id.optional(),
       jurorId: id.optional(),
       entryId: id.optional(),
+      action: z.enum(AUDIT_ACTIONS as [AuditAction, ...AuditAction[]]).optional(),
       limit: z.number().int().min(1).max(5000).default(200),
       offset: z.number().int().min(0).default(0),
     }),

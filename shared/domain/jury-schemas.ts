@@ -26,6 +26,7 @@ export type JurorFields = z.output<typeof jurorFields>;
 export const tieBreakStep = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('priorityCriterion'), criterionId: id }),
   z.object({ kind: z.literal('higherMedian') }),
+  z.object({ kind: z.literal('higherMean') }),
   z.object({ kind: z.literal('smallerSpread') }),
   z.object({ kind: z.literal('organizerDecision') }),
 ]);
@@ -40,6 +41,21 @@ export const jurySettingsFields = z.object({
     .max(1, { error: t('jury.settings.threshold') }),
   tieBreakChain: z.array(tieBreakStep).max(10),
   consolidationMethod: z.enum(['mean', 'median', 'trimmed', 'zscore']),
+  missingRule: z.enum(['incomplete', 'rescale']),
+  rescaleMinCoverage: z
+    .number({ error: t('validation.number') })
+    .gt(0, { error: t('consolidation.error.coverage') })
+    .max(1, { error: t('consolidation.error.coverage') }),
+  trimmedMinJurors: z
+    .number({ error: t('validation.number') })
+    .int({ error: t('consolidation.error.trimmedMin') })
+    .min(3, { error: t('consolidation.error.trimmedMin') })
+    .max(50, { error: t('consolidation.error.trimmedMin') }),
+  topPlaces: z
+    .number({ error: t('validation.number') })
+    .int({ error: t('consolidation.error.topPlaces') })
+    .min(1, { error: t('consolidation.error.topPlaces') })
+    .max(50, { error: t('consolidation.error.topPlaces') }),
 });
 export type JurySettingsFields = z.output<typeof jurySettingsFields>;
 

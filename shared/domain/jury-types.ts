@@ -13,8 +13,12 @@ export type ConsolidationMethod = 'mean' | 'median' | 'trimmed' | 'zscore';
 export type TieBreakStep =
   | { kind: 'priorityCriterion'; criterionId: number }
   | { kind: 'higherMedian' }
+  | { kind: 'higherMean' }
   | { kind: 'smallerSpread' }
   | { kind: 'organizerDecision' };
+
+/** What happens to a juror's sheet with an applicable criterion left unscored (see shared/scoring/options.ts). */
+export type MissingCriteriaRule = 'incomplete' | 'rescale';
 
 export interface ConflictRules {
   /** Juror affiliated with the entry's own IGED. */
@@ -34,6 +38,14 @@ export interface JurySettings {
   disagreementThreshold: number;
   tieBreakChain: TieBreakStep[];
   consolidationMethod: ConsolidationMethod;
+  /** Consolidation rules stored per edition (migration 004); the results, workbook and acta use them. */
+  missingRule: MissingCriteriaRule;
+  /** Fraction (0–1] of the total's range the scored criteria must cover to be rescaled. */
+  rescaleMinCoverage: number;
+  /** Fewest counted jurors for the trimmed mean (5 by default). */
+  trimmedMinJurors: number;
+  /** How many top places are compared between methods. */
+  topPlaces: number;
   updatedAt: string;
 }
 
@@ -262,6 +274,16 @@ export interface StageJuryState {
   sheets: { total: number; submitted: number; abstained: number; pending: number };
 }
 
+/** One stage of the edition with its jury state, for the list on the stages screen. */
+export interface StageJuryOverview extends StageJuryState {
+  stageName: string;
+  position: number;
+  /** Who closed it, in Spanish ('' while open or when the log has no closing row). */
+  closedBy: string;
+  /** Every sheet reopening of the stage, oldest first, from the audit log. */
+  reopenedSheets: { at: string; byLabel: string; jurorName: string; entryCode: string; entryTitle: string; reason: string }[];
+}
+
 export interface AuditEntry {
   id: number;
   at: string;
@@ -275,10 +297,19 @@ export interface AuditEntry {
   jurorId: number | null;
   entryId: number | null;
   criterionId: number | null;
+  /** The stored values (JSON), kept for the detail view. */
   oldValue: unknown;
   newValue: unknown;
   reason: string;
   hash: string;
+  /** For people: the action, the names behind the ids and the values, in Spanish ('' when the row has none). */
+  actionLabel: string;
+  jurorName: string;
+  entryCode: string;
+  entryTitle: string;
+  criterionName: string;
+  oldText: string;
+  newText: string;
 }
 
 export type AuditAction =
@@ -298,7 +329,31 @@ export type AuditAction =
   | 'assignment.auto'
   | 'juror.withdraw'
   | 'juror.reinstate'
-  | 'workbook.import';
+  | 'workbook.import'
+  | 'tie.decide'
+  | 'tie.revoke';
+
+export const AUDIT_ACTIONS: readonly AuditAction[] = [
+  'score.set',
+  'sheet.comment',
+  'sheet.abstain',
+  'sheet.clearAbstention',
+  'sheet.submit',
+  'sheet.reopen',
+  'stage.close',
+  'stage.reopen',
+  'conflict.declare',
+  'conflict.dismiss',
+  'conflict.reinstate',
+  'assignment.add',
+  'assignment.remove',
+  'assignment.auto',
+  'juror.withdraw',
+  'juror.reinstate',
+  'workbook.import',
+  'tie.decide',
+  'tie.revoke',
+];
 
 export type AuditVerification =
   | { ok: true; rows: number; headHash: string }

@@ -368,10 +368,131 @@ describe('jurado, organización: conflictos, asignación, fichas en Excel y conf
     await expect(page.getByRole('checkbox', { name: 'Modo ciego' }).isChecked()).resolves.toBe(!initially);
     expect(pageErrors).toEqual([]);
   });
+
+  it('configuración: reglas de consolidación y cadena de desempate con el teclado; un valor inválido se explica y no se guarda', async () => {
+    await openTab(page, 'Configuración');
+    const before = await api<Record<string, unknown>>('jury.settings.get', { editionId });
+    expect(before).toMatchObject({ missingRule: 'incomplete', rescaleMinCoverage: 0.5, trimmedMinJurors: 5, topPlaces: 3 });
+    const trimmed = page.getByRole('textbox', { name: 'Jurados mínimos para la media recortada' });
+    await expect(trimmed.inputValue()).resolves.toBe('5');
+
+    // Too few jurors for a trimmed mean: a Spanish message by the field, nothing saved.
+    await typeInto(page, trimmed, '2');
+    await press(page, page.getByRole('button', { name: 'Guardar cambios' }));
+    await page.getByText('La media recortada necesita entre 3 y 50 jurados como mínimo.').waitFor();
+    await expect(trimmed.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(api('jury.settings.get', { editionId })).resolves.toMatchObject({ trimmedMinJurors: 5, updatedAt: before.updatedAt });
+
+    await typeInto(page, trimmed, '3');
+    await typeInto(page, page.getByRole('textbox', { name: 'Primeros puestos a comparar entre métodos' }), '2');
+    const missing = page.getByRole('combobox', { name: 'Fichas con criterios sin calificar' });
+    await missing.focus();
+    await missing.selectOption('rescale');
+    await typeInto(page, page.getByRole('textbox', { name: 'Cobertura mínima para reescalar (%)' }), '60');
+
+    // «Mayor promedio» joins the chain (before the organizer's decision) and is moved to the top.
+    const addRule = page.getByRole('combobox', { name: 'Añadir regla' });
+    await addRule.focus();
+    await addRule.selectOption({ label: 'mayor promedio' });
+    await press(page, page.getByRole('button', { name: 'Añadir a la cadena' }));
+    const chain = page.locator('ol.chain-list > li');
+    await expect(chain.count()).resolves.toBe(4);
+    await press(page, page.getByRole('button', { name: 'Subir «mayor promedio» en la cadena' }));
+    await press(page, page.getByRole('button', { name: 'Subir «mayor promedio» en la cadena' }));
+    await expect(chain.first().innerText()).resolves.toMatch(/^mayor promedio/);
+    await expect(page.getByRole('button', { name: 'Subir «mayor promedio» en la cadena' }).isDisabled()).resolves.toBe(true);
+    await expectAxeClean(page, 'configuración del jurado con reglas');
+
+    await press(page, page.getByRole('button', { name: 'Guardar cambios' }));
+    await eventually(async () => (await api<{ trimmedMinJurors: number }>('jury.settings.get', { editionId })).trimmedMinJurors).toBe(3);
+    await expect(api('jury.settings.get', { editionId })).resolves.toMatchObject({
+      missingRule: 'rescale',
+      rescaleMinCoverage: 0.6,
+      topPlaces: 2,
+      tieBreakChain: [{ kind: 'higherMean' }, { kind: 'higherMedian' }, { kind: 'smallerSpread' }, { kind: 'organizerDecision' }],
+    });
+    // The results use the stored rules.
+    await expect(api('consolidation.compute', { editionId, stageId })).resolves.toMatchObject({
+      result: { options: { missingRule: 'rescale', rescaleMinCoverage: 0.6, trimmedMinJurors: 3, topPlaces: 2, tieBreak: [{ kind: 'higherMean' }, { kind: 'higherMedian' }, { kind: 'smallerSpread' }, { kind: 'organizerDecision' }] } },
+    });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: `Jurado: Configuración — ${EDITION}` }).waitFor();
+    await expect(page.getByRole('textbox', { name: 'Jurados mínimos para la media recortada' }).inputValue()).resolves.toBe('3');
+    await expect(page.getByRole('textbox', { name: 'Cobertura mínima para reescalar (%)' }).inputValue()).resolves.toBe('60');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('etapas y auditoría: estado de cada etapa, registro legible con filtros, detalle secundario y verificación de la cadena', async () => {
+    const finalStage = (await api<{ id: number }>('stages.create', { editionId, fields: { name: 'Evaluación final', cutoff: null } })).id;
+    await api('juryStages.close', { stageId, reason: 'Fin del plazo' });
+    await openTab(page, 'Etapas y auditoría');
+    const stages = page.getByRole('table', { name: 'Estado de todas las etapas' });
+    await stages.waitFor();
+    const rowOf = (name: string) => stages.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    await expect(rowOf('Evaluación técnica').innerText()).resolves.toMatch(/Cerrada[\s\S]*por Organización\. Motivo: Fin del plazo/);
+    await expect(rowOf('Evaluación final').innerText()).resolves.toMatch(/Abierta/);
+    expect(finalStage).toBeGreaterThan(stageId);
+
+    // Readable rows: the workbook import of the earlier test, by juror and entry, old → new.
+    const table = page.getByTestId('audit-table');
+    await table.waitFor();
+    const action = page.getByRole('combobox', { name: 'Acción' });
+    await action.focus();
+    await action.selectOption({ label: 'Puntaje' });
+    const juror = page.getByRole('combobox', { name: 'Jurado', exact: true });
+    await juror.focus();
+    await juror.selectOption({ label: 'Rosa Condori Flores' });
+    await eventually(async () => {
+      const actions = await table.locator('tbody tr td:nth-child(4)').allInnerTexts();
+      return actions.length > 0 && actions.every((a) => a === 'Puntaje');
+    }).toBe(true);
+    const rows = table.locator('tbody tr');
+    for (let i = 0; i < (await rows.count()); i++) {
+      const cells = (await rows.nth(i).locator('td').allInnerTexts()).map((c) => c.trim());
+      expect(cells[2]).toMatch(/^(Jurado|Libro del jurado): Rosa Condori Flores$/);
+      expect(cells[4]).toMatch(/^BP-\d{4} Práctica \d{4}$/);
+      expect(cells[5]).toBe('Rosa Condori Flores');
+      expect(CRITERIA).toContain(cells[6]);
+      expect(cells[7]).toMatch(/^(—|\d) → \d$/);
+    }
+    // The stored data stays available, one keyboard press away.
+    const first = rows.first();
+    const id = (await first.locator('td').first().innerText()).trim();
+    await press(page, first.getByText('Ver datos guardados'));
+    await expect(first.locator('pre').innerText()).resolves.toContain('"huella"');
+    await expectAxeClean(page, 'etapas y auditoría');
+
+    await press(page, page.getByRole('button', { name: 'Verificar integridad' }));
+    await page.getByText(/^Cadena íntegra: se verificaron los \d+ registros y ninguno fue alterado/).waitFor();
+
+    // Someone edits a row in the file with another SQLite tool: the check names that row.
+    const { default: Database } = await import('better-sqlite3');
+    const other = new Database(server.dbPath);
+    other.exec('DROP TRIGGER audit_log_no_update');
+    other.prepare(`UPDATE audit_log SET reason = 'alterado' WHERE id = ?`).run(Number(id));
+    other.close();
+    await press(page, page.getByRole('button', { name: 'Verificar integridad' }));
+    await page.getByText(new RegExp(`^Cadena rota en el registro n\\.º ${id} `)).waitFor();
+    await page.screenshot({ path: path.join(process.env.BPGE_SCREENSHOTS ?? '/tmp/bpge-e2e-screens', 'jury-audit.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
 });
+
+/** Focuses a control as Tab would, then activates it with the keyboard. */
+async function press(page: Page, locator: Locator, key = 'Enter') {
+  await locator.focus();
+  await page.keyboard.press(key);
+}
+
+/** Replaces a text field's content by typing, as a keyboard user would. */
+async function typeInto(page: Page, field: Locator, text: string) {
+  await field.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
 
 /** The settings fields the update accepts, from what jury.settings.get returned. */
 function pick(settings: Record<string, unknown>) {
-  const { blindMode, conflictRules, jurorsPerEntry, disagreementThreshold, tieBreakChain, consolidationMethod } = settings;
-  return { blindMode, conflictRules, jurorsPerEntry, disagreementThreshold, tieBreakChain, consolidationMethod };
+  const { updatedAt: _updatedAt, editionId: _editionId, ...fields } = settings;
+  return fields;
 }

@@ -135,7 +135,10 @@ describe('jurado: calificar con el teclado, cerrar la etapa, consolidar y export
     await press(page, closeDialog.getByRole('button', { name: 'Cerrar la etapa' }));
     await page.getByTestId('stage-state').filter({ hasText: 'Etapa cerrada' }).waitFor();
     await press(page, page.getByRole('button', { name: 'Verificar integridad' }));
-    await page.getByText(/Registro íntegro: \d+ registros verificados/).waitFor();
+    await page.getByText(/Cadena íntegra: se verificaron los \d+ registros/).waitFor();
+    // The list of every stage shows it closed, when and by whom.
+    const stageRow = page.getByRole('table', { name: 'Estado de todas las etapas' }).getByRole('row', { name: /Evaluación técnica/ });
+    await expect(stageRow.innerText()).resolves.toMatch(/Cerrada[\s\S]*por Organización\. Motivo: Todas las fichas enviadas\./);
     await page.screenshot({ path: '/tmp/jury-stages.png', fullPage: true });
     // Read-only now, for the service as well as for the screen.
     await expect(

@@ -13,7 +13,7 @@ import { grid, jurorProgress, peers, sheetView, worklist } from './scoring/read'
 import { statusOf } from './scoring/sheet-state';
 import { abstain, clearAbstention, reopenSheet, setOverallComment, setScore, submitSheet } from './scoring/write';
 import { getSettings, updateSettings } from './settings';
-import { closeStage, reopenStage, stageState } from './stage-lock';
+import { closeStage, reopenStage, stageOverview, stageState } from './stage-lock';
 import { workbookHandlers } from './workbook';
 import { assertEditable } from '../editions/write';
 import { sql } from './statements';
@@ -26,7 +26,7 @@ type JuryHandlerNames =
   | 'assignments.list' | 'assignments.loads' | 'assignments.add' | 'assignments.remove' | 'assignments.plan' | 'assignments.auto'
   | 'scores.worklist' | 'scores.sheet' | 'scores.grid' | 'scores.set' | 'scores.peers'
   | 'sheets.setComment' | 'sheets.abstain' | 'sheets.clearAbstention' | 'sheets.submit' | 'sheets.reopen'
-  | 'juryStages.state' | 'juryStages.close' | 'juryStages.reopen'
+  | 'juryStages.state' | 'juryStages.list' | 'juryStages.close' | 'juryStages.reopen'
   | 'audit.list' | 'audit.verify'
   | 'juryWorkbooks.export' | 'juryWorkbooks.preview' | 'juryWorkbooks.apply';
 
@@ -135,6 +135,7 @@ export function juryHandlers(ctx: AppContext): Pick<Handlers, JuryHandlerNames> 
     'sheets.reopen': (input) => tx(() => (reopenSheet(db(), input, now()), sheetView(db(), input, now()))),
 
     'juryStages.state': ({ stageId }) => stageState(db(), stageId),
+    'juryStages.list': ({ editionId }) => stageOverview(db(), editionId),
     'juryStages.close': ({ stageId, reason }) => tx(() => (closeStage(db(), stageId, reason, now()), stageState(db(), stageId))),
     'juryStages.reopen': ({ stageId, reason }) => tx(() => (reopenStage(db(), stageId, reason, now()), stageState(db(), stageId))),
 

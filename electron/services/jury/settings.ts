@@ -14,6 +14,10 @@ interface SettingsRow {
   disagreement_threshold: number;
   tie_break_chain: string;
   consolidation_method: JurySettings['consolidationMethod'];
+  missing_rule: JurySettings['missingRule'];
+  rescale_min_coverage: number;
+  trimmed_min_jurors: number;
+  top_places: number;
   updated_at: string;
 }
 
@@ -37,6 +41,10 @@ export function getSettings(db: Db, editionId: number, now: string): JurySetting
     disagreementThreshold: row.disagreement_threshold,
     tieBreakChain: JSON.parse(row.tie_break_chain) as TieBreakStep[],
     consolidationMethod: row.consolidation_method,
+    missingRule: row.missing_rule,
+    rescaleMinCoverage: row.rescale_min_coverage,
+    trimmedMinJurors: row.trimmed_min_jurors,
+    topPlaces: row.top_places,
     updatedAt: row.updated_at,
   };
 }
@@ -50,7 +58,8 @@ export function updateSettings(db: Db, editionId: number, fields: JurySettingsFi
   }
   db.prepare(
     `UPDATE jury_settings SET blind_mode = ?, conflict_same_iged = ?, conflict_parent_dre = ?, conflict_same_region = ?,
-       jurors_per_entry = ?, disagreement_threshold = ?, tie_break_chain = ?, consolidation_method = ?, updated_at = ?
+       jurors_per_entry = ?, disagreement_threshold = ?, tie_break_chain = ?, consolidation_method = ?,
+       missing_rule = ?, rescale_min_coverage = ?, trimmed_min_jurors = ?, top_places = ?, updated_at = ?
      WHERE edition_id = ?`,
   ).run(
     fields.blindMode ? 1 : 0,
@@ -61,6 +70,10 @@ export function updateSettings(db: Db, editionId: number, fields: JurySettingsFi
     fields.disagreementThreshold,
     JSON.stringify(fields.tieBreakChain),
     fields.consolidationMethod,
+    fields.missingRule,
+    fields.rescaleMinCoverage,
+    fields.trimmedMinJurors,
+    fields.topPlaces,
     now,
     editionId,
   );

@@ -1,8 +1,9 @@
-import type { StageJuryState } from '../../../shared/domain/jury-types';
+import type { StageJuryOverview, StageJuryState } from '../../../shared/domain/jury-types';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
 import { assertEditable } from '../editions/write';
 import { appendAudit } from './audit/chain';
+import { actorLabel } from './audit/list';
 import { loadStage } from './lookup';
 
 export function stageState(db: Db, stageId: number): StageJuryState {
@@ -26,6 +27,41 @@ export function stageState(db: Db, stageId: number): StageJuryState {
     closedReason: state?.closed_reason ?? '',
     sheets: { ...sheets, pending: sheets.total - sheets.submitted - sheets.abstained },
   };
+}
+
+/**
+ * Every stage of the edition in order with its state, who closed it, and the sheets reopened
+ * (with reason) — read from the audit log, which is the only place that keeps the history.
+ */
+export function stageOverview(db: Db, editionId: number): StageJuryOverview[] {
+  const stages = db.prepare(`SELECT id, name, position FROM stage WHERE edition_id = ? ORDER BY position, id`).all(editionId) as { id: number; name: string; position: number }[];
+  const jurorNames = new Map((db.prepare(`SELECT id, name FROM juror WHERE edition_id = ?`).all(editionId) as { id: number; name: string }[]).map((j) => [j.id, j.name]));
+  const jurorName = (id: number) => jurorNames.get(id) ?? `#${id}`;
+  const entry = db.prepare(`SELECT code, title FROM entry WHERE id = ?`);
+  const lastClose = db.prepare(`SELECT actor FROM audit_log WHERE stage_id = ? AND action = 'stage.close' ORDER BY id DESC LIMIT 1`);
+  const reopens = db.prepare(`SELECT at, actor, juror_id, entry_id, reason FROM audit_log WHERE stage_id = ? AND action = 'sheet.reopen' ORDER BY id`);
+  return stages.map((stage) => {
+    const state = stageState(db, stage.id);
+    const closer = state.closed ? (lastClose.get(stage.id) as { actor: string } | undefined) : undefined;
+    const rows = reopens.all(stage.id) as { at: string; actor: string; juror_id: number | null; entry_id: number | null; reason: string }[];
+    return {
+      ...state,
+      stageName: stage.name,
+      position: stage.position,
+      closedBy: closer ? actorLabel(closer.actor, jurorName) : '',
+      reopenedSheets: rows.map((r) => {
+        const e = r.entry_id === null ? undefined : (entry.get(r.entry_id) as { code: string; title: string } | undefined);
+        return {
+          at: r.at,
+          byLabel: actorLabel(r.actor, jurorName),
+          jurorName: r.juror_id === null ? '' : jurorName(r.juror_id),
+          entryCode: e?.code ?? (r.entry_id === null ? '' : `#${r.entry_id}`),
+          entryTitle: e?.title ?? '',
+          reason: r.reason,
+        };
+      }),
+    };
+  });
 }
 
 /** Closing makes every score of the stage read-only; sheets can then be reopened one at a time. */

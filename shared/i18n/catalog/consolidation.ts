@@ -121,6 +121,9 @@ export const consolidation = {
     'Los miembros del jurado que suscriben dejan constancia de la calificación de las postulaciones de la etapa «{stage}», consolidada con el método: {method}.',
   'consolidation.acta.methodNote':
     'El total de cada jurado es la suma de los puntajes por criterio multiplicados por su peso; los criterios independientes se informan pero no suman. Abstenciones e inhibiciones no se cuentan como cero. {missing}',
+  'consolidation.acta.rules':
+    'Reglas de la edición: la media recortada (sin el puntaje más alto ni el más bajo) se calcula con al menos {trimmed} jurados; primeros puestos comparados entre métodos: {top}; una postulación se marca con discrepancia cuando la dispersión de los totales alcanza el {pct} % del rango.',
+  'consolidation.acta.topDiffers': 'En la categoría, los {top} primeros puestos no coinciden entre todos los métodos; el orden oficial es el del método {method}.',
   'consolidation.acta.tieChain': 'Cadena de desempate aplicada, en orden: {chain}.',
   'consolidation.acta.cutoff': 'Nota de corte para pasar a la siguiente etapa: {cutoff}.',
   'consolidation.acta.categoryHeading': 'Categoría: {category}',
@@ -148,6 +151,8 @@ export const consolidation = {
   'consolidation.error.decisionTooFew': 'Una decisión de desempate ordena al menos dos postulaciones.',
   'consolidation.error.decisionDuplicate': 'La postulación {code} aparece más de una vez en la decisión.',
   'consolidation.error.decisionForeign': 'Una de las postulaciones no pertenece a la edición de la etapa.',
+  'consolidation.decisionReplaced': 'Reemplazada por la decisión n.º {id}.',
+  'consolidation.error.decisionRevoked': 'Esa decisión de desempate ya fue retirada.',
   'consolidation.error.decisionCategories': 'Solo se desempatan postulaciones de una misma categoría.',
   'consolidation.error.criterionForeign': 'El criterio de desempate elegido no pertenece a esta edición.',
 } as const;

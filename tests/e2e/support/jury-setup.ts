@@ -88,6 +88,10 @@ export async function createJuryScenario(api: Api, options: ScenarioOptions): Pr
       disagreementThreshold: settings.disagreementThreshold,
       tieBreakChain: settings.tieBreakChain,
       consolidationMethod: settings.consolidationMethod,
+      missingRule: settings.missingRule,
+      rescaleMinCoverage: settings.rescaleMinCoverage,
+      trimmedMinJurors: settings.trimmedMinJurors,
+      topPlaces: settings.topPlaces,
     },
   });
   await api('assignments.auto', { stageId: stage.id, seed: 7 });

@@ -9,6 +9,10 @@ const rules = (over: Partial<{ sameIged: boolean; parentDre: boolean; sameRegion
   disagreementThreshold: 0.25,
   tieBreakChain: [{ kind: 'higherMedian' as const }, { kind: 'organizerDecision' as const }],
   consolidationMethod: 'mean' as const,
+  missingRule: 'incomplete' as const,
+  rescaleMinCoverage: 0.5,
+  trimmedMinJurors: 5,
+  topPlaces: 3,
 });
 
 describe('conflicts of interest', () => {

@@ -2,12 +2,14 @@ import type { AuditAction, AuditEntry } from '../../../../shared/domain/jury-typ
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
 import type { AuditRow } from './chain';
+import { actionLabel, describeAuditValue } from './describe';
 
 export interface AuditFilter {
   editionId?: number | undefined;
   stageId?: number | undefined;
   jurorId?: number | undefined;
   entryId?: number | undefined;
+  action?: AuditAction | undefined;
   limit: number;
   offset: number;
 }
@@ -15,12 +17,13 @@ export interface AuditFilter {
 /** The log, newest first, with actors spelled out for people. */
 export function listAudit(db: Db, filter: AuditFilter): { total: number; rows: AuditEntry[] } {
   const where: string[] = [];
-  const params: number[] = [];
+  const params: (number | string)[] = [];
   for (const [column, value] of [
     ['edition_id', filter.editionId],
     ['stage_id', filter.stageId],
     ['juror_id', filter.jurorId],
     ['entry_id', filter.entryId],
+    ['action', filter.action],
   ] as const) {
     if (value !== undefined) {
       where.push(`${column} = ?`);
@@ -30,30 +33,52 @@ export function listAudit(db: Db, filter: AuditFilter): { total: number; rows: A
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const { total } = db.prepare(`SELECT count(*) AS total FROM audit_log ${clause}`).get(...params) as { total: number };
   const rows = db.prepare(`SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, filter.limit, filter.offset) as AuditRow[];
-  const names = new Map<number, string>();
-  const nameOf = db.prepare(`SELECT name FROM juror WHERE id = ?`);
-  const jurorName = (id: number) => {
-    if (!names.has(id)) names.set(id, (nameOf.get(id) as { name: string } | undefined)?.name ?? `#${id}`);
-    return names.get(id) as string;
-  };
+  // One page at a time (≤ 5000 rows): names are looked up per distinct id and cached.
+  const jurorName = cachedLookup<string>(db.prepare(`SELECT name FROM juror WHERE id = ?`), (r) => (r as { name: string }).name);
+  const entryOf = cachedLookup<{ code: string; title: string }>(db.prepare(`SELECT code, title FROM entry WHERE id = ?`), (r) => r as { code: string; title: string });
+  const criterionName = cachedLookup<string>(db.prepare(`SELECT name FROM criterion WHERE id = ?`), (r) => (r as { name: string }).name);
   return {
     total,
-    rows: rows.map((r) => ({
+    rows: rows.map((r) => {
+      const oldValue = r.old_value === null ? null : (JSON.parse(r.old_value) as unknown);
+      const newValue = r.new_value === null ? null : (JSON.parse(r.new_value) as unknown);
+      const entry = r.entry_id === null ? null : entryOf(r.entry_id);
+      return {
       id: r.id,
       at: r.at,
       actor: r.actor,
-      actorLabel: actorLabel(r.actor, jurorName),
+      actorLabel: actorLabel(r.actor, (id) => jurorName(id) ?? `#${id}`),
       action: r.action as AuditAction,
       editionId: r.edition_id,
       stageId: r.stage_id,
       jurorId: r.juror_id,
       entryId: r.entry_id,
       criterionId: r.criterion_id,
-      oldValue: r.old_value === null ? null : (JSON.parse(r.old_value) as unknown),
-      newValue: r.new_value === null ? null : (JSON.parse(r.new_value) as unknown),
+      oldValue,
+      newValue,
       reason: r.reason,
       hash: r.hash,
-    })),
+      actionLabel: actionLabel(r.action),
+      jurorName: r.juror_id === null ? '' : (jurorName(r.juror_id) ?? `#${r.juror_id}`),
+      entryCode: r.entry_id === null ? '' : (entry?.code ?? `#${r.entry_id}`),
+      entryTitle: entry?.title ?? '',
+      criterionName: r.criterion_id === null ? '' : (criterionName(r.criterion_id) ?? `#${r.criterion_id}`),
+      oldText: oldValue === null ? '' : describeAuditValue(r.action, oldValue),
+      newText: newValue === null ? '' : describeAuditValue(r.action, newValue),
+      };
+    }),
+  };
+}
+
+/** The log has no foreign keys: a deleted juror, entry or criterion gives undefined, shown as its #id. */
+function cachedLookup<T>(statement: { get(id: number): unknown }, pick: (row: unknown) => T): (id: number) => T | undefined {
+  const cache = new Map<number, T | undefined>();
+  return (id) => {
+    if (!cache.has(id)) {
+      const row = statement.get(id);
+      cache.set(id, row === undefined ? undefined : pick(row));
+    }
+    return cache.get(id);
   };
 }
 

@@ -1,7 +1,9 @@
 import type { TieDecision, TieDecisionRecord } from '../../../../shared/scoring';
 import { AppError } from '../../../../shared/errors';
+import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
 import { assertEditable } from '../../editions/write';
+import { appendAudit } from '../audit/chain';
 import { loadStage } from '../lookup';
 import { sql } from '../statements';
 
@@ -23,9 +25,20 @@ const toRecord = (r: DecisionRow): TieDecisionRecord => ({
   decidedAt: r.decided_at,
 });
 
+/** The decisions in force (revoked ones stay in the table and the audit log, not here). */
 export function listDecisions(db: Db, stageId: number): TieDecisionRecord[] {
   loadStage(db, stageId);
-  return (sql(db, `SELECT * FROM tie_decision WHERE stage_id = ? ORDER BY id`).all(stageId) as DecisionRow[]).map(toRecord);
+  return (sql(db, `SELECT * FROM tie_decision WHERE stage_id = ? AND revoked_at IS NULL ORDER BY id`).all(stageId) as DecisionRow[]).map(toRecord);
+}
+
+/** What the audit log keeps of a decision: ids for machines, codes for people reading the log. */
+function auditValue(record: TieDecisionRecord, codes: readonly string[]) {
+  return { decisionId: record.id, categoryId: record.categoryId, orderedEntryIds: record.orderedEntryIds, entryCodes: codes, reason: record.reason };
+}
+
+function entryCodes(db: Db, ids: readonly number[]): string[] {
+  const find = db.prepare(`SELECT code FROM entry WHERE id = ?`);
+  return ids.map((entryId) => (find.get(entryId) as { code: string } | undefined)?.code ?? `#${entryId}`);
 }
 
 export function asTieDecisions(records: readonly TieDecisionRecord[]): TieDecision[] {
@@ -33,7 +46,9 @@ export function asTieDecisions(records: readonly TieDecisionRecord[]): TieDecisi
 }
 
 /**
- * Stores the organizer's order for tied entries (table tie_decision of the jury schema). The
+ * Stores the organizer's order for tied entries (table tie_decision of the jury schema), with its
+ * audit row ('tie.decide', old → new when it replaces the decision in force for the same entries);
+ * run inside a transaction so both or neither are written. The
  * entries must be distinct, of the stage's edition and of one category. Whether they are tied
  * is not checked: a decision only ever applies to a tie whose entries it names, so one taken
  * ahead of time (or for another method) is harmless.
@@ -53,8 +68,49 @@ export function recordDecision(db: Db, input: { stageId: number; orderedEntryIds
   }
   if (categories.size !== 1) throw new AppError('consolidation.error.decisionCategories');
   const categoryId = [...categories][0] ?? null;
+  // The decision in force for exactly these entries, if any: the new one supersedes it (the
+  // ranking applies the latest decision naming every tied entry), so the log shows old → new.
+  const sameSet = (r: TieDecisionRecord) => r.orderedEntryIds.length === seen.size && r.orderedEntryIds.every((e) => seen.has(e));
+  const previous = listDecisions(db, input.stageId).filter(sameSet).pop();
   const info = db
     .prepare(`INSERT INTO tie_decision (stage_id, category_id, entry_ids, reason, decided_at) VALUES (?, ?, ?, ?, ?)`)
     .run(input.stageId, categoryId, JSON.stringify(input.orderedEntryIds), input.reason, now);
-  return toRecord(db.prepare(`SELECT * FROM tie_decision WHERE id = ?`).get(info.lastInsertRowid) as DecisionRow);
+  const record = toRecord(db.prepare(`SELECT * FROM tie_decision WHERE id = ?`).get(info.lastInsertRowid) as DecisionRow);
+  // Changing a decision withdraws the one it replaces, so withdrawing the new one later does not
+  // silently bring the old one back.
+  if (previous) {
+    db.prepare(`UPDATE tie_decision SET revoked_at = ?, revoked_reason = ? WHERE id = ?`).run(now, t('consolidation.decisionReplaced', { id: record.id }), previous.id);
+  }
+  appendAudit(db, {
+    at: now,
+    actor: 'organizer',
+    action: 'tie.decide',
+    editionId: stage.edition_id,
+    stageId: input.stageId,
+    oldValue: previous ? auditValue(previous, entryCodes(db, previous.orderedEntryIds)) : null,
+    newValue: auditValue(record, entryCodes(db, record.orderedEntryIds)),
+    reason: input.reason,
+  });
+  return record;
+}
+
+/** Withdraws a decision: the row stays (revoked_at, revoked_reason) and the log records why. Run inside a transaction. */
+export function revokeDecision(db: Db, input: { id: number; reason: string }, now: string): void {
+  const row = db.prepare(`SELECT * FROM tie_decision WHERE id = ?`).get(input.id) as (DecisionRow & { revoked_at: string | null }) | undefined;
+  if (!row) throw new AppError('error.notFound', { what: 'la decisión de desempate' });
+  const stage = loadStage(db, row.stage_id);
+  assertEditable(db, stage.edition_id);
+  if (row.revoked_at !== null) throw new AppError('consolidation.error.decisionRevoked');
+  db.prepare(`UPDATE tie_decision SET revoked_at = ?, revoked_reason = ? WHERE id = ?`).run(now, input.reason, input.id);
+  const record = toRecord(row);
+  appendAudit(db, {
+    at: now,
+    actor: 'organizer',
+    action: 'tie.revoke',
+    editionId: stage.edition_id,
+    stageId: row.stage_id,
+    oldValue: auditValue(record, entryCodes(db, record.orderedEntryIds)),
+    newValue: null,
+    reason: input.reason,
+  });
 }

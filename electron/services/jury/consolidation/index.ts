@@ -3,14 +3,15 @@ import type { AppContext } from '../../context';
 import { exportActa } from '../results/acta';
 import { exportResults } from '../results/workbook';
 import { computeReport, computeStage } from './compute';
-import { listDecisions, recordDecision } from './decisions';
+import { listDecisions, recordDecision, revokeDecision } from './decisions';
 
 type ConsolidationHandlerNames =
   | 'consolidation.compute'
   | 'consolidation.exportResults'
   | 'consolidation.exportActa'
   | 'consolidation.tieDecisions'
-  | 'consolidation.recordTieDecision';
+  | 'consolidation.recordTieDecision'
+  | 'consolidation.revokeTieDecision';
 
 /** Consolidation, results workbook, acta and tie decisions (issue 3, points 6 and 8). */
 export function consolidationHandlers(ctx: AppContext): Pick<Handlers, ConsolidationHandlerNames> {
@@ -22,6 +23,11 @@ export function consolidationHandlers(ctx: AppContext): Pick<Handlers, Consolida
     'consolidation.recordTieDecision': (input) => {
       const db = ctx.db();
       return db.transaction(() => recordDecision(db, input, ctx.now().toISOString()))();
+    },
+    'consolidation.revokeTieDecision': (input) => {
+      const db = ctx.db();
+      db.transaction(() => revokeDecision(db, input, ctx.now().toISOString()))();
+      return { revoked: true };
     },
   };
 }

@@ -46,6 +46,7 @@ function method(report: ConsolidationReport): Paragraph[] {
   const out = [
     para(t('consolidation.acta.intro', { stage: report.stageName, method: methodLabel(options.method) })),
     para(t('consolidation.acta.methodNote', { missing: missingRuleLabel(options) })),
+    para(t('consolidation.acta.rules', { trimmed: options.trimmedMinJurors, top: options.topPlaces, pct: formatNumber(options.disagreementThreshold * 100) })),
     para(t('consolidation.acta.tieChain', { chain: chainLabel(report) })),
   ];
   if (cutoff !== null) out.push(para(t('consolidation.acta.cutoff', { cutoff: formatNumber(cutoff) })));
@@ -76,6 +77,7 @@ function category(report: ConsolidationReport, category: CategoryResult): (Parag
     ...(withCutoff ? [t(e.passes ? 'consolidation.yes' : 'consolidation.no')] : []),
   ]);
   out.push(table(header, rows, [8, 12, 46, 14, 10, ...(withCutoff ? [10] : [])]));
+  if (category.topDiffers) out.push(para(t('consolidation.acta.topDiffers', { top: report.result.options.topPlaces, method: methodLabel(official) })));
 
   out.push(new Paragraph({ spacing: { before: 160, after: 80 }, children: [new TextRun({ text: t('consolidation.acta.tiesHeading'), bold: true })] }));
   const steps = ranking?.ties.flatMap((tie) => tie.steps.map((step) => ({ tie, step }))) ?? [];

@@ -1,6 +1,7 @@
 import { t } from '../../../../shared/i18n';
 import type { ConsolidationReport } from '../../../../shared/scoring';
 import type { Db } from '../../../db/open';
+import { actionLabel, describeAuditValue } from '../audit/describe';
 import { actorLabel } from '../audit/list';
 import { formatAt } from './labels';
 import { sheetName, type Cell, type SheetSpec } from './xlsx-stream';
@@ -74,6 +75,12 @@ export function conflictsSheet(db: Db, report: ConsolidationReport): SheetSpec {
   };
 }
 
+/** A stored audit value in words; '' when the row has none (NULL, or JSON null). */
+function auditText(action: string, stored: string | null): string {
+  const value = stored === null ? null : (JSON.parse(stored) as unknown);
+  return value === null ? '' : describeAuditValue(action, value);
+}
+
 /** The audit log of the stage plus the edition-wide events (withdrawals, conflicts), oldest first. */
 export function auditSheet(db: Db, report: ConsolidationReport): SheetSpec {
   const jurorNames = new Map(
@@ -108,12 +115,12 @@ export function auditSheet(db: Db, report: ConsolidationReport): SheetSpec {
       id,
       formatAt(at),
       actorLabel(actor, (jid) => jurorNames.get(jid) ?? `#${jid}`),
-      action,
+      actionLabel(action),
       jurorId === null ? '' : (jurorNames.get(jurorId) ?? `#${jurorId}`),
       entryId === null ? '' : (entryCodes.get(entryId) ?? `#${entryId}`),
       criterionId === null ? '' : (criterionNames.get(criterionId) ?? `#${criterionId}`),
-      oldValue ?? '',
-      newValue ?? '',
+      auditText(action, oldValue),
+      auditText(action, newValue),
       reason,
       hash,
     ]),

@@ -16,5 +16,6 @@ export const JURY_AFFECTED: Record<string, readonly string[]> = {
   juryWorkbooks: EVERYTHING,
   scores: ['jury', 'scoring', 'results'],
   audit: ['jury'],
-  consolidation: ['results'],
+  // tie decisions are written to the audit log too
+  consolidation: ['results', 'jury'],
 };

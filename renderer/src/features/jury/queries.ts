@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { MethodInput } from '../../../../shared/contract';
 import { call } from '../../api/client';
 
 /**
@@ -15,6 +16,7 @@ export const juryKeys = {
   assignments: (stageId: number) => ['jury', 'assignments', stageId] as const,
   loads: (stageId: number, n: number | undefined) => ['jury', 'loads', stageId, n ?? null] as const,
   stageState: (stageId: number) => ['jury', 'stageState', stageId] as const,
+  stageList: (editionId: number) => ['jury', 'stageList', editionId] as const,
   audit: (filter: object) => ['jury', 'audit', filter] as const,
 };
 
@@ -65,7 +67,11 @@ export function useStageState(stageId: number | null) {
   });
 }
 
-export function useAuditLog(filter: { editionId: number; stageId?: number; limit: number; offset: number }) {
+export function useStageOverview(editionId: number) {
+  return useQuery({ queryKey: juryKeys.stageList(editionId), queryFn: () => call('juryStages.list', { editionId }) });
+}
+
+export function useAuditLog(filter: MethodInput<'audit.list'>) {
   return useQuery({ queryKey: juryKeys.audit(filter), queryFn: () => call('audit.list', filter) });
 }
 

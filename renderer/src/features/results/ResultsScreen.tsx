@@ -2,14 +2,17 @@ import { useId, useState } from 'react';
 import type { Edition } from '../../../../shared/domain/types';
 import { formatDateTime, t } from '../../../../shared/i18n';
 import type { ConsolidationReport, Method } from '../../../../shared/scoring';
+import { useAnnounce } from '../../app/announcer';
 import { QueryStatus } from '../../components/QueryStatus';
 import { ScreenTitle } from '../../components/ScreenTitle';
+import { ReasonDialog } from '../jury/common/ReasonDialog';
 import { StagePicker, useStageChoice } from '../jury/common/StagePicker';
 import { WithEdition } from '../jury/common/WithEdition';
 import { CategoryResults } from './CategoryResults';
 import { CriterionSpreadChart } from './CriterionSpreadChart';
 import { METHODS, methodName, num } from './format';
 import { LeniencyChart } from './LeniencyChart';
+import { useRevokeTieDecision } from './mutations';
 import { useConsolidation } from './queries';
 import { ResultsExports } from './ResultsExports';
 
@@ -113,6 +116,7 @@ function Report({ report }: { report: ConsolidationReport }) {
           })}
         </p>
         <p>{t(r.options.missingRule === 'rescale' ? 'consolidation.missing.rescale' : 'consolidation.missing.incomplete', { coverage: num(r.options.rescaleMinCoverage * 100, 0) })}</p>
+        <p data-testid="results-rules">{t('juryUi.results.rules', { trimmed: r.options.trimmedMinJurors, top: r.options.topPlaces })}</p>
         <p>{t('juryUi.results.chain', { chain: r.options.tieBreak.map((rule) => (rule.kind === 'priorityCriterion' ? t('consolidation.rule.priorityCriterion', { criterion: criterionName(rule.criterionId) }) : t(`consolidation.rule.${rule.kind}`))).join(' → ') })}</p>
       </details>
       {r.categories.map((category) => (
@@ -120,22 +124,46 @@ function Report({ report }: { report: ConsolidationReport }) {
       ))}
       <LeniencyChart jurors={r.jurors} />
       <CriterionSpreadChart criteria={r.criteria} />
-      {report.decisions.length > 0 && (
-        <section className="panel" aria-labelledby="decisions-heading">
-          <h2 id="decisions-heading">{t('juryUi.results.decisionsTitle')}</h2>
-          <ul>
-            {report.decisions.map((d) => (
-              <li key={d.id}>
-                {t('juryUi.results.decisionLine', {
-                  order: d.orderedEntryIds.map((id) => r.entries.find((e) => e.entryId === id)?.code ?? id).join(' > '),
-                  reason: d.reason,
-                  date: formatDateTime(d.decidedAt),
-                })}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {report.decisions.length > 0 && <DecisionsList report={report} />}
     </>
+  );
+}
+
+/** The organizer's tie decisions in force; each can be withdrawn with a reason (both acts go to the audit log). */
+function DecisionsList({ report }: { report: ConsolidationReport }) {
+  const revoke = useRevokeTieDecision();
+  const announce = useAnnounce();
+  const [revoking, setRevoking] = useState<number | null>(null);
+  const codeOf = (id: number) => report.result.entries.find((e) => e.entryId === id)?.code ?? String(id);
+  const order = (ids: number[]) => ids.map(codeOf).join(' > ');
+  const chosen = report.decisions.find((d) => d.id === revoking);
+  return (
+    <section className="panel" aria-labelledby="decisions-heading">
+      <h2 id="decisions-heading">{t('juryUi.results.decisionsTitle')}</h2>
+      <ul>
+        {report.decisions.map((d) => (
+          <li key={d.id}>
+            {t('juryUi.results.decisionLine', { order: order(d.orderedEntryIds), reason: d.reason, date: formatDateTime(d.decidedAt) })}{' '}
+            <button type="button" className="danger-link" aria-label={t('juryUi.results.revokeNamed', { order: order(d.orderedEntryIds) })} onClick={() => setRevoking(d.id)}>
+              {t('juryUi.results.revoke')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {chosen && (
+        <ReasonDialog
+          title={t('juryUi.results.revokeTitle', { order: order(chosen.orderedEntryIds) })}
+          confirmLabel={t('juryUi.results.revoke')}
+          danger
+          onClose={() => setRevoking(null)}
+          onSubmit={async (reason) => {
+            await revoke.mutateAsync({ id: chosen.id, reason });
+            announce(t('juryUi.results.revoked'));
+          }}
+        >
+          <p>{t('juryUi.results.revokeExplain')}</p>
+        </ReasonDialog>
+      )}
+    </section>
   );
 }

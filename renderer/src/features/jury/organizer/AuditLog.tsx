@@ -1,52 +1,107 @@
-import { useState } from 'react';
-import type { AuditEntry } from '../../../../../shared/domain/jury-types';
+import { useMemo, useState } from 'react';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditVerification } from '../../../../../shared/domain/jury-types';
 import { formatDateTime, t } from '../../../../../shared/i18n';
+import { call } from '../../../api/client';
+import { SelectField } from '../../../components/fields';
 import { QueryStatus } from '../../../components/QueryStatus';
-import { useAuditLog } from '../queries';
+import { errorText } from '../../../lib/errors';
+import { useAssignments, useAuditLog, useJurors } from '../queries';
 import { TableWrap } from '../common/TableWrap';
 
 const PAGE = 100;
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'number') return String(value).replace('.', ',');
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
-}
+/** Optional numeric filter from a select's value ('' = all). */
+const optionalId = (value: string) => (value ? Number(value) : undefined);
 
-/** The append-only log of every score change and jury decision: who, when, old → new, why. */
+/**
+ * The append-only log of every score change and jury decision, readable: when, who, what (in
+ * Spanish), on which entry / juror / criterion, old → new and why; filters by action, juror and
+ * entry; the integrity check of the hash chain. The stored JSON stays one click away per row.
+ */
 export function AuditLog({ editionId, stageId }: { editionId: number; stageId: number }) {
   const [page, setPage] = useState(0);
-  const log = useAuditLog({ editionId, stageId, limit: PAGE, offset: page * PAGE });
+  const [action, setAction] = useState('');
+  const [jurorId, setJurorId] = useState('');
+  const [entryId, setEntryId] = useState('');
+  const jurors = useJurors(editionId);
+  const assignments = useAssignments(stageId);
+  // The stage's entries (those with an assignment), once each, in code order.
+  const entries = useMemo(() => {
+    const byId = new Map<number, { id: number; code: string; title: string }>();
+    for (const a of assignments.data ?? []) byId.set(a.entryId, { id: a.entryId, code: a.entryCode, title: a.entryTitle });
+    return [...byId.values()].sort((a, b) => a.code.localeCompare(b.code, 'es'));
+  }, [assignments.data]);
+  const filter = {
+    editionId,
+    stageId,
+    action: (action || undefined) as AuditAction | undefined,
+    jurorId: optionalId(jurorId),
+    entryId: optionalId(entryId),
+    limit: PAGE,
+    offset: page * PAGE,
+  };
+  const log = useAuditLog(filter);
+  const change = (set: (value: string) => void) => (event: { target: { value: string } }) => {
+    set(event.target.value);
+    setPage(0);
+  };
   return (
     <section className="panel" aria-labelledby="audit-heading">
       <h2 id="audit-heading">{t('juryUi.audit.title')}</h2>
+      <IntegrityCheck />
+      <div className="form-grid" role="group" aria-label={t('juryUi.audit.filters')}>
+        <SelectField className="span-1" label={t('juryUi.audit.filterAction')} value={action} onChange={change(setAction)}>
+          <option value="">{t('juryUi.audit.all')}</option>
+          {AUDIT_ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {t(`jury.audit.action.${a}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField className="span-1" label={t('juryUi.audit.filterJuror')} value={jurorId} onChange={change(setJurorId)}>
+          <option value="">{t('juryUi.audit.allJurors')}</option>
+          {(jurors.data ?? []).map((j) => (
+            <option key={j.id} value={j.id}>
+              {j.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField className="span-2" label={t('juryUi.audit.filterEntry')} value={entryId} onChange={change(setEntryId)}>
+          <option value="">{t('juryUi.audit.all')}</option>
+          {entries.map((e) => (
+            <option key={e.id} value={e.id}>
+              {`${e.code} — ${e.title}`}
+            </option>
+          ))}
+        </SelectField>
+      </div>
       <QueryStatus query={log}>
         {(data) => (
           <>
-            <p className="muted">{t('juryUi.audit.count', { from: data.total === 0 ? 0 : page * PAGE + 1, to: page * PAGE + data.rows.length, total: data.total })}</p>
+            <p className="muted" role="status">
+              {t('juryUi.audit.count', { from: data.total === 0 ? 0 : page * PAGE + 1, to: page * PAGE + data.rows.length, total: data.total })}
+            </p>
             {data.rows.length > 0 && (
               <TableWrap label={t('juryUi.audit.title')} className="medium">
-                <table className="data-table compact">
+                <table className="data-table compact" data-testid="audit-table">
                   <caption className="sr-only">{t('juryUi.audit.title')}</caption>
                   <thead>
                     <tr>
+                      <th scope="col">{t('juryUi.audit.number')}</th>
                       <th scope="col">{t('juryUi.audit.at')}</th>
                       <th scope="col">{t('juryUi.audit.actor')}</th>
                       <th scope="col">{t('juryUi.audit.action')}</th>
+                      <th scope="col">{t('juryUi.audit.entry')}</th>
+                      <th scope="col">{t('juryUi.audit.juror')}</th>
+                      <th scope="col">{t('juryUi.audit.criterion')}</th>
                       <th scope="col">{t('juryUi.audit.change')}</th>
                       <th scope="col">{t('juryUi.reason')}</th>
+                      <th scope="col">{t('juryUi.audit.detail')}</th>
                     </tr>
                   </thead>
                   <tbody>
-                    {data.rows.map((row: AuditEntry) => (
-                      <tr key={row.id}>
-                        <td className="nowrap">{formatDateTime(row.at)}</td>
-                        <td>{row.actorLabel}</td>
-                        <td>{t(`juryUi.audit.action.${row.action}`)}</td>
-                        <td>{`${show(row.oldValue)} → ${show(row.newValue)}`}</td>
-                        <td>{row.reason}</td>
-                      </tr>
+                    {data.rows.map((row) => (
+                      <AuditRow key={row.id} row={row} />
                     ))}
                   </tbody>
                 </table>
@@ -64,5 +119,64 @@ export function AuditLog({ editionId, stageId }: { editionId: number; stageId: n
         )}
       </QueryStatus>
     </section>
+  );
+}
+
+function AuditRow({ row }: { row: AuditEntry }) {
+  const changed = row.oldText || row.newText ? `${row.oldText || '—'} → ${row.newText || '—'}` : '—';
+  return (
+    <tr>
+      <td>{row.id}</td>
+      <td className="nowrap">{formatDateTime(row.at)}</td>
+      <td>{row.actorLabel}</td>
+      <td>{row.actionLabel}</td>
+      <td>{row.entryCode ? `${row.entryCode} ${row.entryTitle}`.trim() : '—'}</td>
+      <td>{row.jurorName || '—'}</td>
+      <td>{row.criterionName || '—'}</td>
+      <td>{changed}</td>
+      <td>{row.reason || '—'}</td>
+      <td>
+        <details>
+          <summary aria-label={t('juryUi.audit.rawNamed', { id: row.id })}>{t('juryUi.audit.raw')}</summary>
+          <pre className="small audit-raw">{JSON.stringify({ antes: row.oldValue, despues: row.newValue, huella: row.hash }, null, 1)}</pre>
+        </details>
+      </td>
+    </tr>
+  );
+}
+
+/** Recomputes the whole hash chain on the service and says, in words, whether it is intact. */
+function IntegrityCheck() {
+  const [result, setResult] = useState<AuditVerification | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const verify = async () => {
+    setPending(true);
+    setError(null);
+    try {
+      setResult(await call('audit.verify', {}));
+    } catch (caught) {
+      setError(errorText(caught));
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <div className="audit-integrity">
+      <h3 id="integrity-heading">{t('juryUi.audit.integrityTitle')}</h3>
+      <p className="muted small">{t('juryUi.audit.integrityHelp')}</p>
+      <button type="button" onClick={() => void verify()} disabled={pending}>
+        {pending ? t('common.working') : t('juryUi.audit.verify')}
+      </button>
+      <div role="status" className="verify-result" data-testid="audit-verify-result">
+        {error && <p className="form-error">{error}</p>}
+        {result &&
+          (result.ok ? (
+            <p className="notice notice-ok">{t('juryUi.audit.ok', { rows: result.rows, hash: result.headHash.slice(0, 16) })}</p>
+          ) : (
+            <p className="notice notice-bad">{t('juryUi.audit.broken', { rows: result.rows, id: result.brokenAtId, message: result.message })}</p>
+          ))}
+      </div>
+    </div>
   );
 }

@@ -32,10 +32,16 @@ const scalars = z.object({
   jurorsPerEntry: jurySettingsFields.shape.jurorsPerEntry,
   thresholdPct: z.number({ error: t('validation.number') }).gt(0, { error: t('jury.settings.threshold') }).max(100, { error: t('jury.settings.threshold') }),
   consolidationMethod: jurySettingsFields.shape.consolidationMethod,
+  missingRule: jurySettingsFields.shape.missingRule,
+  // Shown as a percentage; stored as a fraction like the threshold.
+  coveragePct: z.number({ error: t('validation.number') }).gt(0, { error: t('juryUi.settings.coverageError') }).max(100, { error: t('juryUi.settings.coverageError') }),
+  trimmedMinJurors: jurySettingsFields.shape.trimmedMinJurors,
+  topPlaces: jurySettingsFields.shape.topPlaces,
 });
 type Scalars = z.output<typeof scalars>;
 
-const RULE_KINDS = ['priorityCriterion', 'higherMedian', 'smallerSpread', 'organizerDecision'] as const;
+const RULE_KINDS = ['priorityCriterion', 'higherMedian', 'higherMean', 'smallerSpread', 'organizerDecision'] as const;
+const pct = (fraction: number) => Math.round(fraction * 1000) / 10;
 
 function SettingsForm({ edition, settings }: { edition: Edition; settings: JurySettings }) {
   const [chain, setChain] = useState<TieBreakStep[]>(settings.tieBreakChain);
@@ -54,8 +60,12 @@ function SettingsForm({ edition, settings }: { edition: Edition; settings: JuryS
     defaultValues: {
       blindMode: settings.blindMode,
       jurorsPerEntry: settings.jurorsPerEntry,
-      thresholdPct: Math.round(settings.disagreementThreshold * 1000) / 10,
+      thresholdPct: pct(settings.disagreementThreshold),
       consolidationMethod: settings.consolidationMethod,
+      missingRule: settings.missingRule,
+      coveragePct: pct(settings.rescaleMinCoverage),
+      trimmedMinJurors: settings.trimmedMinJurors,
+      topPlaces: settings.topPlaces,
     },
   });
   const [adding, setAdding] = useState('');
@@ -77,6 +87,10 @@ function SettingsForm({ edition, settings }: { edition: Edition; settings: JuryS
           disagreementThreshold: values.thresholdPct / 100,
           tieBreakChain: chain,
           consolidationMethod: values.consolidationMethod,
+          missingRule: values.missingRule,
+          rescaleMinCoverage: values.coveragePct / 100,
+          trimmedMinJurors: values.trimmedMinJurors,
+          topPlaces: values.topPlaces,
         },
       });
       announce(t('juryUi.settings.saved'));
@@ -84,6 +98,13 @@ function SettingsForm({ edition, settings }: { edition: Edition; settings: JuryS
       if (!placeServerError(error, setError)) setFormError(errorText(error));
     }
   });
+  /** Moves a step one place up (−1) or down (+1); the organizer's decision stays last. */
+  const move = (index: number, by: -1 | 1) => {
+    const next = [...chain];
+    const [step] = next.splice(index, 1);
+    if (step) next.splice(index + by, 0, step);
+    setChain(next);
+  };
   const ruleLabel = (s: TieBreakStep) => (s.kind === 'priorityCriterion' ? t('consolidation.rule.priorityCriterion', { criterion: criterionName(s.criterionId) }) : t(`consolidation.rule.${s.kind}`));
   return (
     <form className="form panel" noValidate onSubmit={(event) => void submit(event)}>
@@ -100,12 +121,30 @@ function SettingsForm({ edition, settings }: { edition: Edition; settings: JuryS
         </SelectField>
       </div>
       <fieldset className="plain-fieldset">
+        <legend>{t('juryUi.settings.rulesTitle')}</legend>
+        <div className="form-grid">
+          <SelectField className="span-2" label={t('juryUi.settings.missingRule')} hint={t('juryUi.settings.missingRuleHint')} {...register('missingRule')}>
+            <option value="incomplete">{t('juryUi.settings.missing.incomplete')}</option>
+            <option value="rescale">{t('juryUi.settings.missing.rescale')}</option>
+          </SelectField>
+          <InputField className="span-1" label={t('juryUi.settings.coverage')} hint={t('juryUi.settings.coverageHint')} inputMode="decimal" error={errors.coveragePct?.message} {...register('coveragePct', { setValueAs: toNumber })} />
+          <InputField className="span-1" label={t('juryUi.settings.trimmedMin')} hint={t('juryUi.settings.trimmedMinHint')} inputMode="numeric" error={errors.trimmedMinJurors?.message} {...register('trimmedMinJurors', { setValueAs: toNumber })} />
+          <InputField className="span-1" label={t('juryUi.settings.topPlaces')} hint={t('juryUi.settings.topPlacesHint')} inputMode="numeric" error={errors.topPlaces?.message} {...register('topPlaces', { setValueAs: toNumber })} />
+        </div>
+      </fieldset>
+      <fieldset className="plain-fieldset">
         <legend>{t('juryUi.settings.chain')}</legend>
         <p className="field-hint">{t('juryUi.settings.chainHint')}</p>
         <ol className="chain-list">
           {chain.map((step, index) => (
             <li key={`${step.kind}-${index}`}>
               {ruleLabel(step)}{' '}
+              <button type="button" disabled={index === 0} aria-label={t('juryUi.settings.moveUp', { name: ruleLabel(step) })} onClick={() => move(index, -1)}>
+                {t('juryUi.settings.up')}
+              </button>{' '}
+              <button type="button" disabled={index === chain.length - 1} aria-label={t('juryUi.settings.moveDown', { name: ruleLabel(step) })} onClick={() => move(index, 1)}>
+                {t('juryUi.settings.down')}
+              </button>{' '}
               <button type="button" className="danger-link" aria-label={t('common.deleteNamed', { name: ruleLabel(step) })} onClick={() => setChain(chain.filter((_, i) => i !== index))}>
                 {t('common.delete')}
               </button>

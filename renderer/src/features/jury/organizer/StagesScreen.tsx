@@ -1,15 +1,13 @@
 import { useId, useState } from 'react';
-import type { AuditVerification } from '../../../../../shared/domain/jury-types';
 import type { Edition, Stage } from '../../../../../shared/domain/types';
 import { formatDateTime, t } from '../../../../../shared/i18n';
-import { call } from '../../../api/client';
 import { useAnnounce } from '../../../app/announcer';
 import { QueryStatus } from '../../../components/QueryStatus';
-import { errorText } from '../../../lib/errors';
 import { ReasonDialog } from '../common/ReasonDialog';
 import { SheetStatusBadge } from '../common/labels';
 import { useCloseStage, useReopenSheet, useReopenStage } from '../mutations';
-import { useAssignments, useStageState } from '../queries';
+import { useAssignments, useStageOverview, useStageState } from '../queries';
+import { TableWrap } from '../common/TableWrap';
 import { AuditLog } from './AuditLog';
 import { OrganizerFrame } from './OrganizerFrame';
 
@@ -53,7 +51,7 @@ function StagePanel({ edition, stage }: { edition: Edition; stage: Stage }) {
         </QueryStatus>
       </section>
       <ReopenSheet stage={stage} />
-      <IntegrityCheck />
+      <StageList edition={edition} current={stage.id} />
       <AuditLog editionId={edition.id} stageId={stage.id} />
       {dialog === 'close' && (
         <ReasonDialog
@@ -137,37 +135,63 @@ function ReopenSheet({ stage }: { stage: Stage }) {
   );
 }
 
-function IntegrityCheck() {
-  const [result, setResult] = useState<AuditVerification | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const verify = async () => {
-    setPending(true);
-    setError(null);
-    try {
-      setResult(await call('audit.verify', {}));
-    } catch (caught) {
-      setError(errorText(caught));
-    } finally {
-      setPending(false);
-    }
-  };
+/** Every stage of the edition with its state: open or closed (when, by whom, why) and the sheets reopened with their reason. */
+function StageList({ edition, current }: { edition: Edition; current: number }) {
+  const list = useStageOverview(edition.id);
   return (
-    <section className="panel" aria-labelledby="integrity-heading">
-      <h2 id="integrity-heading">{t('juryUi.audit.integrityTitle')}</h2>
-      <p className="muted small">{t('juryUi.audit.integrityHelp')}</p>
-      <button type="button" onClick={() => void verify()} disabled={pending}>
-        {pending ? t('common.working') : t('juryUi.audit.verify')}
-      </button>
-      <div role="status" className="verify-result">
-        {error && <p className="form-error">{error}</p>}
-        {result &&
-          (result.ok ? (
-            <p className="notice notice-ok">{t('juryUi.audit.ok', { rows: result.rows, hash: result.headHash.slice(0, 16) })}</p>
+    <section className="panel" aria-labelledby="stage-list-heading">
+      <h2 id="stage-list-heading">{t('juryUi.stages.listTitle')}</h2>
+      <QueryStatus query={list}>
+        {(stages) =>
+          stages.length === 0 ? (
+            <p className="muted">{t('juryUi.stages.listEmpty')}</p>
           ) : (
-            <p className="notice notice-bad">{t('juryUi.audit.broken', { rows: result.rows, id: result.brokenAtId, message: result.message })}</p>
-          ))}
-      </div>
+            <TableWrap label={t('juryUi.stages.listTitle')}>
+              <table className="data-table compact" data-testid="stage-list">
+                <caption className="sr-only">{t('juryUi.stages.listTitle')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('juryUi.stages.colStage')}</th>
+                    <th scope="col">{t('juryUi.stages.colState')}</th>
+                    <th scope="col">{t('juryUi.stages.colClosed')}</th>
+                    <th scope="col">{t('juryUi.stages.colSheets')}</th>
+                    <th scope="col">{t('juryUi.stages.colReopened')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {stages.map((s) => (
+                    <tr key={s.stageId} aria-current={s.stageId === current ? 'true' : undefined}>
+                      <th scope="row">{s.stageName}</th>
+                      <td>
+                        <span className={`badge ${s.closed ? 'badge-ok' : 'badge-info'}`}>{t(s.closed ? 'juryUi.stages.stateClosed' : 'juryUi.stages.stateOpen')}</span>
+                      </td>
+                      <td>
+                        {s.closed
+                          ? t('juryUi.stages.closedBy', { date: s.closedAt ? formatDateTime(s.closedAt) : '—', by: s.closedBy || '—', reason: s.closedReason || '—' })
+                          : '—'}
+                      </td>
+                      <td>{t('juryUi.stages.sheetsShort', { submitted: s.sheets.submitted + s.sheets.abstained, total: s.sheets.total })}</td>
+                      <td>
+                        {s.reopenedSheets.length === 0 ? (
+                          '—'
+                        ) : (
+                          <ul className="plain-list">
+                            {s.reopenedSheets.map((r, i) => (
+                              <li key={i}>
+                                {t('juryUi.stages.reopenedLine', { date: formatDateTime(r.at), juror: r.jurorName, code: r.entryCode, by: r.byLabel, reason: r.reason })}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )
+        }
+      </QueryStatus>
     </section>
   );
 }
