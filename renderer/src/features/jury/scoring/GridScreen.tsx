@@ -25,11 +25,20 @@ export function GridScreen({ stageId, jurorId }: { stageId: number; jurorId: num
 function GridView({ grid }: { grid: ScoreGrid }) {
   useState(() => performance.mark(GRID_MARKS.data));
   useEffect(() => {
-    // After the first paint: the grid is on screen.
+    // After the first paint: requestAnimationFrame runs before the frame's style, layout and
+    // paint; a message posted from it is handled once that frame is painted (grid on screen).
+    let live = true;
     const frame = window.requestAnimationFrame(() => {
-      performance.mark(GRID_MARKS.visible);
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        if (live) performance.mark(GRID_MARKS.visible);
+      };
+      channel.port2.postMessage(null);
     });
-    return () => window.cancelAnimationFrame(frame);
+    return () => {
+      live = false;
+      window.cancelAnimationFrame(frame);
+    };
   }, []);
   const cells = useGridCells(grid);
   const announce = useAnnounce();
