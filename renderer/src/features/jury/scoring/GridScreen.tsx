@@ -8,7 +8,7 @@ import { ScreenTitle } from '../../../components/ScreenTitle';
 import { errorText } from '../../../lib/errors';
 import { juryHref, worklistRoute } from '../routes';
 import { useScoreGrid } from '../queries';
-import { useGridCells } from './grid-state';
+import { completeRows, useGridCells } from './grid-state';
 import { ScoreGridTable } from './ScoreGridTable';
 
 /** Performance marks read by the grid benchmark (electron/bench/jury-grid.ts). */
@@ -44,19 +44,15 @@ function GridView({ grid }: { grid: ScoreGrid }) {
   const announce = useAnnounce();
   const afterRef = useRef<HTMLAnchorElement>(null);
   const [submitting, setSubmitting] = useState(false);
-  const complete = useMemo(
-    () =>
-      grid.rows
-        .map((row, index) => ({ row, index, state: cells.rows[index] }))
-        .filter(({ row, state }) => row.editable && state && state.status === 'inProgress' && state.cells.every((cell) => !cell.applies || cell.value !== null)),
-    [grid.rows, cells.rows],
-  );
+  const complete = useMemo(() => completeRows(grid, cells.rows), [grid, cells.rows]);
 
   const submitComplete = async () => {
     setSubmitting(true);
     let sent = 0;
     try {
-      for (const { row, index } of complete) {
+      for (const index of complete) {
+        const row = grid.rows[index];
+        if (!row) continue;
         const sheet = await call('sheets.submit', { stageId: grid.stageId, jurorId: grid.jurorId, entryId: row.entryId });
         cells.setRowStatus(index, sheet.status);
         sent += 1;
