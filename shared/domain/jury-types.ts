@@ -250,18 +250,39 @@ export interface SavedScore {
   progress: ScoreProgress;
 }
 
-export interface ScoreGridRow extends JurorEntryView {
+/** A criterion as the grid uses it: its column header and the scale a typed score is checked against. */
+export interface GridCriterion {
+  id: number;
+  name: string;
+  scaleMin: number;
+  scaleMax: number;
+  scaleStep: number;
+}
+
+/**
+ * One entry's row in the grid, compact: a thousand rows travel at once, so the scores are one
+ * array per row rather than an object per cell, and only what the grid shows is sent.
+ */
+export interface ScoreGridRow {
+  entryId: number;
+  code: string;
+  title: string;
+  /** In blind mode, igedName and region are null. */
+  igedName: string | null;
+  region: string | null;
   status: SheetStatus;
   editable: boolean;
-  /** Aligned with ScoreGrid.criteria; undefined slots never happen: a criterion not applying to the entry is null with applies false. */
-  cells: { value: number | null; applies: boolean }[];
+  /** The juror's scores, aligned with ScoreGrid.criteria; null: not scored (always null where the criterion does not apply). */
+  values: (number | null)[];
+  /** Positions in ScoreGrid.criteria of the criteria that do not apply to this entry's category; absent when all apply. */
+  notApplicable?: number[];
 }
 
 export interface ScoreGrid {
   stageId: number;
   jurorId: number;
   blindMode: boolean;
-  criteria: SheetCriterion[];
+  criteria: GridCriterion[];
   rows: ScoreGridRow[];
   progress: ScoreProgress;
 }

@@ -42,8 +42,17 @@ function formatParam(value: string | number): string {
   return typeof value === 'number' ? numberFormat.format(value) : value;
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with it, and a screen such as the
+// scoring grid formats hundreds of numbers at once: one formatter per precision, made once.
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 export function formatNumber(value: number, fractionDigits = 2): string {
-  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: fractionDigits }).format(value);
+  let format = numberFormats.get(fractionDigits);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: fractionDigits });
+    numberFormats.set(fractionDigits, format);
+  }
+  return format.format(value);
 }
 
 export function formatDateTime(iso: string): string {

@@ -81,6 +81,7 @@ describe('conflicts of interest', () => {
     await app.call('jury.settings.update', { editionId: s.editionId, fields: rules({ sameRegion: true }) });
     const list = await app.call('scores.worklist', { stageId: s.evaluation, jurorId: s.jurors.carla });
     expect(list.items).toEqual([]);
+    expect((await app.call('scores.grid', { stageId: s.evaluation, jurorId: s.jurors.carla })).rows).toEqual([]);
     const sheet = await app.fail('scores.sheet', { stageId: s.evaluation, jurorId: s.jurors.carla, entryId: s.entries.cusco });
     expect(sheet.code).toBe('jury.conflict.blocksAssignment');
     const loads = await app.call('assignments.list', { stageId: s.evaluation });

@@ -70,7 +70,7 @@ describe('scoring, stage lock and audit', () => {
       { jurorId: s.jurors.dario, jurorName: 'Darío Flores', abstention: null, scores: expect.arrayContaining([{ criterionId: s.criteria.innovacion, value: 4 }]) },
     ]);
     const grid = await app.call('scores.grid', { stageId: s.evaluation, jurorId: s.jurors.beto });
-    expect(grid.rows.map((r) => r.cells.map((c) => (c.applies ? c.value : 'n/a')))).toEqual([
+    expect(grid.rows.map((r) => r.values.map((value, c) => (r.notApplicable?.includes(c) ? 'n/a' : value)))).toEqual([
       [3, 7, 4],
       [null, null, 'n/a'],
     ]);
@@ -106,6 +106,14 @@ describe('scoring, stage lock and audit', () => {
     expect(noReason.code).toBe('error.validation');
     const reopened = await app.call('sheets.reopen', { ...key, reason: 'El jurado pidió corregir un error de digitación.' });
     expect(reopened).toMatchObject({ editable: true, status: 'inProgress' });
+    // The grid and the worklist agree: only the reopened sheet takes scores in the closed stage.
+    const grid = await app.call('scores.grid', { stageId: s.evaluation, jurorId: s.jurors.beto });
+    const list = await app.call('scores.worklist', { stageId: s.evaluation, jurorId: s.jurors.beto });
+    expect(grid.rows.map((r) => [r.code, r.status, r.editable, r.values])).toEqual([
+      ['2024-002', 'inProgress', true, [3, 7, 4]],
+      ['2024-003', 'pending', false, [null, null, null]],
+    ]);
+    expect(list.items.map((i) => [i.code, i.status, i.editable])).toEqual(grid.rows.map((r) => [r.code, r.status, r.editable]));
     await app.call('scores.set', { ...key, criterionId: s.criteria.innovacion, value: 2 });
     // Only that sheet: the others stay locked.
     expect((await app.call('scores.sheet', { ...key, jurorId: s.jurors.dario })).editable).toBe(false);

@@ -1,4 +1,4 @@
-import type { PeerSheet, ScoreCell, ScoreGrid, ScoreProgress, ScoreSheetView, Worklist, WorklistItem } from '../../../../shared/domain/jury-types';
+import type { PeerSheet, ScoreCell, ScoreGrid, ScoreGridRow, ScoreProgress, ScoreSheetView, SheetStatus, Worklist, WorklistItem } from '../../../../shared/domain/jury-types';
 import { AppError } from '../../../../shared/errors';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
@@ -6,13 +6,16 @@ import { assignmentRows } from '../assignment/status';
 import { refreshConflicts } from '../conflicts/store';
 import { loadJuror, loadSheetRefs, loadStage, stageClosedAt, type StageRow } from '../lookup';
 import { getSettings } from '../settings';
-import { getSheet, readOnlyReason, statusOf } from './sheet-state';
+import { getSheet, readOnlyReason, statusOf, type SheetRow } from './sheet-state';
 import { applies, editionCriteria, entriesForJuror, withoutCategories } from './views';
 import { sql } from '../statements';
 
-/** A juror's assignments that they may see: conflicted ones are hidden, except their own recusals. */
+/** Whether a juror sees one of their assignments: conflicted ones are hidden, except their own recusals. */
+const visibleToJuror = (a: { conflicted: boolean; status: SheetStatus }) => !a.conflicted || a.status === 'recused';
+
+/** A juror's assignments that they may see. */
 function visibleAssignments(db: Db, stageId: number, jurorId: number) {
-  return assignmentRows(db, stageId, jurorId).filter((a) => !a.conflicted || a.status === 'recused');
+  return assignmentRows(db, stageId, jurorId).filter(visibleToJuror);
 }
 
 const DONE = new Set(['submitted', 'abstained', 'recused']);
@@ -53,30 +56,74 @@ function cellsOf(db: Db, stageId: number, jurorId: number, entryId: number): Map
   return new Map(rows.map((r) => [r.criterion_id, { criterionId: r.criterion_id, value: r.value, comment: r.comment, updatedAt: r.updated_at }]));
 }
 
-export function worklist(db: Db, stageId: number, jurorId: number, now: string): Worklist {
+interface JurorEntryRow {
+  entry_id: number;
+  code: string;
+  title: string;
+  category_id: number | null;
+  category_name: string | null;
+  iged_name: string | null;
+  region: string;
+  abstention: SheetRow['abstention'];
+  submitted_at: string | null;
+  reopened_at: string | null;
+  conflicted: number;
+  scored: number;
+}
+
+/**
+ * What the worklist and the grid both start from: the entries the juror sees in the stage
+ * (visibleToJuror), in code order, each with its sheet's status and whether the juror may write
+ * it now. One query for all: a juror may have a thousand entries, and a query per entry cost
+ * most of the service's share of the grid's first view.
+ */
+function jurorEntries(db: Db, stageId: number, jurorId: number, now: string) {
   const stage = loadStage(db, stageId);
   const juror = loadJuror(db, jurorId, stage.edition_id);
   refreshConflicts(db, stage.edition_id, now);
   const blind = getSettings(db, stage.edition_id, now).blindMode;
   const closedAt = stageClosedAt(db, stageId);
-  const rows = visibleAssignments(db, stageId, jurorId);
-  const entries = entriesForJuror(db, rows.map((r) => r.entryId), blind);
-  const criteria = editionCriteria(db, stage.edition_id);
-  const scored = sql(db, `SELECT count(*) AS n FROM score WHERE stage_id = ? AND juror_id = ? AND entry_id = ? AND value IS NOT NULL`);
-  const items: WorklistItem[] = [];
-  for (const row of rows) {
-    const entry = entries.get(row.entryId);
-    if (!entry) continue;
-    const sheet = getSheet(db, stageId, jurorId, row.entryId);
-    const { summary: _s, problem: _p, results: _r, evidenceLinks: _e, ...view } = entry;
-    items.push({
-      ...view,
-      status: row.status,
-      scoredCriteria: (scored.get(stageId, jurorId, row.entryId) as { n: number }).n,
-      criteriaCount: criteria.filter((c) => applies(c, entry.categoryId)).length,
-      editable: !juror.withdrawn_at && readOnlyReason(sheet, stage, closedAt) === '' && sheet?.abstention == null,
-    });
-  }
+  const rows = sql(
+      db,
+      `SELECT e.id AS entry_id, e.code, e.title, e.category_id, c.name AS category_name, i.name AS iged_name, e.region,
+              s.abstention, s.submitted_at, s.reopened_at,
+              EXISTS (SELECT 1 FROM conflict cf WHERE cf.juror_id = a.juror_id AND cf.entry_id = a.entry_id AND cf.dismissed_at IS NULL) AS conflicted,
+              (SELECT count(*) FROM score sc
+                WHERE sc.stage_id = a.stage_id AND sc.juror_id = a.juror_id AND sc.entry_id = a.entry_id AND sc.value IS NOT NULL) AS scored
+       FROM assignment a
+       JOIN entry e ON e.id = a.entry_id
+       LEFT JOIN category c ON c.id = e.category_id
+       LEFT JOIN iged i ON i.id = e.iged_id
+       LEFT JOIN score_sheet s ON s.stage_id = a.stage_id AND s.juror_id = a.juror_id AND s.entry_id = a.entry_id
+       WHERE a.stage_id = ? AND a.juror_id = ?
+       ORDER BY e.code`,
+    )
+    .all(stageId, jurorId) as JurorEntryRow[];
+  const items = rows
+    .map((r) => ({ ...r, status: statusOf(r, r.scored), conflicted: r.conflicted === 1 }))
+    .filter(visibleToJuror)
+    .map((r) => ({
+      entryId: r.entry_id,
+      code: r.code,
+      title: r.title,
+      categoryId: r.category_id,
+      categoryName: r.category_name ?? '',
+      igedName: blind ? null : (r.iged_name ?? ''),
+      region: blind ? null : r.region,
+      status: r.status,
+      scored: r.scored,
+      editable: !juror.withdrawn_at && readOnlyReason(r, stage, closedAt) === '' && r.abstention === null,
+    }));
+  return { stage, juror, blind, closedAt, criteria: editionCriteria(db, stage.edition_id), items };
+}
+
+export function worklist(db: Db, stageId: number, jurorId: number, now: string): Worklist {
+  const { stage, juror, blind, closedAt, criteria, items } = jurorEntries(db, stageId, jurorId, now);
+  const list: WorklistItem[] = items.map(({ scored, ...item }) => ({
+    ...item,
+    scoredCriteria: scored,
+    criteriaCount: criteria.filter((c) => applies(c, item.categoryId)).length,
+  }));
   return {
     stageId,
     stageName: stage.name,
@@ -84,8 +131,8 @@ export function worklist(db: Db, stageId: number, jurorId: number, now: string):
     jurorName: juror.name,
     blindMode: blind,
     stageClosed: closedAt !== null,
-    progress: progressOf(items),
-    items,
+    progress: progressOf(list),
+    items: list,
   };
 }
 
@@ -169,30 +216,41 @@ export function sheetView(db: Db, key: { stageId: number; jurorId: number; entry
   };
 }
 
+/** The compact grid (see ScoreGridRow): the juror's entries, plus one query for all their scores. */
 export function grid(db: Db, stageId: number, jurorId: number, now: string): ScoreGrid {
-  const list = worklist(db, stageId, jurorId, now);
-  const stage = loadStage(db, stageId);
-  const criteria = editionCriteria(db, stage.edition_id);
-  const values = sql(db, `SELECT entry_id, criterion_id, value FROM score WHERE stage_id = ? AND juror_id = ?`)
-    .all(stageId, jurorId) as { entry_id: number; criterion_id: number; value: number | null }[];
-  const byCell = new Map(values.map((v) => [`${v.entry_id}:${v.criterion_id}`, v.value]));
+  const { blind, criteria, items } = jurorEntries(db, stageId, jurorId, now);
+  const position = new Map(criteria.map((c, index) => [c.id, index]));
+  const values = new Map(items.map((item) => [item.entryId, criteria.map((): number | null => null)]));
+  const scores = sql(db, `SELECT entry_id, criterion_id, value FROM score WHERE stage_id = ? AND juror_id = ? AND value IS NOT NULL`)
+    .all(stageId, jurorId) as { entry_id: number; criterion_id: number; value: number }[];
+  for (const score of scores) {
+    const row = values.get(score.entry_id);
+    const c = position.get(score.criterion_id);
+    if (row && c !== undefined) row[c] = score.value;
+  }
   return {
     stageId,
     jurorId,
-    blindMode: list.blindMode,
-    criteria: criteria.map(withoutCategories),
-    progress: list.progress,
-    rows: list.items.map((item) => ({
-      entryId: item.entryId,
-      code: item.code,
-      title: item.title,
-      categoryId: item.categoryId,
-      categoryName: item.categoryName,
-      igedName: item.igedName,
-      region: item.region,
-      status: item.status,
-      editable: item.editable,
-      cells: criteria.map((c) => ({ value: byCell.get(`${item.entryId}:${c.id}`) ?? null, applies: applies(c, item.categoryId) })),
-    })),
+    blindMode: blind,
+    criteria: criteria.map(({ id, name, scaleMin, scaleMax, scaleStep }) => ({ id, name, scaleMin, scaleMax, scaleStep })),
+    progress: progressOf(items),
+    rows: items.map((item) => {
+      const row: ScoreGridRow = {
+        entryId: item.entryId,
+        code: item.code,
+        title: item.title,
+        igedName: item.igedName,
+        region: item.region,
+        status: item.status,
+        editable: item.editable,
+        values: values.get(item.entryId) ?? [],
+      };
+      const notApplicable = criteria.flatMap((c, index) => (applies(c, item.categoryId) ? [] : [index]));
+      if (notApplicable.length > 0) {
+        for (const index of notApplicable) row.values[index] = null;
+        row.notApplicable = notApplicable;
+      }
+      return row;
+    }),
   };
 }

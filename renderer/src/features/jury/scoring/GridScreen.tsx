@@ -8,7 +8,7 @@ import { ScreenTitle } from '../../../components/ScreenTitle';
 import { errorText } from '../../../lib/errors';
 import { juryHref, worklistRoute } from '../routes';
 import { useScoreGrid } from '../queries';
-import { useGridCells } from './grid-state';
+import { completeRows, useGridCells } from './grid-state';
 import { ScoreGridTable } from './ScoreGridTable';
 
 /** Performance marks read by the grid benchmark (electron/bench/jury-grid.ts). */
@@ -25,29 +25,34 @@ export function GridScreen({ stageId, jurorId }: { stageId: number; jurorId: num
 function GridView({ grid }: { grid: ScoreGrid }) {
   useState(() => performance.mark(GRID_MARKS.data));
   useEffect(() => {
-    // After the first paint: the grid is on screen.
+    // After the first paint: requestAnimationFrame runs before the frame's style, layout and
+    // paint; a message posted from it is handled once that frame is painted (grid on screen).
+    let live = true;
     const frame = window.requestAnimationFrame(() => {
-      performance.mark(GRID_MARKS.visible);
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        if (live) performance.mark(GRID_MARKS.visible);
+      };
+      channel.port2.postMessage(null);
     });
-    return () => window.cancelAnimationFrame(frame);
+    return () => {
+      live = false;
+      window.cancelAnimationFrame(frame);
+    };
   }, []);
   const cells = useGridCells(grid);
   const announce = useAnnounce();
   const afterRef = useRef<HTMLAnchorElement>(null);
   const [submitting, setSubmitting] = useState(false);
-  const complete = useMemo(
-    () =>
-      grid.rows
-        .map((row, index) => ({ row, index, state: cells.rows[index] }))
-        .filter(({ row, state }) => row.editable && state && state.status === 'inProgress' && state.cells.every((cell) => !cell.applies || cell.value !== null)),
-    [grid.rows, cells.rows],
-  );
+  const complete = useMemo(() => completeRows(grid, cells.rows), [grid, cells.rows]);
 
   const submitComplete = async () => {
     setSubmitting(true);
     let sent = 0;
     try {
-      for (const { row, index } of complete) {
+      for (const index of complete) {
+        const row = grid.rows[index];
+        if (!row) continue;
         const sheet = await call('sheets.submit', { stageId: grid.stageId, jurorId: grid.jurorId, entryId: row.entryId });
         cells.setRowStatus(index, sheet.status);
         sent += 1;

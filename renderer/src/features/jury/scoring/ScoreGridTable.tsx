@@ -1,20 +1,17 @@
-import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type Row, type SortingState } from '@tanstack/react-table';
+import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
-import type { ScoreGrid, ScoreGridRow, SheetCriterion } from '../../../../../shared/domain/jury-types';
+import type { GridCriterion, ScoreGrid, ScoreGridRow } from '../../../../../shared/domain/jury-types';
 import { compareSpanish } from '../../../../../shared/domain/text';
 import { t } from '../../../../../shared/i18n';
 import { SheetStatusBadge } from '../common/labels';
-import type { CellState, RowState } from './grid-state';
+import { cellApplies, type CellFeedback, type RowState } from './grid-state';
 import { readScore, scoreText } from './score-text';
 
-export interface GridRowData extends ScoreGridRow {
-  /** Position in ScoreGrid.rows (the cell state's index); the view may be sorted differently. */
-  index: number;
-}
-
 const ROW_HEIGHT = 52;
-const column = createColumnHelper<GridRowData>();
+/** Rows rendered beyond each edge of the visible ones: enough for Tab and the arrows to land on a rendered cell. */
+const OVERSCAN = 4;
+const column = createColumnHelper<ScoreGridRow>();
 
 interface ScoreGridTableProps {
   grid: ScoreGrid;
@@ -37,7 +34,6 @@ export const cellId = (viewIndex: number, c: number) => `grid-cell-${viewIndex}-
  */
 export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onLeave }: ScoreGridTableProps) {
   const [sorting, setSorting] = useState<SortingState>([]);
-  const data = useMemo<GridRowData[]>(() => grid.rows.map((row, index) => ({ ...row, index })), [grid.rows]);
   const columns = useMemo(
     () => [
       column.accessor('code', { header: () => t('field.code'), sortingFn: (a, b) => compareSpanish(a.original.code, b.original.code) }),
@@ -48,33 +44,33 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
             column.accessor((row) => row.igedName ?? '', { id: 'iged', header: () => t('field.iged') }),
             column.accessor((row) => row.region ?? '', { id: 'region', header: () => t('field.region') }),
           ]),
-      ...grid.criteria.map((criterion, c) =>
-        column.accessor((row) => row.cells[c]?.value ?? null, {
-          id: `criterion-${criterion.id}`,
-          header: () => criterion.name,
-          enableSorting: false,
-        }),
-      ),
+      // Scores are not sorted: display columns, no accessor to read a thousand rows with.
+      ...grid.criteria.map((criterion) => column.display({ id: `criterion-${criterion.id}`, header: () => criterion.name })),
       column.accessor('status', { header: () => t('juryUi.col.status'), sortingFn: (a, b) => compareSpanish(a.original.status, b.original.status) }),
     ],
     [grid.blindMode, grid.criteria],
   );
   // eslint-disable-next-line react-hooks/incompatible-library -- the table object is read during render on purpose.
   const table = useReactTable({
-    data,
+    data: grid.rows,
     columns,
     state: { sorting },
     onSortingChange: setSorting,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
   });
-  const viewRows = table.getRowModel().rows;
+  // Unsorted, the view is the service's order and needs no row model: TanStack builds one (an
+  // object with its closures per entry, a thousand of them) only once the juror sorts, which
+  // keeps it out of the first render. A view index maps to the row's position in grid.rows.
+  const sortedRows = sorting.length > 0 ? table.getRowModel().rows : null;
+  const rowCount = grid.rows.length;
+  const positionOf = (viewIndex: number): number | undefined => (sortedRows ? sortedRows[viewIndex]?.index : viewIndex < rowCount ? viewIndex : undefined);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: viewRows.length,
+    count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan: OVERSCAN,
   });
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
@@ -115,9 +111,9 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
       else if (mode === 'down') r += 1;
       else if (mode === 'left') k -= 1;
       else k += 1;
-      if (r < 0 || r >= viewRows.length || k < 0 || k >= criteria) return null;
-      const original = viewRows[r]?.original;
-      if (original && rows[original.index]?.cells[k]?.applies) return [r, k];
+      if (r < 0 || r >= rowCount || k < 0 || k >= criteria) return null;
+      const row = grid.rows[positionOf(r) ?? -1];
+      if (row && cellApplies(row, k)) return [r, k];
       if (mode === 'up' || mode === 'down') return [r, k];
     }
     return null;
@@ -125,20 +121,20 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
 
   /** Checks and sends what was typed; false (and the message at the cell) when it is refused. */
   const commit = (input: HTMLInputElement, viewIndex: number, c: number): boolean => {
-    const original = viewRows[viewIndex]?.original;
+    const position = positionOf(viewIndex);
     const criterion = grid.criteria[c];
-    if (!original || !criterion || input.readOnly) return true;
+    if (position === undefined || !criterion || input.readOnly) return true;
     if (input.value === (input.dataset.saved ?? '')) return true;
-    const parsed = readScore(input.value, { ...criterion });
+    const parsed = readScore(input.value, criterion);
     if (!parsed.ok) {
-      onRefuse(original.index, c, parsed.message);
+      onRefuse(position, c, parsed.message);
       input.select();
       return false;
     }
     const text = scoreText(parsed.value);
     input.value = text;
     input.dataset.saved = text;
-    onSave(original.index, c, parsed.value);
+    onSave(position, c, parsed.value);
     return true;
   };
 
@@ -155,12 +151,12 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
     else if (event.key === 'ArrowRight') mode = 'right';
     else if (event.key === 'Escape') {
       event.preventDefault();
-      const original = viewRows[viewIndex]?.original;
+      const position = positionOf(viewIndex);
       if (input.value !== (input.dataset.saved ?? '')) {
         input.value = input.dataset.saved ?? '';
         input.select();
       } else onLeave();
-      if (original) onClearError(original.index, c);
+      if (position !== undefined) onClearError(position, c);
       return;
     }
     if (mode === null) return;
@@ -181,9 +177,15 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
     commit(input, Number(input.dataset.r), Number(input.dataset.c));
   };
 
+  /** A focused cell selects its text, so that typing replaces the score (one handler for every cell). */
+  const onFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
+    const input = event.target as unknown as HTMLInputElement;
+    if (input.tagName === 'INPUT' && input.dataset.r !== undefined) input.select();
+  };
+
   return (
     <div className="table-wrap score-grid-wrap" ref={scrollRef} data-testid="score-grid">
-      <table className="data-table score-grid" aria-rowcount={viewRows.length + 1} aria-describedby="score-grid-help">
+      <table className="data-table score-grid" aria-rowcount={rowCount + 1} aria-describedby="score-grid-help">
         <caption className="sr-only">{t('juryUi.grid.caption')}</caption>
         <thead>
           {table.getHeaderGroups().map((group) => (
@@ -209,16 +211,17 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
             </tr>
           ))}
         </thead>
-        <tbody onKeyDown={onKeyDown} onBlur={onBlur}>
+        <tbody onKeyDown={onKeyDown} onBlur={onBlur} onFocus={onFocus}>
           {padTop > 0 && (
             <tr aria-hidden="true">
               <td colSpan={columnCount} style={{ height: padTop, padding: 0 }} />
             </tr>
           )}
           {items.map((item) => {
-            const row = viewRows[item.index] as Row<GridRowData>;
-            const state = rows[row.original.index] as RowState;
-            return <GridRow key={row.original.entryId} viewIndex={item.index} row={row.original} state={state} criteria={grid.criteria} blind={grid.blindMode} />;
+            const position = positionOf(item.index) as number;
+            const row = grid.rows[position] as ScoreGridRow;
+            const state = rows[position] as RowState;
+            return <GridRow key={row.entryId} viewIndex={item.index} row={row} state={state} criteria={grid.criteria} blind={grid.blindMode} />;
           })}
           {padBottom > 0 && (
             <tr aria-hidden="true">
@@ -231,7 +234,7 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
   );
 }
 
-function CriterionHeader({ criterion }: { criterion: SheetCriterion }) {
+function CriterionHeader({ criterion }: { criterion: GridCriterion }) {
   return (
     <span className="criterion-head">
       {criterion.name}
@@ -242,9 +245,9 @@ function CriterionHeader({ criterion }: { criterion: SheetCriterion }) {
 
 interface GridRowProps {
   viewIndex: number;
-  row: GridRowData;
+  row: ScoreGridRow;
   state: RowState;
-  criteria: SheetCriterion[];
+  criteria: GridCriterion[];
   blind: boolean;
 }
 
@@ -265,7 +268,16 @@ const GridRow = memo(function GridRow({ viewIndex, row, state, criteria, blind }
         </>
       )}
       {criteria.map((criterion, c) => (
-        <GridCell key={criterion.id} viewIndex={viewIndex} c={c} row={row} criterion={criterion} cell={state.cells[c] as CellState} />
+        <GridCell
+          key={criterion.id}
+          viewIndex={viewIndex}
+          c={c}
+          row={row}
+          criterion={criterion}
+          applies={cellApplies(row, c)}
+          value={state.values[c] ?? null}
+          feedback={state.feedback[c]}
+        />
       ))}
       <td>
         <SheetStatusBadge status={state.status} />
@@ -274,8 +286,19 @@ const GridRow = memo(function GridRow({ viewIndex, row, state, criteria, blind }
   );
 });
 
-function GridCell({ viewIndex, c, row, criterion, cell }: { viewIndex: number; c: number; row: GridRowData; criterion: SheetCriterion; cell: CellState }) {
-  if (!cell.applies) {
+interface GridCellProps {
+  viewIndex: number;
+  c: number;
+  row: ScoreGridRow;
+  criterion: GridCriterion;
+  applies: boolean;
+  value: number | null;
+  /** Absent while the cell is idle. */
+  feedback: CellFeedback | undefined;
+}
+
+function GridCell({ viewIndex, c, row, criterion, applies, value, feedback }: GridCellProps) {
+  if (!applies) {
     return (
       <td className="num grid-cell not-applicable">
         <span aria-label={t('juryUi.grid.notApplicable', { criterion: criterion.name })}>—</span>
@@ -283,9 +306,10 @@ function GridCell({ viewIndex, c, row, criterion, cell }: { viewIndex: number; c
     );
   }
   const id = cellId(viewIndex, c);
-  const text = scoreText(cell.value);
+  const text = scoreText(value);
+  const phase = feedback?.phase ?? 'idle';
   return (
-    <td className={`num grid-cell phase-${cell.phase}`}>
+    <td className={`num grid-cell phase-${phase}`}>
       <input
         id={id}
         className="grid-input"
@@ -298,19 +322,18 @@ function GridCell({ viewIndex, c, row, criterion, cell }: { viewIndex: number; c
         data-c={c}
         readOnly={!row.editable}
         aria-label={t('juryUi.grid.cellLabel', { code: row.code, criterion: criterion.name, min: criterion.scaleMin, max: criterion.scaleMax })}
-        aria-invalid={cell.phase === 'error' ? true : undefined}
-        aria-describedby={cell.phase === 'error' || cell.phase === 'saved' ? `${id}-state` : undefined}
-        onFocus={(event) => event.currentTarget.select()}
+        aria-invalid={phase === 'error' ? true : undefined}
+        aria-describedby={phase === 'error' || phase === 'saved' ? `${id}-state` : undefined}
       />
-      {cell.phase === 'saving' && <span className="cell-state">{t('juryUi.score.saving')}</span>}
-      {cell.phase === 'saved' && (
+      {phase === 'saving' && <span className="cell-state">{t('juryUi.score.saving')}</span>}
+      {phase === 'saved' && (
         <span id={`${id}-state`} className="cell-state saved">
           {t('juryUi.score.saved')}
         </span>
       )}
-      {cell.phase === 'error' && (
+      {phase === 'error' && (
         <span id={`${id}-state`} className="cell-error" role="alert">
-          {cell.message}
+          {feedback?.message}
         </span>
       )}
     </td>
