@@ -7,9 +7,9 @@
 
 /**
  * The smallest type the room is shown, as a fraction of the screen height. Legibility is an angle:
- * ISO 9241-303 (after ISO 9241-3) asks for characters of at least 16 minutes of arc, ideally 20–22.
- * The usual rule for seating in front of a projection (AVIXA's "4-6-8") puts the last row at about
- * six screen heights. A capital of our sans-serif is ≈ 0.72 of the font size, so a font of H/26
+ * ISO 9241-3 (now 9241-303) asks for characters of at least 16 minutes of arc, ideally 20–22. The
+ * classic "4-6-8" seating rule for projection puts the farthest seat that must read detail at six
+ * image heights. A capital of our sans-serif is ≈ 0.72 of the font size, so a font of H/26
  * (28 px on a 720 px screen) makes a capital 0.72·H/26 ≈ H/36 tall, which from 6·H subtends
  * 1/216 rad ≈ 16 arcmin: the minimum. Below it the last rows stop reading; so below it we page.
  * Being a fraction of the height, the rule holds on any projector resolution (42 px at 1080 px).

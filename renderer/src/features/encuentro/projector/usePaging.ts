@@ -27,10 +27,11 @@ export interface Fitted<P> {
 }
 
 /**
- * Measures once per change of what is shown. When `version` changes, the screen renders its
- * hidden measuring copy (at `ref`) instead of the pages; this layout effect measures it and sets
- * the new pages, which React renders synchronously before the browser paints: the copy is never
- * seen, and the DOM the room sees (and tests and assistive technology read) holds each item once.
+ * Pages again once per change of what is shown. When `version` changes, the screen renders its
+ * hidden measuring copy (at `ref`: the texts whose heights are not known yet) instead of the
+ * pages; this layout effect measures it and sets the new pages, which React renders synchronously
+ * before the browser paints. The copy is never seen, and the DOM the room sees (and tests and
+ * assistive technology read) holds each item once.
  */
 export function useMeasuredLayout<P, E extends HTMLElement>(version: unknown, measure: (root: E) => Fitted<P>) {
   const ref = useRef<E>(null);
