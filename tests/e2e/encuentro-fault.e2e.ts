@@ -89,6 +89,9 @@ describe('nada de lo escrito se pierde (kill -9 a mitad de la captura)', () => {
     const projector = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await projector.goto(`${server.url}/#/proyector/practica/${practiceId}/${salaId}`);
     await eventually(() => projector.getByText('Aporte 1: acción ñ1', { exact: true }).count()).toBeGreaterThan(0);
+    // The 24 contributions take two pages: hold page 1 (P pauses the rotation) so what the wall keeps is about data, not paging.
+    await projector.keyboard.press('p');
+    await eventually(() => projector.getByTestId('projector-page').innerText()).toMatch(/^Página 1 de \d+ · en pausa$/);
 
     // The projector's push channel drops (server restarted) and cannot reconnect for a while,
     // so the event announcing the next contribution never reaches it.

@@ -211,7 +211,17 @@ describe('Encuentro en vivo', () => {
     const projector = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'es-PE' })).newPage();
     await projector.goto(`${server.url}/#/proyector/sala/${salaId}`);
     await projector.getByRole('table').waitFor();
-    await eventually(() => projector.locator('.projector-table').innerText()).toContain('Marco normativo específico');
+    // At 1280×720 the sala's synthesis takes several pages: pause the rotation and step to the new item.
+    const indicator = projector.getByTestId('projector-page');
+    await indicator.waitFor();
+    await projector.keyboard.press('p');
+    await eventually(() => indicator.innerText()).toMatch(/^Página 1 de \d+ · en pausa$/);
+    const total = Number(/de (\d+)/.exec(await indicator.innerText())![1]);
+    for (let n = 2; n <= total && !(await projector.locator('.projector-table').innerText()).includes('Marco normativo específico'); n++) {
+      await projector.keyboard.press('PageDown');
+      await eventually(() => indicator.innerText()).toMatch(new RegExp(`^Página ${n} de`));
+    }
+    expect(await projector.locator('.projector-table').innerText()).toContain('Marco normativo específico');
     await check(projector, 'Proyector (síntesis de sala)');
     await screenshot(projector, 'encuentro-proyector-sala-1280x720');
     await projector.close();

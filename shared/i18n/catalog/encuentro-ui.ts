@@ -140,7 +140,12 @@ export const encuentroUi = {
   'encuentroUi.projector.blocks': 'Bloques (teclas 1 a 4; S sigue al moderador)',
   'encuentroUi.projector.synthesisTable': 'Síntesis de la sala',
   'encuentroUi.projector.status': 'Síntesis: {status}',
-  'encuentroUi.projector.levelKeys': 'Teclas 1 a 4: un nivel a la vez, en letra más grande; 0: todos',
+  'encuentroUi.projector.levelKeys': 'Teclas: 1 a 4 un nivel a la vez, en letra más grande · 0 todos · AvPág/RePág o ←/→ página · Espacio o P pausa',
+  'encuentroUi.projector.practiceKeys': 'Teclas: 1 a 4 o ←/→ bloque · S sigue al moderador · AvPág/RePág o ↑/↓ página · Espacio o P pausa',
+  'encuentroUi.projector.oneLevel': 'solo {level}',
+  'encuentroUi.projector.page': 'Página {page} de {total}',
+  'encuentroUi.projector.paused': 'en pausa',
+  'encuentroUi.projector.continued': '{label} (continúa)',
 
   // Synthesis and summary.
   'encuentroUi.synthesis.title': 'Síntesis para la plenaria',
