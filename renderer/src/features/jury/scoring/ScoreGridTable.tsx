@@ -8,6 +8,10 @@ import { SheetStatusBadge } from '../common/labels';
 import { cellApplies, type CellFeedback, type RowState } from './grid-state';
 import { readScore, scoreText } from './score-text';
 
+/** Column widths of the grid, in rem (criteria columns share CRITERION_WIDTH_REM). */
+const COLUMN_WIDTH_REM: Record<string, number> = { code: 7, title: 16, iged: 12, region: 9, status: 9 };
+const CRITERION_WIDTH_REM = 8.5;
+
 const ROW_HEIGHT = 52;
 /** Rows rendered beyond each edge of the visible ones: enough for Tab and the arrows to land on a rendered cell. */
 const OVERSCAN = 4;
@@ -183,10 +187,20 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
     if (input.tagName === 'INPUT' && input.dataset.r !== undefined) input.select();
   };
 
+  // A fixed layout takes its widths from here: every column keeps a readable width and the grid
+  // scrolls sideways when the criteria do not fit, instead of squeezing code, title and IGED to nothing.
+  const columnWidthsRem = table.getVisibleLeafColumns().map((col) => [col.id, COLUMN_WIDTH_REM[col.id] ?? CRITERION_WIDTH_REM] as const);
+  const tableWidthRem = columnWidthsRem.reduce((sum, [, width]) => sum + width, 0);
+
   return (
     <div className="table-wrap score-grid-wrap" ref={scrollRef} data-testid="score-grid">
-      <table className="data-table score-grid" aria-rowcount={rowCount + 1} aria-describedby="score-grid-help">
+      <table className="data-table score-grid" style={{ width: `${tableWidthRem}rem` }} aria-rowcount={rowCount + 1} aria-describedby="score-grid-help">
         <caption className="sr-only">{t('juryUi.grid.caption')}</caption>
+        <colgroup>
+          {columnWidthsRem.map(([id, width]) => (
+            <col key={id} style={{ width: `${width}rem` }} />
+          ))}
+        </colgroup>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={1}>

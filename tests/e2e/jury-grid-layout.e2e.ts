@@ -1,0 +1,54 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, screenshot } from './support/browser';
+import { eventually } from './support/eventually';
+import { apiClient, createJuryScenario, type JuryScenario } from './support/jury-setup';
+import { startServer, type ServedApp } from './support/server';
+
+/**
+ * With many criteria the grid is wider than the window: every column must keep a readable
+ * width (the grid scrolls sideways) instead of the entry's code, title and IGED being squeezed
+ * to nothing under the score inputs.
+ */
+describe('cuadrícula con 12 criterios', () => {
+  let server: ServedApp;
+  let browser: Browser;
+  let page: Page;
+  let scenario: JuryScenario;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    scenario = await createJuryScenario(apiClient(server.url), { entries: 3, jurors: 3, criteria: 12, jurorsPerEntry: 3, blindMode: false });
+    ({ page } = await openPage(browser, `${server.url}/#/calificar/${scenario.stageId}/${scenario.jurorIds[0]}/cuadricula`));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('mantiene legibles el código, el título y la IGED, y se desplaza a lo ancho', async () => {
+    await page.getByRole('heading', { level: 1, name: 'Calificación en cuadrícula' }).waitFor();
+    const grid = page.getByTestId('score-grid');
+    await eventually(() => grid.getByRole('textbox').count()).toBeGreaterThan(0);
+
+    // Each entry's code is shown whole in its cell, not clipped under the criteria.
+    const codes = grid.locator('tbody th[scope="row"]');
+    await eventually(() => codes.count()).toBe(3);
+    for (const clipped of await codes.evaluateAll((cells) => cells.map((c) => c.scrollWidth > c.clientWidth + 1))) expect(clipped).toBe(false);
+
+    // No header overlaps the next one, and none is narrower than a score input.
+    const boxes = await grid.locator('thead th').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, width: r.width })));
+    expect(boxes.length).toBe(5 + 12);
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left).toBeGreaterThanOrEqual(boxes[i - 1]!.right - 1);
+    for (const box of boxes) expect(box.width).toBeGreaterThanOrEqual(64);
+
+    // Wider than the window: the grid scrolls sideways.
+    expect(await grid.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+
+    // A mouse user can sort by code (nothing covers its header button).
+    await grid.getByRole('button', { name: /Código/ }).click();
+    await eventually(() => grid.getByRole('columnheader', { name: /Código/ }).getAttribute('aria-sort')).toBe('ascending');
+    await screenshot(page, 'jurado-cuadricula-12-criterios');
+  });
+});
