@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/services';
-import { addEntry, addJuror, addSheet, NOW, seedEdition } from './seed';
+import { addEntry, addSheet, addThreeJurors, NOW, seedEdition } from './seed';
 
 /**
  * Weights 30 / 40 / 30 on 0–4 scales (total 0–400) plus an independent criterion (weight 10,
@@ -22,11 +22,7 @@ describe('consolidation service', () => {
       b1: await addEntry(app, s.editionId, s.categories.liderazgo, 'Monitoreo Integral de los Aprendizajes'),
     };
     const db = app.services.context.db();
-    j = {
-      ana: addJuror(db, s.editionId, 'Ana Quispe Huamán', 'PUCP', 'Docente investigadora'),
-      luis: addJuror(db, s.editionId, 'Luis Mamani Condori', 'MINEDU — DIFOCA', 'Especialista'),
-      rosa: addJuror(db, s.editionId, 'Rosa Tello Ríos', 'SERVIR', 'Analista'),
-    };
+    j = addThreeJurors(db, s.editionId);
     const { innovacion: I, resultados: R, sostenibilidad: S, intercultural: X } = s.criteria;
     // a1: Ana 30·4 + 40·3 + 30·3 = 330; Luis 30·3 + 40·3 + 30·3 = 300; Rosa abstains
     addSheet(db, s.stageId, j.ana, e.a1, { [I]: 4, [R]: 3, [S]: 3, [X]: 4 });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../electron/db/migrations';
 import { openDatabase } from '../../../electron/db/open';
 import { openTestApp, sampleEdition, tempDir, type TestApp } from '../../support/services';
-import { addEntry, addJuror, addSheet, NOW, seedEdition } from './seed';
+import { addEntry, addSheet, addThreeJurors, NOW, seedEdition } from './seed';
 
 /**
  * Issue 3, points 5, 6 and 8, organizer side: tie decisions in the hash-chained audit log,
@@ -27,11 +27,7 @@ describe('jury rules, tie decisions and the audit log', () => {
       a4: await addEntry(app, s.editionId, s.categories.inicio, 'Escuelas abiertas'),
     };
     const db = app.services.context.db();
-    j = {
-      ana: addJuror(db, s.editionId, 'Ana Quispe Huamán', 'PUCP', 'Docente investigadora'),
-      luis: addJuror(db, s.editionId, 'Luis Mamani Condori', 'MINEDU — DIFOCA', 'Especialista'),
-      rosa: addJuror(db, s.editionId, 'Rosa Tello Ríos', 'SERVIR', 'Analista'),
-    };
+    j = addThreeJurors(db, s.editionId);
     const { innovacion: I, resultados: R, sostenibilidad: S } = s.criteria;
     // a1: Ana 30·4 + 40·4 (sostenibilidad left unscored, yet submitted); Luis 300
     addSheet(db, s.stageId, j.ana, e.a1, { [I]: 4, [R]: 4 });

@@ -47,6 +47,15 @@ export function addJuror(db: Db, editionId: number, name: string, institution: s
   );
 }
 
+/** The three-juror panel the consolidation cases are written for (in this order: Ana, Luis, Rosa). */
+export function addThreeJurors(db: Db, editionId: number): Record<'ana' | 'luis' | 'rosa', number> {
+  return {
+    ana: addJuror(db, editionId, 'Ana Quispe Huamán', 'PUCP', 'Docente investigadora'),
+    luis: addJuror(db, editionId, 'Luis Mamani Condori', 'MINEDU — DIFOCA', 'Especialista'),
+    rosa: addJuror(db, editionId, 'Rosa Tello Ríos', 'SERVIR', 'Analista'),
+  };
+}
+
 /** A submitted sheet with its scores (criterion id → value), or an abstention / recusal. */
 export function addSheet(
   db: Db,
