@@ -5,7 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeViolations, seriousA11yViolations } from './support/axe';
 import { launchBrowser, openPage, screenshot } from './support/browser';
-import { api, captureItems, docxText, readZipEntry, savedTexts, startRestartableServer, type RestartableServer } from './support/encuentro';
+import { api, captureItems, docxText, savedTexts, startRestartableServer, type RestartableServer } from './support/encuentro';
+import { zipEntryText } from '../support/zip';
 import { eventually } from './support/eventually';
 
 /**
@@ -283,7 +284,7 @@ describe('Encuentro en vivo', () => {
     const docxFile = path.join(server.dir, 'informe.docx');
     await docxDownload.saveAs(docxFile);
     expect(fs.statSync(docxFile).size).toBeGreaterThan(5_000);
-    const text = docxText(await readZipEntry(docxFile, 'word/document.xml'));
+    const text = docxText(await zipEntryText(docxFile, 'word/document.xml'));
     expect(text).toContain('Aulas abiertas en el valle');
     expect(text).toContain('Cambios de personal.');
     expect(text).toContain('acción éxito ñandú y pingüino');

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import yauzl from 'yauzl';
 
 /** Helpers for the Encuentro scenarios: a server that can be killed and restarted on the same database and port. */
 
@@ -100,28 +99,6 @@ export async function api<T>(baseUrl: string, method: string, input: unknown): P
   return body.result as T;
 }
 
-/** Reads one entry of a zip file (a .docx) as text. */
-export function readZipEntry(file: string, entryName: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error ?? new Error('zip'));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName !== entryName) return zip.readEntry();
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err ?? new Error('stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            zip.close();
-            resolve(Buffer.concat(chunks).toString('utf8'));
-          });
-        });
-      });
-      zip.on('end', () => reject(new Error(`${entryName} no está en ${file}`)));
-      zip.readEntry();
-    });
-  });
-}
 
 /** The visible text of word/document.xml: runs joined, paragraphs on their own lines. */
 export function docxText(xml: string): string {

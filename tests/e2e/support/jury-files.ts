@@ -1,6 +1,4 @@
-import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import yauzl from 'yauzl';
 
 /** Every sheet's name and its cells' text, for checking an exported results workbook. */
 export async function workbookText(file: string): Promise<{ sheets: string[]; text: string }> {
@@ -16,27 +14,4 @@ export async function workbookText(file: string): Promise<{ sheets: string[]; te
   return { sheets: workbook.worksheets.map((s) => s.name), text: parts.join('\n') };
 }
 
-/** The text of one entry of a zip file (a .docx is a zip): e.g. word/document.xml. */
-export function zipEntryText(file: string, entryName: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(fs.readFileSync(file), { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error ?? new Error('zip ilegible'));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName !== entryName) return zip.readEntry();
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError ?? new Error('sin flujo'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            zip.close();
-            resolve(Buffer.concat(chunks).toString('utf8'));
-          });
-          stream.on('error', reject);
-        });
-      });
-      zip.on('end', () => reject(new Error(`${entryName} no está en ${file}`)));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
+export { zipEntryText } from '../../support/zip';

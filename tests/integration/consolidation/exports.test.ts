@@ -1,30 +1,9 @@
 import ExcelJS from 'exceljs';
-import yauzl from 'yauzl';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/services';
+import { zipEntryText } from '../../support/zip';
 import { addEntry, addJuror, addSheet, NOW, seedEdition } from './seed';
 
-function readZipEntry(buffer: Buffer, name: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error ?? new Error('zip'));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName !== name) return zip.readEntry();
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err ?? new Error('stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            zip.close();
-            resolve(Buffer.concat(chunks).toString('utf8'));
-          });
-        });
-      });
-      zip.on('end', () => reject(new Error(`${name} no está en el archivo`)));
-      zip.readEntry();
-    });
-  });
-}
 
 /** Visible text of a WordprocessingML body: runs joined, paragraphs on their own lines. */
 function docText(xml: string): string {
@@ -157,7 +136,7 @@ describe('results workbook and acta', () => {
     const file = await app.call('consolidation.exportActa', { editionId: s.editionId, stageId: s.stageId });
     expect(file.fileName).toBe('acta-ix-concurso-2024-evaluacion-tecnica.docx');
     expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    const text = docText(await readZipEntry(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml'));
+    const text = docText(await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml'));
 
     expect(text).toContain('ACTA DE CALIFICACIÓN');
     expect(text).toContain('IX Concurso 2024 — Etapa: Evaluación técnica');

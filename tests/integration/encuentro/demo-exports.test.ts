@@ -1,27 +1,7 @@
 import ExcelJS from 'exceljs';
-import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/services';
-
-/** The text of one file inside a .docx/.xlsx (a ZIP), read with yauzl. */
-function readZipEntry(buffer: Buffer, name: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error ?? new Error('zip'));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName !== name) return zip.readEntry();
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err ?? new Error('stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        });
-      });
-      zip.on('end', () => reject(new Error(`${name} no está en el archivo`)));
-      zip.readEntry();
-    });
-  });
-}
+import { zipEntryText } from '../../support/zip';
 
 /** Paragraph texts of word/document.xml, runs joined. */
 function paragraphs(xml: string): string[] {
@@ -86,7 +66,7 @@ describe('the demo Encuentro (the reference report) and its exports', () => {
   it('produces the Informe del Encuentro as a .docx with the report’s sections, matrices and attendance sentence', async () => {
     const file = await app.call('encuentro.export.report', { encuentroId });
     expect(file.fileName).toMatch(/^informe-encuentro-.*\.docx$/);
-    const text = paragraphs(await readZipEntry(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml'));
+    const text = paragraphs(await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml'));
     for (const title of ['I. Resumen ejecutivo', 'II. Desarrollo del Encuentro', 'III. Alcances y aportes colaborativos', 'IV. Asistencia']) {
       expect(text).toContain(title);
     }
