@@ -4,12 +4,11 @@ import type { Contribution, MatrixCell, PracticeMatrix } from '../../../../../sh
 import { CONTRIBUTION_BLOCKS, blockLabel, blockShortLabel, levelFromLabel, levelLabel, type ContributionBlock } from '../../../../../shared/domain/encuentro-matrix';
 import { t } from '../../../../../shared/i18n';
 import { call } from '../../../api/client';
-import { errorText } from '../../../lib/errors';
 import { onEncuentroEvent } from '../events';
 import { liveKeys } from '../queries';
 import { NONE, fitLanes, unmeasured, type LaneGroupTexts } from './measure';
 import { lanePageOf, type LanePage, type Segment } from './paging';
-import { ProjectorFrame } from './ProjectorFrame';
+import { ProjectorFrame, ProjectorPlaceholder } from './ProjectorFrame';
 import { useHeightCache, useMeasuredLayout, useNewestEdit, usePageKeys, usePageTurner } from './usePaging';
 
 /** Two lanes side by side: at 1280 px a lane holds ~40 characters a line at the minimum size. */
@@ -120,14 +119,8 @@ export function PracticeProjector({ practiceId, salaId }: { practiceId: number; 
     if (matrix) document.title = `${t('encuentroUi.projector.windowTitle')} — ${matrix.practice.title}`;
   }, [matrix]);
 
-  if (query.isPending) return <ProjectorFrame title={t('common.loading')} subtitle="">{null}</ProjectorFrame>;
   // A failed refresh keeps the last contributions on the wall: only a practice never read is an error.
-  if (!matrix || !cells)
-    return (
-      <ProjectorFrame title={t('encuentroUi.projector.invalid')} subtitle={errorText(query.error)}>
-        {null}
-      </ProjectorFrame>
-    );
+  if (!matrix || !cells) return <ProjectorPlaceholder pending={query.isPending} error={query.error} />;
   const page = layout?.pages[turner.page];
   return (
     <ProjectorFrame

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { t } from '../../../../../shared/i18n';
+import { errorText } from '../../../lib/errors';
 import type { PageTurner } from './usePaging';
 
 /**
@@ -28,5 +29,21 @@ export function ProjectorFrame({ title, subtitle, children, footer, turner, keys
         {keys ? <p className="projector-keys">{keys}</p> : null}
       </footer>
     </main>
+  );
+}
+
+/**
+ * The frame shown instead of the content while it is first read, or when it could never be read.
+ * (A failed refresh is not such a case: the views keep what they last showed.)
+ */
+export function ProjectorPlaceholder({ pending, error }: { pending: boolean; error: unknown }) {
+  return pending ? (
+    <ProjectorFrame title={t('common.loading')} subtitle="">
+      {null}
+    </ProjectorFrame>
+  ) : (
+    <ProjectorFrame title={t('encuentroUi.projector.invalid')} subtitle={errorText(error)}>
+      {null}
+    </ProjectorFrame>
   );
 }

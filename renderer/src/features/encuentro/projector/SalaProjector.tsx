@@ -4,12 +4,11 @@ import type { SalaSynthesis, SynthesisItem } from '../../../../../shared/domain/
 import { SYNTHESIS_AXES, SYNTHESIS_LEVELS, synthesisAxisLabel, synthesisLevelLabel, synthesisStatusLabel, type SynthesisLevel } from '../../../../../shared/domain/encuentro-matrix';
 import { t } from '../../../../../shared/i18n';
 import { call } from '../../../api/client';
-import { errorText } from '../../../lib/errors';
 import { onEncuentroEvent } from '../events';
 import { liveKeys } from '../queries';
 import { NONE, fitRows, unmeasured, type HeightCache, type RowTexts } from './measure';
 import { rowPageOf, type RowPage, type RowSlice } from './paging';
-import { ProjectorFrame } from './ProjectorFrame';
+import { ProjectorFrame, ProjectorPlaceholder } from './ProjectorFrame';
 import { useHeightCache, useMeasuredLayout, useNewestEdit, usePageKeys, usePageTurner } from './usePaging';
 
 function placeItem(synthesis: SalaSynthesis, item: SynthesisItem, remove: boolean): SalaSynthesis {
@@ -116,13 +115,7 @@ export function SalaProjector({ salaId }: { salaId: number }) {
     if (synthesis) document.title = `${t('encuentroUi.projector.windowTitle')} — ${synthesis.sala.name}`;
   }, [synthesis]);
 
-  if (query.isPending) return <ProjectorFrame title={t('common.loading')} subtitle="">{null}</ProjectorFrame>;
-  if (!synthesis || !rows)
-    return (
-      <ProjectorFrame title={t('encuentroUi.projector.invalid')} subtitle={errorText(query.error)}>
-        {null}
-      </ProjectorFrame>
-    );
+  if (!synthesis || !rows) return <ProjectorPlaceholder pending={query.isPending} error={query.error} />;
   const page = layout?.pages[turner.page];
   return (
     <ProjectorFrame
