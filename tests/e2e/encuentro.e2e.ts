@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeViolations, seriousA11yViolations } from './support/axe';
 import { launchBrowser, openPage, screenshot } from './support/browser';
@@ -258,10 +258,19 @@ describe('Encuentro en vivo', () => {
     await screenshot(page, 'encuentro-asistencia');
     await page.keyboard.press('Control+z');
     await eventually(() => page.getByTestId('count-present').innerText()).toBe('145');
+    // A slow network at the door: Enter comes before the list has caught up with what was typed
+    // (it still shows the whole, already checked-in roster). Enter checks in the person typed,
+    // not whoever heads the old list.
+    const slowList = async (route: Route) => {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      await route.continue();
+    };
+    await page.route('**/api/call/encuentro.attendance.list', slowList);
     await page.keyboard.type('JOSÉ núñez');
-    await page.getByRole('option', { name: /José Núñez Pérez.*por llegar/ }).waitFor();
     await page.keyboard.press('Enter');
     await eventually(() => page.getByTestId('count-present').innerText()).toBe('146');
+    await page.getByRole('status').filter({ hasText: 'José Núñez Pérez' }).first().waitFor();
+    await page.unroute('**/api/call/encuentro.attendance.list', slowList);
   });
 
   it('descarga el Excel y el Informe del Encuentro con lo capturado', async () => {

@@ -49,12 +49,16 @@ export function useSalaContributions(encuentroId: number, salaId: number | null)
   });
 }
 
-export function useAttendees(encuentroId: number, query: string) {
-  return useQuery({
+/** The people matching a door search (also fetched directly when Enter beats the list's refresh). */
+export function attendeesQuery(encuentroId: number, query: string) {
+  return {
     queryKey: encuentroKeys.attendance(encuentroId, query),
     queryFn: () => call('encuentro.attendance.list', { encuentroId, query, limit: 200 }),
-    placeholderData: (previous) => previous,
-  });
+  };
+}
+
+export function useAttendees(encuentroId: number, query: string) {
+  return useQuery({ ...attendeesQuery(encuentroId, query), placeholderData: (previous) => previous });
 }
 
 export function useAttendanceCounts(encuentroId: number) {

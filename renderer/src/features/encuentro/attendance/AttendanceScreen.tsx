@@ -11,7 +11,7 @@ import { UndoBar } from '../capture/UndoBar';
 import { EncuentroTabs } from '../EncuentroTabs';
 import { onEncuentroEvent } from '../events';
 import { useCheckIn, useUndoCheckIn } from '../mutations';
-import { encuentroKeys, useAttendanceCounts, useAttendees, useEncuentro } from '../queries';
+import { attendeesQuery, encuentroKeys, useAttendanceCounts, useAttendees, useEncuentro } from '../queries';
 import { encuentroHref } from '../routes';
 import { RegisterForm, RosterImport } from './RegisterForm';
 
@@ -61,6 +61,7 @@ function CheckIn({ encuentroId }: { encuentroId: number }) {
   const [active, setActive] = useState(0);
   const [lastCheckedIn, setLastCheckedIn] = useState<Attendee | null>(null);
   const attendees = useAttendees(encuentroId, query.trim());
+  const queryClient = useQueryClient();
   const checkIn = useCheckIn();
   const undoCheckIn = useUndoCheckIn();
   const announce = useAnnounce();
@@ -69,6 +70,10 @@ function CheckIn({ encuentroId }: { encuentroId: number }) {
   const list = attendees.data ?? [];
   const shown = list.slice(0, 50);
   const selected = shown[Math.min(active, shown.length - 1)] ?? null;
+  // While the matches of what was just typed are on their way, the list still shows an older,
+  // broader search: Enter then waits for the current matches instead of checking in whoever
+  // heads the old list (at the door people type fast and press Enter at once).
+  const listIsCurrent = attendees.isSuccess && !attendees.isPlaceholderData;
 
   const confirm = (person: Attendee | null) => {
     if (!person) return;
@@ -117,7 +122,18 @@ function CheckIn({ encuentroId }: { encuentroId: number }) {
       setActive((a) => Math.max(a - 1, 0));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      confirm(selected);
+      if (listIsCurrent) {
+        confirm(selected);
+        return;
+      }
+      const typed = query;
+      void queryClient
+        .fetchQuery(attendeesQuery(encuentroId, typed.trim()))
+        .then((matches) => {
+          // Only if the search was not changed meanwhile.
+          if (inputRef.current?.value === typed) confirm(matches[0] ?? null);
+        })
+        .catch((error: unknown) => announce(errorText(error), 'error'));
     } else if (event.key === 'z' && (event.ctrlKey || event.metaKey) && query === '' && lastCheckedIn) {
       event.preventDefault();
       undo();
