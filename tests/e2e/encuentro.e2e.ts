@@ -270,7 +270,8 @@ describe('Encuentro en vivo', () => {
     await page.keyboard.press('Enter');
     await eventually(() => page.getByTestId('count-present').innerText()).toBe('146');
     await page.getByRole('status').filter({ hasText: 'José Núñez Pérez' }).first().waitFor();
-    await page.unroute('**/api/call/encuentro.attendance.list', slowList);
+    // Let the delayed requests finish before the route goes away (a late route.continue() would throw).
+    await page.unrouteAll({ behavior: 'wait' });
   });
 
   it('descarga el Excel y el Informe del Encuentro con lo capturado', async () => {
