@@ -141,10 +141,14 @@ describe('Encuentro en vivo', () => {
     await page.getByRole('textbox', { name: 'Nuevo aporte — MINEDU — Acciones para la sostenibilidad' }).focus();
     await page.keyboard.type('acción');
     await page.keyboard.type(' ');
-    // A dead key (´) then a vowel, as a Spanish keyboard sends them.
+    // "acción " is saved first, so the history below always has versions to compare.
+    await eventually(() => page.getByTestId('save-summary').innerText()).toBe('Todo guardado');
+    // A dead key (´) then a vowel, as a Spanish keyboard sends them; held longer than the save
+    // delay, so a save would fire in the middle of the composition if one could.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Dead', code: 'Quote', windowsVirtualKeyCode: 222 });
     await cdp.send('Input.imeSetComposition', { text: '´', selectionStart: 1, selectionEnd: 1 });
+    await page.waitForTimeout(500);
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Dead', code: 'Quote', windowsVirtualKeyCode: 222 });
     await cdp.send('Input.insertText', { text: 'é' });
     await page.keyboard.type('xito ');
