@@ -11,7 +11,7 @@ export interface ImportOptions {
   workerHeapMb?: number;
   maxConcurrentParses?: number;
   /**
-   * Keep one idle parser worker with exceljs already loaded (~30 MB), so an import does not
+   * Keep one idle parser worker started, with the xlsx reader loaded, so an import does not
    * wait for a worker to start (measured: the first import's inspect 0.4–0.9 s faster). Off by
    * default, so that tests do not start one per service instance; the desktop app, `serve` and
    * the benchmark turn it on.

@@ -61,7 +61,7 @@ export class FileParser {
 
   /**
    * The next spare is for the next file, which is seconds away at best: starting it at once
-   * (loading exceljs takes ~0.3 s of CPU and ~30 MB) would compete with the preview and commit
+   * (a worker and its reader take CPU and memory to start) would compete with the preview and commit
    * the user is waiting for right now.
    */
   private refillLater(): void {

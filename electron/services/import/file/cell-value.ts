@@ -1,28 +1,25 @@
 import type { CellValue } from './parse-types';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Days from Excel's day 0 (1899-12-30, Lotus' leap-year bug included) to 1970-01-01. */
+const EPOCH_1900 = 25569;
+/** The 1904 date system starts 1,462 days later. */
+const OFFSET_1904 = 1462;
+
 /**
- * An exceljs cell value as the import wants it: what the user sees in Excel.
- * Formulas give their cached result (we never evaluate), rich text its joined runs,
- * hyperlinks their text, dates yyyy-mm-dd, Excel errors stay errors so they can be flagged.
+ * A date cell as the import wants it: what the user sees in Excel, yyyy-mm-dd, with HH:MM when
+ * it has a time part. Excel stores a date as a serial number of days, read here in UTC (the
+ * cell has no time zone), as exceljs does.
  */
-export function toCellValue(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'boolean') return value;
-  if (value instanceof Date) return isoDate(value);
-  if (typeof value !== 'object') return null;
-  const object = value as Record<string, unknown>;
-  if ('error' in object) return { error: String(object.error) };
-  if ('formula' in object || 'sharedFormula' in object) return toCellValue(object.result);
-  if (Array.isArray(object.richText)) {
-    return (object.richText as { text?: unknown }[]).map((run) => (typeof run.text === 'string' ? run.text : '')).join('');
-  }
-  if ('text' in object) return toCellValue(object.text);
-  return null;
+export function serialDate(serial: number, date1904: boolean): CellValue {
+  return isoDate(new Date(Math.round((serial - EPOCH_1900 + (date1904 ? OFFSET_1904 : 0)) * DAY_MS)));
 }
 
-/** exceljs builds dates in UTC from the serial number; a time part, if any, is kept as HH:MM. */
+/** A date written as ISO 8601 text (t="d" cells, which Excel writes in strict files). */
+export function isoTextDate(text: string): CellValue {
+  return isoDate(new Date(/(Z|[+-]\d\d:?\d\d)$/.test(text) || !text.includes('T') ? text : `${text}Z`));
+}
+
 function isoDate(date: Date): CellValue {
   if (Number.isNaN(date.getTime())) return null;
   const iso = date.toISOString();

@@ -25,7 +25,7 @@ export async function parseFile(request: ParseRequest, sink?: RowSink): Promise<
     const collector = new SheetCollector(limits, request.projection, sink);
     if (format === 'xlsx') {
       const parts = await checkZip(bytes, file, limits, isWorkbookPart);
-      // Loaded only now: a file refused by the checks above never pays for exceljs.
+      // Loaded only now: a file refused by the checks above never loads the XML parser.
       const { readXlsx } = await import('./xlsx-reader');
       await readXlsx(bytes, collector, parts);
     } else {

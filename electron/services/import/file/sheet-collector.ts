@@ -59,6 +59,11 @@ export class SheetCollector {
     this.sink.rows(rows);
   }
 
+  /** Readers check a cell's column against it before allocating a row that wide. */
+  get maxColumns(): number {
+    return this.limits.maxColumns;
+  }
+
   get rowCount(): number {
     return this.rowsSeen;
   }

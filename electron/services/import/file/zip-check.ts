@@ -7,16 +7,16 @@ const MB = 1024 * 1024;
 const MIN_CHUNK = 64;
 
 /**
- * Proves a ZIP is whole and harmless before exceljs touches it, with yauzl, which reads the
- * central directory. exceljs' streaming reader walks local headers instead: on a truncated
- * file it never settles, and it trusts whatever a header says. Two passes:
+ * Proves a ZIP is whole and harmless before the reader touches it, with yauzl, which reads the
+ * central directory (streaming unzippers walk local headers instead: on a truncated file they
+ * may never settle, and they trust whatever a header says). Two passes:
  *  1. the directory alone: End Of Central Directory present, declared sizes under the caps,
  *     sane compression ratios, xl/workbook.xml present — refuses an honest zip bomb without
  *     inflating a byte;
  *  2. inflate every entry once, in one native call capped at its declared size
  *     (`maxOutputLength`), so an entry that inflates beyond what it declared (a lying zip bomb)
- *     fails as soon as it passes it, and a corrupt deflate stream fails here rather than hang
- *     exceljs. Inflating this way costs a few ms per MB, far below XML parsing.
+ *     fails as soon as it passes it, and a corrupt deflate stream fails here rather than in the
+ *     reader. Inflating this way costs a few ms per MB, far below XML parsing.
  * The inflated entries that `keep` asks for are returned, so the reader does not inflate them a
  * second time (see xlsx-reader.ts); the others are dropped as soon as they are checked.
  */

@@ -1,0 +1,219 @@
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { RELS, SHARED_STRINGS, STYLES, WORKBOOK, WORKSHEET_PART } from './workbook-parts';
+
+/**
+ * The workbook-level parts of an .xlsx (SpreadsheetML, ECMA-376 part 1 §18), read with saxes,
+ * the strict streaming XML parser exceljs itself is built on: which sheets there are and in
+ * what order, which cell styles show dates, and the shared strings. xlsx-reader.ts reads the
+ * worksheets with these.
+ *
+ * saxes is strict: malformed XML throws, and it expands no entity a DTD declares (an
+ * "undefined entity" error), so a billion-laughs file cannot blow up here.
+ */
+
+/** One XML event handler set; element names arrive without their namespace prefix (x:row → row). */
+export interface XmlHandlers {
+  open(name: string, attributes: Record<string, string>): void;
+  text?(text: string): void;
+  close?(name: string): void;
+}
+
+/** Parses a whole part, calling the handlers in document order. Throws on malformed XML; a missing part ('') has no events. */
+export function parseXml(xml: string, handlers: XmlHandlers): void {
+  if (xml === '') return;
+  // No line/column tracking: it costs a check per character, and the user never sees an XML position.
+  const parser = new SaxesParser();
+  parser.on('opentag', (tag: SaxesTagPlain) => handlers.open(localName(tag.name), tag.attributes));
+  if (handlers.text) {
+    const text = handlers.text.bind(handlers);
+    parser.on('text', text);
+    parser.on('cdata', text);
+  }
+  if (handlers.close) {
+    const close = handlers.close.bind(handlers);
+    parser.on('closetag', (tag) => close(localName(tag.name)));
+  }
+  parser.write(xml).close();
+}
+
+/** Most producers write unprefixed SpreadsheetML; the Open XML SDK often writes <x:c>. */
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+/** A part's text: UTF-8 (with or without a byte-order mark) or, rarely, UTF-16 with its mark. */
+export function partText(bytes: Buffer | undefined): string {
+  if (!bytes || bytes.length === 0) return '';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export interface SheetPart {
+  /** The tab's name, as Excel shows it. */
+  name: string;
+  /** The ZIP entry holding its cells. */
+  part: string;
+}
+
+export interface WorkbookInfo {
+  /** In the workbook's tab order. */
+  sheets: SheetPart[];
+  /** Serial dates count from 1904-01-01 (old Mac Excel) instead of 1900. */
+  date1904: boolean;
+}
+
+/**
+ * The sheets in tab order, each tied to its part through the workbook's relationships.
+ * A workbook whose relationships cannot be followed still gives its worksheet parts, in
+ * number order, named after their files.
+ */
+export function readWorkbookInfo(parts: ReadonlyMap<string, Buffer>): WorkbookInfo {
+  const targets = new Map<string, string>();
+  parseXml(partText(parts.get(RELS)), {
+    open(name, attributes) {
+      if (name === 'Relationship' && attributes.Id && attributes.Target) targets.set(attributes.Id, resolveTarget(attributes.Target));
+    },
+  });
+  const sheets: SheetPart[] = [];
+  let date1904 = false;
+  parseXml(partText(parts.get(WORKBOOK)), {
+    open(name, attributes) {
+      if (name === 'workbookPr') date1904 = isTrue(attributes.date1904);
+      if (name !== 'sheet') return;
+      const part = targets.get(relationshipId(attributes));
+      if (part && parts.has(part) && !sheets.some((sheet) => sheet.part === part)) sheets.push({ name: attributes.name ?? '', part });
+    },
+  });
+  if (sheets.length > 0) return { sheets, date1904 };
+  const fallback = [...parts.keys()]
+    .filter((name) => WORKSHEET_PART.test(name))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+    .map((part) => ({ name: part.replace(/^.*\/|\.xml$/g, ''), part }));
+  return { sheets: fallback, date1904 };
+}
+
+/** r:id, whatever prefix the producer gave the relationships namespace. */
+function relationshipId(attributes: Record<string, string>): string {
+  for (const [key, value] of Object.entries(attributes)) if (key.endsWith(':id')) return value;
+  return '';
+}
+
+/** A relationship target is relative to xl/ (or absolute from the package root). */
+function resolveTarget(target: string): string {
+  const segments = target.startsWith('/') ? [] : ['xl'];
+  for (const segment of target.split('/')) {
+    if (segment === '..') segments.pop();
+    else if (segment !== '' && segment !== '.') segments.push(segment);
+  }
+  return segments.join('/');
+}
+
+function isTrue(value: string | undefined): boolean {
+  return value === '1' || value === 'true';
+}
+
+/**
+ * For each cell style (the `s` of a cell: an index into <cellXfs>), whether it shows a number
+ * as a date or time, which is how Excel tells a date from a number: a serial number with a
+ * date format.
+ */
+export function readDateStyles(parts: ReadonlyMap<string, Buffer>): boolean[] {
+  const custom = new Map<number, string>();
+  const styles: number[] = [];
+  // Only the workbook's own lists: <dxfs> (conditional formats) hold numFmt and xf-like entries too.
+  let inNumFmts = false;
+  let inCellXfs = false;
+  parseXml(partText(parts.get(STYLES)), {
+    open(name, attributes) {
+      if (name === 'numFmts') inNumFmts = true;
+      else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'numFmt' && inNumFmts) custom.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
+      else if (name === 'xf' && inCellXfs) styles.push(Number(attributes.numFmtId ?? 0));
+    },
+    close(name) {
+      if (name === 'numFmts') inNumFmts = false;
+      else if (name === 'cellXfs') inCellXfs = false;
+    },
+  });
+  return styles.map((id) => {
+    const code = custom.get(id);
+    return code === undefined ? BUILT_IN_DATE_FORMATS.has(id) : isDateFormat(code);
+  });
+}
+
+/**
+ * Built-in number formats (ECMA-376 §18.8.30) that show dates or times: 14–22, 45–47, and the
+ * East Asian date formats 27–36 and 50–58.
+ */
+const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/**
+ * Whether a format code shows dates or times: any of y m d h s once literal text ("…", \x),
+ * bracketed parts ([Red], [$-280A], [h]) and the second section onwards are set aside. The
+ * same rule as exceljs' isDateFmt, plus escapes, so "0.0 \d\í\a\s" stays a number.
+ */
+export function isDateFormat(code: string): boolean {
+  const firstSection = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').split(';')[0] ?? '';
+  return /[ymdhs]/i.test(firstSection);
+}
+
+/**
+ * The shared strings, in order: each <si> is its plain text (<t>) or its rich-text runs
+ * (<r><t>) joined; phonetic guides (<rPh>, East Asian readings) are not part of the text.
+ */
+export function readSharedStrings(parts: ReadonlyMap<string, Buffer>): string[] {
+  const bytes = parts.get(SHARED_STRINGS);
+  if (!bytes) return [];
+  const strings: string[] = [];
+  const text = new TextCollector();
+  parseXml(partText(bytes), {
+    open(name) {
+      if (name === 'si') text.start();
+      else text.open(name);
+    },
+    text: (chunk) => text.add(chunk),
+    close(name) {
+      if (name === 'si') strings.push(text.end());
+      else text.close(name);
+    },
+  });
+  return strings;
+}
+
+/**
+ * The text of a string item (<si> or an inline <is>): the <t> runs, outside phonetic guides.
+ * Used by the shared strings and by the worksheet reader for inline strings.
+ */
+export class TextCollector {
+  private value = '';
+  private inText = false;
+  private phonetic = 0;
+
+  start(): void {
+    this.value = '';
+    this.inText = false;
+    this.phonetic = 0;
+  }
+
+  open(name: string): void {
+    if (name === 't') this.inText = this.phonetic === 0;
+    else if (name === 'rPh') this.phonetic += 1;
+  }
+
+  add(chunk: string): void {
+    if (this.inText) this.value += chunk;
+  }
+
+  close(name: string): void {
+    if (name === 't') this.inText = false;
+    else if (name === 'rPh') this.phonetic -= 1;
+  }
+
+  end(): string {
+    this.inText = false;
+    return this.value;
+  }
+}
