@@ -1,6 +1,6 @@
-import { ABSTAINED, emptyColumns, RECUSED, SCORED, type ScoringCriterion, type SheetColumns } from '../../../../shared/scoring';
+import { ABSTAINED, RECUSED, SCORED, type ScoringCriterion, type SheetColumns } from '../../../../shared/scoring';
 import type { Db } from '../../../db/open';
-import { NumberReader } from './numbers';
+import { ROW_SINK, streamRows } from '../../../db/row-stream';
 import { fillScores } from './scores';
 import { sql } from '../statements';
 
@@ -17,57 +17,75 @@ const CONFLICTED = 4;
  * → scored, unless the juror now has a conflict of interest in force with the entry; anything
  * else is pending and left out. Sheets come in entry order, then as stored.
  *
- * A large stage has 180,000 scores, and fetching them as rows through the driver costs many
- * times the SQL (an array per row, then garbage). Each query here returns a single string of
- * comma-separated numbers instead, parsed straight into typed arrays.
+ * A large stage has 15,000 sheets and 180,000 scores: both are streamed straight into typed
+ * arrays (db/row-stream.ts), never fetched as row objects.
  */
 export function loadSheetColumns(
   db: Db,
   stageId: number,
   criteria: readonly ScoringCriterion[],
 ): { sheets: SheetColumns; conflictedSheets: number; pendingSheets: number } {
-  // Ordered in a subquery rather than inside group_concat: there the primary-key order comes
-  // straight from the (stage_id, entry_id) index, where group_concat(… ORDER BY …) always sorts
-  // the rows again. SQLite keeps a subquery's ORDER BY when an aggregate reads it (it never
-  // flattens an ordered subquery into an aggregate), so the rows arrive in that order.
-  const text = sql(
+  const counted = new GrowingSheets();
+  const done = new PairSet();
+  let conflictedSheets = 0;
+  // The order comes straight from the (stage_id, entry_id) index (its rows within an entry are
+  // in id order), so SQLite does not sort; the outer aggregate keeps the subquery's order.
+  streamRows(
     db,
-    `SELECT group_concat(sheet) FROM (
-       SELECT s.entry_id || ',' || s.juror_id || ',' || CASE
+    `SELECT count(${ROW_SINK}(entry_id, juror_id, status)) FROM (
+       SELECT s.entry_id, s.juror_id, CASE
          WHEN s.abstention = 'abstain' THEN ${ABSTAINED}
          WHEN s.abstention = 'recuse' THEN ${RECUSED}
          WHEN s.submitted_at IS NULL THEN ${PENDING}
          WHEN EXISTS (SELECT 1 FROM conflict c WHERE c.juror_id = s.juror_id AND c.entry_id = s.entry_id AND c.dismissed_at IS NULL) THEN ${CONFLICTED}
-         ELSE ${SCORED} END AS sheet
+         ELSE ${SCORED} END AS status
        FROM score_sheet s WHERE s.stage_id = ? ORDER BY s.entry_id, s.id)`,
-  )
-    .pluck()
-    .get(stageId) as string | null;
-  // At most one sheet per three numbers; the columns are cut to the sheets that count.
-  const all = emptyColumns(text === null ? 0 : Math.ceil(countCommas(text) / 3), criteria.length);
-  const done = new PairSet();
-  let conflictedSheets = 0;
-  let count = 0;
-  for (const reader = new NumberReader(text); !reader.done; ) {
-    const entryId = reader.next();
-    const jurorId = reader.next();
-    const status = reader.next();
-    if (status !== PENDING) done.add(jurorId, entryId);
-    if (status === CONFLICTED) conflictedSheets += 1;
-    if (status > RECUSED) continue;
-    all.entryId[count] = entryId;
-    all.jurorId[count] = jurorId;
-    all.status[count++] = status;
-  }
-  const sheets: SheetColumns = {
-    count,
-    entryId: all.entryId.subarray(0, count),
-    jurorId: all.jurorId.subarray(0, count),
-    status: all.status.subarray(0, count),
-    values: all.values.subarray(0, count * criteria.length),
-  };
+    [stageId],
+    (entryId, jurorId, status) => {
+      if (status !== PENDING) done.add(jurorId, entryId);
+      if (status === CONFLICTED) conflictedSheets += 1;
+      if (status <= RECUSED) counted.push(entryId, jurorId, status);
+    },
+  );
+  const sheets = counted.columns(criteria.length);
   fillScores(db, stageId, criteria, sheets);
   return { sheets, conflictedSheets, pendingSheets: countPending(db, stageId, done) };
+}
+
+/** Sheet columns appended one at a time, capacity doubled as needed (the count is not known up front). */
+class GrowingSheets {
+  private count = 0;
+  private entryId = new Float64Array(1024);
+  private jurorId = new Float64Array(1024);
+  private status = new Uint8Array(1024);
+
+  push(entryId: number, jurorId: number, status: number): void {
+    if (this.count === this.status.length) {
+      this.entryId = grown(this.entryId, new Float64Array(2 * this.count));
+      this.jurorId = grown(this.jurorId, new Float64Array(2 * this.count));
+      this.status = grown(this.status, new Uint8Array(2 * this.count));
+    }
+    this.entryId[this.count] = entryId;
+    this.jurorId[this.count] = jurorId;
+    this.status[this.count++] = status;
+  }
+
+  /** The sheets read, with room for their values (NaN: not scored). */
+  columns(criteria: number): SheetColumns {
+    const { count } = this;
+    return {
+      count,
+      entryId: this.entryId.subarray(0, count),
+      jurorId: this.jurorId.subarray(0, count),
+      status: this.status.subarray(0, count),
+      values: new Float64Array(count * criteria).fill(NaN),
+    };
+  }
+}
+
+function grown<T extends Float64Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /**
@@ -89,13 +107,10 @@ function countPending(db: Db, stageId: number, done: PairSet): number {
     .raw()
     .all(stageId) as [number, number][];
   for (const [jurorId, entryId] of conflicts) conflicted.add(jurorId, entryId);
-  const assignments = sql(db, `SELECT group_concat(juror_id || ',' || entry_id) FROM assignment WHERE stage_id = ?`).pluck().get(stageId) as string | null;
   let pending = 0;
-  for (const reader = new NumberReader(assignments); !reader.done; ) {
-    const jurorId = reader.next();
-    const entryId = reader.next();
+  streamRows(db, `SELECT count(${ROW_SINK}(juror_id, entry_id)) FROM assignment WHERE stage_id = ?`, [stageId], (jurorId, entryId) => {
     if (!withdrawn.has(jurorId) && !conflicted.has(jurorId, entryId) && !done.has(jurorId, entryId)) pending += 1;
-  }
+  });
   return pending;
 }
 
@@ -112,10 +127,4 @@ class PairSet {
   has(jurorId: number, entryId: number): boolean {
     return this.byJuror.get(jurorId)?.has(entryId) ?? false;
   }
-}
-
-function countCommas(text: string): number {
-  let n = 1;
-  for (let i = 0; i < text.length; i++) if (text[i] === ',') n += 1;
-  return n;
 }
