@@ -5,11 +5,10 @@ import { fillScores } from './scores';
 import { sql } from '../statements';
 
 /**
- * Sheet states as the query below codes them: the columns' own codes (SCORED, ABSTAINED,
- * RECUSED), and two for sheets that are left out.
+ * Sheet state as the query below codes it: the columns' own codes (SCORED, ABSTAINED, RECUSED),
+ * and one for sheets that are left out (a scored sheet with a conflict in force is left out too).
  */
 const PENDING = 3;
-const CONFLICTED = 4;
 
 /**
  * Reads a stage's sheets and their scores into columns. Which sheets count (the jury schema's
@@ -27,9 +26,11 @@ export function loadSheetColumns(
 ): { sheets: SheetColumns; conflictedSheets: number; pendingSheets: number } {
   const counted = new GrowingSheets();
   const done = new PairSet();
+  const conflicted = conflictsInForce(db);
   let conflictedSheets = 0;
   // The order comes straight from the (stage_id, entry_id) index (its rows within an entry are
   // in id order), so SQLite does not sort; the outer aggregate keeps the subquery's order.
+  // Conflicts are looked up here rather than by a subquery per sheet (a third of the query's time).
   streamRows(
     db,
     `SELECT count(${ROW_SINK}(entry_id, juror_id, status)) FROM (
@@ -37,19 +38,18 @@ export function loadSheetColumns(
          WHEN s.abstention = 'abstain' THEN ${ABSTAINED}
          WHEN s.abstention = 'recuse' THEN ${RECUSED}
          WHEN s.submitted_at IS NULL THEN ${PENDING}
-         WHEN EXISTS (SELECT 1 FROM conflict c WHERE c.juror_id = s.juror_id AND c.entry_id = s.entry_id AND c.dismissed_at IS NULL) THEN ${CONFLICTED}
          ELSE ${SCORED} END AS status
        FROM score_sheet s WHERE s.stage_id = ? ORDER BY s.entry_id, s.id)`,
     [stageId],
     (entryId, jurorId, status) => {
       if (status !== PENDING) done.add(jurorId, entryId);
-      if (status === CONFLICTED) conflictedSheets += 1;
-      if (status <= RECUSED) counted.push(entryId, jurorId, status);
+      if (status === SCORED && conflicted.has(jurorId, entryId)) conflictedSheets += 1;
+      else if (status <= RECUSED) counted.push(entryId, jurorId, status);
     },
   );
   const sheets = counted.columns(criteria.length);
   fillScores(db, stageId, criteria, sheets);
-  return { sheets, conflictedSheets, pendingSheets: countPending(db, stageId, done) };
+  return { sheets, conflictedSheets, pendingSheets: countPending(db, stageId, done, conflicted) };
 }
 
 /** Sheet columns appended one at a time, capacity doubled as needed (the count is not known up front). */
@@ -94,24 +94,23 @@ function grown<T extends Float64Array | Uint8Array>(from: T, to: T): T {
  * the assignments' keys come from an index that covers them, where joining each assignment
  * to its sheet, juror and conflicts in SQL cost several times as much.
  */
-function countPending(db: Db, stageId: number, done: PairSet): number {
+function countPending(db: Db, stageId: number, done: PairSet, conflicted: PairSet): number {
   const withdrawn = new Set(
     sql(db, `SELECT id FROM juror WHERE withdrawn_at IS NOT NULL AND id IN (SELECT juror_id FROM assignment WHERE stage_id = ?)`).pluck().all(stageId) as number[],
   );
-  const conflicted = new PairSet();
-  const conflicts = sql(
-    db,
-    `SELECT c.juror_id, c.entry_id FROM conflict c WHERE c.dismissed_at IS NULL
-       AND EXISTS (SELECT 1 FROM assignment a WHERE a.stage_id = ? AND a.juror_id = c.juror_id AND a.entry_id = c.entry_id)`,
-  )
-    .raw()
-    .all(stageId) as [number, number][];
-  for (const [jurorId, entryId] of conflicts) conflicted.add(jurorId, entryId);
   let pending = 0;
   streamRows(db, `SELECT count(${ROW_SINK}(juror_id, entry_id)) FROM assignment WHERE stage_id = ?`, [stageId], (jurorId, entryId) => {
     if (!withdrawn.has(jurorId) && !conflicted.has(jurorId, entryId) && !done.has(jurorId, entryId)) pending += 1;
   });
   return pending;
+}
+
+/** (juror, entry) pairs with a conflict of interest in force (dismissed ones do not count): a handful per edition. */
+function conflictsInForce(db: Db): PairSet {
+  const conflicted = new PairSet();
+  const rows = sql(db, `SELECT juror_id, entry_id FROM conflict WHERE dismissed_at IS NULL`).raw().all() as [number, number][];
+  for (const [jurorId, entryId] of rows) conflicted.add(jurorId, entryId);
+  return conflicted;
 }
 
 /** A set of (juror, entry) pairs without building a key per pair. */
@@ -125,6 +124,7 @@ class PairSet {
   }
 
   has(jurorId: number, entryId: number): boolean {
+    if (this.byJuror.size === 0) return false;
     return this.byJuror.get(jurorId)?.has(entryId) ?? false;
   }
 }
