@@ -13,6 +13,8 @@ export interface RankCandidate {
   spread: number | null;
   /** criterion id → mean over the jurors who scored it. */
   criterionMeans: ReadonlyMap<number, number | null>;
+  /** Position in the display order by code among the candidates ranked together (see orderByCode); computed when absent. */
+  codeOrder?: number;
 }
 
 export type AutomaticRule = Exclude<TieRule, { kind: 'organizerDecision' }>;
@@ -156,5 +158,16 @@ function ruleKey(rule: AutomaticRule, c: RankCandidate): number | null {
 const codeCollator = new Intl.Collator('es');
 
 function compareCodes(a: RankCandidate, b: RankCandidate): number {
+  if (a.codeOrder !== undefined && b.codeOrder !== undefined) return a.codeOrder - b.codeOrder;
   return codeCollator.compare(a.code, b.code) || a.entryId - b.entryId;
+}
+
+/**
+ * Numbers the candidates in code order once (sets codeOrder), so the rankings of every method
+ * compare two numbers where they would call the collator on every tie: a large category's
+ * many ties cost thousands of collator calls per method. The order is the same.
+ */
+export function orderByCode(candidates: readonly RankCandidate[]): void {
+  const byCode = [...candidates].sort((a, b) => codeCollator.compare(a.code, b.code) || a.entryId - b.entryId);
+  byCode.forEach((c, i) => (c.codeOrder = i));
 }
