@@ -132,10 +132,11 @@ export function spread(values: ArrayLike<number>, start = 0, end = values.length
 }
 
 /** [min, max] without spreading into Math.min (which overflows the stack on large arrays). */
-export function extent(values: Iterable<number>): [number, number] {
+export function extent(values: ArrayLike<number>): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
