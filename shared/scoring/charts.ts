@@ -80,48 +80,37 @@ export function jurorStats(
 
 /**
  * Per-criterion spread (box-plot numbers on the criterion's own scale) and its own α, from the
- * columns: the units are the entries' sheet groups, in order. In one pass over the sheets,
- * criterion i's values are laid end to end, unit after unit, in its own region of one buffer
- * (region i starts at i × sheet count): reading the score matrix a criterion at a time would
- * walk all of it once per criterion.
+ * columns: the units are the entries' sheet groups, in order. Each criterion's values are laid
+ * end to end, unit after unit, in one buffer reused from criterion to criterion (a buffer per
+ * criterion would allocate the whole score matrix again, off the JS heap, on every computation).
  */
 export function criterionStats(criteria: readonly ScoringCriterion[], sheets: SheetColumns, groups: SheetGroups): CriterionStats[] {
   const width = criteria.length;
-  const n = sheets.count;
-  const buffer = new Float64Array(width * n);
-  const filled = new Int32Array(width); // values of criterion i so far
-  const ends = new Int32Array(width * groups.count); // criterion i's units end at ends[i × groups.count …], relative to its region
-  const units = new Int32Array(width);
-  const spreadSum = new Float64Array(width);
-  const spreads = new Int32Array(width);
-  for (let g = 0; g < groups.count; g++) {
-    const from = groups.starts[g] as number;
-    const to = groups.starts[g + 1] as number;
-    for (let i = 0; i < width; i++) {
-      const base = i * n;
-      const start = filled[i] as number;
-      let m = start;
-      for (let r = from; r < to; r++) {
+  const buffer = new Float64Array(sheets.count);
+  const ends = new Int32Array(groups.count);
+  return criteria.map((c, i) => {
+    let n = 0;
+    let units = 0;
+    let spreadSum = 0;
+    let spreads = 0;
+    for (let g = 0; g < groups.count; g++) {
+      const start = n;
+      for (let r = groups.starts[g] as number; r < (groups.starts[g + 1] as number); r++) {
         const s = groups.rows[r] as number;
         const v = sheets.values[s * width + i] as number;
-        if (sheets.status[s] === SCORED && !Number.isNaN(v)) buffer[base + m++] = v;
+        if (sheets.status[s] === SCORED && !Number.isNaN(v)) buffer[n++] = v;
       }
-      if (m === start) continue;
-      filled[i] = m;
-      ends[i * groups.count + (units[i] as number)] = m;
-      units[i] = (units[i] as number) + 1;
-      const sp = spread(buffer, base + start, base + m);
+      if (n === start) continue;
+      ends[units++] = n;
+      const sp = spread(buffer, start, n);
       if (sp !== null) {
-        spreadSum[i] = (spreadSum[i] as number) + sp;
-        spreads[i] = (spreads[i] as number) + 1;
+        spreadSum += sp;
+        spreads += 1;
       }
     }
-  }
-  return criteria.map((c, i) => {
-    const values = buffer.subarray(i * n, i * n + (filled[i] as number));
-    const reliability = alphaOfRuns(values, ends.subarray(i * groups.count, i * groups.count + (units[i] as number)));
-    // After α, which needs the values unit by unit: the region is sorted where it is.
-    const sorted = sortedInPlace(values);
+    const reliability = alphaOfRuns(buffer, ends.subarray(0, units));
+    // After α, which needs the values unit by unit: the buffer is sorted where it is.
+    const sorted = sortedInPlace(buffer.subarray(0, n));
     return {
       criterionId: c.id,
       name: c.name,
@@ -136,7 +125,7 @@ export function criterionStats(criteria: readonly ScoringCriterion[], sheets: Sh
       median: quantile(sorted, 0.5),
       q3: quantile(sorted, 0.75),
       max: sorted[sorted.length - 1] ?? null,
-      meanSpread: (spreads[i] as number) === 0 ? null : (spreadSum[i] as number) / (spreads[i] as number),
+      meanSpread: spreads === 0 ? null : spreadSum / spreads,
       reliability,
     };
   });

@@ -24,8 +24,11 @@ export function loadSheetColumns(
   stageId: number,
   criteria: readonly ScoringCriterion[],
 ): { sheets: SheetColumns; conflictedSheets: number; pendingSheets: number } {
-  const counted = new GrowingSheets();
-  const done = new GrowingSheets(); // submitted or abstained, in entry order
+  // Sized by the stage's sheet count (from the index): growing by doubling would allocate the
+  // columns several times over, off the JS heap, on every computation.
+  const capacity = sql(db, `SELECT count(*) FROM score_sheet WHERE stage_id = ?`).pluck().get(stageId) as number;
+  const counted = new GrowingSheets(capacity);
+  const done = new GrowingSheets(capacity); // submitted or abstained, in entry order
   const conflicted = conflictsInForce(db);
   let conflictedSheets = 0;
   // The order comes straight from the (stage_id, entry_id) index (its rows within an entry are
@@ -53,18 +56,25 @@ export function loadSheetColumns(
   return { sheets, conflictedSheets, pendingSheets: countPending(db, stageId, doneSheets, conflicted) };
 }
 
-/** Sheet columns appended one at a time, capacity doubled as needed (the count is not known up front). */
+/** Sheet columns appended one at a time; the capacity doubles should more sheets come than expected. */
 class GrowingSheets {
   private count = 0;
-  private entryId = new Float64Array(1024);
-  private jurorId = new Float64Array(1024);
-  private status = new Uint8Array(1024);
+  private entryId: Float64Array;
+  private jurorId: Float64Array;
+  private status: Uint8Array;
+
+  constructor(capacity: number) {
+    this.entryId = new Float64Array(capacity);
+    this.jurorId = new Float64Array(capacity);
+    this.status = new Uint8Array(capacity);
+  }
 
   push(entryId: number, jurorId: number, status: number): void {
     if (this.count === this.status.length) {
-      this.entryId = grown(this.entryId, new Float64Array(2 * this.count));
-      this.jurorId = grown(this.jurorId, new Float64Array(2 * this.count));
-      this.status = grown(this.status, new Uint8Array(2 * this.count));
+      const size = Math.max(16, 2 * this.count);
+      this.entryId = grown(this.entryId, new Float64Array(size));
+      this.jurorId = grown(this.jurorId, new Float64Array(size));
+      this.status = grown(this.status, new Uint8Array(size));
     }
     this.entryId[this.count] = entryId;
     this.jurorId[this.count] = jurorId;
