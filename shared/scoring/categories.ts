@@ -1,5 +1,5 @@
 import { METHODS, type ConsolidationOptions } from './options';
-import { rankEntries, type RankCandidate } from './rank';
+import { orderByCode, rankEntries, type RankCandidate } from './rank';
 import type { CategoryResult, EntryResult, MethodRanking } from './result';
 import type { TieDecision } from './types';
 
@@ -21,6 +21,7 @@ export function rankCategory(
   // Criterion means are looked up only by a priority-criterion rule.
   const byCriterion = options.tieBreak.some((r) => r.kind === 'priorityCriterion');
   const candidates = scored.map((d) => candidate(d, byCriterion));
+  orderByCode(candidates);
   const rankings: MethodRanking[] = METHODS.map((method) => {
     const applicable = scored.length > 0 && scored.every((d) => d.values[method] !== null);
     if (!applicable) return { method, applicable, order: [], ties: [], unresolved: false };

@@ -1,4 +1,4 @@
-import { SCORED, type SheetColumns } from './columns';
+import { SCORED, type SheetColumns, type SheetGroups } from './columns';
 import { alphaOfRuns } from './krippendorff';
 import type { CountedTotals } from './entries';
 import type { CriterionStats, EntryResult, JurorStats } from './result';
@@ -80,37 +80,35 @@ export function jurorStats(
 
 /**
  * Per-criterion spread (box-plot numbers on the criterion's own scale) and its own α, from the
- * columns: `groups` are the sheet indexes of each entry (the units), in order of first
- * appearance. Each criterion's values are laid end to end, unit after unit, in one buffer.
+ * columns: the units are the entries' sheet groups, in order. Each criterion's values are laid
+ * end to end, unit after unit, in one buffer reused from criterion to criterion (a buffer per
+ * criterion would allocate the whole score matrix again, off the JS heap, on every computation).
  */
-export function criterionStats(criteria: readonly ScoringCriterion[], sheets: SheetColumns, groups: Iterable<readonly number[]>): CriterionStats[] {
-  const units = [...groups];
+export function criterionStats(criteria: readonly ScoringCriterion[], sheets: SheetColumns, groups: SheetGroups): CriterionStats[] {
   const width = criteria.length;
   const buffer = new Float64Array(sheets.count);
+  const ends = new Int32Array(groups.count);
   return criteria.map((c, i) => {
     let n = 0;
-    const ends: number[] = [];
+    let units = 0;
     let spreadSum = 0;
     let spreads = 0;
-    // Index loops: this runs once per computation, often before the optimizing compiler has
-    // seen it, and for…of there allocates an iterator result per step.
-    for (let u = 0; u < units.length; u++) {
-      const rows = units[u] as readonly number[];
+    for (let g = 0; g < groups.count; g++) {
       const start = n;
-      for (let r = 0; r < rows.length; r++) {
-        const s = rows[r] as number;
+      for (let r = groups.starts[g] as number; r < (groups.starts[g + 1] as number); r++) {
+        const s = groups.rows[r] as number;
         const v = sheets.values[s * width + i] as number;
         if (sheets.status[s] === SCORED && !Number.isNaN(v)) buffer[n++] = v;
       }
       if (n === start) continue;
-      ends.push(n);
+      ends[units++] = n;
       const sp = spread(buffer, start, n);
       if (sp !== null) {
         spreadSum += sp;
         spreads += 1;
       }
     }
-    const reliability = alphaOfRuns(buffer, ends);
+    const reliability = alphaOfRuns(buffer, ends.subarray(0, units));
     // After α, which needs the values unit by unit: the buffer is sorted where it is.
     const sorted = sortedInPlace(buffer.subarray(0, n));
     return {

@@ -27,6 +27,42 @@ const STATUS_NAMES = ['scored', 'abstained', 'recused'] as const;
 
 export type ColumnarInput = Omit<ScoringInput, 'sheets'> & { sheets: SheetColumns };
 
+/**
+ * A stage's sheets grouped by entry: group g holds rows[starts[g] … starts[g + 1]) (sheet
+ * indexes, in input order); groups are in order of the entries' first appearance. Two typed
+ * arrays (a counting sort), not an array per entry.
+ */
+export interface SheetGroups {
+  count: number;
+  starts: Int32Array;
+  rows: Int32Array;
+  /** entry id → group */
+  groupOf: Map<number, number>;
+}
+
+export function groupSheets(sheets: SheetColumns): SheetGroups {
+  const groupOf = new Map<number, number>();
+  const group = new Int32Array(sheets.count);
+  for (let s = 0; s < sheets.count; s++) {
+    const entryId = sheets.entryId[s] as number;
+    let g = groupOf.get(entryId);
+    if (g === undefined) groupOf.set(entryId, (g = groupOf.size));
+    group[s] = g;
+  }
+  const count = groupOf.size;
+  const starts = new Int32Array(count + 1);
+  for (let s = 0; s < sheets.count; s++) starts[(group[s] as number) + 1] = (starts[(group[s] as number) + 1] as number) + 1;
+  for (let g = 1; g <= count; g++) starts[g] = (starts[g] as number) + (starts[g - 1] as number);
+  const next = starts.slice(0, count);
+  const rows = new Int32Array(sheets.count);
+  for (let s = 0; s < sheets.count; s++) {
+    const g = group[s] as number;
+    rows[next[g] as number] = s;
+    next[g] = (next[g] as number) + 1;
+  }
+  return { count, starts, rows, groupOf };
+}
+
 export function emptyColumns(count: number, criteria: number): SheetColumns {
   return {
     count,

@@ -1,11 +1,11 @@
 import { rankCategory } from './categories';
 import { jurorStats, criterionStats } from './charts';
-import { toColumns, type ColumnarInput, type SheetColumns } from './columns';
-import { aggregateEntry, countedTotals } from './entries';
+import { groupSheets, toColumns, type ColumnarInput } from './columns';
+import { aggregateEntries } from './entries';
 import { alphaOfRuns } from './krippendorff';
 import { withDefaults, type ConsolidationOptions } from './options';
 import type { CategoryResult, ConsolidationResult, EntryResult } from './result';
-import { fromFraction, rubricFor, type Rubric } from './scale';
+import { fromFraction } from './scale';
 import type { ScoringInput } from './types';
 import { zScoreColumns } from './zscore';
 
@@ -21,15 +21,8 @@ export function consolidate(input: ScoringInput, partialOptions?: Partial<Consol
 /** The same, from sheets already in columns (how the service reads a large stage). */
 export function consolidateColumns(input: ColumnarInput, partialOptions?: Partial<ConsolidationOptions>): ConsolidationResult {
   const options = withDefaults(partialOptions);
-  const rowsByEntry = groupRows(input.sheets);
-  const rubrics = new Map<number | null, Rubric>();
-  const entries: EntryResult[] = input.entries.map((entry) => {
-    let rubric = rubrics.get(entry.categoryId);
-    if (!rubric) rubrics.set(entry.categoryId, (rubric = rubricFor(input.criteria, entry.categoryId)));
-    return aggregateEntry(entry, input.sheets, rowsByEntry.get(entry.id) ?? [], rubric, options);
-  });
-
-  const counted = countedTotals(entries);
+  const groups = groupSheets(input.sheets);
+  const { entries, counted } = aggregateEntries(input, groups, options);
   const z = zScoreColumns(counted.jurorIds, counted.slots, counted.fractions, counted.slotOf.size);
   for (const e of entries) {
     const f = z.byEntry[counted.slotOf.get(e.entryId) ?? -1];
@@ -50,7 +43,7 @@ export function consolidateColumns(input: ColumnarInput, partialOptions?: Partia
     entries,
     categories,
     jurors,
-    criteria: criterionStats(input.criteria, input.sheets, rowsByEntry.values()),
+    criteria: criterionStats(input.criteria, input.sheets, groups),
     reliability: alphaOfRuns(counted.fractions, counted.ends),
     overallMeanPct: overallMean(counted.fractions),
     zeroVarianceJurors: z.zeroVarianceJurors,
@@ -58,18 +51,6 @@ export function consolidateColumns(input: ColumnarInput, partialOptions?: Partia
     disagreementCount: entries.filter((e) => e.disagreement).length,
     unresolvedTies: categories.some((c) => c.rankings.some((r) => r.unresolved)),
   };
-}
-
-/** Sheet indexes per entry id, entries in order of first appearance, sheets in input order. */
-function groupRows(sheets: SheetColumns): Map<number, number[]> {
-  const map = new Map<number, number[]>();
-  for (let s = 0; s < sheets.count; s++) {
-    const entryId = sheets.entryId[s] as number;
-    const list = map.get(entryId);
-    if (list) list.push(s);
-    else map.set(entryId, [s]);
-  }
-  return map;
 }
 
 /** Categories in order of first appearance (the caller passes entries in category order). */

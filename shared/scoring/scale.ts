@@ -30,17 +30,42 @@ export interface Rubric {
   weighted: readonly number[];
   independent: readonly number[];
   scale: TotalScale;
+  /**
+   * Parallel to `weighted`: each weighted criterion's weight, scale minimum and share of the
+   * total's range, weight × (max − min). A total reads them for every sheet (15,000 in a large
+   * stage), so they are taken out of the criterion objects once, with the same arithmetic.
+   */
+  weight: Float64Array;
+  min: Float64Array;
+  share: Float64Array;
+  /** Parallel to `independent`: the shared one-value lists of sheets' totals, by value (see totals.ts). */
+  independentLists: Map<number, readonly { criterionId: number; value: number }[]>[];
 }
 
 export function rubricFor(criteria: readonly ScoringCriterion[], categoryId: number | null): Rubric {
   const applicable = criteria.flatMap((c, i) => (applies(c, categoryId) ? [i] : []));
-  const weighted = applicable.filter((i) => !(criteria[i] as ScoringCriterion).independent);
+  const isIndependent = (i: number) => (criteria[i] as ScoringCriterion).independent;
+  return rubricOf(
+    criteria,
+    applicable,
+    applicable.filter((i) => !isIndependent(i)),
+    applicable.filter(isIndependent),
+  );
+}
+
+/** The rubric whose weighted and independent criteria are the given columns of `criteria`. */
+export function rubricOf(criteria: readonly ScoringCriterion[], applicable: readonly number[], weighted: readonly number[], independent: readonly number[]): Rubric {
+  const of = (f: (c: ScoringCriterion) => number) => Float64Array.from(weighted, (i) => f(criteria[i] as ScoringCriterion));
   return {
     criteria,
     applicable,
     weighted,
-    independent: applicable.filter((i) => (criteria[i] as ScoringCriterion).independent),
+    independent,
     scale: totalScale(weighted.map((i) => criteria[i] as ScoringCriterion)),
+    weight: of((c) => c.weight),
+    min: of((c) => c.scaleMin),
+    share: of((c) => c.weight * (c.scaleMax - c.scaleMin)),
+    independentLists: independent.map(() => new Map()),
   };
 }
 

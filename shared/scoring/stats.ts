@@ -63,11 +63,20 @@ export function sortedInPlace(values: Float64Array): ArrayLike<number> {
 }
 
 /**
+ * values[0 … length) sorted where they are, in the order sortedAscending gives: the columnar
+ * consolidation sorts each entry's totals in one reused buffer.
+ */
+export function sortPrefix(values: Float64Array, length: number): void {
+  if (length < 64) insertionSorted(values, length);
+  else sortFloat64(values.subarray(0, length));
+}
+
+/**
  * Stable, so it orders exactly as sort((a, b) => a − b) does; for a handful of jurors' totals
  * it also avoids calling (and boxing every number for) a comparator.
  */
-function insertionSorted(values: number[]): number[] {
-  for (let i = 1; i < values.length; i++) {
+function insertionSorted<T extends number[] | Float64Array>(values: T, length = values.length): T {
+  for (let i = 1; i < length; i++) {
     const v = values[i] as number;
     let j = i - 1;
     for (; j >= 0 && (values[j] as number) > v; j--) values[j + 1] = values[j] as number;
@@ -83,11 +92,11 @@ export function median(values: readonly number[]): number | null {
 /**
  * Quantile of already sorted values by linear interpolation between order statistics
  * (type 7, the default of R and of spreadsheet QUARTIL.INC), so the exported quartiles match
- * what an organizer gets recomputing them in Excel.
+ * what an organizer gets recomputing them in Excel. Of sorted[0 … length) when given.
  */
-export function quantile(sorted: ArrayLike<number>, q: number): number | null {
-  if (sorted.length === 0) return null;
-  const position = (sorted.length - 1) * q;
+export function quantile(sorted: ArrayLike<number>, q: number, length = sorted.length): number | null {
+  if (length === 0) return null;
+  const position = (length - 1) * q;
   const lower = Math.floor(position);
   const upper = Math.ceil(position);
   const low = sorted[lower] as number;
@@ -104,9 +113,9 @@ export function trimmedMean(values: readonly number[], minCount: number): number
   return values.length < Math.max(3, minCount) ? null : trimmedMeanOfSorted(sortedAscending(values), minCount);
 }
 
-/** trimmedMean of values already sorted ascending. */
-export function trimmedMeanOfSorted(sorted: ArrayLike<number>, minCount: number): number | null {
-  return sorted.length < Math.max(3, minCount) ? null : mean(sorted, 1, sorted.length - 1);
+/** trimmedMean of values already sorted ascending (sorted[0 … length) when given). */
+export function trimmedMeanOfSorted(sorted: ArrayLike<number>, minCount: number, length = sorted.length): number | null {
+  return length < Math.max(3, minCount) ? null : mean(sorted, 1, length - 1);
 }
 
 /** max − min; null with fewer than two values (a single score has no disagreement to measure). */
@@ -123,10 +132,11 @@ export function spread(values: ArrayLike<number>, start = 0, end = values.length
 }
 
 /** [min, max] without spreading into Math.min (which overflows the stack on large arrays). */
-export function extent(values: Iterable<number>): [number, number] {
+export function extent(values: ArrayLike<number>): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }

@@ -1,6 +1,6 @@
 import { ABSTAINED, RECUSED, SCORED } from './columns';
 import type { MissingRule } from './options';
-import { totalScale, type Rubric } from './scale';
+import { rubricOf, type Rubric } from './scale';
 import type { ScoreSheet, ScoringCriterion } from './types';
 
 export type TotalStatus = 'complete' | 'rescaled' | 'incomplete' | 'abstained' | 'recused' | 'noCriteria';
@@ -37,13 +37,12 @@ export function jurorTotal(
   minCoverage: number,
 ): JurorTotal {
   const criteria = [...weighted, ...independentCriteria];
-  const rubric: Rubric = {
+  const rubric = rubricOf(
     criteria,
-    applicable: criteria.map((_, i) => i),
-    weighted: weighted.map((_, i) => i),
-    independent: independentCriteria.map((_, i) => weighted.length + i),
-    scale: totalScale(weighted),
-  };
+    criteria.map((_, i) => i),
+    weighted.map((_, i) => i),
+    independentCriteria.map((_, i) => weighted.length + i),
+  );
   const row = criteria.map((c) => sheet.scores.get(c.id) ?? NaN);
   return rowTotal(sheet.jurorId, sheet.entryId, STATUS_CODE[sheet.status], row, 0, rubric, rule, minCoverage);
 }
@@ -66,27 +65,27 @@ export function rowTotal(
   minCoverage: number,
 ): JurorTotal {
   if (status !== SCORED) return made(jurorId, entryId, status === ABSTAINED ? 'abstained' : 'recused', null, NONE_MISSING, NO_INDEPENDENT);
-  const { criteria } = rubric;
   const independent = independentValues(values, offset, rubric);
-  if (rubric.weighted.length === 0) return made(jurorId, entryId, 'noCriteria', null, NONE_MISSING, independent);
+  const { weighted, weight, min, share } = rubric;
+  if (weighted.length === 0) return made(jurorId, entryId, 'noCriteria', null, NONE_MISSING, independent);
 
   let weightedSum = 0;
   let scoredShare = 0;
   let fullShare = 0;
   let scoredAbove = 0;
   let missing: number[] | null = null;
-  for (const i of rubric.weighted) {
-    const c = criteria[i] as ScoringCriterion;
-    const share = c.weight * (c.scaleMax - c.scaleMin);
-    fullShare += share;
-    const value = values[offset + i] as number;
+  for (let k = 0; k < weighted.length; k++) {
+    const column = weighted[k] as number;
+    const w = weight[k] as number;
+    fullShare += share[k] as number;
+    const value = values[offset + column] as number;
     if (Number.isNaN(value)) {
-      (missing ??= []).push(c.id);
+      (missing ??= []).push((rubric.criteria[column] as ScoringCriterion).id);
       continue;
     }
-    weightedSum += c.weight * value;
-    scoredShare += share;
-    scoredAbove += c.weight * (value - c.scaleMin);
+    weightedSum += w * value;
+    scoredShare += share[k] as number;
+    scoredAbove += w * (value - (min[k] as number));
   }
   if (missing === null) return made(jurorId, entryId, 'complete', weightedSum, NONE_MISSING, independent);
   if (rule === 'rescale' && scoredShare > 0 && scoredShare / fullShare >= minCoverage) {
@@ -116,14 +115,36 @@ function made(
   return { jurorId, entryId, status, total, missingCriterionIds, independent };
 }
 
-/** The independent criteria's values, in an array of exactly their number (push() would reserve 17). */
+/**
+ * The independent criteria's values, in an array of exactly their number (push() would reserve
+ * 17). A sheet with a single independent value gets the rubric's shared, frozen list for that
+ * criterion and value: a stage has 15,000 sheets but a rubric scale only a handful of values, and
+ * an array and an object per sheet kept alive in the result cost more in garbage collection
+ * than the rest of the totals. (−0 is never shared: the cache would give it +0's list.)
+ */
 function independentValues(values: ArrayLike<number>, offset: number, rubric: Rubric): JurorTotal['independent'] {
+  const columns = rubric.independent;
   let count = 0;
-  for (const i of rubric.independent) if (!Number.isNaN(values[offset + i] as number)) count += 1;
+  let only = -1;
+  for (let k = 0; k < columns.length; k++) {
+    if (Number.isNaN(values[offset + (columns[k] as number)] as number)) continue;
+    count += 1;
+    only = k;
+  }
   if (count === 0) return NO_INDEPENDENT;
+  if (count === 1) {
+    const column = columns[only] as number;
+    const value = values[offset + column] as number;
+    if (value !== 0 || 1 / value > 0) {
+      const cache = rubric.independentLists[only] as Map<number, JurorTotal['independent']>;
+      let list = cache.get(value);
+      if (!list) cache.set(value, (list = Object.freeze([Object.freeze({ criterionId: (rubric.criteria[column] as ScoringCriterion).id, value })]) as JurorTotal['independent']));
+      return list;
+    }
+  }
   const out: JurorTotal['independent'] = new Array(count);
   let k = 0;
-  for (const i of rubric.independent) {
+  for (const i of columns) {
     const value = values[offset + i] as number;
     if (!Number.isNaN(value)) out[k++] = { criterionId: (rubric.criteria[i] as ScoringCriterion).id, value };
   }

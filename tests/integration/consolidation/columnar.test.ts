@@ -7,11 +7,11 @@ import { openTestApp, type TestApp } from '../../support/services';
 import { addEntry, addJuror, addSheet, NOW, seedEdition } from './seed';
 
 /**
- * The service reads sheets and scores as packed text into columns (electron/services/jury/
- * consolidation/sheets.ts, scores.ts). Here random stages are read the plain way — one row per
- * score into ScoreSheet objects, as the service used to — and fed to the straightforward
- * consolidation kept in tests/unit/scoring/reference: both must agree to the last bit, values
- * off the quarter grid (sent as text) and past 2^53 once packed (read again as text) included.
+ * The service streams sheets and scores straight into columns (electron/services/jury/
+ * consolidation/sheets.ts, scores.ts, through electron/db/row-stream.ts). Here random stages are
+ * read the plain way — one row per score into ScoreSheet objects, as the service used to — and
+ * fed to the straightforward consolidation kept in tests/unit/scoring/reference: both must agree
+ * to the last bit, values off the quarter grid and huge ones (1e15) included.
  */
 
 function prng(seed: number): () => number {
@@ -69,7 +69,7 @@ describe('columnar read of a stage', () => {
         }
       }
       if (seed === 2) {
-        // A huge value: its packed token passes 2^53, so the service reads every value again as text.
+        // A huge value (the text-packed reader this test was written for had to read it again).
         db.prepare(`UPDATE score SET value = 1e15 WHERE stage_id = ? AND entry_id = ? AND criterion_id = ?`).run(s.stageId, entries[3], s.criteria.intercultural);
       }
       db.prepare(`INSERT INTO conflict (edition_id, juror_id, entry_id, basis, declared_reason, created_at) VALUES (?, ?, ?, 'declared', 'Asesoró la práctica', ?)`).run(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applicableCriteria, jurorTotal, totalScale } from '../../../shared/scoring';
-import { criterion, sheet } from './fixtures';
+import { applicableCriteria, consolidate, jurorTotal, totalScale, type EntryResult } from '../../../shared/scoring';
+import { criterion, entry, juror, sheet } from './fixtures';
 
 // A: weight 30, 0–4 · B: weight 20, 0–4 · C: weight 50, 1–5 · I: independent, 0–4 · D: only category 2
 const A = criterion(1, { weight: 30, scaleMax: 4 });
@@ -63,5 +63,24 @@ describe('a juror’s weighted total', () => {
 
   it('an entry whose applicable criteria are all independent has no total', () => {
     expect(jurorTotal(sheet(7, 1, { 4: 3 }), [], [I], 'incomplete', 0.5)).toMatchObject({ status: 'noCriteria', total: null, independent: [{ criterionId: 4, value: 3 }] });
+  });
+
+  it('independent values: each sheet reports its own, −0 included; lists that may be shared cannot be changed', () => {
+    const input = {
+      criteria: [A, I],
+      entries: [entry(1), entry(2)],
+      jurors: [juror(1), juror(2), juror(3)],
+      sheets: [sheet(1, 1, { 1: 3, 4: 0 }), sheet(2, 1, { 1: 2, 4: -0 }), sheet(3, 1, { 1: 2, 4: 0 }), sheet(1, 2, { 1: 1, 4: 2.5 }), sheet(2, 2, { 1: 1 })],
+      cutoff: null,
+    };
+    const [first, second] = consolidate(input).entries as [EntryResult, EntryResult];
+    const independent = [...first.totals, ...second.totals].map((t) => t.independent);
+    expect(independent).toEqual([[{ criterionId: 4, value: 0 }], [{ criterionId: 4, value: -0 }], [{ criterionId: 4, value: 0 }], [{ criterionId: 4, value: 2.5 }], []]);
+    expect(Object.is(independent[1]?.[0]?.value, -0)).toBe(true);
+    expect(Object.is(independent[0]?.[0]?.value, 0)).toBe(true);
+    // Sheets with the same single value may share one list: it must be impossible to change it for all.
+    for (const list of [independent[0], independent[2], independent[3], independent[4]]) expect(() => list?.push({ criterionId: 9, value: 1 })).toThrow(TypeError);
+    for (const list of [independent[0], independent[3]]) expect(() => ((list?.[0] as { value: number }).value = 4)).toThrow(TypeError);
+    expect(consolidate(input).entries[0]?.totals[0]?.independent).toEqual([{ criterionId: 4, value: 0 }]);
   });
 });

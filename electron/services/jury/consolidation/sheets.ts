@@ -1,15 +1,14 @@
-import { ABSTAINED, emptyColumns, RECUSED, SCORED, type ScoringCriterion, type SheetColumns } from '../../../../shared/scoring';
+import { ABSTAINED, RECUSED, SCORED, type ScoringCriterion, type SheetColumns } from '../../../../shared/scoring';
 import type { Db } from '../../../db/open';
-import { NumberReader } from './numbers';
+import { ROW_SINK, streamRows } from '../../../db/row-stream';
 import { fillScores } from './scores';
 import { sql } from '../statements';
 
 /**
- * Sheet states as the query below codes them: the columns' own codes (SCORED, ABSTAINED,
- * RECUSED), and two for sheets that are left out.
+ * Sheet state as the query below codes it: the columns' own codes (SCORED, ABSTAINED, RECUSED),
+ * and one for sheets that are left out (a scored sheet with a conflict in force is left out too).
  */
 const PENDING = 3;
-const CONFLICTED = 4;
 
 /**
  * Reads a stage's sheets and their scores into columns. Which sheets count (the jury schema's
@@ -17,86 +16,125 @@ const CONFLICTED = 4;
  * → scored, unless the juror now has a conflict of interest in force with the entry; anything
  * else is pending and left out. Sheets come in entry order, then as stored.
  *
- * A large stage has 180,000 scores, and fetching them as rows through the driver costs many
- * times the SQL (an array per row, then garbage). Each query here returns a single string of
- * comma-separated numbers instead, parsed straight into typed arrays.
+ * A large stage has 15,000 sheets and 180,000 scores: both are streamed straight into typed
+ * arrays (db/row-stream.ts), never fetched as row objects.
  */
 export function loadSheetColumns(
   db: Db,
   stageId: number,
   criteria: readonly ScoringCriterion[],
 ): { sheets: SheetColumns; conflictedSheets: number; pendingSheets: number } {
-  // Ordered in a subquery rather than inside group_concat: there the primary-key order comes
-  // straight from the (stage_id, entry_id) index, where group_concat(… ORDER BY …) always sorts
-  // the rows again. SQLite keeps a subquery's ORDER BY when an aggregate reads it (it never
-  // flattens an ordered subquery into an aggregate), so the rows arrive in that order.
-  const text = sql(
+  // Sized by the stage's sheet count (from the index): growing by doubling would allocate the
+  // columns several times over, off the JS heap, on every computation.
+  const capacity = sql(db, `SELECT count(*) FROM score_sheet WHERE stage_id = ?`).pluck().get(stageId) as number;
+  const counted = new GrowingSheets(capacity);
+  const done = new GrowingSheets(capacity); // submitted or abstained, in entry order
+  const conflicted = conflictsInForce(db);
+  let conflictedSheets = 0;
+  // The order comes straight from the (stage_id, entry_id) index (its rows within an entry are
+  // in id order), so SQLite does not sort; the outer aggregate keeps the subquery's order.
+  // Conflicts are looked up here rather than by a subquery per sheet (a third of the query's time).
+  streamRows(
     db,
-    `SELECT group_concat(sheet) FROM (
-       SELECT s.entry_id || ',' || s.juror_id || ',' || CASE
+    `SELECT count(${ROW_SINK}(entry_id, juror_id, status)) FROM (
+       SELECT s.entry_id, s.juror_id, CASE
          WHEN s.abstention = 'abstain' THEN ${ABSTAINED}
          WHEN s.abstention = 'recuse' THEN ${RECUSED}
          WHEN s.submitted_at IS NULL THEN ${PENDING}
-         WHEN EXISTS (SELECT 1 FROM conflict c WHERE c.juror_id = s.juror_id AND c.entry_id = s.entry_id AND c.dismissed_at IS NULL) THEN ${CONFLICTED}
-         ELSE ${SCORED} END AS sheet
+         ELSE ${SCORED} END AS status
        FROM score_sheet s WHERE s.stage_id = ? ORDER BY s.entry_id, s.id)`,
-  )
-    .pluck()
-    .get(stageId) as string | null;
-  // At most one sheet per three numbers; the columns are cut to the sheets that count.
-  const all = emptyColumns(text === null ? 0 : Math.ceil(countCommas(text) / 3), criteria.length);
-  const done = new PairSet();
-  let conflictedSheets = 0;
-  let count = 0;
-  for (const reader = new NumberReader(text); !reader.done; ) {
-    const entryId = reader.next();
-    const jurorId = reader.next();
-    const status = reader.next();
-    if (status !== PENDING) done.add(jurorId, entryId);
-    if (status === CONFLICTED) conflictedSheets += 1;
-    if (status > RECUSED) continue;
-    all.entryId[count] = entryId;
-    all.jurorId[count] = jurorId;
-    all.status[count++] = status;
-  }
-  const sheets: SheetColumns = {
-    count,
-    entryId: all.entryId.subarray(0, count),
-    jurorId: all.jurorId.subarray(0, count),
-    status: all.status.subarray(0, count),
-    values: all.values.subarray(0, count * criteria.length),
-  };
+    [stageId],
+    (entryId, jurorId, status) => {
+      if (status !== PENDING) done.push(entryId, jurorId, status);
+      if (status === SCORED && conflicted.has(jurorId, entryId)) conflictedSheets += 1;
+      else if (status <= RECUSED) counted.push(entryId, jurorId, status);
+    },
+  );
+  const sheets = counted.columns(criteria.length);
+  const doneSheets = done.columns(0);
   fillScores(db, stageId, criteria, sheets);
-  return { sheets, conflictedSheets, pendingSheets: countPending(db, stageId, done) };
+  return { sheets, conflictedSheets, pendingSheets: countPending(db, stageId, doneSheets, conflicted) };
+}
+
+/** Sheet columns appended one at a time; the capacity doubles should more sheets come than expected. */
+class GrowingSheets {
+  private count = 0;
+  private entryId: Float64Array;
+  private jurorId: Float64Array;
+  private status: Uint8Array;
+
+  constructor(capacity: number) {
+    this.entryId = new Float64Array(capacity);
+    this.jurorId = new Float64Array(capacity);
+    this.status = new Uint8Array(capacity);
+  }
+
+  push(entryId: number, jurorId: number, status: number): void {
+    if (this.count === this.status.length) {
+      const size = Math.max(16, 2 * this.count);
+      this.entryId = grown(this.entryId, new Float64Array(size));
+      this.jurorId = grown(this.jurorId, new Float64Array(size));
+      this.status = grown(this.status, new Uint8Array(size));
+    }
+    this.entryId[this.count] = entryId;
+    this.jurorId[this.count] = jurorId;
+    this.status[this.count++] = status;
+  }
+
+  /** The sheets read, with room for their values (NaN: not scored). */
+  columns(criteria: number): SheetColumns {
+    const { count } = this;
+    return {
+      count,
+      entryId: this.entryId.subarray(0, count),
+      jurorId: this.jurorId.subarray(0, count),
+      status: this.status.subarray(0, count),
+      values: new Float64Array(count * criteria).fill(NaN),
+    };
+  }
+}
+
+function grown<T extends Float64Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /**
  * Assignments that still count (juror not withdrawn, no conflict in force) whose sheet is
- * neither submitted nor abstained (not in `done`). Counted here against the sheets just read:
- * the assignments' keys come from an index that covers them, where joining each assignment
- * to its sheet, juror and conflicts in SQL cost several times as much.
+ * neither submitted nor abstained (not in `done`, sheets in ascending entry order). Counted here
+ * against the sheets just read: the assignments' keys come from an index that covers them,
+ * where joining each assignment to its sheet, juror and conflicts in SQL cost several times as
+ * much. Each assignment's entry is found in `done` by binary search, then its dozen or so sheets
+ * are scanned for the juror: no hash set of 15,000 pairs to build.
  */
-function countPending(db: Db, stageId: number, done: PairSet): number {
+function countPending(db: Db, stageId: number, done: SheetColumns, conflicted: PairSet): number {
   const withdrawn = new Set(
     sql(db, `SELECT id FROM juror WHERE withdrawn_at IS NOT NULL AND id IN (SELECT juror_id FROM assignment WHERE stage_id = ?)`).pluck().all(stageId) as number[],
   );
-  const conflicted = new PairSet();
-  const conflicts = sql(
-    db,
-    `SELECT c.juror_id, c.entry_id FROM conflict c WHERE c.dismissed_at IS NULL
-       AND EXISTS (SELECT 1 FROM assignment a WHERE a.stage_id = ? AND a.juror_id = c.juror_id AND a.entry_id = c.entry_id)`,
-  )
-    .raw()
-    .all(stageId) as [number, number][];
-  for (const [jurorId, entryId] of conflicts) conflicted.add(jurorId, entryId);
-  const assignments = sql(db, `SELECT group_concat(juror_id || ',' || entry_id) FROM assignment WHERE stage_id = ?`).pluck().get(stageId) as string | null;
+  const isDone = (jurorId: number, entryId: number): boolean => {
+    let lo = 0;
+    let hi = done.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((done.entryId[mid] as number) < entryId) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < done.count && done.entryId[k] === entryId; k++) if (done.jurorId[k] === jurorId) return true;
+    return false;
+  };
   let pending = 0;
-  for (const reader = new NumberReader(assignments); !reader.done; ) {
-    const jurorId = reader.next();
-    const entryId = reader.next();
-    if (!withdrawn.has(jurorId) && !conflicted.has(jurorId, entryId) && !done.has(jurorId, entryId)) pending += 1;
-  }
+  streamRows(db, `SELECT count(${ROW_SINK}(juror_id, entry_id)) FROM assignment WHERE stage_id = ?`, [stageId], (jurorId, entryId) => {
+    if (!withdrawn.has(jurorId) && !conflicted.has(jurorId, entryId) && !isDone(jurorId, entryId)) pending += 1;
+  });
   return pending;
+}
+
+/** (juror, entry) pairs with a conflict of interest in force (dismissed ones do not count): a handful per edition. */
+function conflictsInForce(db: Db): PairSet {
+  const conflicted = new PairSet();
+  const rows = sql(db, `SELECT juror_id, entry_id FROM conflict WHERE dismissed_at IS NULL`).raw().all() as [number, number][];
+  for (const [jurorId, entryId] of rows) conflicted.add(jurorId, entryId);
+  return conflicted;
 }
 
 /** A set of (juror, entry) pairs without building a key per pair. */
@@ -110,12 +148,7 @@ class PairSet {
   }
 
   has(jurorId: number, entryId: number): boolean {
+    if (this.byJuror.size === 0) return false;
     return this.byJuror.get(jurorId)?.has(entryId) ?? false;
   }
-}
-
-function countCommas(text: string): number {
-  let n = 1;
-  for (let i = 0; i < text.length; i++) if (text[i] === ',') n += 1;
-  return n;
 }
