@@ -13,6 +13,21 @@ const COLUMN_WIDTH_REM: Record<string, number> = { code: 7, title: 16, iged: 12,
 const CRITERION_WIDTH_REM = 8.5;
 
 const ROW_HEIGHT = 52;
+/**
+ * The scrolling box's height: the window less the page around the grid, never under a minimum
+ * (set here rather than in jury.css so that the virtualizer's first estimate below reads the same numbers).
+ */
+const PAGE_AROUND_GRID_PX = 300;
+const MIN_GRID_HEIGHT_PX = 320;
+/**
+ * The box's size before it is measured. Without it the virtualizer starts at height 0, renders
+ * the overscan rows only, measures the box in a layout effect and renders the grid a second time
+ * (a second React pass and layout on the first view). Estimated from the window, the first pass
+ * already renders the visible rows; the measurement then only corrects it if the page differs.
+ */
+function estimatedGridRect() {
+  return { width: window.innerWidth, height: Math.max(MIN_GRID_HEIGHT_PX, window.innerHeight - PAGE_AROUND_GRID_PX) };
+}
 /** Rows rendered beyond each edge of the visible ones: enough for Tab and the arrows to land on a rendered cell. */
 const OVERSCAN = 4;
 const column = createColumnHelper<ScoreGridRow>();
@@ -75,6 +90,7 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
+    initialRect: estimatedGridRect(),
   });
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
@@ -193,7 +209,12 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
   const tableWidthRem = columnWidthsRem.reduce((sum, [, width]) => sum + width, 0);
 
   return (
-    <div className="table-wrap score-grid-wrap" ref={scrollRef} data-testid="score-grid">
+    <div
+      className="table-wrap score-grid-wrap"
+      ref={scrollRef}
+      data-testid="score-grid"
+      style={{ maxHeight: `calc(100vh - ${PAGE_AROUND_GRID_PX}px)`, minHeight: MIN_GRID_HEIGHT_PX }}
+    >
       <table className="data-table score-grid" style={{ width: `${tableWidthRem}rem` }} aria-rowcount={rowCount + 1} aria-describedby="score-grid-help">
         <caption className="sr-only">{t('juryUi.grid.caption')}</caption>
         <colgroup>
