@@ -43,6 +43,13 @@ describe('cuadrícula con 12 criterios', () => {
     for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left).toBeGreaterThanOrEqual(boxes[i - 1]!.right - 1);
     for (const box of boxes) expect(box.width).toBeGreaterThanOrEqual(64);
 
+    // The first frame renders only the criteria that fit in the window; right after, every row has
+    // all twelve, so that Tab and the arrows never land on a column that is not there.
+    await eventually(() => grid.locator('tbody td.grid-cell').count()).toBe(3 * 12);
+    expect(await grid.locator('tbody td.grid-gap').count()).toBe(0);
+    const lastCriterion = grid.locator('tbody tr').first().locator('td.grid-cell').last();
+    expect(await lastCriterion.getAttribute('aria-colindex')).toBe(String(4 + 12));
+
     // Wider than the window: the grid scrolls sideways.
     expect(await grid.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
 

@@ -1,6 +1,6 @@
 import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { memo, startTransition, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { GridCriterion, ScoreGrid, ScoreGridRow } from '../../../../../shared/domain/jury-types';
 import { compareSpanish } from '../../../../../shared/domain/text';
 import { t } from '../../../../../shared/i18n';
@@ -28,8 +28,38 @@ const MIN_GRID_HEIGHT_PX = 320;
 function estimatedGridRect() {
   return { width: window.innerWidth, height: Math.max(MIN_GRID_HEIGHT_PX, window.innerHeight - PAGE_AROUND_GRID_PX) };
 }
+
 /** Rows rendered beyond each edge of the visible ones: enough for Tab and the arrows to land on a rendered cell. */
 const OVERSCAN = 4;
+
+/**
+ * How many criteria columns (from the first) the rows render. Every score cell is an input, the
+ * costliest element of the grid to render, lay out and paint, and of twelve criteria about five fit
+ * in a laptop's window. So the first frame renders only the criteria that can be in view (the grid
+ * opens scrolled to its left edge, and is never wider than the window; the others are one empty
+ * spacer cell of the same width), and once that frame is painted all of them are rendered, at low
+ * priority (typing meanwhile comes first). From then on the grid is whole, as before: Tab, the
+ * arrows and horizontal scrolling never wait for a column to be rendered.
+ */
+function useCriteriaShown(count: number, leadingRem: number): number {
+  const [all, setAll] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // requestAnimationFrame runs before the frame is painted; the timeout, after it.
+    const frame = window.requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setAll(true)));
+    });
+    return () => {
+      window.cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  const [inWindow] = useState(() => {
+    const remPx = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    return Math.max(1, Math.ceil((window.innerWidth / remPx - leadingRem) / CRITERION_WIDTH_REM));
+  });
+  return all ? count : Math.min(count, inWindow);
+}
 const column = createColumnHelper<ScoreGridRow>();
 
 interface ScoreGridTableProps {
@@ -84,6 +114,10 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
   const sortedRows = sorting.length > 0 ? table.getRowModel().rows : null;
   const rowCount = grid.rows.length;
   const positionOf = (viewIndex: number): number | undefined => (sortedRows ? sortedRows[viewIndex]?.index : viewIndex < rowCount ? viewIndex : undefined);
+  // A fixed layout takes its widths from here: every column keeps a readable width and the grid
+  // scrolls sideways when the criteria do not fit, instead of squeezing code, title and IGED to nothing.
+  const columnWidthsRem = table.getVisibleLeafColumns().map((col) => [col.id, COLUMN_WIDTH_REM[col.id] ?? CRITERION_WIDTH_REM] as const);
+  const tableWidthRem = columnWidthsRem.reduce((sum, [, width]) => sum + width, 0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rowCount,
@@ -92,6 +126,9 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
     overscan: OVERSCAN,
     initialRect: estimatedGridRect(),
   });
+  // The columns left of the criteria (code, title, IGED, region) are always rendered.
+  const leadingRem = columnWidthsRem.slice(0, columnWidthsRem.length - grid.criteria.length - 1).reduce((sum, [, width]) => sum + width, 0);
+  const shownCriteria = useCriteriaShown(grid.criteria.length, leadingRem);
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
@@ -203,10 +240,6 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
     if (input.tagName === 'INPUT' && input.dataset.r !== undefined) input.select();
   };
 
-  // A fixed layout takes its widths from here: every column keeps a readable width and the grid
-  // scrolls sideways when the criteria do not fit, instead of squeezing code, title and IGED to nothing.
-  const columnWidthsRem = table.getVisibleLeafColumns().map((col) => [col.id, COLUMN_WIDTH_REM[col.id] ?? CRITERION_WIDTH_REM] as const);
-  const tableWidthRem = columnWidthsRem.reduce((sum, [, width]) => sum + width, 0);
 
   return (
     <div
@@ -215,7 +248,13 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
       data-testid="score-grid"
       style={{ maxHeight: `calc(100vh - ${PAGE_AROUND_GRID_PX}px)`, minHeight: MIN_GRID_HEIGHT_PX }}
     >
-      <table className="data-table score-grid" style={{ width: `${tableWidthRem}rem` }} aria-rowcount={rowCount + 1} aria-describedby="score-grid-help">
+      <table
+        className="data-table score-grid"
+        style={{ width: `${tableWidthRem}rem` }}
+        aria-rowcount={rowCount + 1}
+        aria-colcount={columnCount}
+        aria-describedby="score-grid-help"
+      >
         <caption className="sr-only">{t('juryUi.grid.caption')}</caption>
         <colgroup>
           {columnWidthsRem.map(([id, width]) => (
@@ -256,7 +295,17 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
             const position = positionOf(item.index) as number;
             const row = grid.rows[position] as ScoreGridRow;
             const state = rows[position] as RowState;
-            return <GridRow key={row.entryId} viewIndex={item.index} row={row} state={state} criteria={grid.criteria} blind={grid.blindMode} />;
+            return (
+              <GridRow
+                key={row.entryId}
+                viewIndex={item.index}
+                row={row}
+                state={state}
+                criteria={grid.criteria}
+                shownCriteria={shownCriteria}
+                blind={grid.blindMode}
+              />
+            );
           })}
           {padBottom > 0 && (
             <tr aria-hidden="true">
@@ -283,38 +332,57 @@ interface GridRowProps {
   row: ScoreGridRow;
   state: RowState;
   criteria: GridCriterion[];
+  /** How many criteria, from the first, are rendered as cells; the others are one empty spacer cell. */
+  shownCriteria: number;
   blind: boolean;
 }
 
+/**
+ * The first `shown` criteria cells, then one aria-hidden spacer cell spanning the columns not yet
+ * rendered, so that the fixed layout keeps every column at its place and width.
+ */
+function criteriaCells(shown: number, count: number, cell: (c: number) => ReactNode): ReactNode[] {
+  const cells: ReactNode[] = [];
+  for (let c = 0; c < shown; c++) cells.push(cell(c));
+  if (shown < count) cells.push(<td key="not-yet" colSpan={count - shown} className="grid-gap" aria-hidden="true" />);
+  return cells;
+}
+
 /** One entry's row; memoized so that a save or a keystroke elsewhere does not re-render it. */
-const GridRow = memo(function GridRow({ viewIndex, row, state, criteria, blind }: GridRowProps) {
+const GridRow = memo(function GridRow({ viewIndex, row, state, criteria, shownCriteria, blind }: GridRowProps) {
+  // Cells say which column they are in (aria-colindex): until the rest are rendered, a row lacks some columns.
+  const leading = blind ? 2 : 4;
   return (
     <tr aria-rowindex={viewIndex + 2} style={{ height: ROW_HEIGHT }}>
-      <th scope="row" className="nowrap">
+      <th scope="row" className="nowrap" aria-colindex={1}>
         {row.code}
       </th>
-      <td className="grid-title" title={row.title}>
+      <td className="grid-title" title={row.title} aria-colindex={2}>
         {row.title}
       </td>
       {!blind && (
         <>
-          <td>{row.igedName}</td>
-          <td>{row.region}</td>
+          <td aria-colindex={3}>{row.igedName}</td>
+          <td aria-colindex={4}>{row.region}</td>
         </>
       )}
-      {criteria.map((criterion, c) => (
-        <GridCell
-          key={criterion.id}
-          viewIndex={viewIndex}
-          c={c}
-          row={row}
-          criterion={criterion}
-          applies={cellApplies(row, c)}
-          value={state.values[c] ?? null}
-          feedback={state.feedback[c]}
-        />
-      ))}
-      <td>
+      {criteriaCells(shownCriteria, criteria.length, (c) => {
+        const criterion = criteria[c] as GridCriterion;
+        return (
+          <GridCell
+            key={criterion.id}
+            viewIndex={viewIndex}
+            c={c}
+            colIndex={leading + c + 1}
+            row={row}
+            criterion={criterion}
+            applies={cellApplies(row, c)}
+            value={state.values[c] ?? null}
+            feedback={state.feedback[c]}
+          />
+        );
+      })}
+      <td aria-colindex={leading + criteria.length + 1}>
         <SheetStatusBadge status={state.status} />
       </td>
     </tr>
@@ -324,6 +392,8 @@ const GridRow = memo(function GridRow({ viewIndex, row, state, criteria, blind }
 interface GridCellProps {
   viewIndex: number;
   c: number;
+  /** The cell's column in the whole table, from 1. */
+  colIndex: number;
   row: ScoreGridRow;
   criterion: GridCriterion;
   applies: boolean;
@@ -332,10 +402,10 @@ interface GridCellProps {
   feedback: CellFeedback | undefined;
 }
 
-function GridCell({ viewIndex, c, row, criterion, applies, value, feedback }: GridCellProps) {
+function GridCell({ viewIndex, c, colIndex, row, criterion, applies, value, feedback }: GridCellProps) {
   if (!applies) {
     return (
-      <td className="num grid-cell not-applicable">
+      <td className="num grid-cell not-applicable" aria-colindex={colIndex}>
         <span aria-label={t('juryUi.grid.notApplicable', { criterion: criterion.name })}>—</span>
       </td>
     );
@@ -344,7 +414,7 @@ function GridCell({ viewIndex, c, row, criterion, applies, value, feedback }: Gr
   const text = scoreText(value);
   const phase = feedback?.phase ?? 'idle';
   return (
-    <td className={`num grid-cell phase-${phase}`}>
+    <td className={`num grid-cell phase-${phase}`} aria-colindex={colIndex}>
       <input
         id={id}
         className="grid-input"
