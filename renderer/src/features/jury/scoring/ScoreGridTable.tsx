@@ -33,32 +33,40 @@ function estimatedGridRect() {
 const OVERSCAN = 4;
 
 /**
- * How many criteria columns (from the first) the rows render. Every score cell is an input, the
+ * False for the grid's first frame, true once it is painted. Every score cell is an input, the
  * costliest element of the grid to render, lay out and paint, and of twelve criteria about five fit
- * in a laptop's window. So the first frame renders only the criteria that can be in view (the grid
- * opens scrolled to its left edge, and is never wider than the window; the others are one empty
- * spacer cell of the same width), and once that frame is painted all of them are rendered, at low
- * priority (typing meanwhile comes first). From then on the grid is whole, as before: Tab, the
- * arrows and horizontal scrolling never wait for a column to be rendered.
+ * in a laptop's window. So the first frame renders only the cells that can be in view: the rows in
+ * the box (no overscan) and the criteria that fit in the window (useCriteriaShown). Once that frame
+ * is painted the rest is rendered, at low priority (typing meanwhile comes first); from then on the
+ * grid is as before: Tab, the arrows and scrolling find their cells rendered.
  */
-function useCriteriaShown(count: number, leadingRem: number): number {
-  const [all, setAll] = useState(false);
+function usePainted(): boolean {
+  const [painted, setPainted] = useState(false);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     // requestAnimationFrame runs before the frame is painted; the timeout, after it.
     const frame = window.requestAnimationFrame(() => {
-      timer = setTimeout(() => startTransition(() => setAll(true)));
+      timer = setTimeout(() => startTransition(() => setPainted(true)));
     });
     return () => {
       window.cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
   }, []);
+  return painted;
+}
+
+/**
+ * How many criteria columns (from the first) the rows render: all once the grid is painted, before
+ * that the ones that can be in view (the grid opens scrolled to its left edge and is never wider
+ * than the window; the others are one empty spacer cell of the same width).
+ */
+function useCriteriaShown(painted: boolean, count: number, leadingRem: number): number {
   const [inWindow] = useState(() => {
     const remPx = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
     return Math.max(1, Math.ceil((window.innerWidth / remPx - leadingRem) / CRITERION_WIDTH_REM));
   });
-  return all ? count : Math.min(count, inWindow);
+  return painted ? count : Math.min(count, inWindow);
 }
 const column = createColumnHelper<ScoreGridRow>();
 
@@ -119,16 +127,17 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
   const columnWidthsRem = table.getVisibleLeafColumns().map((col) => [col.id, COLUMN_WIDTH_REM[col.id] ?? CRITERION_WIDTH_REM] as const);
   const tableWidthRem = columnWidthsRem.reduce((sum, [, width]) => sum + width, 0);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const painted = usePainted();
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
+    overscan: painted ? OVERSCAN : 0,
     initialRect: estimatedGridRect(),
   });
   // The columns left of the criteria (code, title, IGED, region) are always rendered.
   const leadingRem = columnWidthsRem.slice(0, columnWidthsRem.length - grid.criteria.length - 1).reduce((sum, [, width]) => sum + width, 0);
-  const shownCriteria = useCriteriaShown(grid.criteria.length, leadingRem);
+  const shownCriteria = useCriteriaShown(painted, grid.criteria.length, leadingRem);
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
