@@ -249,7 +249,6 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
     if (input.tagName === 'INPUT' && input.dataset.r !== undefined) input.select();
   };
 
-
   return (
     <div
       className="table-wrap score-grid-wrap"
