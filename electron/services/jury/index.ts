@@ -5,7 +5,7 @@ import { listAudit } from './audit/list';
 import { addAssignment, applyAutoAssignment, loadsTable, removeAssignment } from './assignment/store';
 import { planAssignments } from './assignment/plan';
 import { assignmentRows } from './assignment/status';
-import { declareConflict, getConflict, listConflicts, refreshConflicts, setDismissed } from './conflicts/store';
+import { declareConflict, getConflict, listConflicts, refreshConflicts, refreshConflictsForRead, setDismissed } from './conflicts/store';
 import { deleteJuror, getJuror, insertJuror, listJurors, setWithdrawn, updateJuror } from './jurors';
 import { loadEntry, loadJuror, loadStage } from './lookup';
 import { deletePanel, listPanels, savePanel } from './panels';
@@ -82,7 +82,7 @@ export function juryHandlers(ctx: AppContext): Pick<Handlers, JuryHandlerNames> 
     },
 
     'conflicts.list': (filter) => {
-      tx(() => refreshConflicts(db(), filter.editionId, now()));
+      tx(() => refreshConflictsForRead(db(), filter.editionId, now()));
       return listConflicts(db(), filter);
     },
     'conflicts.declare': ({ jurorId, entryId, reason }) =>
@@ -96,7 +96,7 @@ export function juryHandlers(ctx: AppContext): Pick<Handlers, JuryHandlerNames> 
     'conflicts.reinstate': ({ id, reason }) => tx(() => (setDismissed(db(), id, false, reason, now()), getConflict(db(), id))),
 
     'assignments.list': ({ stageId, jurorId }) => {
-      tx(() => refreshConflicts(db(), loadStage(db(), stageId).edition_id, now()));
+      tx(() => refreshConflictsForRead(db(), loadStage(db(), stageId).edition_id, now()));
       return assignmentRows(db(), stageId, jurorId);
     },
     'assignments.loads': ({ stageId, jurorsPerEntry }) => tx(() => loadsTable(db(), stageId, jurorsPerEntry, now())),

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/services';
 import { buildScenario, generalPanel, type Scenario } from './scenario';
@@ -73,6 +74,35 @@ describe('conflicts of interest', () => {
 
     const plan = await app.call('assignments.plan', { stageId: s.evaluation, jurorsPerEntry: 2, seed: 7 });
     expect(plan.additions.some((a) => a.jurorId === s.jurors.ana && a.entryId === s.entries.lamas)).toBe(false);
+  });
+
+  it('reads see a conflict that a later write creates or removes, even one no jury service made (the refresh is skipped only when nothing was written)', async () => {
+    await generalPanel(app, s);
+    // Ana (DRE San Martín) and two entries outside her DRE: no conflict yet.
+    await app.call('assignments.add', { stageId: s.evaluation, jurorId: s.jurors.ana, entryId: s.entries.huaraz });
+    await app.call('assignments.add', { stageId: s.evaluation, jurorId: s.jurors.ana, entryId: s.entries.ancash });
+    const gridCodes = async () => (await app.call('scores.grid', { stageId: s.evaluation, jurorId: s.jurors.ana })).rows.map((r) => r.code);
+    expect(await gridCodes()).toEqual(['2024-002', '2024-004']);
+    expect(await gridCodes()).toEqual(['2024-002', '2024-004']); // read again, nothing written: same
+
+    // An entry moved under a UGEL of her DRE by the entries service (which knows nothing of conflicts).
+    const huaraz = { code: '2024-004', title: 'Acompañamiento pedagógico en Huaraz', categoryId: s.catB };
+    await app.call('entries.update', { id: s.entries.huaraz, fields: { ...huaraz, igedId: s.igeds.ugelLamas } });
+    expect(await gridCodes()).toEqual(['2024-002']);
+    expect((await app.call('scores.worklist', { stageId: s.evaluation, jurorId: s.jurors.ana })).items.map((i) => i.code)).toEqual(['2024-002']);
+
+    // Another connection to the same file (another process) makes the other entry hers.
+    const other = new Database(app.dbPath);
+    try {
+      other.prepare(`UPDATE entry SET iged_id = ? WHERE id = ?`).run(s.igeds.dreSanMartin, s.entries.ancash);
+    } finally {
+      other.close();
+    }
+    expect(await gridCodes()).toEqual([]);
+
+    // Moved back: the conflict is gone and the entry shows again.
+    await app.call('entries.update', { id: s.entries.huaraz, fields: { ...huaraz, igedId: s.igeds.ugelHuaraz } });
+    expect(await gridCodes()).toEqual(['2024-004']);
   });
 
   it('a conflict arising after assignment hides the entry from the juror', async () => {

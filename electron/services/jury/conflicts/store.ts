@@ -3,6 +3,7 @@ import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
 import { appendAudit } from '../audit/chain';
 import { getSettings } from '../settings';
+import { sql } from '../statements';
 import { detectConflicts, type AffiliationInfo, type EntryInfo, type IgedInfo } from './detect';
 
 interface IgedRow {
@@ -18,10 +19,11 @@ const toIged = (row: IgedRow): IgedInfo => ({ id: row.id, name: row.name, kind: 
 /**
  * Brings the detected conflicts of an edition in step with its affiliations, entries and rules:
  * new ones are inserted, ones that no longer apply are deleted, existing ones (and their
- * dismissal) are kept. Declared conflicts are never touched. Cheap enough (jurors × entries in
- * memory) to run before every read that depends on conflicts, since entries can change elsewhere.
+ * dismissal) are kept. Declared conflicts are never touched. Returns whether it wrote any.
+ * Jurors × entries in memory: the reads call refreshConflictsForRead, which skips it when
+ * nothing was written since.
  */
-export function refreshConflicts(db: Db, editionId: number, now: string): void {
+export function refreshConflicts(db: Db, editionId: number, now: string): boolean {
   const rules = getSettings(db, editionId, now).conflictRules;
   const igeds = new Map((db.prepare(`SELECT id, name, kind, dre_id, region FROM iged`).all() as IgedRow[]).map((r) => [r.id, toIged(r)]));
   const affRows = db
@@ -56,17 +58,60 @@ export function refreshConflicts(db: Db, editionId: number, now: string): void {
     .all(editionId) as { id: number; juror_id: number; entry_id: number; basis: string; detail: string }[];
   const remove = db.prepare(`DELETE FROM conflict WHERE id = ?`);
   const setDetail = db.prepare(`UPDATE conflict SET detail = ? WHERE id = ?`);
+  let wrote = false;
   for (const row of existing) {
     const key = `${row.juror_id}:${row.entry_id}:${row.basis}`;
     const want = wanted.get(key);
-    if (!want) remove.run(row.id);
-    else if (want.detail !== row.detail) setDetail.run(want.detail, row.id);
+    if (!want) {
+      remove.run(row.id);
+      wrote = true;
+    } else if (want.detail !== row.detail) {
+      setDetail.run(want.detail, row.id);
+      wrote = true;
+    }
     wanted.delete(key);
   }
   const insert = db.prepare(
     `INSERT INTO conflict (edition_id, juror_id, entry_id, basis, detail, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  for (const w of wanted.values()) insert.run(editionId, w.jurorId, w.entryId, w.basis, w.detail, now);
+  for (const w of wanted.values()) {
+    insert.run(editionId, w.jurorId, w.entryId, w.basis, w.detail, now);
+    wrote = true;
+  }
+  return wrote;
+}
+
+/** Per connection, per edition: the write stamp at which its conflicts were last found up to date. */
+const upToDate = new WeakMap<Db, Map<number, string>>();
+
+/**
+ * Changes whenever anything is written to the database: total_changes() counts the rows this
+ * connection inserted, updated or deleted since it opened (it never goes back, not even when a
+ * transaction rolls back), data_version changes when another connection commits.
+ */
+function writeStamp(db: Db): string {
+  const { n } = sql(db, `SELECT total_changes() AS n`).get() as { n: number };
+  return `${n}:${String(db.pragma('data_version', { simple: true }))}`;
+}
+
+/**
+ * refreshConflicts for the reads (worklist, grid, sheet, peers, lists): it runs only if something
+ * was written since the edition's conflicts were last found up to date — any write at all, so a
+ * new entry, IGED, affiliation or rule is always seen; reading the grid again, or after another
+ * edition's writes were already seen, costs two tiny queries instead of jurors × entries.
+ * Call it before any write of the caller's transaction: the stamp is remembered only when the
+ * refresh itself wrote nothing (had it written, a rollback would undo the rows but not the stamp),
+ * so what it remembers is true whether the transaction commits or not.
+ */
+export function refreshConflictsForRead(db: Db, editionId: number, now: string): void {
+  const before = writeStamp(db);
+  let seen = upToDate.get(db);
+  if (seen?.get(editionId) === before) return;
+  refreshConflicts(db, editionId, now);
+  // Equal stamps: neither the refresh nor the settings' first read (it stores the defaults) wrote.
+  if (writeStamp(db) !== before) return;
+  if (!seen) upToDate.set(db, (seen = new Map()));
+  seen.set(editionId, before);
 }
 
 interface ConflictRow {

@@ -3,7 +3,7 @@ import { AppError } from '../../../../shared/errors';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
 import { assignmentRows } from '../assignment/status';
-import { refreshConflicts } from '../conflicts/store';
+import { refreshConflictsForRead } from '../conflicts/store';
 import { loadJuror, loadSheetRefs, loadStage, stageClosedAt, type StageRow } from '../lookup';
 import { getSettings } from '../settings';
 import { getSheet, readOnlyReason, statusOf, type SheetRow } from './sheet-state';
@@ -80,7 +80,7 @@ interface JurorEntryRow {
 function jurorEntries(db: Db, stageId: number, jurorId: number, now: string) {
   const stage = loadStage(db, stageId);
   const juror = loadJuror(db, jurorId, stage.edition_id);
-  refreshConflicts(db, stage.edition_id, now);
+  refreshConflictsForRead(db, stage.edition_id, now);
   const blind = getSettings(db, stage.edition_id, now).blindMode;
   const closedAt = stageClosedAt(db, stageId);
   const rows = sql(
@@ -173,7 +173,7 @@ function peersFor(db: Db, stageId: number, jurorId: number, entryId: number, own
 
 export function peers(db: Db, key: { stageId: number; jurorId: number; entryId: number }, now: string): PeerSheet[] {
   const { stage } = loadSheetRefs(db, key, { editable: false });
-  refreshConflicts(db, stage.edition_id, now);
+  refreshConflictsForRead(db, stage.edition_id, now);
   const { recused } = assertAssigned(db, stage, key.jurorId, key.entryId);
   const sheet = getSheet(db, key.stageId, key.jurorId, key.entryId);
   const list = peersFor(db, key.stageId, key.jurorId, key.entryId, !!sheet?.submitted_at, recused);
@@ -183,7 +183,7 @@ export function peers(db: Db, key: { stageId: number; jurorId: number; entryId: 
 
 export function sheetView(db: Db, key: { stageId: number; jurorId: number; entryId: number }, now: string): ScoreSheetView {
   const { stage, juror } = loadSheetRefs(db, key, { editable: false });
-  refreshConflicts(db, stage.edition_id, now);
+  refreshConflictsForRead(db, stage.edition_id, now);
   const { recused } = assertAssigned(db, stage, key.jurorId, key.entryId);
   const blind = getSettings(db, stage.edition_id, now).blindMode;
   const entry = entriesForJuror(db, [key.entryId], blind).get(key.entryId);

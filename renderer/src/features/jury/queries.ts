@@ -1,6 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { MethodInput } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import type { JuryRoute } from './routes';
 
 /**
  * Query keys: 'jury' for the organizer's screens, 'scoring' for the juror's worklist and
@@ -83,6 +84,22 @@ export function useSheet(stageId: number, jurorId: number, entryId: number) {
   return useQuery({ queryKey: scoringKeys.sheet(stageId, jurorId, entryId), queryFn: () => call('scores.sheet', { stageId, jurorId, entryId }) });
 }
 
+/** The grid's read, shared by the screen and the prefetch below so both land in the same cache entry. */
+const scoreGridQuery = (stageId: number, jurorId: number) =>
+  queryOptions({ queryKey: scoringKeys.grid(stageId, jurorId), queryFn: () => call('scores.grid', { stageId, jurorId }), staleTime: Infinity });
+
 export function useScoreGrid(stageId: number, jurorId: number) {
-  return useQuery({ queryKey: scoringKeys.grid(stageId, jurorId), queryFn: () => call('scores.grid', { stageId, jurorId }), staleTime: Infinity });
+  return useQuery(scoreGridQuery(stageId, jurorId));
+}
+
+/**
+ * Starts the read a jury route's screen will need as soon as the route is known (called on
+ * hashchange, before React renders the new screen), so that the request is already on its way
+ * while the old screen unmounts and the new one mounts. Only the grid: its read is the big one
+ * (a thousand entries × their scores). Cached data is not read again (staleTime: Infinity);
+ * a failed prefetch is read again by the screen on mount, which then shows the error.
+ */
+export function prefetchJuryRoute(queryClient: QueryClient, route: JuryRoute): void {
+  if (route.name !== 'scoring' || !route.grid || route.stageId === null || route.jurorId === null) return;
+  void queryClient.prefetchQuery(scoreGridQuery(route.stageId, route.jurorId));
 }

@@ -1,6 +1,6 @@
 import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { memo, startTransition, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { GridCriterion, ScoreGrid, ScoreGridRow } from '../../../../../shared/domain/jury-types';
 import { compareSpanish } from '../../../../../shared/domain/text';
 import { t } from '../../../../../shared/i18n';
@@ -13,8 +13,61 @@ const COLUMN_WIDTH_REM: Record<string, number> = { code: 7, title: 16, iged: 12,
 const CRITERION_WIDTH_REM = 8.5;
 
 const ROW_HEIGHT = 52;
+/**
+ * The scrolling box's height: the window less the page around the grid, never under a minimum
+ * (set here rather than in jury.css so that the virtualizer's first estimate below reads the same numbers).
+ */
+const PAGE_AROUND_GRID_PX = 300;
+const MIN_GRID_HEIGHT_PX = 320;
+/**
+ * The box's size before it is measured. Without it the virtualizer starts at height 0, renders
+ * the overscan rows only, measures the box in a layout effect and renders the grid a second time
+ * (a second React pass and layout on the first view). Estimated from the window, the first pass
+ * already renders the visible rows; the measurement then only corrects it if the page differs.
+ */
+function estimatedGridRect() {
+  return { width: window.innerWidth, height: Math.max(MIN_GRID_HEIGHT_PX, window.innerHeight - PAGE_AROUND_GRID_PX) };
+}
+
 /** Rows rendered beyond each edge of the visible ones: enough for Tab and the arrows to land on a rendered cell. */
 const OVERSCAN = 4;
+
+/**
+ * False for the grid's first frame, true once it is painted. Every score cell is an input, the
+ * costliest element of the grid to render, lay out and paint, and of twelve criteria about five fit
+ * in a laptop's window. So the first frame renders only the cells that can be in view: the rows in
+ * the box (no overscan) and the criteria that fit in the window (useCriteriaShown). Once that frame
+ * is painted the rest is rendered, at low priority (typing meanwhile comes first); from then on the
+ * grid is as before: Tab, the arrows and scrolling find their cells rendered.
+ */
+function usePainted(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // requestAnimationFrame runs before the frame is painted; the timeout, after it.
+    const frame = window.requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setPainted(true)));
+    });
+    return () => {
+      window.cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
+
+/**
+ * How many criteria columns (from the first) the rows render: all once the grid is painted, before
+ * that the ones that can be in view (the grid opens scrolled to its left edge and is never wider
+ * than the window; the others are one empty spacer cell of the same width).
+ */
+function useCriteriaShown(painted: boolean, count: number, leadingRem: number): number {
+  const [inWindow] = useState(() => {
+    const remPx = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    return Math.max(1, Math.ceil((window.innerWidth / remPx - leadingRem) / CRITERION_WIDTH_REM));
+  });
+  return painted ? count : Math.min(count, inWindow);
+}
 const column = createColumnHelper<ScoreGridRow>();
 
 interface ScoreGridTableProps {
@@ -69,13 +122,22 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
   const sortedRows = sorting.length > 0 ? table.getRowModel().rows : null;
   const rowCount = grid.rows.length;
   const positionOf = (viewIndex: number): number | undefined => (sortedRows ? sortedRows[viewIndex]?.index : viewIndex < rowCount ? viewIndex : undefined);
+  // A fixed layout takes its widths from here: every column keeps a readable width and the grid
+  // scrolls sideways when the criteria do not fit, instead of squeezing code, title and IGED to nothing.
+  const columnWidthsRem = table.getVisibleLeafColumns().map((col) => [col.id, COLUMN_WIDTH_REM[col.id] ?? CRITERION_WIDTH_REM] as const);
+  const tableWidthRem = columnWidthsRem.reduce((sum, [, width]) => sum + width, 0);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const painted = usePainted();
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
+    overscan: painted ? OVERSCAN : 0,
+    initialRect: estimatedGridRect(),
   });
+  // The columns left of the criteria (code, title, IGED, region) are always rendered.
+  const leadingRem = columnWidthsRem.slice(0, columnWidthsRem.length - grid.criteria.length - 1).reduce((sum, [, width]) => sum + width, 0);
+  const shownCriteria = useCriteriaShown(painted, grid.criteria.length, leadingRem);
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
@@ -187,14 +249,20 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
     if (input.tagName === 'INPUT' && input.dataset.r !== undefined) input.select();
   };
 
-  // A fixed layout takes its widths from here: every column keeps a readable width and the grid
-  // scrolls sideways when the criteria do not fit, instead of squeezing code, title and IGED to nothing.
-  const columnWidthsRem = table.getVisibleLeafColumns().map((col) => [col.id, COLUMN_WIDTH_REM[col.id] ?? CRITERION_WIDTH_REM] as const);
-  const tableWidthRem = columnWidthsRem.reduce((sum, [, width]) => sum + width, 0);
-
   return (
-    <div className="table-wrap score-grid-wrap" ref={scrollRef} data-testid="score-grid">
-      <table className="data-table score-grid" style={{ width: `${tableWidthRem}rem` }} aria-rowcount={rowCount + 1} aria-describedby="score-grid-help">
+    <div
+      className="table-wrap score-grid-wrap"
+      ref={scrollRef}
+      data-testid="score-grid"
+      style={{ maxHeight: `calc(100vh - ${PAGE_AROUND_GRID_PX}px)`, minHeight: MIN_GRID_HEIGHT_PX }}
+    >
+      <table
+        className="data-table score-grid"
+        style={{ width: `${tableWidthRem}rem` }}
+        aria-rowcount={rowCount + 1}
+        aria-colcount={columnCount}
+        aria-describedby="score-grid-help"
+      >
         <caption className="sr-only">{t('juryUi.grid.caption')}</caption>
         <colgroup>
           {columnWidthsRem.map(([id, width]) => (
@@ -235,7 +303,17 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
             const position = positionOf(item.index) as number;
             const row = grid.rows[position] as ScoreGridRow;
             const state = rows[position] as RowState;
-            return <GridRow key={row.entryId} viewIndex={item.index} row={row} state={state} criteria={grid.criteria} blind={grid.blindMode} />;
+            return (
+              <GridRow
+                key={row.entryId}
+                viewIndex={item.index}
+                row={row}
+                state={state}
+                criteria={grid.criteria}
+                shownCriteria={shownCriteria}
+                blind={grid.blindMode}
+              />
+            );
           })}
           {padBottom > 0 && (
             <tr aria-hidden="true">
@@ -262,38 +340,57 @@ interface GridRowProps {
   row: ScoreGridRow;
   state: RowState;
   criteria: GridCriterion[];
+  /** How many criteria, from the first, are rendered as cells; the others are one empty spacer cell. */
+  shownCriteria: number;
   blind: boolean;
 }
 
+/**
+ * The first `shown` criteria cells, then one aria-hidden spacer cell spanning the columns not yet
+ * rendered, so that the fixed layout keeps every column at its place and width.
+ */
+function criteriaCells(shown: number, count: number, cell: (c: number) => ReactNode): ReactNode[] {
+  const cells: ReactNode[] = [];
+  for (let c = 0; c < shown; c++) cells.push(cell(c));
+  if (shown < count) cells.push(<td key="not-yet" colSpan={count - shown} className="grid-gap" aria-hidden="true" />);
+  return cells;
+}
+
 /** One entry's row; memoized so that a save or a keystroke elsewhere does not re-render it. */
-const GridRow = memo(function GridRow({ viewIndex, row, state, criteria, blind }: GridRowProps) {
+const GridRow = memo(function GridRow({ viewIndex, row, state, criteria, shownCriteria, blind }: GridRowProps) {
+  // Cells say which column they are in (aria-colindex): until the rest are rendered, a row lacks some columns.
+  const leading = blind ? 2 : 4;
   return (
     <tr aria-rowindex={viewIndex + 2} style={{ height: ROW_HEIGHT }}>
-      <th scope="row" className="nowrap">
+      <th scope="row" className="nowrap" aria-colindex={1}>
         {row.code}
       </th>
-      <td className="grid-title" title={row.title}>
+      <td className="grid-title" title={row.title} aria-colindex={2}>
         {row.title}
       </td>
       {!blind && (
         <>
-          <td>{row.igedName}</td>
-          <td>{row.region}</td>
+          <td aria-colindex={3}>{row.igedName}</td>
+          <td aria-colindex={4}>{row.region}</td>
         </>
       )}
-      {criteria.map((criterion, c) => (
-        <GridCell
-          key={criterion.id}
-          viewIndex={viewIndex}
-          c={c}
-          row={row}
-          criterion={criterion}
-          applies={cellApplies(row, c)}
-          value={state.values[c] ?? null}
-          feedback={state.feedback[c]}
-        />
-      ))}
-      <td>
+      {criteriaCells(shownCriteria, criteria.length, (c) => {
+        const criterion = criteria[c] as GridCriterion;
+        return (
+          <GridCell
+            key={criterion.id}
+            viewIndex={viewIndex}
+            c={c}
+            colIndex={leading + c + 1}
+            row={row}
+            criterion={criterion}
+            applies={cellApplies(row, c)}
+            value={state.values[c] ?? null}
+            feedback={state.feedback[c]}
+          />
+        );
+      })}
+      <td aria-colindex={leading + criteria.length + 1}>
         <SheetStatusBadge status={state.status} />
       </td>
     </tr>
@@ -303,6 +400,8 @@ const GridRow = memo(function GridRow({ viewIndex, row, state, criteria, blind }
 interface GridCellProps {
   viewIndex: number;
   c: number;
+  /** The cell's column in the whole table, from 1. */
+  colIndex: number;
   row: ScoreGridRow;
   criterion: GridCriterion;
   applies: boolean;
@@ -311,10 +410,10 @@ interface GridCellProps {
   feedback: CellFeedback | undefined;
 }
 
-function GridCell({ viewIndex, c, row, criterion, applies, value, feedback }: GridCellProps) {
+function GridCell({ viewIndex, c, colIndex, row, criterion, applies, value, feedback }: GridCellProps) {
   if (!applies) {
     return (
-      <td className="num grid-cell not-applicable">
+      <td className="num grid-cell not-applicable" aria-colindex={colIndex}>
         <span aria-label={t('juryUi.grid.notApplicable', { criterion: criterion.name })}>—</span>
       </td>
     );
@@ -323,7 +422,7 @@ function GridCell({ viewIndex, c, row, criterion, applies, value, feedback }: Gr
   const text = scoreText(value);
   const phase = feedback?.phase ?? 'idle';
   return (
-    <td className={`num grid-cell phase-${phase}`}>
+    <td className={`num grid-cell phase-${phase}`} aria-colindex={colIndex}>
       <input
         id={id}
         className="grid-input"
