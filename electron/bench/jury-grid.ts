@@ -2,13 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServices } from '../services/registry';
 
 /**
  * The scoring grid in Chromium with 1,000 entries × 12 criteria assigned to one juror:
  * - first render: navigation (hash change) → grid on screen, from the performance marks the
- *   grid sets (GridScreen: juryGrid:start / juryGrid:data / juryGrid:visible);
+ *   grid sets (GridScreen: juryGrid:start / juryGrid:data / juryGrid:visible); the median of
+ *   five cold views, each in a fresh browser context (the first of them also meets a server
+ *   that has not read the grid yet; every sample is printed), then cached views;
  * - one keystroke (Tab after typing a digit) → the next cell focused, measured in the page with
  *   performance.now(): keydown → focus of the next cell, and keydown → end of all the
  *   synchronous work the keystroke caused (React's re-render of the saving cell included).
@@ -17,7 +19,8 @@ import { createServices } from '../services/registry';
 const ENTRIES = 1000;
 const CRITERIA = 12;
 const KEYSTROKES = 50;
-const NAVIGATIONS = 5;
+const COLD_VIEWS = 5;
+const WARM_VIEWS = 4;
 const TARGET_RENDER_MS = 200;
 const TARGET_KEY_MS = 16;
 const CHROMIUM = process.env.BPGE_CHROMIUM ?? '/usr/bin/chromium';
@@ -59,23 +62,34 @@ export async function benchJuryGrid(): Promise<void> {
     const target = await seed(dbPath);
     server = await serve(dbPath);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'es-PE' })).newPage();
-    await page.goto(`${server.url}/#/ediciones`);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-
     const gridHash = `#/calificar/${target.stageId}/${target.jurorId}/cuadricula`;
     const listHash = `#/calificar/${target.stageId}/${target.jurorId}`;
     const firstCell = `BP-0001, Criterio 1 (0 a 4)`;
-    const renders: { total: number; render: number }[] = [];
-    for (let i = 0; i < NAVIGATIONS; i++) {
+    const openGrid = async (page: Page) => {
       await page.evaluate(`performance.clearMarks(); window.navAt = performance.now(); window.location.hash = ${JSON.stringify(gridHash)};`);
       await page.getByRole('textbox', { name: firstCell }).waitFor();
       await page.waitForFunction(`performance.getEntriesByName('juryGrid:visible').length > 0`);
-      renders.push((await page.evaluate(READ_MARKS)) as { total: number; render: number });
-      if (i < NAVIGATIONS - 1) {
-        await page.evaluate(`window.location.hash = ${JSON.stringify(listHash)};`);
-        await page.getByRole('link', { name: 'Vista de cuadrícula' }).waitFor();
-      }
+      return (await page.evaluate(READ_MARKS)) as { total: number; render: number };
+    };
+    // Cold first views: each in a fresh browser context (no HTTP cache, no query cache), the app
+    // opened on another screen first, as a juror arrives at the grid. One sample is too noisy
+    // on a shared machine to judge against the target, so several are taken and all printed.
+    const cold: { total: number; render: number }[] = [];
+    let page: Page | null = null;
+    for (let i = 0; i < COLD_VIEWS; i++) {
+      await page?.context().close();
+      page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'es-PE' })).newPage();
+      await page.goto(`${server.url}/#/ediciones`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      cold.push(await openGrid(page));
+    }
+    if (!page) throw new Error('sin página');
+    // Later views of the same page: the grid's data is cached.
+    const warm: { total: number; render: number }[] = [];
+    for (let i = 0; i < WARM_VIEWS; i++) {
+      await page.evaluate(`window.location.hash = ${JSON.stringify(listHash)};`);
+      await page.getByRole('link', { name: 'Vista de cuadrícula' }).waitFor();
+      warm.push(await openGrid(page));
     }
 
     // Keystrokes: a digit, then Tab to the next cell, measured inside the page.
@@ -88,7 +102,7 @@ export async function benchJuryGrid(): Promise<void> {
     await page.waitForTimeout(300);
     const keys = ((await page.evaluate('window.keyTimes')) as { focus: number; task: number }[]).filter((k) => Number.isFinite(k.focus));
     const saved = await page.getByText('guardado', { exact: true }).count();
-    print(renders, keys, saved);
+    print(cold, warm, keys, saved);
   } finally {
     await browser?.close();
     if (server) await stop(server.child);
@@ -172,16 +186,17 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 }
 
-function print(renders: { total: number; render: number }[], keys: { focus: number; task: number }[], saved: number): void {
+function print(cold: { total: number; render: number }[], warm: { total: number; render: number }[], keys: { focus: number; task: number }[], saved: number): void {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const verdict = (v: number, target: number) => (v <= target ? 'CUMPLE' : 'NO CUMPLE');
-  const first = renders[0] ?? { total: Number.NaN, render: Number.NaN };
-  const warm = renders.slice(1);
+  const coldTotal = quantile(cold.map((r) => r.total), 0.5);
+  const coldRender = quantile(cold.map((r) => r.render), 0.5);
   const warmTotal = quantile(warm.map((r) => r.total), 0.5);
   // Each figure gets its own verdict: the first view includes fetching all cells, later ones don't.
   console.log(
-    `  primera vista (navegación → cuadrícula visible, con la carga de ${ENTRIES * CRITERIA} celdas): ${ms(first.total)} (de ello, dibujo: ${ms(first.render)}) (meta ≤ ${TARGET_RENDER_MS} ms) ${verdict(first.total, TARGET_RENDER_MS)}`,
+    `  primera vista (navegación → cuadrícula visible, con la carga de ${ENTRIES * CRITERIA} celdas), mediana de ${cold.length} en frío: ${ms(coldTotal)} (de ello, dibujo: ${ms(coldRender)}) (meta ≤ ${TARGET_RENDER_MS} ms) ${verdict(coldTotal, TARGET_RENDER_MS)}`,
   );
+  console.log(`    cada vista en frío (la primera, con el servidor aún sin leer la cuadrícula): ${cold.map((r) => r.total.toFixed(0)).join(', ')} ms`);
   console.log(`  vistas siguientes (datos en caché), mediana de ${warm.length}: ${ms(warmTotal)} (meta ≤ ${TARGET_RENDER_MS} ms) ${verdict(warmTotal, TARGET_RENDER_MS)}`);
   const focus = keys.map((k) => k.focus);
   const task = keys.map((k) => k.task);
