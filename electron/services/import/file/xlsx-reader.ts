@@ -39,7 +39,7 @@ export async function readXlsx(bytes: Buffer, collector: SheetCollector, parts?:
   };
   for (const sheet of workbook.sheets) {
     const xml = partText(entries.get(sheet.part));
-    // Each part is released once read: only one sheet's XML is held at a time.
+    // Each part's bytes are let go once decoded, and only one sheet's decoded XML exists at a time.
     entries.delete(sheet.part);
     collector.startSheet(sheet.name);
     parseXml(xml, new WorksheetHandlers(sheet.name, context, collector));
