@@ -7,7 +7,7 @@ import { refreshConflictsForRead } from '../conflicts/store';
 import { loadJuror, loadSheetRefs, loadStage, stageClosedAt, type StageRow } from '../lookup';
 import { getSettings } from '../settings';
 import { getSheet, readOnlyReason, statusOf, type SheetRow } from './sheet-state';
-import { applies, editionCriteria, entriesForJuror, withoutCategories } from './views';
+import { applies, editionCriteria, entriesForJuror, entryCaption, withoutCategories, type EntryCaptionRow } from './views';
 import { sql } from '../statements';
 
 /** Whether a juror sees one of their assignments: conflicted ones are hidden, except their own recusals. */
@@ -56,14 +56,8 @@ function cellsOf(db: Db, stageId: number, jurorId: number, entryId: number): Map
   return new Map(rows.map((r) => [r.criterion_id, { criterionId: r.criterion_id, value: r.value, comment: r.comment, updatedAt: r.updated_at }]));
 }
 
-interface JurorEntryRow {
+interface JurorEntryRow extends EntryCaptionRow {
   entry_id: number;
-  code: string;
-  title: string;
-  category_id: number | null;
-  category_name: string | null;
-  iged_name: string | null;
-  region: string;
   abstention: SheetRow['abstention'];
   submitted_at: string | null;
   reopened_at: string | null;
@@ -104,12 +98,7 @@ function jurorEntries(db: Db, stageId: number, jurorId: number, now: string) {
     .filter(visibleToJuror)
     .map((r) => ({
       entryId: r.entry_id,
-      code: r.code,
-      title: r.title,
-      categoryId: r.category_id,
-      categoryName: r.category_name ?? '',
-      igedName: blind ? null : (r.iged_name ?? ''),
-      region: blind ? null : r.region,
+      ...entryCaption(r, blind),
       status: r.status,
       scored: r.scored,
       editable: !juror.withdrawn_at && readOnlyReason(r, stage, closedAt) === '' && r.abstention === null,

@@ -13,14 +13,30 @@ export interface EntryForJuror extends JurorEntryView {
   evidenceLinks: string[];
 }
 
-interface Row {
-  id: number;
+/** The entry columns a juror's views read (SELECT … c.name AS category_name, i.name AS iged_name). */
+export interface EntryCaptionRow {
   code: string;
   title: string;
   category_id: number | null;
   category_name: string | null;
   iged_name: string | null;
   region: string;
+}
+
+/** How a juror sees an entry named: in blind mode without its IGED and region. */
+export function entryCaption(r: EntryCaptionRow, blind: boolean): Omit<JurorEntryView, 'entryId'> {
+  return {
+    code: r.code,
+    title: r.title,
+    categoryId: r.category_id,
+    categoryName: r.category_name ?? '',
+    igedName: blind ? null : (r.iged_name ?? ''),
+    region: blind ? null : r.region,
+  };
+}
+
+interface Row extends EntryCaptionRow {
+  id: number;
   summary: string;
   problem: string;
   results: string;
@@ -40,12 +56,7 @@ export function entriesForJuror(db: Db, entryIds: readonly number[], blind: bool
   for (const r of stmt.all(JSON.stringify(entryIds)) as Row[]) {
     map.set(r.id, {
       entryId: r.id,
-      code: r.code,
-      title: r.title,
-      categoryId: r.category_id,
-      categoryName: r.category_name ?? '',
-      igedName: blind ? null : (r.iged_name ?? ''),
-      region: blind ? null : r.region,
+      ...entryCaption(r, blind),
       summary: r.summary,
       problem: r.problem,
       results: r.results,
