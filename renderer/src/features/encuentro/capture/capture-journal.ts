@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTRIBUTION_BLOCKS, CONTRIBUTION_LEVELS, isLevelOfBlock, type ContributionBlock, type ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
+import { CONTRIBUTION_BLOCKS, CONTRIBUTION_LEVELS, isLevelOfBlock } from '../../../../../shared/domain/encuentro-matrix';
 
 /**
  * The capture screen's local journal: every line the service has not yet acknowledged, kept in the
@@ -33,19 +33,6 @@ export interface JournalScope {
   salaId: number | null;
 }
 
-/** One unacknowledged line: a create (id null, its key is the create's idempotency key) or a text change. */
-export interface JournalEntry {
-  key: string;
-  id: number | null;
-  block: ContributionBlock;
-  level: ContributionLevel;
-  text: string;
-  revision: number;
-  /** Where it sat in its cell: the nearest saved line before it and after it (null: none). */
-  afterId: number | null;
-  beforeId: number | null;
-}
-
 /** What the last write did: 'quota' when the browser's storage is full, 'unavailable' when there is none. */
 export type JournalProblem = 'quota' | 'unavailable' | null;
 
@@ -61,10 +48,17 @@ const entrySchema = z
     level: z.enum(CONTRIBUTION_LEVELS),
     text: z.string().max(4000),
     revision: z.number().int().min(0),
+    // Where it sat in its cell: the nearest saved line before it and after it (null: none).
     afterId: recordId.nullable(),
     beforeId: recordId.nullable(),
   })
   .refine((e) => isLevelOfBlock(e.block, e.level));
+
+/**
+ * One unacknowledged line: a create (id null, its key is the create's idempotency key) or a text
+ * change. The type is the schema's, so what is written is what a replay accepts.
+ */
+export type JournalEntry = z.infer<typeof entrySchema>;
 
 const journalSchema = z.object({
   v: z.literal(VERSION),
