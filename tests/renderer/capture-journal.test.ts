@@ -3,6 +3,7 @@ import type { MethodInput, MethodName } from '../../shared/contract';
 import type * as Client from '../../renderer/src/api/client';
 import type { JournalStorage } from '../../renderer/src/features/encuentro/capture/capture-journal';
 import { openEncuentro, type EncuentroFixture } from '../integration/encuentro/support';
+import { CELL, loaded, stored, texts, typeLine } from './support/capture';
 
 /**
  * The capture screen's local journal, driven through the real CaptureStore against the real
@@ -67,7 +68,6 @@ class MemoryStorage implements JournalStorage {
 }
 
 const HUB = 'http://192.168.1.10:5317';
-const cell = 'limitantes:ugel';
 
 describe('capture journal: nothing typed is lost when the page is reloaded during an outage', () => {
   let f: EncuentroFixture;
@@ -95,27 +95,9 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
 
   const open = (practiceId = f.practiceA, options: { storage?: MemoryStorage; origin?: string } = {}) =>
     new CaptureStore(practiceId, f.salaId, { storage: options.storage ?? storage, origin: options.origin ?? HUB });
-  const texts = (store: Store) => store.getSnapshot().cells[cell]!.map((i) => i.text);
-  const states = (store: Store) => store.getSnapshot().cells[cell]!.map((i) => saveStateOf(i));
-  const stored = async (practiceId = f.practiceA) =>
-    (await f.app.call('encuentro.matrix', { practiceId, salaId: f.salaId })).blocks
-      .find((b) => b.block === 'limitantes')!
-      .cells.find((c) => c.level === 'ugel')!
-      .contributions.map((c) => c.text);
+  const states = (store: Store) => store.getSnapshot().cells[CELL]!.map((i) => saveStateOf(i));
 
-  /** Types a new line at the end of the cell, as Enter then typing does on screen. */
-  function typeLine(store: Store, text: string): string {
-    const list = store.getSnapshot().cells[cell]!;
-    const key = list.length === 0 ? store.getSnapshot().ghosts[cell]! : store.insertDraftAfter(list.at(-1)!.key);
-    store.setText(key, 'limitantes', 'ugel', text, false);
-    store.flush(key);
-    return key;
-  }
 
-  async function loaded(store: Store) {
-    await store.load();
-    expect(store.getSnapshot().loaded).toBe(true);
-  }
 
   /** Lets the page's pending saves run (and fail, during an outage). */
   const attempt = () => vi.advanceTimersByTimeAsync(200);
@@ -159,7 +141,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     expect(states(next)).toEqual(['retrying', 'retrying', 'retrying', 'saved', 'retrying', 'retrying']);
 
     await vi.waitFor(() => expect(next.counts().saved).toBe(6), { timeout: 10_000 });
-    expect(await stored()).toEqual(expected);
+    expect(await stored(f)).toEqual(expected);
     expect(texts(next)).toEqual(expected);
     // Acknowledged lines leave the journal.
     expect(storage.journalKeys()).toEqual([]);
@@ -186,7 +168,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     await vi.waitFor(() => expect([one.counts().saved, two.counts().saved]).toEqual([4, 4]), { timeout: 10_000 });
 
     const expected = ['Guardado antes, y corregido', 'Uno', 'Dos', 'Tres'];
-    expect(await stored()).toEqual(expected);
+    expect(await stored(f)).toEqual(expected);
     expect(texts(one)).toEqual(expected);
     expect(texts(two)).toEqual(expected);
   });
@@ -198,7 +180,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     typeLine(page, 'Llegó sin respuesta');
     await attempt();
     expect(states(page)).toEqual(['retrying']);
-    expect(await stored()).toEqual(['Llegó sin respuesta']);
+    expect(await stored(f)).toEqual(['Llegó sin respuesta']);
 
     // Same page: a refresh recognises its own line by the create's key.
     link.loseAnswers = false;
@@ -217,7 +199,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     expect(texts(next)).toEqual(['Llegó sin respuesta', 'Otra sin respuesta']);
     expect(states(next)).toEqual(['saved', 'saved']);
     expect(next.getSnapshot().recovered).toBe(0);
-    expect(await stored()).toEqual(['Llegó sin respuesta', 'Otra sin respuesta']);
+    expect(await stored(f)).toEqual(['Llegó sin respuesta', 'Otra sin respuesta']);
     expect(storage.journalKeys()).toEqual([]);
   });
 
@@ -229,7 +211,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     link.online = false;
     page.setText(key, 'limitantes', 'ugel', 'Versión 2 de esta laptop', false);
     await attempt();
-    const { id, revision } = page.getSnapshot().cells[cell]![0]!;
+    const { id, revision } = page.getSnapshot().cells[CELL]![0]!;
     // Meanwhile another laptop stored a later revision of the same line.
     await f.app.call('encuentro.contributions.updateText', { id: id!, text: 'Versión 3 de otra laptop', revision: revision + 1 });
 
@@ -240,7 +222,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     expect(texts(next)).toEqual(['Versión 3 de otra laptop']);
     expect(states(next)).toEqual(['saved']);
     expect(next.getSnapshot().recovered).toBe(0);
-    expect(await stored()).toEqual(['Versión 3 de otra laptop']);
+    expect(await stored(f)).toEqual(['Versión 3 de otra laptop']);
     expect(storage.journalKeys()).toEqual([]);
   });
 
@@ -279,8 +261,8 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     expect(texts(next)).toEqual(['De la práctica A']);
     expect(next.getSnapshot().recovered).toBe(1);
     await vi.waitFor(() => expect(next.counts().saved).toBe(1), { timeout: 10_000 });
-    expect(await stored()).toEqual(['De la práctica A']);
-    expect(await stored(f.practiceB)).toEqual([]);
+    expect(await stored(f)).toEqual(['De la práctica A']);
+    expect(await stored(f, f.practiceB)).toEqual([]);
     // The other practice's and the other hub's journals wait for their own page.
     const left = storage.journalKeys().map((k) => storage.getItem(k)!);
     expect(left.filter((v) => v.includes('De la práctica B'))).toHaveLength(1);
@@ -314,7 +296,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
 
     link.online = true;
     await vi.waitFor(() => expect(page.counts().saved).toBe(1), { timeout: 10_000 });
-    expect(await stored()).toEqual(['Sin espacio en el navegador']);
+    expect(await stored(f)).toEqual(['Sin espacio en el navegador']);
     // Nothing left to keep: the notice goes away.
     expect(page.getSnapshot().journalProblem).toBeNull();
   });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MethodInput, MethodName } from '../../shared/contract';
 import type * as Client from '../../renderer/src/api/client';
 import { openEncuentro, type EncuentroFixture } from '../integration/encuentro/support';
+import { loaded, stored, texts, typeLine } from './support/capture';
 
 /**
  * The moderator's capture store (renderer) driven against the real services, with the
@@ -24,7 +25,6 @@ vi.mock('../../renderer/src/api/client', async (importOriginal) => {
 // The store only needs the browser's timers.
 Object.assign(globalThis, { window: globalThis });
 const { CaptureStore } = await import('../../renderer/src/features/encuentro/capture/capture-store');
-type Store = InstanceType<typeof CaptureStore>;
 
 describe('capture store: what the moderator typed survives an outage, in order', () => {
   let f: EncuentroFixture;
@@ -42,23 +42,8 @@ describe('capture store: what the moderator typed survives an outage, in order',
     f.app.close();
   });
 
-  const cell = 'limitantes:ugel';
-  const texts = (store: Store) => store.getSnapshot().cells[cell]!.map((i) => i.text);
-  const stored = async () => (await f.app.call('encuentro.matrix', { practiceId: f.practiceA, salaId: f.salaId })).blocks.find((b) => b.block === 'limitantes')!.cells.find((c) => c.level === 'ugel')!.contributions.map((c) => c.text);
 
-  /** Types a new line at the end of the cell, as Enter then typing does on screen. */
-  function typeLine(store: Store, text: string): string {
-    const list = store.getSnapshot().cells[cell]!;
-    const key = list.length === 0 ? store.getSnapshot().ghosts[cell]! : store.insertDraftAfter(list.at(-1)!.key);
-    store.setText(key, 'limitantes', 'ugel', text, false);
-    store.flush(key);
-    return key;
-  }
 
-  async function loaded(store: Store) {
-    await store.load();
-    expect(store.getSnapshot().loaded).toBe(true);
-  }
 
   it('a refresh during the outage keeps the unsaved lines in typing order, and they are stored in that order', async () => {
     const store = new CaptureStore(f.practiceA, f.salaId);
@@ -77,7 +62,7 @@ describe('capture store: what the moderator typed survives an outage, in order',
     expect(texts(store)).toEqual(['Aporte 1', 'Aporte 2', 'Aporte 3', 'Aporte 4', 'Aporte 5']);
 
     await vi.waitFor(() => expect(store.counts().saved).toBe(5), { timeout: 10_000 });
-    expect(await stored()).toEqual(['Aporte 1', 'Aporte 2', 'Aporte 3', 'Aporte 4', 'Aporte 5']);
+    expect(await stored(f)).toEqual(['Aporte 1', 'Aporte 2', 'Aporte 3', 'Aporte 4', 'Aporte 5']);
   });
 
   it('a refresh keeps unsaved lines between the saved ones they were typed among, and adds what another moderator saved', async () => {
@@ -100,6 +85,6 @@ describe('capture store: what the moderator typed survives an outage, in order',
     await store.load();
     expect(texts(store)).toEqual(['Primero', 'Entre A', 'Entre B', 'Último', 'De otra laptop']);
     await vi.waitFor(() => expect(store.counts().saved).toBe(5), { timeout: 10_000 });
-    expect(await stored()).toEqual(['Primero', 'Entre A', 'Entre B', 'Último', 'De otra laptop']);
+    expect(await stored(f)).toEqual(['Primero', 'Entre A', 'Entre B', 'Último', 'De otra laptop']);
   });
 });
