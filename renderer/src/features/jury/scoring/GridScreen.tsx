@@ -7,26 +7,44 @@ import { QueryStatus } from '../../../components/QueryStatus';
 import { ScreenTitle } from '../../../components/ScreenTitle';
 import { errorText } from '../../../lib/errors';
 import { juryHref, worklistRoute } from '../routes';
-import { useScoreGrid } from '../queries';
+import { useScoreGrid, useScoreGridHead } from '../queries';
 import { completeRows, useGridCells } from './grid-state';
 import { ScoreGridTable } from './ScoreGridTable';
 
 /** Performance marks read by the grid benchmark (electron/bench/jury-grid.ts). */
 export const GRID_MARKS = { start: 'juryGrid:start', data: 'juryGrid:data', visible: 'juryGrid:visible' } as const;
 
-/** The juror's entries × criteria grid. */
+/**
+ * The juror's entries × criteria grid. Two reads start together (see prefetchJuryRoute): the
+ * head (columns, progress) comes first and the screen draws its frame from it — title,
+ * toolbar, the table's header — while the rows, the big read, are on their way; the rows then
+ * fill the same table. The frame's work (its code's first run, its layout and fonts) is done
+ * while the service is still answering instead of after.
+ */
 export function GridScreen({ stageId, jurorId }: { stageId: number; jurorId: number }) {
   // Marked on the first render, right after navigation: the benchmark measures from here.
   useState(() => performance.mark(GRID_MARKS.start));
+  const head = useScoreGridHead(stageId, jurorId);
   const grid = useScoreGrid(stageId, jurorId);
-  return <QueryStatus query={grid}>{(data) => <GridView key={`${stageId}-${jurorId}`} grid={data} />}</QueryStatus>;
+  const frame = useMemo(() => (head.data ? { ...head.data, rows: [] } : undefined), [head.data]);
+  const shown = grid.data ?? frame;
+  // A failed rows read shows its error (QueryStatus), even if the frame came.
+  if (shown && (grid.data || grid.isPending)) return <GridView key={`${stageId}-${jurorId}`} grid={shown} rowsPending={!grid.data} />;
+  return <QueryStatus query={grid}>{(data) => <GridView key={`${stageId}-${jurorId}`} grid={data} rowsPending={false} />}</QueryStatus>;
 }
 
-function GridView({ grid }: { grid: ScoreGrid }) {
-  useState(() => performance.mark(GRID_MARKS.data));
+/** Marks the grid's rows arriving (render starts) and then their first frame on screen, for the benchmark. */
+function useGridMarks(rowsPending: boolean) {
+  const [marked, setMarked] = useState(false);
+  if (!rowsPending && !marked) {
+    // During render, before the rows are drawn: the benchmark's "drawing" starts here.
+    performance.mark(GRID_MARKS.data);
+    setMarked(true);
+  }
   useEffect(() => {
-    // After the first paint: requestAnimationFrame runs before the frame's style, layout and
-    // paint; a message posted from it is handled once that frame is painted (grid on screen).
+    if (rowsPending) return;
+    // After the first paint with rows: requestAnimationFrame runs before the frame's style,
+    // layout and paint; a message posted from it is handled once that frame is painted.
     let live = true;
     const frame = window.requestAnimationFrame(() => {
       const channel = new MessageChannel();
@@ -39,8 +57,13 @@ function GridView({ grid }: { grid: ScoreGrid }) {
       live = false;
       window.cancelAnimationFrame(frame);
     };
-  }, []);
-  const cells = useGridCells(grid);
+  }, [rowsPending]);
+}
+
+/** The grid; while rowsPending, its frame only (grid.rows is empty until the rows come). */
+function GridView({ grid, rowsPending }: { grid: ScoreGrid; rowsPending: boolean }) {
+  useGridMarks(rowsPending);
+  const cells = useGridCells(grid, rowsPending);
   const announce = useAnnounce();
   const afterRef = useRef<HTMLAnchorElement>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -92,11 +115,12 @@ function GridView({ grid }: { grid: ScoreGrid }) {
       <p id="score-grid-help" className="muted small">
         {t('juryUi.grid.help')}
       </p>
-      {grid.rows.length === 0 ? (
+      {grid.rows.length === 0 && !rowsPending ? (
         <p className="empty">{t('juryUi.worklist.empty')}</p>
       ) : (
         <ScoreGridTable
           grid={grid}
+          rowsPending={rowsPending}
           rows={cells.rows}
           onSave={cells.save}
           onRefuse={cells.refuse}
