@@ -2,8 +2,11 @@ import type { EncuentroEvents } from '../../shared/domain/encuentro-events';
 
 /** Events pushed from the services to every open screen (both transports). */
 export interface ServerEvents extends EncuentroEvents {
-  /** Something was written; screens refetch what they show. */
-  'data.changed': { method: string };
+  /**
+   * Something was written; screens refetch what they show. backup: the call also took a backup
+   * (automatic, or before an import), which is all that changes the backup list and the app's status.
+   */
+  'data.changed': { method: string; backup: boolean };
 }
 
 export type ServerEventName = keyof ServerEvents;

@@ -63,10 +63,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       const parsed = contract[method].input.safeParse(rawInput ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       const handler = handlers[method] as (input: unknown) => unknown;
+      const backupsBefore = context.backupsTaken;
       const result = await handler(parsed.data);
       if (!READ_ONLY_METHODS.has(method)) {
         await context.noteActivity().catch((error: unknown) => log('copia automática fallida', error));
-        events.emit('data.changed', { method });
+        events.emit('data.changed', { method, backup: context.backupsTaken !== backupsBefore });
       }
       return { ok: true, result };
     } catch (error) {

@@ -32,6 +32,25 @@ describe('backups', () => {
     expect(list[0]?.createdAt).toBe('2026-03-01T11:00:00.000Z');
   });
 
+  it('says in each data.changed event whether the write also took a backup (what screens refresh the backup list for)', async () => {
+    let clock = new Date('2026-03-01T10:00:00Z');
+    app = await openTestApp({ now: () => clock });
+    const events: unknown[] = [];
+    app.services.events.subscribe((event) => events.push(event.payload));
+    await app.call('editions.create', sampleEdition);
+    clock = new Date('2026-03-01T10:20:00Z');
+    await app.call('editions.create', { ...sampleEdition, name: 'Otra edición' });
+    await app.call('backups.create', {});
+    clock = new Date('2026-03-01T11:00:00Z');
+    await app.call('editions.create', { ...sampleEdition, name: 'Tercera edición' });
+    expect(events).toEqual([
+      { method: 'editions.create', backup: true },
+      { method: 'editions.create', backup: false },
+      { method: 'backups.create', backup: true },
+      { method: 'editions.create', backup: true },
+    ]);
+  });
+
   it('keeps only the last 10 rotating backups', async () => {
     let clock = new Date('2026-03-01T10:00:00Z');
     app = await openTestApp({ now: () => clock });

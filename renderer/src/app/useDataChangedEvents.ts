@@ -7,7 +7,8 @@ import { JURY_AFFECTED } from '../features/jury/events';
  * Another window (or another computer on the venue network, later) may change data: the
  * services announce every write as 'data.changed' with the method name. The first part of
  * the name is the feature, which is also the first part of our query keys; editions show
- * counts of everything, and any write may have triggered an automatic backup.
+ * counts of everything. The backup list and the app's status (its last backup) change only
+ * when the write also took a backup, which the event says.
  */
 const AFFECTED: Record<string, readonly string[]> = {
   editions: ['editions', 'entries'],
@@ -22,6 +23,16 @@ const AFFECTED: Record<string, readonly string[]> = {
   ...JURY_AFFECTED,
 };
 
+/** The query roots a 'data.changed' event refreshes; 'all' for a restore or an unknown feature. */
+export function rootsToRefresh(payload: unknown): readonly string[] | 'all' {
+  const event = (payload ?? {}) as { method?: unknown; backup?: unknown };
+  const method = typeof event.method === 'string' ? event.method : '';
+  if (method === 'backups.restore') return 'all';
+  const roots = AFFECTED[method.split('.')[0] ?? ''];
+  if (!roots) return 'all';
+  return event.backup === true ? [...roots, 'backups', 'app'] : roots;
+}
+
 export function useDataChangedEvents(): void {
   const queryClient = useQueryClient();
   useEffect(
@@ -32,18 +43,12 @@ export function useDataChangedEvents(): void {
           return;
         }
         if (name !== 'data.changed') return;
-        const method = (payload as { method?: unknown } | null)?.method;
-        const feature = typeof method === 'string' ? method.split('.')[0] ?? '' : '';
-        if (feature === 'backups' && method === 'backups.restore') {
+        const roots = rootsToRefresh(payload);
+        if (roots === 'all') {
           void queryClient.invalidateQueries();
           return;
         }
-        const roots = AFFECTED[feature];
-        if (!roots) {
-          void queryClient.invalidateQueries();
-          return;
-        }
-        for (const root of [...roots, 'backups', 'app']) void queryClient.invalidateQueries({ queryKey: [root] });
+        for (const root of roots) void queryClient.invalidateQueries({ queryKey: [root] });
       }),
     [queryClient],
   );
