@@ -50,7 +50,7 @@ const OPEN_GRID = (hash: string) => `new Promise((resolve) => {
 /** The view's figures, from navigation: total, drawing (data → visible), and the grid's read over HTTP. */
 const READ_MARKS = `(() => {
   const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-  const read = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/scores.grid'));
+  const read = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/scores.grid'));
   return {
     total: at('juryGrid:visible') - window.navAt,
     render: at('juryGrid:visible') - at('juryGrid:data'),

@@ -13,7 +13,6 @@ import type {
   Panel,
   SavedScore,
   ScoreGrid,
-  ScoreGridHead,
   ScoreSheetView,
   PeerSheet,
   StageJuryOverview,
@@ -94,8 +93,6 @@ export const juryMethods = {
   'scores.sheet': method<ScoreSheetView>('read')(sheetKey),
   /** Entries × criteria for jurors who score many entries. */
   'scores.grid': method<ScoreGrid>('read')(z.object({ stageId: id, jurorId: id })),
-  /** The grid's frame without its rows (criteria, blind mode, progress), for the screen to draw while the rows come. */
-  'scores.gridHead': method<ScoreGridHead>('read')(z.object({ stageId: id, jurorId: id })),
   /**
    * Sets one criterion's score and/or comment (omit a field to keep it; value null clears it).
    * Refused outside the scale or off its step. Durable (synchronous=FULL) before it returns.

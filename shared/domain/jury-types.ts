@@ -287,12 +287,6 @@ export interface ScoreGrid {
   progress: ScoreProgress;
 }
 
-/**
- * The grid without its rows: a small read the screen draws its frame from (title, progress, the
- * table's columns) while the rows, the big read, are on their way.
- */
-export type ScoreGridHead = Omit<ScoreGrid, 'rows'>;
-
 export interface StageJuryState {
   stageId: number;
   closed: boolean;

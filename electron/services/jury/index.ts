@@ -9,7 +9,7 @@ import { declareConflict, getConflict, listConflicts, refreshConflicts, refreshC
 import { deleteJuror, getJuror, insertJuror, listJurors, setWithdrawn, updateJuror } from './jurors';
 import { loadEntry, loadJuror, loadStage } from './lookup';
 import { deletePanel, listPanels, savePanel } from './panels';
-import { grid, gridHead, jurorProgress, peers, sheetView, worklist } from './scoring/read';
+import { grid, jurorProgress, peers, sheetView, worklist } from './scoring/read';
 import { statusOf } from './scoring/sheet-state';
 import { abstain, clearAbstention, reopenSheet, setOverallComment, setScore, submitSheet } from './scoring/write';
 import { getSettings, updateSettings } from './settings';
@@ -24,7 +24,7 @@ type JuryHandlerNames =
   | 'panels.list' | 'panels.save' | 'panels.delete'
   | 'conflicts.list' | 'conflicts.declare' | 'conflicts.dismiss' | 'conflicts.reinstate'
   | 'assignments.list' | 'assignments.loads' | 'assignments.add' | 'assignments.remove' | 'assignments.plan' | 'assignments.auto'
-  | 'scores.worklist' | 'scores.sheet' | 'scores.grid' | 'scores.gridHead' | 'scores.set' | 'scores.peers'
+  | 'scores.worklist' | 'scores.sheet' | 'scores.grid' | 'scores.set' | 'scores.peers'
   | 'sheets.setComment' | 'sheets.abstain' | 'sheets.clearAbstention' | 'sheets.submit' | 'sheets.reopen'
   | 'juryStages.state' | 'juryStages.list' | 'juryStages.close' | 'juryStages.reopen'
   | 'audit.list' | 'audit.verify'
@@ -111,7 +111,6 @@ export function juryHandlers(ctx: AppContext): Pick<Handlers, JuryHandlerNames> 
     'scores.worklist': ({ stageId, jurorId }) => tx(() => worklist(db(), stageId, jurorId, now())),
     'scores.sheet': (key) => tx(() => sheetView(db(), key, now())),
     'scores.grid': ({ stageId, jurorId }) => tx(() => grid(db(), stageId, jurorId, now())),
-    'scores.gridHead': ({ stageId, jurorId }) => tx(() => gridHead(db(), stageId, jurorId, now())),
     'scores.peers': (key) => tx(() => peers(db(), key, now())),
     'scores.set': (input) =>
       tx(() => {

@@ -77,24 +77,6 @@ describe('scoring, stage lock and audit', () => {
     expect(grid.progress).toEqual({ done: 1, total: 2 });
   });
 
-  it('the grid head is the grid without its rows: same columns, blind mode and progress', async () => {
-    const settings = await app.call('jury.settings.get', { editionId: s.editionId });
-    await app.call('jury.settings.update', { editionId: s.editionId, fields: { ...settings, blindMode: true } });
-    await app.call('sheets.abstain', { ...key, kind: 'recuse', reason: 'Trabajé en la DRE Áncash hasta 2023.' });
-    await scoreAll({ ...key, jurorId: s.jurors.dario }, [4, 9, 5]);
-    await app.call('sheets.submit', { ...key, jurorId: s.jurors.dario });
-    for (const jurorId of [s.jurors.beto, s.jurors.dario]) {
-      const { rows, ...withoutRows } = await app.call('scores.grid', { stageId: s.evaluation, jurorId });
-      expect(rows).toHaveLength(2);
-      expect(await app.call('scores.gridHead', { stageId: s.evaluation, jurorId })).toEqual(withoutRows);
-    }
-    // Counted from the indexes, the head's progress is the rows' one: a recusal is a finished sheet.
-    expect((await app.call('scores.gridHead', { stageId: s.evaluation, jurorId: s.jurors.beto })).progress).toEqual({ done: 1, total: 2 });
-    expect((await app.call('scores.gridHead', { stageId: s.evaluation, jurorId: s.jurors.beto })).blindMode).toBe(true);
-    // The same checks as the grid: a juror of another edition or an unknown stage is refused.
-    expect((await app.fail('scores.gridHead', { stageId: 9999, jurorId: s.jurors.beto })).code).toBe((await app.fail('scores.grid', { stageId: 9999, jurorId: s.jurors.beto })).code);
-  });
-
   it('abstention and recusal need a reason; recusal records a declared conflict', async () => {
     const noReason = await app.fail('sheets.abstain', { ...key, kind: 'recuse', reason: '' });
     expect(noReason.code).toBe('error.validation');

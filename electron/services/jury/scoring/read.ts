@@ -1,4 +1,4 @@
-import type { GridCriterion, PeerSheet, ScoreCell, ScoreGrid, ScoreGridHead, ScoreGridRow, ScoreProgress, ScoreSheetView, SheetStatus, Worklist, WorklistItem } from '../../../../shared/domain/jury-types';
+import type { PeerSheet, ScoreCell, ScoreGrid, ScoreGridRow, ScoreProgress, ScoreSheetView, SheetStatus, Worklist, WorklistItem } from '../../../../shared/domain/jury-types';
 import { AppError } from '../../../../shared/errors';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
@@ -7,7 +7,7 @@ import { refreshConflictsForRead } from '../conflicts/store';
 import { loadJuror, loadSheetRefs, loadStage, stageClosedAt, type StageRow } from '../lookup';
 import { getSettings } from '../settings';
 import { getSheet, readOnlyReason, statusOf, type SheetRow } from './sheet-state';
-import { applies, editionCriteria, entriesForJuror, entryCaption, withoutCategories, type EditionCriterion, type EntryCaptionRow } from './views';
+import { applies, editionCriteria, entriesForJuror, entryCaption, withoutCategories, type EntryCaptionRow } from './views';
 import { sql } from '../statements';
 
 /** Whether a juror sees one of their assignments: conflicted ones are hidden, except their own recusals. */
@@ -208,28 +208,6 @@ export function sheetView(db: Db, key: { stageId: number; jurorId: number; entry
   };
 }
 
-/** What the grid shows of a criterion (its column header and the scale a cell accepts). */
-function gridCriteria(criteria: EditionCriterion[]): GridCriterion[] {
-  return criteria.map(({ id, name, scaleMin, scaleMax, scaleStep }) => ({ id, name, scaleMin, scaleMax, scaleStep }));
-}
-
-/**
- * The grid's frame without its rows: the same checks as the grid (stage, juror of its edition),
- * its columns, blind mode and the progress, from indexes (jurorProgress) rather than the rows.
- */
-export function gridHead(db: Db, stageId: number, jurorId: number, now: string): ScoreGridHead {
-  const stage = loadStage(db, stageId);
-  loadJuror(db, jurorId, stage.edition_id);
-  refreshConflictsForRead(db, stage.edition_id, now);
-  return {
-    stageId,
-    jurorId,
-    blindMode: getSettings(db, stage.edition_id, now).blindMode,
-    criteria: gridCriteria(editionCriteria(db, stage.edition_id)),
-    progress: jurorProgress(db, stageId, jurorId),
-  };
-}
-
 /** The compact grid (see ScoreGridRow): the juror's entries, plus one query for all their scores. */
 export function grid(db: Db, stageId: number, jurorId: number, now: string): ScoreGrid {
   const { blind, criteria, items } = jurorEntries(db, stageId, jurorId, now);
@@ -253,7 +231,7 @@ export function grid(db: Db, stageId: number, jurorId: number, now: string): Sco
     stageId,
     jurorId,
     blindMode: blind,
-    criteria: gridCriteria(criteria),
+    criteria: criteria.map(({ id, name, scaleMin, scaleMax, scaleStep }) => ({ id, name, scaleMin, scaleMax, scaleStep })),
     progress: progressOf(items),
     rows: items.map((item) => {
       const row: ScoreGridRow = {

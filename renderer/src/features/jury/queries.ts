@@ -26,7 +26,6 @@ export const scoringKeys = {
   worklist: (stageId: number, jurorId: number) => ['scoring', 'worklist', stageId, jurorId] as const,
   sheet: (stageId: number, jurorId: number, entryId: number) => ['scoring', 'sheet', stageId, jurorId, entryId] as const,
   grid: (stageId: number, jurorId: number) => ['scoringGrid', stageId, jurorId] as const,
-  gridHead: (stageId: number, jurorId: number) => ['scoringGrid', 'head', stageId, jurorId] as const,
 };
 
 export function useJurySettings(editionId: number) {
@@ -93,24 +92,14 @@ export function useScoreGrid(stageId: number, jurorId: number) {
   return useQuery(scoreGridQuery(stageId, jurorId));
 }
 
-/** The grid's frame (columns, blind mode, progress): a small read the screen draws while the rows come. */
-const scoreGridHeadQuery = (stageId: number, jurorId: number) =>
-  queryOptions({ queryKey: scoringKeys.gridHead(stageId, jurorId), queryFn: () => call('scores.gridHead', { stageId, jurorId }), staleTime: Infinity });
-
-export function useScoreGridHead(stageId: number, jurorId: number) {
-  return useQuery(scoreGridHeadQuery(stageId, jurorId));
-}
-
 /**
  * Starts the read a jury route's screen will need as soon as the route is known (called on
  * hashchange, before React renders the new screen), so that the request is already on its way
  * while the old screen unmounts and the new one mounts. Only the grid: its read is the big one
- * (a thousand entries × their scores). Its small head goes first, so that the screen can draw
- * its frame while the rows are on their way. Cached data is not read again (staleTime:
- * Infinity); a failed prefetch is read again by the screen on mount, which then shows the error.
+ * (a thousand entries × their scores). Cached data is not read again (staleTime: Infinity);
+ * a failed prefetch is read again by the screen on mount, which then shows the error.
  */
 export function prefetchJuryRoute(queryClient: QueryClient, route: JuryRoute): void {
   if (route.name !== 'scoring' || !route.grid || route.stageId === null || route.jurorId === null) return;
-  void queryClient.prefetchQuery(scoreGridHeadQuery(route.stageId, route.jurorId));
   void queryClient.prefetchQuery(scoreGridQuery(route.stageId, route.jurorId));
 }

@@ -7,44 +7,26 @@ import { QueryStatus } from '../../../components/QueryStatus';
 import { ScreenTitle } from '../../../components/ScreenTitle';
 import { errorText } from '../../../lib/errors';
 import { juryHref, worklistRoute } from '../routes';
-import { useScoreGrid, useScoreGridHead } from '../queries';
+import { useScoreGrid } from '../queries';
 import { completeRows, useGridCells } from './grid-state';
 import { ScoreGridTable } from './ScoreGridTable';
 
 /** Performance marks read by the grid benchmark (electron/bench/jury-grid.ts). */
 export const GRID_MARKS = { start: 'juryGrid:start', data: 'juryGrid:data', visible: 'juryGrid:visible' } as const;
 
-/**
- * The juror's entries × criteria grid. Two reads start together (see prefetchJuryRoute): the
- * head (columns, progress) comes first and the screen draws its frame from it — title,
- * toolbar, the table's header — while the rows, the big read, are on their way; the rows then
- * fill the same table. The frame's work (its code's first run, its layout and fonts) is done
- * while the service is still answering instead of after.
- */
+/** The juror's entries × criteria grid. */
 export function GridScreen({ stageId, jurorId }: { stageId: number; jurorId: number }) {
   // Marked on the first render, right after navigation: the benchmark measures from here.
   useState(() => performance.mark(GRID_MARKS.start));
-  const head = useScoreGridHead(stageId, jurorId);
   const grid = useScoreGrid(stageId, jurorId);
-  const frame = useMemo(() => (head.data ? { ...head.data, rows: [] } : undefined), [head.data]);
-  const shown = grid.data ?? frame;
-  // A failed rows read shows its error (QueryStatus), even if the frame came.
-  if (shown && (grid.data || grid.isPending)) return <GridView key={`${stageId}-${jurorId}`} grid={shown} rowsPending={!grid.data} />;
-  return <QueryStatus query={grid}>{(data) => <GridView key={`${stageId}-${jurorId}`} grid={data} rowsPending={false} />}</QueryStatus>;
+  return <QueryStatus query={grid}>{(data) => <GridView key={`${stageId}-${jurorId}`} grid={data} />}</QueryStatus>;
 }
 
-/** Marks the grid's rows arriving (render starts) and then their first frame on screen, for the benchmark. */
-function useGridMarks(rowsPending: boolean) {
-  const [marked, setMarked] = useState(false);
-  if (!rowsPending && !marked) {
-    // During render, before the rows are drawn: the benchmark's "drawing" starts here.
-    performance.mark(GRID_MARKS.data);
-    setMarked(true);
-  }
+function GridView({ grid }: { grid: ScoreGrid }) {
+  useState(() => performance.mark(GRID_MARKS.data));
   useEffect(() => {
-    if (rowsPending) return;
-    // After the first paint with rows: requestAnimationFrame runs before the frame's style,
-    // layout and paint; a message posted from it is handled once that frame is painted.
+    // After the first paint: requestAnimationFrame runs before the frame's style, layout and
+    // paint; a message posted from it is handled once that frame is painted (grid on screen).
     let live = true;
     const frame = window.requestAnimationFrame(() => {
       const channel = new MessageChannel();
@@ -57,13 +39,8 @@ function useGridMarks(rowsPending: boolean) {
       live = false;
       window.cancelAnimationFrame(frame);
     };
-  }, [rowsPending]);
-}
-
-/** The grid; while rowsPending, its frame only (grid.rows is empty until the rows come). */
-function GridView({ grid, rowsPending }: { grid: ScoreGrid; rowsPending: boolean }) {
-  useGridMarks(rowsPending);
-  const cells = useGridCells(grid, rowsPending);
+  }, []);
+  const cells = useGridCells(grid);
   const announce = useAnnounce();
   const afterRef = useRef<HTMLAnchorElement>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -115,12 +92,11 @@ function GridView({ grid, rowsPending }: { grid: ScoreGrid; rowsPending: boolean
       <p id="score-grid-help" className="muted small">
         {t('juryUi.grid.help')}
       </p>
-      {grid.rows.length === 0 && !rowsPending ? (
+      {grid.rows.length === 0 ? (
         <p className="empty">{t('juryUi.worklist.empty')}</p>
       ) : (
         <ScoreGridTable
           grid={grid}
-          rowsPending={rowsPending}
           rows={cells.rows}
           onSave={cells.save}
           onRefuse={cells.refuse}

@@ -38,13 +38,11 @@ const OVERSCAN = 4;
  * in a laptop's window. So the first frame renders only the cells that can be in view: the rows in
  * the box (no overscan) and the criteria that fit in the window (useCriteriaShown). Once that frame
  * is painted the rest is rendered, at low priority (typing meanwhile comes first); from then on the
- * grid is as before: Tab, the arrows and scrolling find their cells rendered. The frame drawn
- * before the rows come (rowsPending) does not count: the first frame is the first with rows.
+ * grid is as before: Tab, the arrows and scrolling find their cells rendered.
  */
-function usePainted(ready: boolean): boolean {
+function usePainted(): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
-    if (!ready) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     // requestAnimationFrame runs before the frame is painted; the timeout, after it.
     const frame = window.requestAnimationFrame(() => {
@@ -54,7 +52,7 @@ function usePainted(ready: boolean): boolean {
       window.cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [ready]);
+  }, []);
   return painted;
 }
 
@@ -74,8 +72,6 @@ const column = createColumnHelper<ScoreGridRow>();
 
 interface ScoreGridTableProps {
   grid: ScoreGrid;
-  /** The rows are still on their way: the table shows its header and says it is loading. */
-  rowsPending: boolean;
   rows: RowState[];
   onSave(r: number, c: number, value: number | null): void;
   onRefuse(r: number, c: number, message: string): void;
@@ -93,7 +89,7 @@ export const cellId = (viewIndex: number, c: number) => `grid-cell-${viewIndex}-
  * typing. Moving focus is done directly in the key handler (no re-render), which keeps one
  * keystroke well under a frame on modest laptops.
  */
-export function ScoreGridTable({ grid, rowsPending, rows, onSave, onRefuse, onClearError, onLeave }: ScoreGridTableProps) {
+export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onLeave }: ScoreGridTableProps) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const columns = useMemo(
     () => [
@@ -131,7 +127,7 @@ export function ScoreGridTable({ grid, rowsPending, rows, onSave, onRefuse, onCl
   const columnWidthsRem = table.getVisibleLeafColumns().map((col) => [col.id, COLUMN_WIDTH_REM[col.id] ?? CRITERION_WIDTH_REM] as const);
   const tableWidthRem = columnWidthsRem.reduce((sum, [, width]) => sum + width, 0);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const painted = usePainted(!rowsPending);
+  const painted = usePainted();
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
@@ -266,7 +262,6 @@ export function ScoreGridTable({ grid, rowsPending, rows, onSave, onRefuse, onCl
         aria-rowcount={rowCount + 1}
         aria-colcount={columnCount}
         aria-describedby="score-grid-help"
-        aria-busy={rowsPending || undefined}
       >
         <caption className="sr-only">{t('juryUi.grid.caption')}</caption>
         <colgroup>
@@ -299,13 +294,6 @@ export function ScoreGridTable({ grid, rowsPending, rows, onSave, onRefuse, onCl
           ))}
         </thead>
         <tbody onKeyDown={onKeyDown} onBlur={onBlur} onFocus={onFocus}>
-          {rowsPending && (
-            <tr>
-              <td colSpan={columnCount} className="muted" role="status">
-                {t('common.loading')}
-              </td>
-            </tr>
-          )}
           {padTop > 0 && (
             <tr aria-hidden="true">
               <td colSpan={columnCount} style={{ height: padTop, padding: 0 }} />

@@ -68,20 +68,11 @@ export function completeRows(grid: ScoreGrid, rows: readonly RowState[]): number
 
 /**
  * The grid's cells, one state object per row so a save re-renders only its row. Saves run one
- * after another per cell: a later value never lands before an earlier one. While rowsPending
- * the grid is its frame only (no rows); the cells start from the rows once they come.
+ * after another per cell: a later value never lands before an earlier one.
  */
-export function useGridCells(grid: ScoreGrid, rowsPending = false) {
+export function useGridCells(grid: ScoreGrid) {
   const [rows, setRows] = useState<RowState[]>(() => initialRows(grid));
   const [progress, setProgress] = useState<ScoreProgress>(grid.progress);
-  const [waitingForRows, setWaitingForRows] = useState(rowsPending);
-  if (waitingForRows && !rowsPending) {
-    // Adjusted during render (React's pattern for state that follows a prop), not in an effect:
-    // the first frame with rows already shows their values.
-    setWaitingForRows(false);
-    setRows(initialRows(grid));
-    setProgress(grid.progress);
-  }
   const [lastSaved, setLastSaved] = useState('');
   const queue = useRef(new Map<string, Promise<unknown>>());
 
