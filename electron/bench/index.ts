@@ -14,7 +14,8 @@ import { measureBareRead, measureImport, type Measurement } from './measure';
  * with exceljs' bare streaming reader, each in its own child process so that peak RSS is
  * comparable, and prints both with their ratio. Targets (issue): ratio ≤ 1.5, peak RSS ≤ 250 MB.
  * Then the jury and Encuentro benchmarks (each prints its figures beside its own bare baseline).
- * Options: --rows N (10000), --runs N (3; the median is reported),
+ * Options: --rows N (10000), --runs N (5 per side, alternated; the medians are reported, with
+ * each pair's ratio: on a shared machine a pair, run back to back, meets the same load),
  * --only import|scores|consolidation|grid|encuentro|projector (comma-separated; default all).
  */
 const SUITES: Record<string, () => Promise<void>> = {
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
       file: { type: 'string' },
       dir: { type: 'string' },
       rows: { type: 'string', default: '10000' },
-      runs: { type: 'string', default: '3' },
+      runs: { type: 'string', default: '5' },
       only: { type: 'string' },
     },
   });
@@ -67,7 +68,7 @@ async function benchImport(rows: number, runs: number): Promise<void> {
       const runDir = fs.mkdtempSync(path.join(dir, 'db-'));
       imported.push(await child(['--mode', 'import', '--file', file, '--dir', runDir]));
     }
-    printTable(median(bare), median(imported), rows);
+    printTable(median(bare), median(imported), rows, imported.map((m, i) => m.wallMs / (bare[i]?.wallMs ?? Number.NaN)));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -100,7 +101,7 @@ function median(runs: Measurement[]): Measurement {
   return { ...chosen, peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) };
 }
 
-function printTable(bare: Measurement, imported: Measurement, rows: number): void {
+function printTable(bare: Measurement, imported: Measurement, rows: number, pairRatios: number[]): void {
   const ratio = imported.wallMs / bare.wallMs;
   const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const mb = (value: number) => `${value.toFixed(0)} MB`;
@@ -117,6 +118,7 @@ function printTable(bare: Measurement, imported: Measurement, rows: number): voi
   console.log(`\n  etapas de la importación: ${stages}`);
   console.log('  (la importación usa un trabajador de lectura ya iniciado, opción import.prewarmWorker, como la lectura usa exceljs ya cargado)');
   console.log(`  razón importación / lectura: ${ratio.toFixed(2)} (meta ≤ ${TARGET_RATIO}) ${ratio <= TARGET_RATIO ? 'CUMPLE' : 'NO CUMPLE'}`);
+  console.log(`    razón de cada par (importación / lectura, una tras otra, con la misma carga de la máquina): ${pairRatios.map((r) => r.toFixed(2)).join(' ')}`);
   console.log(
     `  RSS máx. de la importación: ${mb(imported.peakRssMb)} (meta ≤ ${TARGET_RSS_MB} MB) ${imported.peakRssMb <= TARGET_RSS_MB ? 'CUMPLE' : 'NO CUMPLE'}`,
   );
