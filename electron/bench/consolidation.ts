@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import { appendAudit } from '../services/jury/audit/chain';
 import { computeReport, computeStage } from '../services/jury/consolidation/compute';
+import { loadStageData } from '../services/jury/consolidation/load';
 import { resultSheets } from '../services/jury/results/workbook';
 import { writeSheets, writeSheetsBare } from '../services/jury/results/xlsx-stream';
 
@@ -37,6 +38,10 @@ export async function benchConsolidation(): Promise<void> {
     console.log(`  mediana de ${RUNS} pares alternados, tras ${WARMUPS} de calentamiento [mín–máx]:`);
     console.log(`  SQL GROUP BY media ponderada:        ${spread(sql.map((t) => t.wall))}   CPU ${spread(sql.map((t) => t.cpu))}`);
     console.log(`  consolidación (4 métodos + rankings): ${spread(consolidation.map((t) => t.wall))}   CPU ${spread(consolidation.map((t) => t.cpu))}`);
+    // Where the consolidation's time goes: reading the stage (its SQL and the columns it fills)
+    // against the rest (totals, methods, ranks, statistics and the result's objects).
+    const reading = Array.from({ length: RUNS }, () => timed(() => loadStageData(db, editionId, stageId)));
+    console.log(`  de ello, lectura de la etapa (SQL → columnas): ${spread(reading.map((t) => t.wall))}; el resto es cálculo y objetos del resultado`);
     const ratio = med(consolidation.map((t) => t.wall)) / med(sql.map((t) => t.wall));
     console.log(`  → razón ${ratio.toFixed(2)} (meta ≤ 3); por par ${ratios.map((r) => r.toFixed(2)).join(' ')}`);
 

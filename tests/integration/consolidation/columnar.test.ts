@@ -128,4 +128,32 @@ describe('columnar read of a stage', () => {
       expect(sheet.scores.get(s.criteria.innovacion)).toBe(4 - (k % 5));
     }
   });
+
+  it('reads every stage afresh: an earlier computation neither leaks into a later one nor changes with it', async () => {
+    // Nothing read for one computation (score columns, streamed rows, cached statements) may carry over to the next.
+    const s = await seedEdition(app, 150);
+    const db = app.services.context.db();
+    const entries = [await addEntry(app, s.editionId, s.categories.inicio, 'Práctica A'), await addEntry(app, s.editionId, s.categories.inicio, 'Práctica B')];
+    const jurors = ['Jurado 1', 'Jurado 2', 'Jurado 3'].map((name) => addJuror(db, s.editionId, name, 'MINEDU', 'Especialista'));
+    for (const entryId of entries) for (const jurorId of jurors) addSheet(db, s.stageId, jurorId, entryId, { [s.criteria.resultados]: 3, [s.criteria.innovacion]: 2 });
+    const first = computeStage(db, s.editionId, s.stageId);
+    const before = JSON.stringify({ report: first.report, sheets: first.sheets.map((sheet) => [...sheet.scores]) });
+
+    // One score emptied and one sheet fewer: the next read must see neither the old value nor the old row.
+    const [e0, e1] = entries as [number, number];
+    const [j0, j1] = jurors as [number, number];
+    db.prepare(`UPDATE score SET value = NULL WHERE stage_id = ? AND entry_id = ? AND juror_id = ? AND criterion_id = ?`).run(s.stageId, e0, j0, s.criteria.innovacion);
+    db.prepare(`DELETE FROM score WHERE stage_id = ? AND entry_id = ? AND juror_id = ?`).run(s.stageId, e1, j1);
+    db.prepare(`DELETE FROM score_sheet WHERE stage_id = ? AND entry_id = ? AND juror_id = ?`).run(s.stageId, e1, j1);
+    const second = computeStage(db, s.editionId, s.stageId);
+
+    expect(JSON.stringify({ report: first.report, sheets: first.sheets.map((sheet) => [...sheet.scores]) })).toBe(before);
+    expect(second.sheets).toHaveLength(first.sheets.length - 1);
+    const emptied = second.sheets.find((sheet) => sheet.entryId === e0 && sheet.jurorId === j0);
+    expect(emptied?.scores.has(s.criteria.innovacion)).toBe(false);
+    expect(emptied?.scores.get(s.criteria.resultados)).toBe(3);
+    const missing = (stage: typeof first) => stage.report.result.entries.find((e) => e.entryId === e0)?.totals.find((t) => t.jurorId === j0)?.missingCriterionIds;
+    expect(missing(first)).not.toContain(s.criteria.innovacion);
+    expect(missing(second)).toContain(s.criteria.innovacion);
+  });
 });
