@@ -28,8 +28,7 @@ export class AppContext {
   private handle: Db | null = null;
   private blocked: Extract<AppStatus, { state: 'blocked' }> | null = null;
   private lastBackupAt: Date | null = null;
-  /** Backups taken by this process (counted so that a call can tell whether it took one). */
-  backupsTaken = 0;
+  private taken = 0;
   private readonly intervalMs: number;
   readonly now: () => Date;
 
@@ -90,8 +89,13 @@ export class AppContext {
   async backup(reason: BackupReason): Promise<BackupInfo> {
     const info = await this.backups.create(this.db(), reason);
     this.lastBackupAt = this.now();
-    this.backupsTaken += 1;
+    this.taken += 1;
     return info;
+  }
+
+  /** Backups taken by this process (counted so that a call can tell whether it took one). */
+  get backupsTaken(): number {
+    return this.taken;
   }
 
   /** Called after each data-changing call: takes the periodic backup when it is due. */
