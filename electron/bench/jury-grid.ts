@@ -34,12 +34,14 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
  * the page, and the first time in a context the compilation of Playwright's own injected script,
  * 30–60 ms of the page's main thread taken in the middle of the measured view).
  */
-const OPEN_GRID = (hash: string) => `new Promise((resolve) => {
+const OPEN_GRID = (hash: string) => `new Promise((resolve, reject) => {
   performance.clearMarks();
   performance.clearResourceTimings();
+  const timeout = setTimeout(() => reject(new Error('la cuadrícula no apareció en 30 s')), 30000);
   const observer = new PerformanceObserver((list) => {
     if (list.getEntriesByName('juryGrid:visible').length === 0) return;
     observer.disconnect();
+    clearTimeout(timeout);
     resolve(true);
   });
   observer.observe({ type: 'mark' });
