@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { builtServeScript } from './built-serve';
 
 /**
  * Projector update benchmark (issue 4): from a moderator's keystroke on the capture page to the
@@ -21,9 +22,7 @@ const CHROMIUM = process.env.BPGE_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export async function benchProjector(): Promise<void> {
-  const outMain = path.resolve(import.meta.dirname);
-  const serveJs = fs.existsSync(path.join(outMain, 'serve.js')) ? path.join(outMain, 'serve.js') : path.resolve('out', 'main', 'serve.js');
-  if (!fs.existsSync(serveJs)) throw new Error(`Falta ${serveJs}: ejecute «npx electron-vite build».`);
+  const serveJs = builtServeScript();
   if (!fs.existsSync(CHROMIUM)) {
     console.log(`Proyector: se omite (no hay Chromium en ${CHROMIUM}).`);
     return;
