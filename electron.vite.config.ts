@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { eagerCompileHint } from './scripts/compile-hints';
 
 // Main-side bundles: the Electron shell, the HTTP serve mode, the benchmark and the
 // import parser worker are separate entries so each can be started on its own under Node.
@@ -35,8 +36,13 @@ export default defineConfig({
     base: './',
     build: {
       outDir: resolve('out/renderer'),
+      // Minified (electron-vite leaves the renderer unminified by default): V8 parses each
+      // function's source again when it first runs, and the bundle is 850 KB instead of 1.9 MB.
+      minify: true,
+      // One chunk on purpose: loaded from disk, and all of it marked for eager compilation.
+      chunkSizeWarningLimit: 1024,
       rollupOptions: { input: resolve('renderer/index.html') },
     },
-    plugins: [react()],
+    plugins: [react(), eagerCompileHint()],
   },
 });

@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { t } from '../../shared/i18n';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { AnnouncerProvider } from './app/announcer';
 import { CurrentEditionProvider } from './app/current-edition';
 import { Layout } from './app/Layout';
+import { preloadTableScreens } from './app/lazy-screens';
 import { useRoute } from './app/router';
 import { Screen } from './app/Screen';
 import { useDataChangedEvents } from './app/useDataChangedEvents';
@@ -33,7 +34,9 @@ function StatusGate() {
   // Lines typed on an earlier page and never acknowledged are sent as soon as the app is up (not
   // from the projector window, which captures nothing and would only send them a second time).
   useEffect(() => {
-    if (ready && !projector) recoverCaptureJournals();
+    if (!ready || projector) return;
+    recoverCaptureJournals();
+    preloadTableScreens();
   }, [ready, projector]);
   if (status.isPending) return <p className="splash">{t('common.loading')}</p>;
   // Only a status never read is an error screen; a failed refresh keeps the app (and what is typed) on screen.
@@ -53,7 +56,10 @@ function StatusGate() {
     );
   return (
     <Layout route={route}>
-      <Screen route={route} />
+      {/* The grid and the entries list are separate chunks (app/lazy-screens): until one arrives, the usual loading line. */}
+      <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+        <Screen route={route} />
+      </Suspense>
     </Layout>
   );
 }

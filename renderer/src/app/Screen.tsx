@@ -1,12 +1,12 @@
 import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { EditionDetailScreen } from '../features/editions/EditionDetailScreen';
 import { EditionsScreen } from '../features/editions/EditionsScreen';
-import { EntriesScreen } from '../features/entries/EntriesScreen';
 import { EntryDetailScreen } from '../features/entries/EntryDetailScreen';
 import { EncuentroScreen } from '../features/encuentro/EncuentroScreen';
 import { JuryScreen } from '../features/jury/JuryScreen';
 import { ImportScreen } from '../features/imports/ImportScreen';
 import { ReferenceScreen } from '../features/reference/ReferenceScreen';
+import { EntriesScreen } from './lazy-screens';
 import { hrefOf, type Route } from './router';
 
 /** The screen for a route. Keys make each route start fresh (forms, wizard state, focus). */

@@ -9,6 +9,7 @@ import { errorText } from '../../../lib/errors';
 import { juryHref, worklistRoute } from '../routes';
 import { useScoreGrid } from '../queries';
 import { completeRows, useGridCells } from './grid-state';
+import { ProgressLine } from './ProgressLine';
 import { ScoreGridTable } from './ScoreGridTable';
 
 /** Performance marks read by the grid benchmark (electron/bench/jury-grid.ts). */
@@ -110,14 +111,5 @@ function GridView({ grid }: { grid: ScoreGrid }) {
         </a>
       </p>
     </section>
-  );
-}
-
-export function ProgressLine({ done, total }: { done: number; total: number }) {
-  return (
-    <div className="progress-line">
-      <progress max={Math.max(total, 1)} value={done} aria-label={t('juryUi.progress.label')} />
-      <span>{t('juryUi.progress.text', { done, total })}</span>
-    </div>
   );
 }

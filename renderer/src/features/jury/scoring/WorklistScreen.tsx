@@ -5,7 +5,7 @@ import { ScreenTitle } from '../../../components/ScreenTitle';
 import { SheetStatusBadge } from '../common/labels';
 import { useWorklist } from '../queries';
 import { gridRoute, juryHref, sheetRoute, whoAmIRoute } from '../routes';
-import { ProgressLine } from './GridScreen';
+import { ProgressLine } from './ProgressLine';
 import { TableWrap } from '../common/TableWrap';
 
 /** The juror's assigned entries in this stage, with progress (n of m). */
