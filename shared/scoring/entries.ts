@@ -123,9 +123,18 @@ function criterionMeans(rubric: Rubric, sheets: SheetColumns, rows: Int32Array, 
         count += 1;
       }
     }
-    means[a] = { criterionId: (rubric.criteria[i] as ScoringCriterion).id, mean: count === 0 ? null : total / count, count };
+    means[a] = new CriterionMeanRecord((rubric.criteria[i] as ScoringCriterion).id, count === 0 ? null : total / count, count);
   }
   return means;
+}
+
+/** An entry's mean on one criterion: a constructor, not a literal, for the reason TotalRecord (totals.ts) gives. */
+class CriterionMeanRecord implements CriterionMean {
+  constructor(
+    public criterionId: number,
+    public mean: number | null,
+    public count: number,
+  ) {}
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/services';
-import { addEntry, addSheet, addThreeJurors, NOW, seedEdition } from './seed';
+import { addEntry, addJuror, addSheet, addThreeJurors, NOW, seedEdition } from './seed';
 
 /**
  * Weights 30 / 40 / 30 on 0–4 scales (total 0–400) plus an independent criterion (weight 10,
@@ -119,6 +119,32 @@ describe('consolidation service', () => {
     // a3 without Ana: (200 + 400)/2 = 300
     expect(report.result.entries.find((x) => x.entryId === e.a3)?.values.mean).toBe(300);
     expect(report.conflictedSheets).toBe(1);
+  });
+
+  it('counts as pending every assignment that still counts and has no submitted or abstained sheet, wherever its entry falls', async () => {
+    const db = app.services.context.db();
+    const assign = db.prepare(`INSERT INTO assignment (stage_id, juror_id, entry_id, source, created_at) VALUES (?, ?, ?, 'manual', ?)`);
+    // a1 (the lowest entry id) loses its three sheets: three pending assignments before every entry with a sheet
+    db.prepare(`DELETE FROM score_sheet WHERE stage_id = ? AND entry_id = ?`).run(s.stageId, e.a1);
+    // between entries with sheets: Rosa is assigned a2 and has not scored it
+    assign.run(s.stageId, j.rosa, e.a2, NOW);
+    // after them: a new entry assigned to Ana (pending) and to Luis, who has a conflict in force with it (not pending)
+    const c1 = await addEntry(app, s.editionId, s.categories.liderazgo, 'Gestión escolar con la comunidad');
+    assign.run(s.stageId, j.ana, c1, NOW);
+    assign.run(s.stageId, j.luis, c1, NOW);
+    db.prepare(`INSERT INTO conflict (edition_id, juror_id, entry_id, basis, declared_reason, created_at) VALUES (?, ?, ?, 'declared', 'Trabajó en la UGEL', ?)`).run(
+      s.editionId,
+      j.luis,
+      c1,
+      NOW,
+    );
+    // a withdrawn juror's assignment without a sheet is not pending
+    const pedro = addJuror(db, s.editionId, 'Pedro Flores Ccama', 'UNSAAC', 'Docente');
+    assign.run(s.stageId, pedro, e.a2, NOW);
+    db.prepare(`UPDATE juror SET withdrawn_at = ?, withdrawn_reason = 'Renuncia' WHERE id = ?`).run(NOW, pedro);
+    const report = await app.call('consolidation.compute', { editionId: s.editionId, stageId: s.stageId });
+    // Luis's draft on b1 + a1's three + Rosa on a2 + Ana on c1
+    expect(report.pendingSheets).toBe(6);
   });
 
   it('refuses a stage of another edition and a tie-break criterion of another edition', async () => {
