@@ -35,6 +35,7 @@ const CASES: Record<string, string> = {
   'sheetData con prefijo': `<x:worksheet xmlns:x="urn:x"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
   'sin sheetData': `<worksheet>${EXCEL_ROW(1)}</worksheet>`,
   'valores con > y espacios': `${HEAD}<row r="1"><c r="A1" t="str"><v> a > b </v></c></row>${TAIL}`,
+  'atributos habituales en otro orden o con otros': `${HEAD}<row r="1"><c r="A1" t="s" s="2"><v>1</v></c><c s="2" r="B1"><v>2</v></c><c r="C1" s="1" t="n" cm="1"><v>3</v></c><c r="D1" t="s"><v>4</v></c><c r="E1" s=""/></row>${TAIL}`,
   'XML 1.1': `<?xml version="1.1"?><worksheet><sheetData><row r="1"><c r="A1" t="str"><v>a\u0085b\u2028c</v></c></row></sheetData></worksheet>`,
   'atributos con comillas simples o espacios raros': `${HEAD}<row r='1'><c r="A1"><v>1</v></c></row><row r="2" ><c r = "A2"><v>2</v></c></row><row r="3"\t\nspans="1:1"><c r="A3"\n/></row>${TAIL}`,
   // Refused by saxes; must be refused here too.

@@ -430,10 +430,21 @@ export function plainRows(xml: string, at: number, handlers: XmlHandlers): numbe
   }
 }
 
+/** How Excel and exceljs write a cell's attributes: r, then s and t when needed, in that order. */
+const USUAL_CELL = /^ r="([^"]*)"(?: s="([^"]*)")?(?: t="([^"]*)")?$/;
+
 /** The attributes of a plain start tag, as saxes gives them; null when one is repeated (saxes refuses that). */
 function plainAttributes(text: string): Record<string, string> | null {
   const attributes = Object.create(null) as Record<string, string>;
   if (text === '') return attributes;
+  // The usual cell, without the general loop (a third of the time this reader spends on a sheet).
+  const usual = USUAL_CELL.exec(text);
+  if (usual) {
+    attributes.r = usual[1] ?? '';
+    if (usual[2] !== undefined) attributes.s = usual[2];
+    if (usual[3] !== undefined) attributes.t = usual[3];
+    return attributes;
+  }
   ATTRIBUTE.lastIndex = 0;
   for (let match = ATTRIBUTE.exec(text); match; match = ATTRIBUTE.exec(text)) {
     const [, name = '', value = ''] = match;
