@@ -106,15 +106,20 @@ export type StageFields = z.infer<typeof stageFields>;
 export const ENTRY_STATUSES = ['pendiente', 'pasa', 'no_pasa', 'observada'] as const;
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
+/** An e-mail address as the forms accept it (also the import's quick check, import/entries/fields-check.ts). */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An evidence link as the forms accept it (idem). */
+export const LINK_PATTERN = /^https?:\/\/\S+$/i;
+
 export const emailOrEmpty = z
   .string()
   .trim()
   .max(200)
-  .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { error: t('validation.email') })
+  .refine((v) => v === '' || EMAIL_PATTERN.test(v), { error: t('validation.email') })
   .default('');
 
 export const evidenceLinks = z
-  .array(z.string().trim().regex(/^https?:\/\/\S+$/i, { error: t('validation.url') }))
+  .array(z.string().trim().regex(LINK_PATTERN, { error: t('validation.url') }))
   .max(50)
   .default([]);
 

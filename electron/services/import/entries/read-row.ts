@@ -7,6 +7,7 @@ import { t, type MessageKey, type MessageParams } from '../../../../shared/i18n'
 import type { CellValue, SheetRow } from '../file/parse-types';
 import type { EntryFields } from '../../entries/write';
 import { cellText, isCellError, lineText } from './cell-text';
+import { alreadyValid } from './fields-check';
 import type { EntryReference } from './reference';
 
 export interface ReadRow {
@@ -137,7 +138,8 @@ export function readRow(row: SheetRow, mapping: ColumnMapping, headers: readonly
     contactPhone: lineText(cell('contactPhone')),
     team: cellText(cell('team')),
   };
-  const parsed = entryFields.safeParse(candidate);
+  // Rows zod would return unchanged skip it (see fields-check.ts); the others get its messages.
+  const parsed = alreadyValid(candidate) ? { success: true as const, data: candidate } : entryFields.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = FIELD_OF_SCHEMA_KEY[String(issue.path[0])];

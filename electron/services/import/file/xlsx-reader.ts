@@ -3,7 +3,7 @@ import { ENTRY_LIMITS } from '../options';
 import { ParseFailure, type CellValue } from './parse-types';
 import { isBlank, type SheetCollector } from './sheet-collector';
 import { isWorkbookPart } from './workbook-parts';
-import { parseXml, partText, readDateStyles, readSharedStrings, readWorkbookInfo, TextCollector, type XmlHandlers } from './xlsx-parts';
+import { parseSheetXml, partText, readDateStyles, readSharedStrings, readWorkbookInfo, TextCollector, type XmlHandlers } from './xlsx-parts';
 import { checkZip } from './zip-check';
 
 /**
@@ -42,7 +42,7 @@ export async function readXlsx(bytes: Buffer, collector: SheetCollector, parts?:
     // Each part's bytes are let go once decoded, and only one sheet's decoded XML exists at a time.
     entries.delete(sheet.part);
     collector.startSheet(sheet.name);
-    parseXml(xml, new WorksheetHandlers(sheet.name, context, collector));
+    parseSheetXml(xml, new WorksheetHandlers(sheet.name, context, collector));
   }
 }
 
