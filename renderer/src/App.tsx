@@ -4,7 +4,6 @@ import { ConnectionBanner } from './components/ConnectionBanner';
 import { AnnouncerProvider } from './app/announcer';
 import { CurrentEditionProvider } from './app/current-edition';
 import { Layout } from './app/Layout';
-import { preloadTableScreens } from './app/lazy-screens';
 import { useRoute } from './app/router';
 import { Screen } from './app/Screen';
 import { useDataChangedEvents } from './app/useDataChangedEvents';
@@ -34,9 +33,7 @@ function StatusGate() {
   // Lines typed on an earlier page and never acknowledged are sent as soon as the app is up (not
   // from the projector window, which captures nothing and would only send them a second time).
   useEffect(() => {
-    if (!ready || projector) return;
-    recoverCaptureJournals();
-    preloadTableScreens();
+    if (ready && !projector) recoverCaptureJournals();
   }, [ready, projector]);
   if (status.isPending) return <p className="splash">{t('common.loading')}</p>;
   // Only a status never read is an error screen; a failed refresh keeps the app (and what is typed) on screen.

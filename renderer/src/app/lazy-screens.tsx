@@ -1,33 +1,51 @@
-import { lazy } from 'react';
+import { createElement, lazy, type ComponentType, type ReactElement } from 'react';
 
 /**
  * The two screens built on TanStack Table and Virtual (the scoring grid and the entries list)
- * are loaded as chunks of their own, which the app fetches in the background as soon as its
- * first screen is up (preloadTableScreens). Why: run for the first time, their code (TanStack's
- * table and virtualizer cores, the grid) had ≈ 230 functions compiled on the main thread in the
- * middle of the grid's first view. Chunks other than the entry carry V8's compile hint
+ * are chunks of their own, which the app fetches in the background from its start
+ * (preloadTableScreens, called by main.tsx). Why: run for the first time, their code (TanStack's table and
+ * virtualizer cores, the grid) had ≈ 230 functions compiled on the main thread in the middle of
+ * the grid's first view. Chunks other than the entry carry V8's compile hint
  * (scripts/compile-hints.ts), so they are compiled on a background thread when fetched, while
  * the app's own start, which waits for its entry to be compiled, is not made longer.
  */
-const loadGrid = () => import('../features/jury/scoring/GridScreen');
-const loadEntries = () => import('../features/entries/EntriesScreen');
+export interface LazyScreen<P> {
+  /** Renders the screen; suspends (the app's Suspense shows "Cargando…") only while its chunk is still on its way. */
+  Screen: (props: P) => ReactElement;
+  /** Fetches the chunk once; a failed fetch is forgotten, so that a later call asks again (the chunk comes from the same place as the page: the app's folder, or serve). */
+  preload(): Promise<ComponentType<P>>;
+}
 
-export const GridScreen = lazy(() => loadGrid().then((module) => ({ default: module.GridScreen })));
-export const EntriesScreen = lazy(() => loadEntries().then((module) => ({ default: module.EntriesScreen })));
+export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyScreen<P> {
+  let loaded: ComponentType<P> | null = null;
+  let pending: Promise<ComponentType<P>> | null = null;
+  const preload = () =>
+    (pending ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        pending = null;
+        throw error;
+      },
+    ));
+  const Pending = lazy(async () => ({ default: await preload() }));
+  // Once the chunk is there, the screen renders at once. React.lazy alone would suspend on its
+  // first render even then (it learns of a settled promise only in a later microtask), and React
+  // holds back what a Suspense boundary reveals for up to 300 ms after showing its fallback.
+  function Screen(props: P) {
+    return createElement(loaded ?? Pending, props);
+  }
+  return { Screen, preload };
+}
 
-let preloading: Promise<unknown> | null = null;
+const grid = lazyScreen(() => import('../features/jury/scoring/GridScreen').then((module) => module.GridScreen));
+const entries = lazyScreen(() => import('../features/entries/EntriesScreen').then((module) => module.EntriesScreen));
 
-/**
- * Fetches (and so compiles) both chunks once, when the page is idle; a screen opened before
- * then waits for the same request. A failed fetch is forgotten, so the screen's own load retries.
- */
+export const GridScreen = grid.Screen;
+export const EntriesScreen = entries.Screen;
+
+/** Starts fetching both chunks; a screen opened before they arrive waits for the same request. */
 export function preloadTableScreens(): void {
-  if (preloading) return;
-  const start = () => {
-    preloading ??= Promise.all([loadGrid(), loadEntries()]).catch(() => {
-      preloading = null;
-    });
-  };
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(start, { timeout: 1_000 });
-  else window.setTimeout(start, 0);
+  // A failure here is not the user's concern: the screen's own render asks again and shows its error.
+  void grid.preload().catch(() => undefined);
+  void entries.preload().catch(() => undefined);
 }
