@@ -1,10 +1,12 @@
 import { Suspense, useEffect } from 'react';
 import { t } from '../../shared/i18n';
 import { ConnectionBanner } from './components/ConnectionBanner';
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import { AnnouncerProvider } from './app/announcer';
 import { CurrentEditionProvider } from './app/current-edition';
 import { Layout } from './app/Layout';
-import { useRoute } from './app/router';
+import { retryFailedScreens } from './app/lazy-screens';
+import { hrefOf, useRoute } from './app/router';
 import { Screen } from './app/Screen';
 import { useDataChangedEvents } from './app/useDataChangedEvents';
 import { BlockedScreen } from './features/backups/BlockedScreen';
@@ -54,9 +56,11 @@ function StatusGate() {
   return (
     <Layout route={route}>
       {/* The grid and the entries list are separate chunks (app/lazy-screens): until one arrives, the usual loading line. */}
-      <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
-        <Screen route={route} />
-      </Suspense>
+      <ScreenErrorBoundary resetKey={hrefOf(route)} onRetry={retryFailedScreens}>
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <Screen route={route} />
+        </Suspense>
+      </ScreenErrorBoundary>
     </Layout>
   );
 }

@@ -1,7 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EAGER_COMPILE_HINT } from '../../scripts/compile-hints';
-import { launchBrowser, openPage } from './support/browser';
+import { describeViolations, seriousA11yViolations } from './support/axe';
+import { launchBrowser, openPage, screenshot } from './support/browser';
+import { apiClient, createJuryScenario } from './support/jury-setup';
 import { startServer, type ServedApp } from './support/server';
 
 /**
@@ -50,5 +52,30 @@ describe('renderer construido', () => {
     for (const chunk of chunks) expect((await text(chunk)).split('\n', 1)[0], chunk).toBe(EAGER_COMPILE_HINT);
     expect(await page.getByRole('heading', { level: 1 }).first().isVisible()).toBe(true);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('si el fragmento de la cuadrícula no llega, lo dice en español y lo vuelve a pedir con «Reintentar»', async () => {
+    const scenario = await createJuryScenario(apiClient(server.url), { entries: 2, jurors: 2, criteria: 3, jurorsPerEntry: 2, blindMode: false });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'es-PE' });
+    try {
+      // The venue's network drops every request for the grid's chunk, from the app's start.
+      let blocked = true;
+      await context.route(/\/GridScreen-[\w-]+\.js$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+      const page = await context.newPage();
+      await page.goto(`${server.url}/#/calificar/${scenario.stageId}/${scenario.jurorIds[0]}/cuadricula`);
+      const failed = page.getByRole('heading', { level: 1, name: 'No se pudo abrir esta pantalla' });
+      await failed.waitFor();
+      // Only the screen: the app's navigation is still there.
+      expect(await page.getByRole('navigation').count()).toBeGreaterThan(0);
+      await screenshot(page, 'pantalla-no-cargada');
+      expect(describeViolations('pantalla no cargada', await seriousA11yViolations(page))).toBe('');
+      blocked = false;
+      await page.getByRole('button', { name: 'Reintentar' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Calificación en cuadrícula' }).waitFor();
+      await page.getByTestId('score-grid').getByRole('textbox').first().waitFor();
+      expect(await failed.count()).toBe(0);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -14,6 +14,8 @@ export interface LazyScreen<P> {
   Screen: (props: P) => ReactElement;
   /** Fetches the chunk once; a failed fetch is forgotten, so that a later call asks again (the chunk comes from the same place as the page: the app's folder, or serve). */
   preload(): Promise<ComponentType<P>>;
+  /** After the screen failed to load: its next render asks for the chunk again. */
+  retry(): void;
 }
 
 export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyScreen<P> {
@@ -27,14 +29,31 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
         throw error;
       },
     ));
-  const Pending = lazy(async () => ({ default: await preload() }));
+  // React.lazy keeps a failure for good, and throws it on every render: only a retry asked for
+  // (the screen's "Reintentar", or moving to another screen) swaps in a fresh one, which asks again.
+  let failed = false;
+  const pendingScreen = () =>
+    lazy(async () => {
+      try {
+        return { default: await preload() };
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    });
+  let Pending = pendingScreen();
+  const retry = () => {
+    if (!failed) return;
+    failed = false;
+    Pending = pendingScreen();
+  };
   // Once the chunk is there, the screen renders at once. React.lazy alone would suspend on its
   // first render even then (it learns of a settled promise only in a later microtask), and React
   // holds back what a Suspense boundary reveals for up to 300 ms after showing its fallback.
   function Screen(props: P) {
     return createElement(loaded ?? Pending, props);
   }
-  return { Screen, preload };
+  return { Screen, preload, retry };
 }
 
 const grid = lazyScreen(() => import('../features/jury/scoring/GridScreen').then((module) => module.GridScreen));
@@ -42,6 +61,12 @@ const entries = lazyScreen(() => import('../features/entries/EntriesScreen').the
 
 export const GridScreen = grid.Screen;
 export const EntriesScreen = entries.Screen;
+
+/** For the app's screen error boundary: a screen whose chunk did not arrive asks again on its next render. */
+export function retryFailedScreens(): void {
+  grid.retry();
+  entries.retry();
+}
 
 /** Starts fetching both chunks; a screen opened before they arrive waits for the same request. */
 export function preloadTableScreens(): void {
