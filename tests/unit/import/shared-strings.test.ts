@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainSharedStrings, readSharedStrings } from '../../../electron/services/import/file/xlsx-parts';
+import { plainSharedStrings, readSharedStrings, SAXES_ITEMS_AT_MOST } from '../../../electron/services/import/file/xlsx-parts';
 
 const SST = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="9" uniqueCount="9">';
 const read = (xml: string) => readSharedStrings(new Map([['xl/sharedStrings.xml', Buffer.from(xml, 'utf8')]]));
@@ -45,5 +45,16 @@ describe('cadenas compartidas (lectura directa de los elementos <si><t> simples)
     }
     // Decoded UTF-8 never holds a lone surrogate, but the text check does not count on that.
     expect(plainSharedStrings('<sst><si><t>\uD800</t></si></sst>')).toBeNull();
+  });
+
+  it('con muchos elementos enriquecidos deja la parte entera a saxes (un analizador por elemento costaría más), con el mismo resultado', () => {
+    const rich = (i: number) => `<si><r><rPr><b/></rPr><t>Negrita ${i}</t></r><r><t xml:space="preserve"> y normal</t></r></si>`;
+    const items = (count: number) => Array.from({ length: count }, (_, i) => (i % 2 ? rich(i) : `<si><t>Texto ${i}</t></si>`)).join('');
+    const few = `${SST}${items(SAXES_ITEMS_AT_MOST * 2)}</sst>`;
+    const many = `${SST}${items(SAXES_ITEMS_AT_MOST * 2 + 2)}</sst>`;
+    expect(plainSharedStrings(few)).toHaveLength(SAXES_ITEMS_AT_MOST * 2);
+    expect(plainSharedStrings(many)).toBeNull();
+    const expected = Array.from({ length: SAXES_ITEMS_AT_MOST * 2 + 2 }, (_, i) => (i % 2 ? `Negrita ${i} y normal` : `Texto ${i}`));
+    expect(read(many)).toEqual(expected);
   });
 });
