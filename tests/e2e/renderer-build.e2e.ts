@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EAGER_COMPILE_HINT } from '../../scripts/compile-hints';
 import { describeViolations, seriousA11yViolations } from './support/axe';
 import { launchBrowser, openPage, screenshot } from './support/browser';
+import { eventually } from './support/eventually';
 import { apiClient, createJuryScenario } from './support/jury-setup';
 import { startServer, type ServedApp } from './support/server';
 
@@ -65,6 +66,8 @@ describe('renderer construido', () => {
       await page.goto(`${server.url}/#/calificar/${scenario.stageId}/${scenario.jurorIds[0]}/cuadricula`);
       const failed = page.getByRole('heading', { level: 1, name: 'No se pudo abrir esta pantalla' });
       await failed.waitFor();
+      // It takes the focus, as a screen's title does when the screen opens.
+      await eventually(() => page.evaluate('document.activeElement?.id')).toBe('screen-error-title');
       // Only the screen: the app's navigation is still there.
       expect(await page.getByRole('navigation').count()).toBeGreaterThan(0);
       await screenshot(page, 'pantalla-no-cargada');

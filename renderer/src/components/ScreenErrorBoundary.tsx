@@ -1,4 +1,4 @@
-import { Component, type ReactNode } from 'react';
+import { Component, createRef, type ReactNode } from 'react';
 import { t } from '../../../shared/i18n';
 
 interface Props {
@@ -20,13 +20,16 @@ interface State {
  */
 export class ScreenErrorBoundary extends Component<Props, State> {
   override state: State = { error: null };
+  private readonly title = createRef<HTMLHeadingElement>();
 
   static getDerivedStateFromError(error: unknown): State {
     return { error };
   }
 
-  override componentDidUpdate(previous: Props): void {
+  override componentDidUpdate(previous: Props, previousState: State): void {
     if (previous.resetKey !== this.props.resetKey && this.state.error !== null) this.retry();
+    // As a screen's title takes the focus when it opens (ScreenTitle): a screen reader reads why.
+    else if (previousState.error === null && this.state.error !== null) this.title.current?.focus();
   }
 
   // The browser's own reason (in English, about a script's address) is for whoever supports the app.
@@ -43,7 +46,7 @@ export class ScreenErrorBoundary extends Component<Props, State> {
     if (this.state.error === null) return this.props.children;
     return (
       <section aria-labelledby="screen-error-title">
-        <h1 id="screen-error-title" tabIndex={-1}>
+        <h1 id="screen-error-title" ref={this.title} tabIndex={-1}>
           {t('common.screenFailed')}
         </h1>
         <p>{t('common.screenFailedHelp')}</p>
