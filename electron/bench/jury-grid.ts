@@ -11,7 +11,8 @@ import { builtServeScript } from './built-serve';
  * - first render: navigation (hash change) → grid on screen, from the performance marks the
  *   grid sets (GridScreen: juryGrid:start / juryGrid:data / juryGrid:visible); the median of
  *   nine cold views, each in a fresh browser context (the first of them also meets a server
- *   that has not read the grid yet; every sample is printed), then cached views;
+ *   that has not read the grid yet; every sample is printed), navigating SETTLE_MS after the
+ *   app's first heading, and of nine more navigating at once (the hardest case); then cached views;
  * - one keystroke (Tab after typing a digit) → the next cell focused, measured in the page with
  *   performance.now(): keydown → focus of the next cell; also, without a target, keydown → the
  *   end of the keystroke's own work (React's re-render of the saving cell included) and → the
@@ -23,6 +24,13 @@ const ENTRIES = 1000;
 const CRITERIA = 12;
 const KEYSTROKES = 50;
 const COLD_VIEWS = 9;
+/**
+ * How long after the app's first heading the juror navigates to the grid, in the main cold
+ * views: a person looks at the screen and clicks, and the app's start (its first answers, the
+ * chunks it preloads, V8's background compilation) goes on for a few hundred ms after that first
+ * heading. The same number of cold views navigate at once instead, the hardest case, and both are printed.
+ */
+const SETTLE_MS = 1000;
 const WARM_VIEWS = 4;
 const TARGET_RENDER_MS = 200;
 const TARGET_KEY_MS = 16;
@@ -159,9 +167,12 @@ export async function benchJuryGrid(): Promise<void> {
     // opened on another screen first, as a juror arrives at the grid. One sample is too noisy
     // on a shared machine to judge against the target, so several are taken and all printed.
     const cold: View[] = [];
+    const coldAtOnce: View[] = [];
     const opens: number[] = [];
     let page: Page | null = null;
-    for (let i = 0; i < COLD_VIEWS; i++) {
+    // Alternated, so that both sets meet the same moments of a shared machine.
+    for (let i = 0; i < COLD_VIEWS * 2; i++) {
+      const settled = i % 2 === 0;
       await page?.context().close();
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'es-PE' });
       await context.addInitScript(WATCH_OPENING);
@@ -169,8 +180,9 @@ export async function benchJuryGrid(): Promise<void> {
       await page.goto(`${server.url}/#/ediciones`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       opens.push((await page.evaluate('window.openedAt')) as number);
+      if (settled) await page.waitForTimeout(SETTLE_MS);
       if (TRACE_DIR) await browser.startTracing(page, { path: path.join(TRACE_DIR, `grid-cold-${i}.json`), categories: TRACE_CATEGORIES });
-      cold.push(await openGrid(page));
+      (settled ? cold : coldAtOnce).push(await openGrid(page));
       if (TRACE_DIR) await browser.stopTracing();
     }
     if (!page) throw new Error('sin página');
@@ -197,7 +209,7 @@ export async function benchJuryGrid(): Promise<void> {
     await page.waitForTimeout(300);
     const keys = ((await page.evaluate('window.keyTimes')) as KeyTimes[]).filter((k) => Number.isFinite(k.focus));
     const saved = await page.getByText('guardado', { exact: true }).count();
-    print(cold, warm, keys, saved, opens);
+    print(cold, coldAtOnce, warm, keys, saved, opens);
   } finally {
     await browser?.close();
     if (server) await stop(server.child);
@@ -291,21 +303,21 @@ interface KeyTimes {
   painted: number;
 }
 
-function print(cold: View[], warm: View[], keys: KeyTimes[], saved: number, opens: number[]): void {
+function print(cold: View[], coldAtOnce: View[], warm: View[], keys: KeyTimes[], saved: number, opens: number[]): void {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const verdict = (v: number, target: number) => (v <= target ? 'CUMPLE' : 'NO CUMPLE');
-  const coldTotal = quantile(cold.map((r) => r.total), 0.5);
-  const coldRender = quantile(cold.map((r) => r.render), 0.5);
-  const coldService = quantile(cold.map((r) => r.service), 0.5);
-  const coldResponse = quantile(cold.map((r) => r.response), 0.5);
   const warmTotal = quantile(warm.map((r) => r.total), 0.5);
   // Each figure gets its own verdict: the first view includes fetching all cells, later ones don't.
-  console.log(
-    `  primera vista (navegación → cuadrícula visible, con la carga de ${ENTRIES * CRITERIA} celdas), mediana de ${cold.length} en frío: ${ms(coldTotal)} (medianas de sus partes: datos recibidos a los ${ms(coldResponse)}, de ello petición → respuesta del servidor ${ms(coldService)}; dibujo ${ms(coldRender)}) (meta ≤ ${TARGET_RENDER_MS} ms) ${verdict(coldTotal, TARGET_RENDER_MS)}`,
-  );
-  console.log(
-    `    cada vista en frío (la primera, con el servidor aún sin leer la cuadrícula), total / servidor / datos recibidos / dibujo: ${cold.map((r) => `${r.total.toFixed(0)}/${r.service.toFixed(0)}/${r.response.toFixed(0)}/${r.render.toFixed(0)}`).join(', ')} ms`,
-  );
+  const coldFigures = (views: View[], label: string) => {
+    const total = quantile(views.map((r) => r.total), 0.5);
+    console.log(
+      `  ${label}, mediana de ${views.length} en frío: ${ms(total)} (medianas de sus partes: datos recibidos a los ${ms(quantile(views.map((r) => r.response), 0.5))}, de ello petición → respuesta del servidor ${ms(quantile(views.map((r) => r.service), 0.5))}; dibujo ${ms(quantile(views.map((r) => r.render), 0.5))}) (meta ≤ ${TARGET_RENDER_MS} ms) ${verdict(total, TARGET_RENDER_MS)}`,
+    );
+    console.log(`    cada vista, total / servidor / datos recibidos / dibujo: ${views.map((r) => `${r.total.toFixed(0)}/${r.service.toFixed(0)}/${r.response.toFixed(0)}/${r.render.toFixed(0)}`).join(', ')} ms`);
+  };
+  console.log(`  primera vista: navegación → cuadrícula visible, con la carga de ${ENTRIES * CRITERIA} celdas; cada vista en un contexto nuevo (sin caché), la primera con el servidor aún sin leer la cuadrícula`);
+  coldFigures(cold, `con la aplicación ya abierta (se navega ${SETTLE_MS / 1000} s después de su primer título, como quien mira la pantalla y hace clic)`);
+  coldFigures(coldAtOnce, 'navegando en cuanto aparece el primer título (el caso más exigente: la aplicación aún termina de arrancar)');
   // The app's own opening (navigation → the first screen's heading, stamped in the page): not a
   // target, printed so that a change that moves work from the grid to the app's start shows its cost.
   console.log(`  apertura de la aplicación en un contexto nuevo (navegación → título de la primera pantalla en la página), mediana de ${opens.length}: ${ms(quantile(opens, 0.5))}`);
