@@ -1,6 +1,7 @@
 import { ABSTAINED, RECUSED, SCORED, type ScoringCriterion, type SheetColumns } from '../../../../shared/scoring';
 import type { Db } from '../../../db/open';
 import { ROW_SINK, streamRows } from '../../../db/row-stream';
+import { SheetsByEntry } from './by-entry';
 import { fillScores } from './scores';
 import { sql } from '../statements';
 
@@ -101,12 +102,11 @@ function grown<T extends Float64Array | Uint8Array>(from: T, to: T): T {
 
 /**
  * Assignments that still count (juror not withdrawn, no conflict in force) whose sheet is
- * neither submitted nor abstained (not in `done`, sheets in ascending entry order). Counted here
+ * neither submitted nor abstained (not in `done`). Counted here
  * against the sheets just read: the assignments' keys come from an index that covers them,
  * where joining each assignment to its sheet, juror and conflicts in SQL cost several times as
- * much. Each assignment's entry is found in `done` through an index by entry id (the same
- * counting layout as scores.ts), then its dozen or so sheets are scanned for the juror: no hash
- * set of 15,000 pairs to build, and no binary search per assignment.
+ * much. Each assignment's sheet is looked for in `done` grouped by entry (SheetsByEntry, as the
+ * scores find their sheets): no hash set of 15,000 pairs to build, no binary search per assignment.
  */
 function countPending(db: Db, stageId: number, done: SheetColumns, conflicted: PairSet): number {
   // EXISTS per withdrawn juror (an index seek each, and usually there are none), where
@@ -119,43 +119,12 @@ function countPending(db: Db, stageId: number, done: SheetColumns, conflicted: P
       .pluck()
       .all(stageId) as number[],
   );
-  const byEntry = new EntryRuns(done);
+  const byEntry = new SheetsByEntry(done, () => true);
   let pending = 0;
   streamRows(db, `SELECT count(${ROW_SINK}(juror_id, entry_id)) FROM assignment WHERE stage_id = ?`, [stageId], (jurorId, entryId) => {
-    if (!withdrawn.has(jurorId) && !conflicted.has(jurorId, entryId) && !byEntry.has(entryId, jurorId)) pending += 1;
+    if (!withdrawn.has(jurorId) && !conflicted.has(jurorId, entryId) && byEntry.find(entryId - byEntry.e0, jurorId) < 0) pending += 1;
   });
   return pending;
-}
-
-/**
- * Where each entry's sheets start in columns sorted by entry: starts[e − e0] for entry ids
- * e0 … e0 + span − 1 (the entries' ids are close together, so the span is about their number).
- */
-class EntryRuns {
-  private readonly e0: number;
-  private readonly starts: Int32Array;
-
-  constructor(private readonly sheets: SheetColumns) {
-    const { count, entryId } = sheets;
-    this.e0 = count === 0 ? 0 : (entryId[0] as number);
-    const span = count === 0 ? 0 : (entryId[count - 1] as number) - this.e0 + 1;
-    // Counting sort offsets: the sheets already come in entry order, so starts[i] is the
-    // number of sheets of entries before e0 + i.
-    this.starts = new Int32Array(span + 1);
-    for (let s = 0; s < count; s++) {
-      const after = (entryId[s] as number) - this.e0 + 1;
-      this.starts[after] = (this.starts[after] as number) + 1;
-    }
-    for (let i = 1; i <= span; i++) this.starts[i] = (this.starts[i] as number) + (this.starts[i - 1] as number);
-  }
-
-  /** Whether entry entryId has a sheet by the juror. */
-  has(entryId: number, jurorId: number): boolean {
-    const i = entryId - this.e0;
-    if (i < 0 || i >= this.starts.length - 1) return false;
-    for (let s = this.starts[i] as number; s < (this.starts[i + 1] as number); s++) if (this.sheets.jurorId[s] === jurorId) return true;
-    return false;
-  }
 }
 
 /** (juror, entry) pairs with a conflict of interest in force (dismissed ones do not count): a handful per edition. */
