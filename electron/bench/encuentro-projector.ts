@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { builtServeScript } from './built-serve';
+import { startBuiltServe } from './built-serve';
 
 /**
  * Projector update benchmark (issue 4): from a moderator's keystroke on the capture page to the
@@ -22,7 +22,6 @@ const CHROMIUM = process.env.BPGE_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export async function benchProjector(): Promise<void> {
-  const serveJs = builtServeScript();
   if (!fs.existsSync(CHROMIUM)) {
     console.log(`Proyector: se omite (no hay Chromium en ${CHROMIUM}).`);
     return;
@@ -31,7 +30,7 @@ export async function benchProjector(): Promise<void> {
   let child: ChildProcess | null = null;
   let browser: Browser | null = null;
   try {
-    const started = await startServe(serveJs, path.join(dir, 'bench.db'));
+    const started = await startBuiltServe(path.join(dir, 'bench.db'), ['--demo']);
     child = started.child;
     const url = started.url;
     const call = async <T>(method: string, input: unknown): Promise<T> => {
@@ -129,26 +128,4 @@ function report(single: number[], paged: number[]): void {
   console.log(`  paginado / base: p50 ×${(b.p50 / Math.max(1, a.p50)).toFixed(2)} · p95 ×${(b.p95 / Math.max(1, a.p95)).toFixed(2)}`);
   const worst = Math.max(a.p95, b.p95);
   console.log(`  meta p95 ≤ ${TARGET_P95_MS} ms: ${worst <= TARGET_P95_MS ? 'CUMPLE' : 'NO CUMPLE'}`);
-}
-
-function startServe(serveJs: string, dbPath: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [serveJs, '--db', dbPath, '--port', '0', '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve no arrancó:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /sirviendo en (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1] });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve terminó (código ${code}):\n${output}`));
-    });
-  });
 }

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServices } from '../services/registry';
-import { builtServeScript } from './built-serve';
+import { startBuiltServe } from './built-serve';
 
 /**
  * The scoring grid in Chromium with 1,000 entries × 12 criteria assigned to one juror:
@@ -151,7 +151,7 @@ export async function benchJuryGrid(): Promise<void> {
   try {
     console.log(`Cuadrícula de calificación: ${ENTRIES} postulaciones × ${CRITERIA} criterios para un jurado…`);
     const target = await seed(dbPath);
-    server = await serve(dbPath);
+    server = await startBuiltServe(dbPath);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const gridHash = `#/calificar/${target.stageId}/${target.jurorId}/cuadricula`;
     const listHash = `#/calificar/${target.stageId}/${target.jurorId}`;
@@ -252,34 +252,6 @@ async function seed(dbPath: string): Promise<{ stageId: number; jurorId: number 
   } finally {
     services.close();
   }
-}
-
-function serve(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
-  let script: string;
-  try {
-    script = builtServeScript();
-  } catch (error) {
-    return Promise.reject(error as Error);
-  }
-  const child = spawn(process.execPath, [script, '--db', dbPath, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve no arrancó:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /sirviendo en (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ url: match[1], child });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve terminó (código ${code}):\n${output}`));
-    });
-  });
 }
 
 async function stop(child: ChildProcess): Promise<void> {
