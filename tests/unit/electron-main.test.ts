@@ -18,7 +18,8 @@ const fake = vi.hoisted(() => ({
 }));
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpge-main-'));
-process.env.BPGE_DB = path.join(dataDir, 'app.db');
+// No override: the database goes where an installed app and `npm start` both put it.
+delete process.env.BPGE_DB;
 // As an installed app started with a dev-server URL planted in its environment.
 process.env.ELECTRON_RENDERER_URL = 'https://evil.example/';
 
@@ -58,7 +59,7 @@ vi.mock('electron', () => {
         fake.ready = true;
         return Promise.resolve();
       },
-      getPath: () => dataDir,
+      getPath: (name: string) => (name === 'userData' ? dataDir : path.join(dataDir, 'other', name)),
       getAppPath: () => dataDir,
       on() {},
       quit: () => {
@@ -109,7 +110,7 @@ describe('Electron main process', () => {
     // First start on an empty database: the demo edition is there.
     expect(trusted.ok).toBe(true);
     expect(trusted.result?.[0]?.isDemo).toBe(true);
-    expect(fs.existsSync(process.env.BPGE_DB!)).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, 'concurso-bpge.db'))).toBe(true);
     // The dev-server page planted in the environment is not trusted either.
     const planted = (await handler({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'editions.list', {})) as { ok: boolean };
     expect(planted.ok).toBe(false);
