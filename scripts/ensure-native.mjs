@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { abiMismatch, electronBuildEnv } from './native-abi.mjs';
+import { abiMismatch, electronAbi, electronBuildEnv } from './native-abi.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -19,21 +19,6 @@ const moduleDir = path.join(root, 'node_modules', 'better-sqlite3');
 
 function run(cmd, args, cwd, env = process.env) {
   execFileSync(cmd, args, { cwd, stdio: 'inherit', env: { ...env } });
-}
-
-/** Electron's NODE_MODULE_VERSION, from node-abi's table (the one prebuild-install uses too). */
-function electronAbi(version) {
-  try {
-    // node-abi as prebuild-install (better-sqlite3's dependency) resolves it: the same table picks the prebuilt binary.
-    const fromPrebuild = createRequire(require.resolve('prebuild-install/package.json'));
-    return Number(fromPrebuild('node-abi').getAbi(version, 'electron'));
-  } catch (error) {
-    console.error(
-      `No se conoce la ABI de Electron ${version} (${error.message}). Actualice node-abi («npm update node-abi») ` +
-        'para poder comprobar el módulo nativo antes de usarlo.',
-    );
-    process.exit(1);
-  }
 }
 
 if (target === 'node') {
@@ -47,7 +32,13 @@ if (target === 'node') {
 } else if (target === 'electron') {
   const electronVersion = require('electron/package.json').version;
   const sqliteVersion = require('better-sqlite3/package.json').version;
-  const abi = electronAbi(electronVersion);
+  let abi;
+  try {
+    abi = electronAbi(electronVersion);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
   const outDir = path.join(root, '.cache', 'native', 'electron');
   const cached = path.join(outDir, 'better_sqlite3.node');
   const stamp = path.join(outDir, 'version.txt');

@@ -2,3 +2,5 @@
 export function moduleAbis(binary: string | Buffer): number[];
 export function abiMismatch(file: string, expected: number, runtimeName: string): string | null;
 export function electronBuildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+export function electronAbi(version: string): number;
+export const PACKAGED_NATIVE_MODULE: string;

@@ -2,6 +2,10 @@
 // runtime is caught before it is cached as the Electron one (Electron then refuses to load it
 // with a NODE_MODULE_VERSION error at start-up, long after the build "succeeded").
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
 
 /*
  * A module built with NODE_MODULE / NODE_MODULE_INIT exports `node_register_module_v<ABI>`
@@ -49,3 +53,21 @@ export function electronBuildEnv(env) {
   }
   return clean;
 }
+
+/**
+ * Electron's NODE_MODULE_VERSION for `version`, from node-abi as prebuild-install (better-sqlite3's
+ * dependency) resolves it: the same table picks the prebuilt binary.
+ */
+export function electronAbi(version) {
+  const fromPrebuild = createRequire(require.resolve('prebuild-install/package.json'));
+  try {
+    return Number(fromPrebuild('node-abi').getAbi(version, 'electron'));
+  } catch (error) {
+    throw new Error(
+      `No se conoce la ABI de Electron ${version} (${error.message}). Actualice node-abi («npm update node-abi») ` +
+        'para poder comprobar el módulo nativo antes de usarlo.',
+    );
+  }
+}
+
+export const PACKAGED_NATIVE_MODULE = path.join('app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import checkNativeModule from '../../scripts/after-pack.mjs';
 
 /*
  * The installers' layout, checked offline: electron-builder packages the built app (out/, as
@@ -39,6 +40,7 @@ let work: string;
 let appDir: string;
 let archive: string;
 let entries: Set<string>;
+let afterPackVerdict: string | null | undefined;
 
 function fakeElectronDist(dir: string): void {
   fs.mkdirSync(path.join(dir, 'resources'), { recursive: true });
@@ -66,7 +68,21 @@ describe('desktop package (electron-builder, linux dir target)', () => {
         publish: 'never',
         // Only what cannot work offline is overridden; files, asar, asarUnpack and the fuses
         // are the project's own configuration.
-        config: { ...pkg.build, electronDist, electronVersion, npmRebuild: false, directories: { output: path.join(work, 'dist') } },
+        config: {
+          ...pkg.build,
+          electronDist,
+          electronVersion,
+          npmRebuild: false,
+          directories: { output: path.join(work, 'dist') },
+          // The project's hook runs on the real layout; its verdict is recorded rather than
+          // stopping the build, since the Node build stands in for the Electron one here.
+          afterPack: async (context) => {
+            afterPackVerdict = await checkNativeModule(context).then(
+              () => null,
+              (error: Error) => error.message,
+            );
+          },
+        },
       });
     } finally {
       for (const decoy of DECOYS) fs.rmSync(path.join(root, decoy), { force: true });
@@ -139,6 +155,12 @@ describe('desktop package (electron-builder, linux dir target)', () => {
     expect(asar.statFile(archive, NATIVE)).toMatchObject({ unpacked: true });
     const unpacked = path.join(appDir, 'resources', 'app.asar.unpacked', NATIVE);
     expect(fs.readFileSync(unpacked).equals(fs.readFileSync(path.join(root, NATIVE)))).toBe(true);
+  });
+
+  it("stops a package whose native module is not built for the packaged Electron's ABI", () => {
+    expect(pkg.build.afterPack).toBe('scripts/after-pack.mjs');
+    expect(afterPackVerdict).toContain(`es para la ABI ${process.versions.modules}, pero Electron ${electronVersion} necesita la ABI`);
+    expect(afterPackVerdict).toContain('El paquete no se generó.');
   });
 
   it('flips the fuses: no RunAsNode, NODE_OPTIONS or inspector; encrypted cookies; ASAR integrity and ASAR only', async () => {

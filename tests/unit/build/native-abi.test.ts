@@ -49,3 +49,24 @@ describe('native module ABI check', () => {
     expect(env).toEqual({ PATH: '/usr/bin', npm_config_cache: '/root/.npm' });
   });
 });
+
+describe('afterPack hook', () => {
+  it('lets a package through only when its unpacked better-sqlite3 is built for the packaged Electron', async () => {
+    const { default: afterPack } = await import('../../../scripts/after-pack.mjs');
+    const { electronAbi, PACKAGED_NATIVE_MODULE } = await import('../../../scripts/native-abi.mjs');
+    const appOutDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpge-afterpack-'));
+    try {
+      const native = path.join(appOutDir, 'resources', PACKAGED_NATIVE_MODULE);
+      fs.mkdirSync(path.dirname(native), { recursive: true });
+      const context = { appOutDir, packager: { config: { electronVersion: '45.5.0' } } };
+      fs.writeFileSync(native, Buffer.from(`\0node_register_module_v${electronAbi('45.5.0')}\0`));
+      await expect(afterPack(context)).resolves.toBeUndefined();
+      fs.writeFileSync(native, Buffer.from(`\0node_register_module_v${process.versions.modules}\0`));
+      await expect(afterPack(context)).rejects.toThrow('El paquete no se generó.');
+      fs.rmSync(native);
+      await expect(afterPack(context)).rejects.toThrow('debe quedar fuera del ASAR (asarUnpack)');
+    } finally {
+      fs.rmSync(appOutDir, { recursive: true, force: true });
+    }
+  });
+});
