@@ -66,6 +66,7 @@ export function electronAbi(version) {
     throw new Error(
       `No se conoce la ABI de Electron ${version} (${error.message}). Actualice node-abi («npm update node-abi») ` +
         'para poder comprobar el módulo nativo antes de usarlo.',
+      { cause: error },
     );
   }
 }
