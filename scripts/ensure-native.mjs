@@ -47,6 +47,9 @@ if (target === 'node') {
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === wanted && fs.existsSync(cached) && abiMismatch(cached, abi, 'Electron') === null) {
     process.exit(0);
   }
+  // Whatever is cached is not the right build: the app must not load it while this one is prepared.
+  fs.rmSync(cached, { force: true });
+  fs.rmSync(stamp, { force: true });
 
   console.log(`Preparando better-sqlite3 para Electron ${electronVersion} (ABI ${abi}, una sola vez)…`);
   const work = path.join(root, '.cache', 'native', 'work');
