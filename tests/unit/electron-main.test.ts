@@ -127,7 +127,7 @@ describe('Electron main process', () => {
     expect(index.status).toBe(200);
     expect(index.headers.get('content-type')).toContain('text/html');
     expect(await index.text()).toBe(fs.readFileSync(path.resolve('renderer', 'index.html'), 'utf8'));
-    for (const url of ['app://bpge/..%2F..%2Fpackage.json', 'app://bpge/%2e%2e%2fpackage.json', 'app://bpge/..%5Cpackage.json', 'app://evil/index.html']) {
+    for (const url of ['app://bpge/..%2F..%2Fpackage.json', 'app://bpge/%2e%2e%2fpackage.json', 'app://bpge/..%5Cpackage.json', 'app://bpge/index.html%00.png', 'app://bpge/%E0%A4%A', 'app://evil/index.html']) {
       const refused = await serve({ url });
       expect(refused.status, url).toBe(403);
     }
