@@ -187,6 +187,7 @@ describe('desktop package (electron-builder, linux dir target)', () => {
       oneClick: false,
       perMachine: false,
       allowElevation: false,
+      allowToChangeInstallationDirectory: false,
       installerLanguages: ['es_ES'],
       createDesktopShortcut: 'always',
       createStartMenuShortcut: true,
