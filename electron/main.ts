@@ -2,6 +2,7 @@ import { app, dialog, ipcMain, Menu } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { t } from '../shared/i18n';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { PROJECTOR_CHANNEL, ProjectorWindow } from './projector';
 import { createServices, type Services } from './services/registry';
 import { createMainWindow, defaultPaths, isTrustedSender } from './window';
@@ -15,6 +16,8 @@ const EVENT_CHANNEL = 'bpge:event';
 
 function nativeBinding(): string | undefined {
   // `npm start` builds better-sqlite3 for Electron's ABI here, leaving node_modules for Node (tests).
+  // An installed app carries its own Electron build inside node_modules (rebuilt when packaged).
+  if (app.isPackaged) return undefined;
   const candidate = path.join(app.getAppPath(), '.cache', 'native', 'electron', 'better_sqlite3.node');
   return fs.existsSync(candidate) ? candidate : undefined;
 }
@@ -33,7 +36,8 @@ async function start(): Promise<void> {
     return;
   }
 
-  const paths = defaultPaths(import.meta.dirname, process.env.ELECTRON_RENDERER_URL);
+  const paths = defaultPaths(import.meta.dirname, process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+  serveAppProtocol(paths.rendererDir);
   ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame, paths.rendererUrl) || typeof method !== 'string') {
       return { ok: false, error: { code: 'error.forbidden', message: t('error.forbidden') } };
@@ -62,4 +66,5 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
 });
 
+registerAppScheme();
 void start();

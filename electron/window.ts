@@ -1,5 +1,6 @@
 import { BrowserWindow, shell, type WebContents, type WebFrameMain } from 'electron';
 import path from 'node:path';
+import { APP_ENTRY_URL } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './security';
 
 /**
@@ -9,8 +10,10 @@ import { CONTENT_SECURITY_POLICY } from './security';
  */
 export interface WindowPaths {
   preload: string;
-  /** file:// URL of the built index.html, or the dev server URL. */
+  /** app://bpge/index.html (the built renderer), or the dev server URL in development. */
   rendererUrl: string;
+  /** The built renderer folder, the only one the app:// handler serves files from. */
+  rendererDir: string;
 }
 
 export function secureWebPreferences(preload: string): Electron.WebPreferences {
@@ -33,8 +36,10 @@ export function isTrustedUrl(url: string, rendererUrl: string): boolean {
   try {
     const target = new URL(url);
     const app = new URL(rendererUrl);
-    if (app.protocol === 'file:') return target.protocol === 'file:' && target.pathname === app.pathname;
-    return target.origin === app.origin;
+    if (app.protocol === 'http:' || app.protocol === 'https:') return target.origin === app.origin;
+    // A custom scheme's origin is opaque ('null' for every such URL), so scheme and host are compared.
+    if (target.protocol !== app.protocol || target.host !== app.host) return false;
+    return app.protocol !== 'file:' || target.pathname === app.pathname;
   } catch {
     return false;
   }
@@ -58,7 +63,10 @@ export function hardenWebContents(contents: WebContents, rendererUrl: string): v
     if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  // The app needs no permission at all (no camera, notifications, clipboard reads, geolocation…):
+  // requests are refused, and checks (which the page can make without asking) answer no.
   contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  contents.session.setPermissionCheckHandler(() => false);
   contents.session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
@@ -81,8 +89,14 @@ export function createMainWindow(paths: WindowPaths, title: string): BrowserWind
   return window;
 }
 
-export function defaultPaths(mainDir: string, devServerUrl: string | undefined): WindowPaths {
+/**
+ * Where the window's code comes from. The dev server URL (electron-vite dev) is honoured only in
+ * an unpackaged app: in an installed one, an environment variable must not be able to point the
+ * window, with its IPC bridge to the services, at another page.
+ */
+export function defaultPaths(mainDir: string, devServerUrl: string | undefined, packaged: boolean): WindowPaths {
   const preload = path.join(mainDir, '..', 'preload', 'preload.cjs');
-  const rendererUrl = devServerUrl ?? new URL(`file://${path.join(mainDir, '..', 'renderer', 'index.html')}`).toString();
-  return { preload, rendererUrl };
+  const rendererDir = path.join(mainDir, '..', 'renderer');
+  const rendererUrl = !packaged && devServerUrl ? devServerUrl : APP_ENTRY_URL;
+  return { preload, rendererUrl, rendererDir };
 }

@@ -7,6 +7,7 @@ const recorded = vi.hoisted(() => ({
   handlers: {} as Record<string, (...args: unknown[]) => unknown>,
   windowOpen: undefined as undefined | ((details: { url: string }) => { action: string }),
   permission: undefined as undefined | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
+  permissionCheck: undefined as undefined | ((c: unknown, p: string) => boolean),
   displays: [] as { id: number; bounds: { x: number; y: number; width: number; height: number } }[],
   closed: [] as (() => void)[],
 }));
@@ -31,6 +32,9 @@ vi.mock('electron', () => {
         session: {
           setPermissionRequestHandler: (handler: typeof recorded.permission) => {
             recorded.permission = handler;
+          },
+          setPermissionCheckHandler: (handler: typeof recorded.permissionCheck) => {
+            recorded.permissionCheck = handler;
           },
           webRequest: { onHeadersReceived: () => undefined },
         },
@@ -75,8 +79,8 @@ vi.mock('electron', () => {
 
 const { ProjectorWindow, isProjectorRoute } = await import('../../electron/projector');
 
-const APP_URL = 'file:///opt/bpge/out/renderer/index.html';
-const PATHS = { preload: '/opt/bpge/out/preload/preload.cjs', rendererUrl: APP_URL };
+const APP_URL = 'app://bpge/index.html';
+const PATHS = { preload: '/opt/bpge/out/preload/preload.cjs', rendererUrl: APP_URL, rendererDir: '/opt/bpge/out/renderer' };
 const LAPTOP = { id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } };
 const PROJECTOR = { id: 2, bounds: { x: 1366, y: 0, width: 1920, height: 1080 } };
 
@@ -126,6 +130,7 @@ describe('projector window', () => {
     let granted: boolean | undefined;
     recorded.permission?.({}, 'media', (ok) => (granted = ok));
     expect(granted).toBe(false);
+    expect(recorded.permissionCheck?.({}, 'fullscreen')).toBe(false);
   });
 
   it('refuses anything but a projector route', () => {
