@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './support/eventually';
-import { describeViolations, seriousA11yViolations } from './support/axe';
+import { describeViolations, a11yViolations } from './support/axe';
 import { launchBrowser, openPage, screenshot } from './support/browser';
 import { startServer, type ServedApp } from './support/server';
 import { goTo, tableRows } from './support/ui';
@@ -56,7 +56,7 @@ describe('edición de demostración y accesibilidad de cada pantalla', () => {
   it('no tiene fallas de accesibilidad graves en ninguna pantalla', async () => {
     const failures: string[] = [];
     const check = async (screen: string) => {
-      const found = describeViolations(screen, await seriousA11yViolations(page));
+      const found = describeViolations(screen, await a11yViolations(page));
       if (found) failures.push(found);
     };
     await goTo(page, 'Ediciones');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeViolations, seriousA11yViolations } from './support/axe';
+import { describeViolations, a11yViolations } from './support/axe';
 import { launchBrowser, openPage, screenshot } from './support/browser';
 import { api } from './support/encuentro';
 import { eventually } from './support/eventually';
@@ -59,7 +59,7 @@ describe('Encuentro: resumen ejecutivo, fusión, padrón y paneles', () => {
   let encuentroId = 0;
   const a11y: string[] = [];
   const check = async (screen: string) => {
-    const found = describeViolations(screen, await seriousA11yViolations(page));
+    const found = describeViolations(screen, await a11yViolations(page));
     if (found) a11y.push(found);
   };
   const call = <T>(method: string, input: unknown) => api<T>(server.url, method, input);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeViolations, seriousA11yViolations } from './support/axe';
+import { describeViolations, a11yViolations } from './support/axe';
 import { launchBrowser, openPage } from './support/browser';
 import { eventually } from './support/eventually';
 import { workbookText, zipEntryText } from './support/jury-files';
@@ -15,7 +15,7 @@ async function press(page: Page, locator: ReturnType<Page['locator']>, key = 'En
 }
 
 async function expectAxeClean(page: Page, screen: string) {
-  const violations = await seriousA11yViolations(page);
+  const violations = await a11yViolations(page);
   expect(violations, describeViolations(screen, violations)).toEqual([]);
 }
 
