@@ -39,12 +39,12 @@ describe('accesibilidad: cada pantalla y diálogo de la organización y del Encu
     await tour.dialog('Añadir categoría (diálogo)', page.getByRole('button', { name: 'Añadir categoría' }), 'Añadir categoría');
     await tour.dialog('Añadir etapa (diálogo)', page.getByRole('button', { name: 'Añadir etapa' }), 'Añadir etapa');
     await tour.dialog('Añadir criterio (diálogo)', page.getByRole('button', { name: 'Añadir criterio' }), 'Añadir criterio');
-    await tour.dialog('Eliminar criterio (diálogo)', page.getByRole('button', { name: 'Eliminar «Innovación»' }), /Innovación/);
+    await tour.dialog('Eliminar criterio (diálogo)', page.getByRole('button', { name: 'Eliminar «Innovación»' }), 'Eliminar criterio');
 
     await tour.screen('Postulaciones', '#/postulaciones', /^Postulaciones/, page.getByText('Mostrando 6 de 6 postulaciones'));
     await tour.screen('Nueva postulación', '#/postulaciones/nueva', 'Nueva postulación', page.getByRole('combobox', { name: 'IGED' }));
     await tour.screen('Detalle de postulación', '#/postulaciones/1', /./, page.getByRole('heading', { level: 2, name: 'Estado por etapa' }));
-    await tour.dialog('Eliminar postulación (diálogo)', page.getByRole('button', { name: 'Eliminar', exact: true }), /Eliminar/);
+    await tour.dialog('Eliminar postulación (diálogo)', page.getByRole('button', { name: 'Eliminar postulación' }), 'Eliminar postulación');
 
     await tour.screen('Importar', '#/importar', /^Importar postulaciones/, page.getByLabel('Archivo de postulaciones'));
     await tour.screen('IGED / Referencias', '#/referencias', 'IGED y datos de referencia', page.getByText(/DRE\/GRE y \d+ UGEL registradas/));
@@ -87,7 +87,7 @@ describe('accesibilidad: cada pantalla y diálogo de la organización y del Encu
     // The projector has no app header: its own title, on black.
     await page.goto(`${server.url}/#/proyector/practica/4/2`);
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await page.getByTestId('projector-page').waitFor();
+    await page.locator('.projector-page li').first().waitFor();
     await tour.check('Proyector de una práctica');
     await page.goto(`${server.url}/#/proyector/sala/2`);
     await page.getByRole('region', { name: 'Síntesis de la sala' }).getByRole('table').waitFor();

@@ -21,18 +21,27 @@ export class A11yTour {
   /** Opens a route by its address, waits for its title (and `ready`, if given), and checks it. */
   async screen(screen: string, hash: string, title: string | RegExp, ready?: Locator): Promise<void> {
     await this.page.goto(`${this.baseUrl}/${hash}`);
-    await this.page.getByRole('heading', { level: 1, name: title }).waitFor();
-    await ready?.waitFor();
+    await named(screen, this.page.getByRole('heading', { level: 1, name: title }).waitFor());
+    if (ready) await named(screen, ready.waitFor());
     await this.check(screen);
   }
 
   /** Opens a dialog with `opener`, checks it, and closes it with Escape. */
   async dialog(screen: string, opener: Locator, name: string | RegExp): Promise<void> {
-    await opener.click();
+    await named(screen, opener.click());
     const dialog = this.page.getByRole('dialog', { name });
-    await dialog.waitFor();
+    await named(screen, dialog.waitFor());
     await this.check(screen);
     await this.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+  }
+}
+
+/** A wait that failed says on which screen of the tour. */
+async function named(screen: string, step: Promise<void>): Promise<void> {
+  try {
+    await step;
+  } catch (error) {
+    throw new Error(`${screen}: ${(error as Error).message}`);
   }
 }
