@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { A11yTour } from './support/a11y-tour';
 import { launchBrowser, openPage } from './support/browser';
 import { api } from './support/encuentro';
+import { focusRing, type FocusRing } from './support/focus-contrast';
 import { startServer, type ServedApp } from './support/server';
 
 /**
@@ -95,5 +96,40 @@ describe('accesibilidad: cada pantalla y diálogo de la organización y del Encu
 
     expect(tour.findings.join('\n')).toBe('');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('el foco se ve con un contraste de 3:1 o más sobre cada fondo en que aparece (WCAG 1.4.11)', async () => {
+    const rings: (FocusRing & { where: string })[] = [];
+    const measure = async (where: string, target: ReturnType<Page['locator']>) => rings.push({ where, ...(await focusRing(page, target)) });
+
+    await page.goto(`${server.url}/#/ediciones`);
+    await page.getByRole('heading', { level: 1, name: 'Ediciones' }).waitFor();
+    await measure('enlace para saltar al contenido (sobre la cabecera)', page.getByRole('button', { name: 'Saltar al contenido' }));
+    await measure('edición de trabajo (cabecera oscura)', page.getByRole('combobox', { name: 'Edición de trabajo' }));
+    await measure('navegación (blanca)', page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Postulaciones' }));
+    await measure('botón sobre el fondo de la página', page.getByRole('button', { name: 'Nueva edición' }));
+    await page.goto(`${server.url}/#/ediciones/1`);
+    await page.getByRole('heading', { level: 2, name: 'Criterios de evaluación' }).waitFor();
+    await measure('botón en un panel blanco', page.getByRole('button', { name: 'Añadir categoría' }));
+    await page.goto(`${server.url}/#/postulaciones`);
+    await page.getByText('Mostrando 6 de 6 postulaciones').waitFor();
+    await measure('orden en la cabecera de una tabla', page.getByRole('button', { name: /Región/ }));
+    await measure('filtro de la lista', page.getByLabel('Categoría'));
+
+    // The undo bar is dark: a deletion in the capture screen shows it (undone right after).
+    await page.goto(`${server.url}/#/encuentros/${encuentroId}/captura/2/4`);
+    await page.getByTestId('save-summary').getByText('Todo guardado').waitFor();
+    await page.getByRole('textbox', { name: /^Aporte 1 — / }).first().focus();
+    await page.keyboard.press('Control+Delete');
+    const undo = page.getByRole('status').filter({ hasText: 'Se eliminó' }).getByRole('button', { name: 'Deshacer' });
+    await measure('botón Deshacer (barra oscura)', undo);
+    await undo.click();
+
+    const failures = rings.filter((r) => !r.focusVisible || r.outlineStyle !== 'solid' || r.outlineWidthPx < 2 || r.ratio < 3);
+    expect(failures.map((r) => `${r.where}: ${r.outlineColor} sobre ${r.background} = ${r.ratio.toFixed(2)}:1`)).toEqual([]);
+    // The backgrounds this covered: the header's blue, white, the page's grey, a table header's, the undo bar's ink.
+    expect(new Set(rings.map((r) => r.background))).toEqual(
+      new Set(['rgb(31, 58, 95)', 'rgb(255, 255, 255)', 'rgb(244, 246, 249)', 'rgb(233, 238, 244)', 'rgb(29, 37, 48)']),
+    );
   });
 });
