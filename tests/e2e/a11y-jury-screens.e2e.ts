@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { A11yTour } from './support/a11y-tour';
 import { launchBrowser, openPage } from './support/browser';
+import { focusRing } from './support/focus-contrast';
 import { apiClient, createJuryScenario, scoreAllSheets, type JuryScenario } from './support/jury-setup';
 import { startServer, type ServedApp } from './support/server';
 
@@ -59,6 +60,10 @@ describe('accesibilidad: cada pantalla y diálogo del jurado y de los resultados
     await tour.dialog('Abstención o inhibición (diálogo)', page.getByRole('button', { name: 'Abstenerse o inhibirse…' }), 'Abstención o inhibición');
     await tour.screen('Ficha de otra postulación', `#/calificar/${stageId}/${jurorIds[1]}/${entryIds[1]}`, /^BP-0002 — /, page.getByRole('table', { name: 'Puntajes de los demás jurados' }));
     await tour.screen('Cuadrícula', `#/calificar/${stageId}/${jurorIds[0]}/cuadricula`, 'Calificación en cuadrícula', page.getByRole('textbox', { name: 'BP-0003, Innovación (1 a 4)' }));
+    // A score cell's own focus ring (drawn flush with the input) against the white cell around it.
+    const ring = await focusRing(page, page.getByRole('textbox', { name: 'BP-0003, Innovación (1 a 4)' }));
+    expect(ring).toMatchObject({ focusVisible: true, outlineStyle: 'solid', background: 'rgb(255, 255, 255)' });
+    expect(ring.ratio).toBeGreaterThanOrEqual(3);
     await tour.screen('Resultados', '#/resultados', /^Resultados/, page.getByRole('heading', { level: 2, name: 'Dispersión por criterio' }));
     expect(tour.findings.join('\n')).toBe('');
     expect(pageErrors).toEqual([]);

@@ -8,7 +8,10 @@ import { workbookText, zipEntryText } from './support/jury-files';
 import { apiClient, createJuryScenario, scoreAllSheets, type Api, type JuryScenario } from './support/jury-setup';
 import { startServer, type ServedApp } from './support/server';
 
-/** Focuses a control as Tab would, then activates it with the keyboard (no mouse anywhere). */
+/**
+ * Focuses a control directly, then activates it with a key (no mouse anywhere). The way to each
+ * control by Tab and the arrows alone, with its number of keys, is in keyboard-only.e2e.ts.
+ */
 async function press(page: Page, locator: ReturnType<Page['locator']>, key = 'Enter') {
   await locator.focus();
   await page.keyboard.press(key);
