@@ -42,6 +42,6 @@ async function named(screen: string, step: Promise<void>): Promise<void> {
   try {
     await step;
   } catch (error) {
-    throw new Error(`${screen}: ${(error as Error).message}`);
+    throw new Error(`${screen}: ${(error as Error).message}`, { cause: error });
   }
 }
