@@ -53,7 +53,7 @@ describe('edición de demostración y accesibilidad de cada pantalla', () => {
     await page.getByText('Mostrando 6 de 6 postulaciones').waitFor();
   });
 
-  it('no tiene fallas de accesibilidad graves en ninguna pantalla', async () => {
+  it('no tiene fallas de accesibilidad, de ningún grado, en sus pantallas', async () => {
     const failures: string[] = [];
     const check = async (screen: string) => {
       const found = describeViolations(screen, await a11yViolations(page));

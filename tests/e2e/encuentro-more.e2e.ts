@@ -307,7 +307,7 @@ describe('Encuentro: resumen ejecutivo, fusión, padrón y paneles', () => {
     await screenshot(page, 'encuentro-panel-nuevo');
   });
 
-  it('no tiene fallas de accesibilidad graves ni errores en la página', () => {
+  it('no tiene fallas de accesibilidad, de ningún grado, ni errores en la página', () => {
     expect(a11y.join('\n')).toBe('');
     expect(pageErrors).toEqual([]);
   });

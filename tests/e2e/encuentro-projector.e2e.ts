@@ -219,7 +219,7 @@ describe('Proyector legible desde el fondo de la sala (1280×720)', () => {
     await screenshot(projector, 'proyector-sintesis-en-vivo');
   });
 
-  it('no tiene fallas de accesibilidad graves ni errores en la página', () => {
+  it('no tiene fallas de accesibilidad, de ningún grado, ni errores en la página', () => {
     expect(a11y.join('\n')).toBe('');
     expect(pageErrors).toEqual([]);
   });

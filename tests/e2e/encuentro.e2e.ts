@@ -306,7 +306,7 @@ describe('Encuentro en vivo', () => {
     expect(text).toContain('38 de ellos son servidores');
   });
 
-  it('no tiene fallas de accesibilidad graves ni errores en la página', () => {
+  it('no tiene fallas de accesibilidad, de ningún grado, ni errores en la página', () => {
     expect(a11y.join('\n')).toBe('');
     expect(pageErrors).toEqual([]);
   });
