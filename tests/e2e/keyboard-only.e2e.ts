@@ -81,6 +81,8 @@ describe('solo con el teclado, desde el título de la pantalla', () => {
     await keys.press('Tab', 6);
     expect(await keys.focused(), keys.path.join('\n')).toBe('select: Sala');
     await keys.press('ArrowDown');
+    // Choosing a sala opens its address; the practice select is enabled once the screen has it.
+    await eventually(() => page.getByRole('combobox', { name: 'Práctica' }).isEnabled()).toBe(true);
     await keys.press('Tab');
     expect(await keys.focused(), keys.path.join('\n')).toBe('select: Práctica');
     await keys.press('ArrowDown');
