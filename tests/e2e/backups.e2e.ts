@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './support/eventually';
-import { describeViolations, seriousA11yViolations } from './support/axe';
+import { describeViolations, a11yViolations } from './support/axe';
 import { launchBrowser, openPage, screenshot } from './support/browser';
 import { startServer, type ServedApp } from './support/server';
 import { createEdition, goTo, tableRows } from './support/ui';
@@ -34,7 +34,7 @@ describe('copias de seguridad', () => {
     expect(rows[0]?.[1]).toBe('Creada por el usuario');
     expect(rows[0]?.[2]).toMatch(/-manual\.db$/);
     await screenshot(page, 'copias');
-    expect(describeViolations('copias de seguridad', await seriousA11yViolations(page))).toBe('');
+    expect(describeViolations('copias de seguridad', await a11yViolations(page))).toBe('');
   });
 
   it('restaura una copia tras confirmar, guardando aparte el archivo actual', async () => {
@@ -44,7 +44,7 @@ describe('copias de seguridad', () => {
     await page.getByRole('row').filter({ hasText: 'Creada por el usuario' }).getByRole('button', { name: /Restaurar/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Restaurar copia de seguridad' });
     await dialog.getByText(/el archivo actual se guarda aparte/).waitFor();
-    expect(describeViolations('diálogo de restauración', await seriousA11yViolations(page))).toBe('');
+    expect(describeViolations('diálogo de restauración', await a11yViolations(page))).toBe('');
     await dialog.getByRole('button', { name: 'Restaurar esta copia' }).click();
     await page.getByRole('status').getByText(/Se restauró la copia/).waitFor();
     await eventually(async () => (await tableRows(page, 'Copias de seguridad, de la más reciente a la más antigua')).some((r) => r[1] === 'Antes de restaurar')).toBe(true);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './support/eventually';
-import { describeViolations, seriousA11yViolations } from './support/axe';
+import { describeViolations, a11yViolations } from './support/axe';
 import { launchBrowser, openPage, screenshot } from './support/browser';
 import { startServer, type ServedApp } from './support/server';
 import { addCategory, addStage, createEdition, fillCriterion, goTo, tableRows } from './support/ui';
@@ -37,7 +37,7 @@ describe('ediciones: crear, validar criterios, copiar y archivar', () => {
     await expect(dialog.getByText('En la escala, el mínimo (5) debe ser menor que el máximo (5).').isVisible()).resolves.toBe(true);
     await expect(dialog.getByLabel('Peso').getAttribute('aria-invalid')).resolves.toBe('true');
     await screenshot(page, 'criterio-validacion');
-    expect(describeViolations('diálogo de criterio', await seriousA11yViolations(page))).toBe('');
+    expect(describeViolations('diálogo de criterio', await a11yViolations(page))).toBe('');
 
     await fillCriterion(page, { name: 'Innovación', weight: '30', min: '1', max: '4' });
     await dialog.getByLabel('Mejora de la atención y orientación al ciudadano').check();
@@ -60,7 +60,7 @@ describe('ediciones: crear, validar criterios, copiar y archivar', () => {
     await eventually(async () => (await tableRows(page, 'Etapas')).map((r) => r[1])).toEqual(['Admisibilidad', 'Verificación en campo', 'Evaluación técnica']);
     await eventually(() => page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe('Subir «Verificación en campo»');
     await screenshot(page, 'edicion-detalle');
-    expect(describeViolations('detalle de edición', await seriousA11yViolations(page))).toBe('');
+    expect(describeViolations('detalle de edición', await a11yViolations(page))).toBe('');
   });
 
   it('registra una postulación a mano, con IGED elegida del buscador', async () => {
@@ -88,7 +88,7 @@ describe('ediciones: crear, validar criterios, copiar y archivar', () => {
     await page.getByRole('button', { name: 'Guardar estado' }).first().click();
     await page.getByRole('status').getByText('Admisibilidad: estado guardado (Observada).').waitFor();
     await screenshot(page, 'postulacion-detalle');
-    expect(describeViolations('detalle de postulación', await seriousA11yViolations(page))).toBe('');
+    expect(describeViolations('detalle de postulación', await a11yViolations(page))).toBe('');
   });
 
   it('copia la edición: estructura sí, postulaciones no', async () => {
@@ -123,7 +123,7 @@ describe('ediciones: crear, validar criterios, copiar y archivar', () => {
     const archivedRow = page.getByRole('row').filter({ hasText: EDITION }).filter({ hasText: 'Archivada' });
     await archivedRow.waitFor();
     await screenshot(page, 'ediciones-lista');
-    expect(describeViolations('lista de ediciones', await seriousA11yViolations(page))).toBe('');
+    expect(describeViolations('lista de ediciones', await a11yViolations(page))).toBe('');
 
     // An archived edition is read-only: its forms are disabled and say why.
     await page.getByRole('link', { name: EDITION }).click();

@@ -95,12 +95,19 @@ describe('nada de lo escrito se pierde (kill -9 a mitad de la captura)', () => {
 
     // The projector's push channel drops (server restarted) and cannot reconnect for a while,
     // so the event announcing the next contribution never reaches it.
-    await projector.route('**/api/events', (route) => route.abort());
+    let refusedReconnections = 0;
+    await projector.route('**/api/events', async (route) => {
+      refusedReconnections += 1;
+      await route.abort();
+    });
     await server.kill();
     await server.restart();
     const late = 'Aporte escrito durante la desconexión del proyector';
     await api(server.url, 'encuentro.contributions.create', { practiceId, salaId, block: 'limitantes', level: 'ugel', text: late });
-    await projector.waitForTimeout(1000);
+    // Not a fixed pause: wait until the projector has tried to reconnect twice after the
+    // contribution existed, and been refused each time; only then is its absence meaningful.
+    const refusedBefore = refusedReconnections;
+    await eventually(() => refusedReconnections).toBeGreaterThanOrEqual(refusedBefore + 2);
     expect(await projector.getByText(late, { exact: true }).count()).toBe(0);
     // Meanwhile the wall keeps what it had, with a discreet notice.
     expect(await projector.getByText('Aporte 1: acción ñ1', { exact: true }).count()).toBeGreaterThan(0);

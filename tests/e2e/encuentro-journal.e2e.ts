@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeViolations, seriousA11yViolations } from './support/axe';
+import { describeViolations, a11yViolations } from './support/axe';
 import { launchBrowser, openPage, screenshot } from './support/browser';
 import { api, captureItems, savedTexts, startRestartableServer, type RestartableServer } from './support/encuentro';
 import { eventually } from './support/eventually';
@@ -69,7 +69,7 @@ describe('nada de lo escrito se pierde aunque se recargue la página sin servido
     await eventually(() => page.getByTestId('save-summary').innerText()).toBe('Todo guardado');
     expect(await savedTexts(server.url, practiceId, salaId)).toEqual(['Guardada antes del corte', ...offline]);
     await screenshot(page, 'encuentro-recuperado-tras-recarga');
-    const violations = await seriousA11yViolations(page);
+    const violations = await a11yViolations(page);
     expect(violations, describeViolations('captura recuperada', violations)).toEqual([]);
 
     // Dismissed by the moderator; a later reload brings nothing back twice.

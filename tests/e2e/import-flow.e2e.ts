@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeViolations, seriousA11yViolations } from './support/axe';
+import { describeViolations, a11yViolations } from './support/axe';
 import { launchBrowser, openPage, screenshot } from './support/browser';
 import { startServer, type ServedApp } from './support/server';
 import { addCategory, createEdition, fillCriterion, goTo, tableRows } from './support/ui';
@@ -64,7 +64,7 @@ describe('un usuario crea una edición, importa un libro con errores, lo corrige
     await expect(page.getByLabel('Título de la práctica', { exact: true }).inputValue()).resolves.toBe('3');
     await expect(page.getByLabel('IGED', { exact: true }).inputValue()).resolves.toBe('2');
     await screenshot(page, 'importar-columnas');
-    expect(describeViolations('importar: columnas', await seriousA11yViolations(page))).toBe('');
+    expect(describeViolations('importar: columnas', await a11yViolations(page))).toBe('');
 
     await page.getByRole('button', { name: 'Revisar importación' }).click();
     await page.getByRole('heading', { name: 'Revisión antes de importar' }).waitFor();
@@ -76,7 +76,7 @@ describe('un usuario crea una edición, importa un libro con errores, lo corrige
     await expect(page.getByRole('button', { name: 'Importar', exact: true }).isDisabled()).resolves.toBe(true);
     await page.getByText('Corrija el archivo en Excel según la tabla de problemas y vuelva a cargarlo arriba.').waitFor();
     await screenshot(page, 'importar-informe-errores');
-    expect(describeViolations('importar: informe', await seriousA11yViolations(page))).toBe('');
+    expect(describeViolations('importar: informe', await a11yViolations(page))).toBe('');
 
     await goTo(page, 'Postulaciones');
     await page.getByText('Esta edición aún no tiene postulaciones.').waitFor();

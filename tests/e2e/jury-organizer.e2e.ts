@@ -2,7 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeViolations, seriousA11yViolations } from './support/axe';
+import { describeViolations, a11yViolations } from './support/axe';
 import { launchBrowser, openPage } from './support/browser';
 import { eventually } from './support/eventually';
 import { apiClient, type Api } from './support/jury-setup';
@@ -49,7 +49,7 @@ const CRITERIA = ['Innovación', 'Resultados'];
 const ENTRIES = 6;
 
 async function expectAxeClean(page: Page, screen: string) {
-  const violations = await seriousA11yViolations(page);
+  const violations = await a11yViolations(page);
   expect(violations, describeViolations(screen, violations)).toEqual([]);
 }
 

@@ -1,21 +1,24 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeViolations, seriousA11yViolations } from './support/axe';
+import { describeViolations, a11yViolations } from './support/axe';
 import { launchBrowser, openPage } from './support/browser';
 import { eventually } from './support/eventually';
 import { workbookText, zipEntryText } from './support/jury-files';
 import { apiClient, createJuryScenario, scoreAllSheets, type Api, type JuryScenario } from './support/jury-setup';
 import { startServer, type ServedApp } from './support/server';
 
-/** Focuses a control as Tab would, then activates it with the keyboard (no mouse anywhere). */
+/**
+ * Focuses a control directly, then activates it with a key (no mouse anywhere). The way to each
+ * control by Tab and the arrows alone, with its number of keys, is in keyboard-only.e2e.ts.
+ */
 async function press(page: Page, locator: ReturnType<Page['locator']>, key = 'Enter') {
   await locator.focus();
   await page.keyboard.press(key);
 }
 
 async function expectAxeClean(page: Page, screen: string) {
-  const violations = await seriousA11yViolations(page);
+  const violations = await a11yViolations(page);
   expect(violations, describeViolations(screen, violations)).toEqual([]);
 }
 

@@ -4,6 +4,7 @@ import type * as Client from '../../renderer/src/api/client';
 import type { JournalStorage } from '../../renderer/src/features/encuentro/capture/capture-journal';
 import { openEncuentro, type EncuentroFixture } from '../integration/encuentro/support';
 import { CELL, loaded, stored, texts, typeLine } from './support/capture';
+import { until } from './support/until';
 
 /**
  * The capture screen's local journal, driven through the real CaptureStore against the real
@@ -113,7 +114,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     await loaded(page);
     const first = typeLine(page, 'Primero');
     typeLine(page, 'Último');
-    await vi.waitFor(() => expect(page.counts().saved).toBe(2));
+    await until(() => expect(page.counts().saved).toBe(2));
     expect(storage.journalKeys()).toEqual([]);
 
     link.online = false;
@@ -140,7 +141,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     // Until the service answers they say so.
     expect(states(next)).toEqual(['retrying', 'retrying', 'retrying', 'saved', 'retrying', 'retrying']);
 
-    await vi.waitFor(() => expect(next.counts().saved).toBe(6), { timeout: 10_000 });
+    await until(() => expect(next.counts().saved).toBe(6));
     expect(await stored(f)).toEqual(expected);
     expect(texts(next)).toEqual(expected);
     // Acknowledged lines leave the journal.
@@ -151,7 +152,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     const page = open();
     await loaded(page);
     const first = typeLine(page, 'Guardado antes');
-    await vi.waitFor(() => expect(page.counts().saved).toBe(1));
+    await until(() => expect(page.counts().saved).toBe(1));
     link.online = false;
     for (const text of ['Uno', 'Dos', 'Tres']) typeLine(page, text);
     page.setText(first, 'limitantes', 'ugel', 'Guardado antes, y corregido', false);
@@ -165,7 +166,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     await Promise.all([loaded(one), loaded(two)]);
     expect(one.getSnapshot().recovered).toBe(4);
     expect(two.getSnapshot().recovered).toBe(4);
-    await vi.waitFor(() => expect([one.counts().saved, two.counts().saved]).toEqual([4, 4]), { timeout: 10_000 });
+    await until(() => expect([one.counts().saved, two.counts().saved]).toEqual([4, 4]));
 
     const expected = ['Guardado antes, y corregido', 'Uno', 'Dos', 'Tres'];
     expect(await stored(f)).toEqual(expected);
@@ -207,7 +208,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     const page = open();
     await loaded(page);
     const key = typeLine(page, 'Versión 1');
-    await vi.waitFor(() => expect(page.counts().saved).toBe(1));
+    await until(() => expect(page.counts().saved).toBe(1));
     link.online = false;
     page.setText(key, 'limitantes', 'ugel', 'Versión 2 de esta laptop', false);
     await attempt();
@@ -260,7 +261,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     await loaded(next);
     expect(texts(next)).toEqual(['De la práctica A']);
     expect(next.getSnapshot().recovered).toBe(1);
-    await vi.waitFor(() => expect(next.counts().saved).toBe(1), { timeout: 10_000 });
+    await until(() => expect(next.counts().saved).toBe(1));
     expect(await stored(f)).toEqual(['De la práctica A']);
     expect(await stored(f, f.practiceB)).toEqual([]);
     // The other practice's and the other hub's journals wait for their own page.
@@ -279,7 +280,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     const loads = vi.spyOn(gone, 'load');
     const unsubscribe = gone.subscribe(() => undefined);
     expect(loads).toHaveBeenCalledTimes(1);
-    await vi.waitFor(() => expect(vi.getTimerCount()).toBe(1));
+    await until(() => expect(vi.getTimerCount()).toBe(1));
     unsubscribe();
   });
 
@@ -295,7 +296,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     expect(states(page)).toEqual(['retrying']);
 
     link.online = true;
-    await vi.waitFor(() => expect(page.counts().saved).toBe(1), { timeout: 10_000 });
+    await until(() => expect(page.counts().saved).toBe(1));
     expect(await stored(f)).toEqual(['Sin espacio en el navegador']);
     // Nothing left to keep: the notice goes away.
     expect(page.getSnapshot().journalProblem).toBeNull();

@@ -3,6 +3,7 @@ import type { MethodInput, MethodName } from '../../shared/contract';
 import type * as Client from '../../renderer/src/api/client';
 import { openEncuentro, type EncuentroFixture } from '../integration/encuentro/support';
 import { loaded, stored, texts, typeLine } from './support/capture';
+import { until } from './support/until';
 
 /**
  * The moderator's capture store (renderer) driven against the real services, with the
@@ -49,11 +50,11 @@ describe('capture store: what the moderator typed survives an outage, in order',
     const store = new CaptureStore(f.practiceA, f.salaId);
     await loaded(store);
     typeLine(store, 'Aporte 1');
-    await vi.waitFor(() => expect(store.counts().saved).toBe(1));
+    await until(() => expect(store.counts().saved).toBe(1));
 
     link.online = false;
     for (const text of ['Aporte 2', 'Aporte 3', 'Aporte 4', 'Aporte 5']) typeLine(store, text);
-    await vi.waitFor(() => expect(store.counts().retrying).toBeGreaterThan(0));
+    await until(() => expect(store.counts().retrying).toBeGreaterThan(0));
     expect(texts(store)).toEqual(['Aporte 1', 'Aporte 2', 'Aporte 3', 'Aporte 4', 'Aporte 5']);
 
     // The connection comes back and the screen re-reads the server (as after a reconnect).
@@ -61,7 +62,7 @@ describe('capture store: what the moderator typed survives an outage, in order',
     await store.load();
     expect(texts(store)).toEqual(['Aporte 1', 'Aporte 2', 'Aporte 3', 'Aporte 4', 'Aporte 5']);
 
-    await vi.waitFor(() => expect(store.counts().saved).toBe(5), { timeout: 10_000 });
+    await until(() => expect(store.counts().saved).toBe(5));
     expect(await stored(f)).toEqual(['Aporte 1', 'Aporte 2', 'Aporte 3', 'Aporte 4', 'Aporte 5']);
   });
 
@@ -70,7 +71,7 @@ describe('capture store: what the moderator typed survives an outage, in order',
     await loaded(store);
     const first = typeLine(store, 'Primero');
     typeLine(store, 'Último');
-    await vi.waitFor(() => expect(store.counts().saved).toBe(2));
+    await until(() => expect(store.counts().saved).toBe(2));
 
     link.online = false;
     // Two lines inserted between the saved ones (Enter at the end of the first).
@@ -84,7 +85,7 @@ describe('capture store: what the moderator typed survives an outage, in order',
     link.online = true;
     await store.load();
     expect(texts(store)).toEqual(['Primero', 'Entre A', 'Entre B', 'Último', 'De otra laptop']);
-    await vi.waitFor(() => expect(store.counts().saved).toBe(5), { timeout: 10_000 });
+    await until(() => expect(store.counts().saved).toBe(5));
     expect(await stored(f)).toEqual(['Primero', 'Entre A', 'Entre B', 'Último', 'De otra laptop']);
   });
 });

@@ -74,6 +74,8 @@ export const juryUi = {
   'juryUi.sheet.submitted': 'Ficha de {code} enviada.',
   'juryUi.sheet.fixFirst': 'Revise el puntaje de «{criterion}» antes de continuar.',
   'juryUi.peers.title': 'Puntajes de los demás jurados',
+  /** The scrollable box around a table: a landmark of its own, so its name must not repeat its section's. */
+  'juryUi.tableRegion': 'Tabla: {name}',
   'juryUi.peers.none': 'Ningún otro jurado ha enviado su ficha de esta postulación.',
   'juryUi.peers.mine': 'Mi puntaje',
   'juryUi.abstain.open': 'Abstenerse o inhibirse…',

@@ -39,6 +39,8 @@ export interface ScenarioOptions {
   blindMode?: boolean;
   /** With level descriptors on each criterion (slower to create, nicer to look at). */
   levels?: boolean;
+  /** The entries' codes, in order (default BP-0001, BP-0002, …). */
+  codes?: readonly string[];
 }
 
 const CRITERIA_NAMES = ['Innovación', 'Resultados', 'Sostenibilidad', 'Replicabilidad', 'Pertinencia', 'Participación'];
@@ -65,7 +67,7 @@ export async function createJuryScenario(api: Api, options: ScenarioOptions): Pr
     const n = String(e + 1).padStart(4, '0');
     const entry = await api<{ id: number }>('entries.create', {
       editionId: edition.id,
-      fields: { code: `BP-${n}`, igedId: null, region: REGIONS[e % REGIONS.length], title: `Práctica ${n}`, categoryId: category.id, summary: `Resumen de la práctica ${n}.` },
+      fields: { code: options.codes?.[e] ?? `BP-${n}`, igedId: null, region: REGIONS[e % REGIONS.length], title: `Práctica ${n}`, categoryId: category.id, summary: `Resumen de la práctica ${n}.` },
     });
     entryIds.push(entry.id);
   }

@@ -54,7 +54,13 @@ describe('sala synthesis and cross-sala summary', () => {
     expect(relinked.sources.map((s) => s.contributionId)).toEqual([ids.plan]);
     await f.app.call('encuentro.synthesis.deleteItem', { id: second.id });
     expect((await f.app.call('encuentro.synthesis.get', { salaId: f.salaId })).deletedItems.map((i) => i.id)).toEqual([second.id]);
-    await f.app.call('encuentro.synthesis.restoreItem', { id: second.id });
+    const restored = await f.app.call('encuentro.synthesis.restoreItem', { id: second.id });
+    // The item comes back as it was: its text, cell, place and the source linked before deletion.
+    expect(restored).toMatchObject({ id: second.id, text: 'Norma técnica', level: 'minedu', axis: 'sostenibilidad', deleted: false });
+    expect(restored.sources.map((s) => s.contributionId)).toEqual([ids.plan]);
+    const afterRestore = await f.app.call('encuentro.synthesis.get', { salaId: f.salaId });
+    expect(afterRestore.deletedItems).toEqual([]);
+    expect(afterRestore.cells.find((c) => c.level === 'minedu' && c.axis === 'sostenibilidad')?.items.map((i) => i.id)).toEqual([second.id, merged.id]);
     expect(f.events.some((e) => e.name === 'encuentro.synthesis')).toBe(true);
   });
 

@@ -2,12 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_UPLOAD_BYTES } from '../../../shared/contract/upload';
 import { compoundFile, lyingZipBomb, manyColumns, manyRows, randomJunk, truncated, zipBomb } from '../../fixtures-src/import/hostile';
 import { xlsxWorkbook } from '../../fixtures-src/import/workbooks';
-import { backupNames, base64, fingerprint, openImportApp, type ImportApp } from './import-app';
+import { backupNames, base64, fingerprint, IMPORT_TEST_TIMEOUT_MS, openImportApp, type ImportApp } from './import-app';
 
-/** Each hostile file must end in a Spanish error well within this, database untouched. */
-const WITHIN_MS = 15_000;
-
-describe('archivos dañados u hostiles', () => {
+/**
+ * Each hostile file must end in its own Spanish error, database untouched. A reader that
+ * never settled would end in the service's timeout error instead (a different code), so no
+ * wall-clock limit is needed here: how fast the refusals are is measured by `npm run bench`.
+ * The test limit leaves room for the service's timeout on a loaded machine.
+ */
+describe('archivos dañados u hostiles', { timeout: 4 * IMPORT_TEST_TIMEOUT_MS }, () => {
   let app: ImportApp;
   let before: string;
   let backups: string[];
@@ -24,10 +27,7 @@ describe('archivos dañados u hostiles', () => {
   });
 
   async function refusal(bytes: Buffer, fileName: string): Promise<{ code: string; message: string }> {
-    const started = Date.now();
-    const error = await app.fail('imports.inspect', { editionId: app.editionId, fileName, dataBase64: base64(bytes) });
-    expect(Date.now() - started).toBeLessThan(WITHIN_MS);
-    return error;
+    return app.fail('imports.inspect', { editionId: app.editionId, fileName, dataBase64: base64(bytes) });
   }
 
   it('un .xlsx truncado (descarga interrumpida)', async () => {

@@ -20,9 +20,15 @@ export interface ImportApp extends TestApp {
   editionId: number;
 }
 
+/**
+ * The service's read timeout in these tests: generous, so a parse slowed by other suites on
+ * a busy machine still finishes, while a reader that never settles still ends in an error.
+ */
+export const IMPORT_TEST_TIMEOUT_MS = 60_000;
+
 /** A fresh database with one edition (two categories) and the small padrón's UGELs. */
 export async function openImportApp(options: { ugels?: boolean; entriesTimeoutMs?: number } = {}): Promise<ImportApp> {
-  const app = await openTestApp({ import: { entriesTimeoutMs: options.entriesTimeoutMs ?? 15_000 } });
+  const app = await openTestApp({ import: { entriesTimeoutMs: options.entriesTimeoutMs ?? IMPORT_TEST_TIMEOUT_MS } });
   const edition = await app.call('editions.create', sampleEdition);
   for (const name of CATEGORIES) await app.call('categories.create', { editionId: edition.id, fields: { name, description: '' } });
   if (options.ugels !== false) {

@@ -8,9 +8,32 @@ import { SheetStatusBadge } from '../common/labels';
 import { cellApplies, type CellFeedback, type RowState } from './grid-state';
 import { readScore, scoreText } from './score-text';
 
-/** Column widths of the grid, in rem (criteria columns share CRITERION_WIDTH_REM). */
-const COLUMN_WIDTH_REM: Record<string, number> = { code: 7, title: 16, iged: 12, region: 9, status: 9 };
+/** Column widths of the grid, in rem (criteria columns share CRITERION_WIDTH_REM; the code's comes from the codes). */
+const COLUMN_WIDTH_REM: Record<string, number> = { title: 16, iged: 12, region: 9, status: 9 };
 const CRITERION_WIDTH_REM = 8.5;
+/**
+ * The code column is as wide as the longest code needs (codes like «BP2018-SURCUBAMBA» are
+ * twice the width of «BP-0001»), at least the header's width; past the maximum a code ends in an
+ * ellipsis (its full text stays in the cell for screen readers and in its tooltip) rather than
+ * pushing the criteria out of a laptop's window.
+ */
+const CODE_MIN_REM = 7;
+const CODE_MAX_REM = 22;
+/** The row header's type and padding, as in styles.css (.data-table: 0.92rem, th padding 0.65rem) and jury.css (weight 600). */
+const CODE_FONT_REM = 0.92;
+const CODE_PADDING_REM = 2 * 0.65;
+
+function codeColumnWidthRem(codes: readonly string[]): number {
+  const remPx = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return CODE_MAX_REM;
+  context.font = `600 ${CODE_FONT_REM * remPx}px ${getComputedStyle(document.body).fontFamily}`;
+  let widest = 0;
+  for (const code of codes) widest = Math.max(widest, context.measureText(code).width);
+  // Two pixels for the cell's border and for rounding.
+  const needed = (widest + 2) / remPx + CODE_PADDING_REM;
+  return Math.min(CODE_MAX_REM, Math.max(CODE_MIN_REM, Math.ceil(needed * 4) / 4));
+}
 
 const ROW_HEIGHT = 52;
 /**
@@ -124,7 +147,8 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
   const positionOf = (viewIndex: number): number | undefined => (sortedRows ? sortedRows[viewIndex]?.index : viewIndex < rowCount ? viewIndex : undefined);
   // A fixed layout takes its widths from here: every column keeps a readable width and the grid
   // scrolls sideways when the criteria do not fit, instead of squeezing code, title and IGED to nothing.
-  const columnWidthsRem = table.getVisibleLeafColumns().map((col) => [col.id, COLUMN_WIDTH_REM[col.id] ?? CRITERION_WIDTH_REM] as const);
+  const codeWidthRem = useMemo(() => codeColumnWidthRem(grid.rows.map((row) => row.code)), [grid.rows]);
+  const columnWidthsRem = table.getVisibleLeafColumns().map((col) => [col.id, col.id === 'code' ? codeWidthRem : (COLUMN_WIDTH_REM[col.id] ?? CRITERION_WIDTH_REM)] as const);
   const tableWidthRem = columnWidthsRem.reduce((sum, [, width]) => sum + width, 0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const painted = usePainted();
@@ -362,7 +386,7 @@ const GridRow = memo(function GridRow({ viewIndex, row, state, criteria, shownCr
   const leading = blind ? 2 : 4;
   return (
     <tr aria-rowindex={viewIndex + 2} style={{ height: ROW_HEIGHT }}>
-      <th scope="row" className="nowrap" aria-colindex={1}>
+      <th scope="row" className="grid-code" title={row.code} aria-colindex={1}>
         {row.code}
       </th>
       <td className="grid-title" title={row.title} aria-colindex={2}>
