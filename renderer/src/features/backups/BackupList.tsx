@@ -38,7 +38,7 @@ export function BackupList({ onRestored }: { onRestored?: () => void }) {
                   {list.map((backup) => (
                     <tr key={backup.name}>
                       <td className="nowrap">{formatDateTime(backup.createdAt)}</td>
-                      <td>{reasonLabel(backup.reason)}</td>
+                      <td>{reasonLabel(backup)}</td>
                       <td className="mono small">{backup.name}</td>
                       <td className="num nowrap">{formatBytes(backup.sizeBytes)}</td>
                       <td>
@@ -75,6 +75,10 @@ export function BackupList({ onRestored }: { onRestored?: () => void }) {
 
 const KNOWN_REASONS = new Set(['automatica', 'antes-de-importar', 'antes-de-migrar', 'manual', 'antes-de-restaurar']);
 
-function reasonLabel(reason: string): string {
+/** What the backup was taken for; an import names its file and edition, so two of them differ. */
+function reasonLabel({ reason, about }: BackupInfo): string {
+  if (reason === 'antes-de-importar' && about) {
+    return about.edition ? t('backups.reason.importInto', { file: about.fileName, edition: about.edition }) : t('backups.reason.importOf', { file: about.fileName });
+  }
   return KNOWN_REASONS.has(reason) ? t(`backups.reason.${reason as 'manual'}`) : reason;
 }
