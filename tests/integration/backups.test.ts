@@ -159,6 +159,38 @@ describe('backups', () => {
     expect((await app.call('editions.list', {})).map((e) => e.name)).toEqual([sampleEdition.name]);
   });
 
+  it('shows a failed automatic backup in the app status (and says so in the event) until one succeeds again', async () => {
+    let clock = new Date('2026-03-01T10:00:00Z');
+    app = await openTestApp({ now: () => clock });
+    const events: unknown[] = [];
+    app.services.events.subscribe((event) => events.push(event.payload));
+    // A file where the backup folder should be: the backup cannot be written (chmod would not
+    // stop the tests, which run as root).
+    const dir = app.services.context.backups.dir;
+    fs.writeFileSync(dir, 'no soy una carpeta');
+    const edition = await app.call('editions.create', sampleEdition);
+    expect(edition.name).toBe(sampleEdition.name);
+    const status = await app.call('app.status', {});
+    if (status.state !== 'ready') throw new Error('la base debía estar lista');
+    expect(status.backupFailure?.at).toBe('2026-03-01T10:00:00.000Z');
+    expect(status.backupFailure?.message).toContain(dir);
+    expect(status.backupFailure?.message).toMatch(/No se pudo crear la copia de seguridad .*hay un archivo con ese nombre/);
+    expect(status.backupFailure?.message).not.toMatch(/EEXIST|ENOTDIR|SQLITE/);
+    expect(events).toEqual([{ method: 'editions.create', backup: true }]);
+
+    // A backup asked for by hand fails with the same Spanish reason.
+    const manual = await app.fail('backups.create', {});
+    expect(manual.code).toBe('error.backup.failed');
+    expect(manual.message).not.toMatch(/EEXIST|ENOTDIR/);
+
+    // The next write retries at once (no backup yet), and its success clears the failure.
+    fs.rmSync(dir);
+    clock = new Date('2026-03-01T10:05:00Z');
+    await app.call('editions.create', { ...sampleEdition, name: 'Otra edición' });
+    expect(await app.call('app.status', {})).toMatchObject({ state: 'ready', backupFailure: null, lastBackupAt: '2026-03-01T10:05:00.000Z' });
+    expect((await app.call('backups.list', {})).map((b) => b.reason)).toEqual(['automatica']);
+  });
+
   it('backs up before running a pending migration, and a failing migration changes nothing', async () => {
     const { dir, cleanup } = tempDir();
     const dbPath = path.join(dir, 'upgrade.db');
