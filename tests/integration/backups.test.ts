@@ -127,6 +127,8 @@ describe('backups', () => {
     app = await openTestApp();
     await app.call('editions.create', sampleEdition);
     const backup = await app.call('backups.create', {});
+    // Everything so far is in the file itself; what follows will not be.
+    app.services.context.db().pragma('wal_checkpoint(TRUNCATE)');
     // A reader outside the app (a SQLite viewer, say) keeps the WAL from being checkpointed
     // into the file when the app closes it: the rows below exist only in the WAL.
     const reader = new Database(app.dbPath, { readonly: true });
