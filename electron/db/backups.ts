@@ -76,7 +76,8 @@ export class BackupStore {
   }
 
   list(): BackupInfo[] {
-    if (!fs.existsSync(this.dir)) return [];
+    // No folder yet, or a file in its place (which the next backup reports): no backups.
+    if (!fs.statSync(this.dir, { throwIfNoEntry: false })?.isDirectory()) return [];
     const labels = this.labels();
     return fs
       .readdirSync(this.dir)
