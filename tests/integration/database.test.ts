@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
 import { APPLICATION_ID, openDatabase } from '../../electron/db/open';
+import { storageError } from '../../electron/db/storage-errors';
 import { createServices } from '../../electron/services/registry';
 import type { AppError } from '../../shared/errors';
 import { openTestApp, sampleEdition, tempDir, type TestApp } from '../support/services';
@@ -222,6 +223,42 @@ describe('storage failures while working', () => {
     expect(failure?.message).toMatch(/No queda espacio en el disco.*Libere espacio/);
     expect(failure?.message).not.toMatch(/disk is full|SQLITE/i);
     expect((await app.call('editions.list', {})).map((e) => e.name)).toContain(sampleEdition.name);
+  });
+
+  it('a read-only database and one held busy by another program give Spanish guidance, not SQLITE_READONLY / SQLITE_BUSY', async () => {
+    app = await openTestApp();
+    const db = app.services.context.db();
+    db.pragma('query_only = ON');
+    const readonly = await app.fail('editions.create', sampleEdition);
+    expect(readonly.code).toBe('error.db.readonly');
+    expect(readonly.message).toMatch(/No se puede escribir en el archivo de la base de datos/);
+    db.pragma('query_only = OFF');
+
+    // Another program (a SQLite viewer saving an edit) holds the write lock.
+    db.pragma('busy_timeout = 50');
+    const other = new Database(app.dbPath);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const busy = await app.fail('editions.create', sampleEdition);
+      expect(busy.code).toBe('error.db.busy');
+      expect(busy.message).toMatch(/ocupada por otro programa/);
+      expect(busy.message).not.toMatch(/database is locked|SQLITE_/);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(await app.call('editions.list', {})).toEqual([]);
+  });
+
+  it('maps every extended code of a family (I/O errors, damaged indexes, a full quota) to its Spanish message', () => {
+    const { SqliteError } = Database;
+    expect(storageError(new SqliteError('disk I/O error', 'SQLITE_IOERR_WRITE'))?.code).toBe('error.db.io');
+    expect(storageError(new SqliteError('database disk image is malformed', 'SQLITE_CORRUPT_INDEX'))?.code).toBe('error.db.damaged');
+    expect(storageError(new SqliteError('file is not a database', 'SQLITE_NOTADB'))?.code).toBe('error.db.damaged');
+    expect(storageError(new SqliteError('attempt to write a readonly database', 'SQLITE_READONLY_DBMOVED'))?.code).toBe('error.db.readonly');
+    expect(storageError(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }))?.code).toBe('error.db.full');
+    expect(storageError(new SqliteError('UNIQUE constraint failed', 'SQLITE_CONSTRAINT_UNIQUE'))).toBeNull();
+    expect(storageError(new Error('other'))).toBeNull();
   });
 
   it('a page damaged under the running app gives Spanish guidance (restore a backup), not SQLITE_CORRUPT', async () => {
