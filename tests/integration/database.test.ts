@@ -134,14 +134,21 @@ describe('durability', () => {
   });
 });
 
-describe('a database file that exists but holds nothing readable', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
+/** Files of the tests below: a fresh folder each, removed after the test with what was opened on it. */
+const scratch: (() => void)[] = [];
+afterEach(() => scratch.splice(0).forEach((fn) => fn()));
+function scratchDir(): string {
+  const { dir, cleanup } = tempDir();
+  scratch.push(cleanup);
+  return dir;
+}
+function scratchFile(name: string): string {
+  return path.join(scratchDir(), name);
+}
 
+describe('a database file that exists but holds nothing readable', () => {
   it('blocks on a 0-byte file (no demo, no backups over it), offers the backups, and a restore brings the data back', async () => {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
-    const dbPath = path.join(dir, 'concurso.db');
+    const dbPath = scratchFile('concurso.db');
     const good = await openTestApp({ dbPath });
     await good.call('editions.create', sampleEdition);
     const backup = await good.call('backups.create', {});
@@ -151,7 +158,7 @@ describe('a database file that exists but holds nothing readable', () => {
     fs.writeFileSync(dbPath, '');
 
     const app = await openTestApp({ dbPath, demo: 'ifEmpty' });
-    cleanups.push(() => app.services.close());
+    scratch.push(() => app.services.close());
     const status = await app.call('app.status', {});
     expect(status).toMatchObject({ state: 'blocked', reason: 'empty' });
     expect(status.state === 'blocked' && status.message).toMatch(/existe pero está vacío \(0 bytes\).*Restaure una copia de seguridad/);
@@ -165,34 +172,30 @@ describe('a database file that exists but holds nothing readable', () => {
   });
 
   it('refuses at the open level: an empty file, a folder in place of the file, a WAL left without its database', async () => {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
-    const empty = path.join(dir, 'vacia.db');
+    const empty = scratchFile('vacia.db');
     fs.writeFileSync(empty, '');
     await expect(openDatabase(empty)).rejects.toMatchObject({ code: 'error.db.empty' });
     expect(fs.statSync(empty).size).toBe(0);
     expect(fs.existsSync(`${empty}-wal`)).toBe(false);
 
-    const folder = path.join(dir, 'carpeta.db');
+    const folder = scratchFile('carpeta.db');
     fs.mkdirSync(folder);
     const error = (await openDatabase(folder).catch((e: unknown) => e)) as AppError;
     expect(error.code).toBe('error.db.unreadableFile');
     expect(error.message).toMatch(/No se puede leer el archivo de la base de datos/);
 
-    const orphan = path.join(dir, 'sin-base.db');
+    const orphan = scratchFile('sin-base.db');
     fs.writeFileSync(`${orphan}-wal`, Buffer.alloc(4096, 1));
     await expect(openDatabase(orphan)).rejects.toMatchObject({ code: 'error.db.walWithoutDb' });
     expect(fs.existsSync(orphan)).toBe(false);
   });
 
   it('says in Spanish, without SQLite’s English, that a damaged or foreign-content file must be restored from a backup', async () => {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
     // SQLite's header followed by garbage: SQLITE_NOTADB / SQLITE_CORRUPT underneath.
-    const garbage = path.join(dir, 'basura.db');
+    const garbage = scratchFile('basura.db');
     fs.writeFileSync(garbage, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(8192, 0x7f)]));
     const app = await openTestApp({ dbPath: garbage });
-    cleanups.push(() => app.services.close());
+    scratch.push(() => app.services.close());
     const status = await app.call('app.status', {});
     expect(status).toMatchObject({ state: 'blocked', reason: 'corrupt' });
     const message = status.state === 'blocked' ? status.message : '';
@@ -286,13 +289,8 @@ describe('storage failures while working', () => {
 });
 
 describe('one program at a time on a database', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
-
   it('refuses a second instance in Spanish, saying which process and program hold it; the file opens again once that one closes', async () => {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
-    const dbPath = path.join(dir, 'compartida.db');
+    const dbPath = scratchFile('compartida.db');
     const first = await createServices({ dbPath, program: 'desktop', demo: 'never', log: () => undefined });
     const refusal = (await createServices({ dbPath, program: 'serve', demo: 'never', log: () => undefined }).catch((e: unknown) => e)) as AppError;
     expect(refusal.code).toBe('error.db.locked');
@@ -302,16 +300,13 @@ describe('one program at a time on a database', () => {
     first.close();
 
     const second = await createServices({ dbPath, program: 'serve', demo: 'never', log: () => undefined });
-    const editions = await second.call('editions.list', {});
-    expect(editions.ok && editions.result.map((e) => e.name)).toEqual([sampleEdition.name]);
+    expect(await second.call('editions.list', {})).toMatchObject({ ok: true, result: [{ name: sampleEdition.name }] });
     second.close();
     expect(fs.existsSync(`${dbPath}.en-uso`)).toBe(false);
   });
 
   it('names another running program that holds it, and takes the lock over once that program has died without releasing it', async () => {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
-    const dbPath = path.join(dir, 'compartida.db');
+    const dbPath = scratchFile('compartida.db');
     const script = `
       import { createServices } from ${JSON.stringify(path.resolve('electron/services/registry.ts'))};
       await createServices({ dbPath: ${JSON.stringify(dbPath)}, program: 'serve', demo: 'never', log: () => {} });
@@ -320,7 +315,7 @@ describe('one program at a time on a database', () => {
     `;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    cleanups.push(() => child.kill('SIGKILL'));
+    scratch.push(() => child.kill('SIGKILL'));
     await new Promise<void>((resolve, reject) => {
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => {
@@ -344,9 +339,7 @@ describe('one program at a time on a database', () => {
   });
 
   it('takes over a lock written before this computer last started; respects one from another computer and says which file to delete', async () => {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
-    const dbPath = path.join(dir, 'movida.db');
+    const dbPath = scratchFile('movida.db');
     const lockFile = `${dbPath}.en-uso`;
     // Our own (live) pid, but written in 2001: the pid was reused after a reboot.
     fs.writeFileSync(lockFile, JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: '2001-01-01T00:00:00.000Z', program: 'desktop' }));
