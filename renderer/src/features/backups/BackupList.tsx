@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { QueryStatus } from '../../components/QueryStatus';
 import { formatBytes } from '../../lib/format';
 import { useRestoreBackup } from './mutations';
+import { reasonLabel } from './reason-label';
 import { useBackups } from './queries';
 
 /** Backups, newest first, each restorable after a confirmation. Also used on the blocked screen. */
@@ -71,14 +72,4 @@ export function BackupList({ onRestored }: { onRestored?: () => void }) {
       )}
     </>
   );
-}
-
-const KNOWN_REASONS = new Set(['automatica', 'antes-de-importar', 'antes-de-migrar', 'manual', 'antes-de-restaurar']);
-
-/** What the backup was taken for; an import names its file and edition, so two of them differ. */
-function reasonLabel({ reason, about }: BackupInfo): string {
-  if (reason === 'antes-de-importar' && about) {
-    return about.edition ? t('backups.reason.importInto', { file: about.fileName, edition: about.edition }) : t('backups.reason.importOf', { file: about.fileName });
-  }
-  return KNOWN_REASONS.has(reason) ? t(`backups.reason.${reason as 'manual'}`) : reason;
 }
