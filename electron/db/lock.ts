@@ -46,11 +46,17 @@ export class DatabaseLock {
       if (tryCreate(file, owner)) return new DatabaseLock(file, owner);
       const holder = readOwner(file);
       if (holder === 'gone') continue;
-      if (holder !== 'unreadable' && !isStale(holder)) throw lockedError(dbPath, file, holder);
-      // Stale, or left half-written by a crash between creating and filling it.
+      if (holder === 'unreadable') {
+        // Empty or cut short: left by a crash between creating and filling it — unless it was
+        // created a moment ago, by a program that is writing it right now.
+        if (ageMs(file) < JUST_CREATED_MS) throw new AppError('error.db.lockContended', { file: dbPath });
+      } else if (!isStale(holder)) {
+        throw lockedError(dbPath, file, holder);
+      }
       fs.rmSync(file, { force: true });
     }
-    throw new AppError('error.db.lockFailed', { file: dbPath, cause: file });
+    // Another program took it over between our attempts, and released it again.
+    throw new AppError('error.db.lockContended', { file: dbPath });
   }
 
   /** Gives the database up; leaves alone a lock that is no longer ours (taken over as stale). */
@@ -106,6 +112,14 @@ function isStale(holder: LockOwner): boolean {
   // A minute of slack: uptime is in whole seconds and clocks get adjusted at boot.
   if (Date.parse(holder.startedAt) < bootedAt - 60_000) return true;
   return !processAlive(holder.pid);
+}
+
+/** A lock file younger than this may still be being written by the program that created it. */
+const JUST_CREATED_MS = 5_000;
+
+function ageMs(file: string): number {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat ? Date.now() - stat.mtimeMs : Number.POSITIVE_INFINITY;
 }
 
 function processAlive(pid: number): boolean {

@@ -338,13 +338,20 @@ describe('one program at a time on a database', () => {
     app.close();
   });
 
-  it('takes over a lock written before this computer last started; respects one from another computer and says which file to delete', async () => {
+  it('takes over a lock written before this computer last started or left empty by a crash; respects one from another computer and says which file to delete', async () => {
     const dbPath = scratchFile('movida.db');
     const lockFile = `${dbPath}.en-uso`;
     // Our own (live) pid, but written in 2001: the pid was reused after a reboot.
     fs.writeFileSync(lockFile, JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: '2001-01-01T00:00:00.000Z', program: 'desktop' }));
     const app = await openTestApp({ dbPath });
     app.close();
+
+    // Empty: a crash between creating the lock and writing it. Just created, it may be being
+    // written by a program starting right now; an old one is taken over.
+    fs.writeFileSync(lockFile, '');
+    await expect(createServices({ dbPath, demo: 'never', log: () => undefined })).rejects.toMatchObject({ code: 'error.db.lockContended' });
+    fs.utimesSync(lockFile, new Date('2001-01-01'), new Date('2001-01-01'));
+    (await createServices({ dbPath, demo: 'never', log: () => undefined })).close();
 
     fs.writeFileSync(lockFile, JSON.stringify({ pid: 4242, host: 'laptop-de-la-sede', startedAt: new Date().toISOString(), program: 'desktop' }));
     const refusal = (await createServices({ dbPath, demo: 'never', log: () => undefined }).catch((e: unknown) => e)) as AppError;

@@ -33,6 +33,7 @@ export const errors = {
   'error.db.lockedOtherHost':
     '{message} Si ese equipo ya no usa este archivo (por ejemplo, la carpeta se copió desde él), borre el archivo {lockFile} y vuelva a intentarlo.',
   'error.db.lockFailed': 'No se pudo reservar la base de datos {file} para esta aplicación: {cause}',
+  'error.db.lockContended': 'Otro programa intenta abrir la base de datos {file} al mismo tiempo. Vuelva a intentarlo en unos segundos.',
   'error.db.lock.program.desktop': 'la aplicación de escritorio Concurso BPGE',
   'error.db.lock.program.serve': 'el modo servidor de Concurso BPGE (npm run serve)',
   'error.db.lock.program.other': 'otro programa de Concurso BPGE',
