@@ -59,12 +59,9 @@ export class AppContext {
     const context = new AppContext(options);
     fs.mkdirSync(path.dirname(context.dbPath), { recursive: true });
     context.lock = DatabaseLock.acquire(context.dbPath, options.program ?? 'other');
-    try {
-      await context.openHandle();
-    } catch (error) {
-      context.close();
-      throw error;
-    }
+    // Never throws: a database that cannot be opened leaves the context blocked (lock held, so
+    // that a restore cannot race another program).
+    await context.openHandle();
     return context;
   }
 
