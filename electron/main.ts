@@ -29,7 +29,7 @@ async function start(): Promise<void> {
   const binding = nativeBinding();
   let services: Services;
   try {
-    services = await createServices({ dbPath, demo: 'ifEmpty', import: { prewarmWorker: true }, ...(binding ? { nativeBinding: binding } : {}) });
+    services = await createServices({ dbPath, program: 'desktop', demo: 'ifEmpty', import: { prewarmWorker: true }, ...(binding ? { nativeBinding: binding } : {}) });
   } catch (error) {
     dialog.showErrorBox(t('app.title'), error instanceof Error ? error.message : String(error));
     app.quit();

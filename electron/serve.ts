@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     console.error('Uso: npm run serve -- --db ARCHIVO.db [--port N] [--demo]');
     process.exit(2);
   }
-  const services = await createServices({ dbPath: values.db, demo: values.demo ? 'ensure' : 'never', import: { prewarmWorker: true } });
+  const services = await createServices({ dbPath: values.db, program: 'serve', demo: values.demo ? 'ensure' : 'never', import: { prewarmWorker: true } });
   const status = services.context.status();
   if (status.state === 'blocked') console.error(`Atención: ${status.message}`);
   const staticDir = path.join(import.meta.dirname, '..', 'renderer');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { MIGRATIONS } from './migrations';
+import { errorCode, storageError } from './storage-errors';
 
 export type Db = Database.Database;
 
@@ -21,20 +22,23 @@ const SQLITE_HEADER = 'SQLite format 3\0';
 
 /**
  * Opens (creating if needed) the app database. Before anything is written, the file is
- * inspected read-only: a file that is not ours, fails the integrity check, or was written by
- * a newer version is refused with an AppError and left exactly as it was.
+ * inspected read-only: a file that is not ours, is empty or unreadable, fails the integrity
+ * check, or was written by a newer version is refused with an AppError and left exactly as it
+ * was. Only a path where no file exists at all gets a new database.
  */
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Db> {
   const migrations = options.migrations ?? MIGRATIONS;
-  const existing = fs.existsSync(file) && fs.statSync(file).size > 0;
-  if (existing) inspectReadOnly(file, options.nativeBinding, migrations.length);
+  if (inspectPath(file) === 'absent') createFresh(file, options.nativeBinding, migrations);
+  else inspectReadOnly(file, options.nativeBinding, migrations.length);
 
-  const db = new Database(file, nativeOption(options.nativeBinding));
+  let db: Db;
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db = new Database(file, { ...nativeOption(options.nativeBinding), fileMustExist: true });
+  } catch (error) {
+    throw storageError(error) ?? error;
+  }
+  try {
+    configure(db);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version < migrations.length) {
       if (version > 0 && options.beforeMigrate) await options.beforeMigrate(db, version);
@@ -43,7 +47,63 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw storageError(error) ?? error;
+  }
+}
+
+function configure(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+/**
+ * A database file that exists but is empty (an interrupted copy or sync leaves 0 bytes) or
+ * cannot be read holds data we cannot see: treating it as new would start an empty app, and
+ * the automatic backups of that empty app would rotate away the last good copies. So only
+ * "nothing at this path" is new; a leftover -wal without its database is refused too, because
+ * SQLite would replay it onto the fresh file.
+ */
+function inspectPath(file: string): 'absent' | 'present' {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw new AppError('error.db.unreadableFile', { file }, { detail: errorText(error) });
+    const wal = fs.statSync(`${file}-wal`, { throwIfNoEntry: false });
+    if (wal && wal.size > 0) throw new AppError('error.db.walWithoutDb', { file });
+    return 'absent';
+  }
+  if (!stat.isFile()) throw new AppError('error.db.unreadableFile', { file });
+  if (stat.size === 0) throw new AppError('error.db.empty', { file });
+  return 'present';
+}
+
+/**
+ * Builds a new database beside its final name and renames it into place once migrated, so
+ * that a crash while creating it never leaves a half-made (or 0-byte) file at the path —
+ * which the next start would rightly refuse as damaged.
+ */
+function createFresh(file: string, nativeBinding: string | undefined, migrations: ReadonlyArray<(db: Db) => void>): void {
+  const building = `${file}.creando`;
+  const removeBuilding = () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(building + suffix, { force: true });
+  };
+  removeBuilding();
+  try {
+    const db = new Database(building, nativeOption(nativeBinding));
+    try {
+      configure(db);
+      migrate(db, 0, migrations);
+    } finally {
+      // Closing the only connection checkpoints the WAL into the file and deletes it.
+      db.close();
+    }
+    fs.renameSync(building, file);
+  } catch (error) {
+    removeBuilding();
+    throw storageError(error) ?? error;
   }
 }
 
@@ -53,11 +113,15 @@ function nativeOption(nativeBinding: string | undefined): Database.Options {
 
 function inspectReadOnly(file: string, nativeBinding: string | undefined, latest: number): void {
   const header = Buffer.alloc(16);
-  const fd = fs.openSync(file, 'r');
   try {
-    fs.readSync(fd, header, 0, 16, 0);
-  } finally {
-    fs.closeSync(fd);
+    const fd = fs.openSync(file, 'r');
+    try {
+      fs.readSync(fd, header, 0, 16, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    throw new AppError('error.db.unreadableFile', { file }, { detail: errorText(error) });
   }
   if (header.toString('latin1') !== SQLITE_HEADER) throw new AppError('error.db.notSqlite', { file });
 
@@ -65,7 +129,7 @@ function inspectReadOnly(file: string, nativeBinding: string | undefined, latest
   try {
     db = new Database(file, { ...nativeOption(nativeBinding), readonly: true, fileMustExist: true });
   } catch (error) {
-    throw new AppError('error.db.corrupt', { detail: errorText(error) });
+    throw new AppError('error.db.corrupt', undefined, { detail: errorText(error) });
   }
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -76,10 +140,10 @@ function inspectReadOnly(file: string, nativeBinding: string | undefined, latest
     const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number };
     if (appId !== APPLICATION_ID && (version > 0 || tables.n > 0)) throw new AppError('error.db.notSqlite', { file });
     const check = db.pragma('quick_check', { simple: true }) as string;
-    if (check !== 'ok') throw new AppError('error.db.corrupt', { detail: check });
+    if (check !== 'ok') throw new AppError('error.db.corrupt', undefined, { detail: check });
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('error.db.corrupt', { detail: errorText(error) });
+    throw new AppError('error.db.corrupt', undefined, { detail: errorText(error) });
   } finally {
     db.close();
   }

@@ -4,7 +4,8 @@ import type { EncuentroEvents } from '../../shared/domain/encuentro-events';
 export interface ServerEvents extends EncuentroEvents {
   /**
    * Something was written; screens refetch what they show. backup: the call also took a backup
-   * (automatic, or before an import), which is all that changes the backup list and the app's status.
+   * (automatic, or before an import) or failed to take its automatic one, which is all that
+   * changes the backup list and the app's status (its last backup, its backup-failure banner).
    */
   'data.changed': { method: string; backup: boolean };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { contract, isMethodName, READ_ONLY_METHODS, type Handlers, type MethodName, type WireResult } from '../../shared/contract';
 import { AppError, isAppError } from '../../shared/errors';
+import { storageError } from '../db/storage-errors';
 import { AppContext, type ContextOptions } from './context';
 import { consolidationHandlers } from './jury/consolidation';
 import { seedDemo } from './demo';
@@ -75,6 +76,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
       }
       log(`fallo en ${method}`, error);
+      // Disk full, damaged file, read-only drive…: Spanish guidance rather than SQLite's English.
+      const storage = storageError(error);
+      if (storage) return { ok: false, error: { code: storage.code, message: storage.message, details: storage.details } };
       const wrapped = new AppError('error.unexpected', { detail: error instanceof Error ? error.message : String(error) });
       return { ok: false, error: { code: wrapped.code, message: wrapped.message } };
     }

@@ -106,16 +106,29 @@ export interface Entry extends EntryRow {
   createdAt: string;
 }
 
+/** What a pre-import backup was taken for, so that two of them can be told apart. */
+export interface BackupAbout {
+  fileName: string;
+  edition: string | null;
+}
+
 export interface BackupInfo {
   name: string;
   reason: string;
   createdAt: string;
   sizeBytes: number;
+  about: BackupAbout | null;
+}
+
+/** The last automatic backup that could not be made (cleared by the next one that succeeds). */
+export interface BackupFailure {
+  at: string;
+  message: string;
 }
 
 export type AppStatus =
-  | { state: 'ready'; dbPath: string; schemaVersion: number; lastBackupAt: string | null }
-  | { state: 'blocked'; dbPath: string; reason: 'newerVersion' | 'corrupt' | 'unreadable'; message: string };
+  | { state: 'ready'; dbPath: string; schemaVersion: number; lastBackupAt: string | null; backupFailure: BackupFailure | null }
+  | { state: 'blocked'; dbPath: string; reason: 'newerVersion' | 'corrupt' | 'empty' | 'unreadable'; message: string };
 
 export interface ExportedFile {
   fileName: string;

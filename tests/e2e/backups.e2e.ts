@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './support/eventually';
@@ -52,5 +54,42 @@ describe('copias de seguridad', () => {
     await goTo(page, 'Ediciones');
     await eventually(async () => (await tableRows(page, 'Ediciones del concurso')).map((r) => r[1])).toEqual(['Novena edición 2024']);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('copia automática fallida', () => {
+  let server: ServedApp;
+  let browser: Browser;
+  let page: Page;
+  let copies: string;
+
+  beforeAll(async () => {
+    // A file where the backup folder should be: every backup fails (chmod would not, as root).
+    const prepare = (dbPath: string) => {
+      copies = path.join(path.dirname(dbPath), `${path.parse(dbPath).name}-copias`);
+      fs.writeFileSync(copies, 'no soy una carpeta');
+    };
+    [server, browser] = await Promise.all([startServer({ prepare }), launchBrowser()]);
+    ({ page } = await openPage(browser, server.url));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('se avisa en pantalla, en español, hasta que una copia vuelve a hacerse', async () => {
+    await createEdition(page, { year: 2024, name: 'Edición sin copia' });
+    const banner = page.getByRole('alert').filter({ hasText: 'No se pudo hacer la copia de seguridad automática' });
+    await banner.waitFor();
+    await expect(banner.innerText()).resolves.toMatch(/hay un archivo con ese nombre.*Sus cambios sí se guardaron/s);
+    await screenshot(page, 'copia-fallida');
+    expect(describeViolations('aviso de copia fallida', await seriousA11yViolations(page))).toBe('');
+
+    fs.rmSync(copies);
+    await createEdition(page, { year: 2025, name: 'Edición con copia' });
+    await banner.waitFor({ state: 'detached' });
+    await goTo(page, 'Copias de seguridad');
+    await eventually(async () => (await tableRows(page, 'Copias de seguridad, de la más reciente a la más antigua')).map((r) => r[1])).toEqual(['Automática']);
   });
 });

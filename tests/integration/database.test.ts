@@ -1,10 +1,14 @@
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
 import { APPLICATION_ID, openDatabase } from '../../electron/db/open';
+import { storageError } from '../../electron/db/storage-errors';
+import { createServices } from '../../electron/services/registry';
 import type { AppError } from '../../shared/errors';
 import { openTestApp, sampleEdition, tempDir, type TestApp } from '../support/services';
 
@@ -127,5 +131,233 @@ describe('durability', () => {
     expect(editions.map((e) => e.name)).toEqual([sampleEdition.name]);
     app.close();
     cleanup();
+  });
+});
+
+/** Files of the tests below: a fresh folder each, removed after the test with what was opened on it. */
+const scratch: (() => void)[] = [];
+afterEach(() => scratch.splice(0).forEach((fn) => fn()));
+function scratchDir(): string {
+  const { dir, cleanup } = tempDir();
+  scratch.push(cleanup);
+  return dir;
+}
+function scratchFile(name: string): string {
+  return path.join(scratchDir(), name);
+}
+
+describe('a database file that exists but holds nothing readable', () => {
+  it('blocks on a 0-byte file (no demo, no backups over it), offers the backups, and a restore brings the data back', async () => {
+    const dbPath = scratchFile('concurso.db');
+    const good = await openTestApp({ dbPath });
+    await good.call('editions.create', sampleEdition);
+    const backup = await good.call('backups.create', {});
+    const backupsBefore = (await good.call('backups.list', {})).map((b) => b.name);
+    good.services.close();
+    // What an interrupted copy or sync leaves behind.
+    fs.writeFileSync(dbPath, '');
+
+    const app = await openTestApp({ dbPath, demo: 'ifEmpty' });
+    scratch.push(() => app.services.close());
+    const status = await app.call('app.status', {});
+    expect(status).toMatchObject({ state: 'blocked', reason: 'empty' });
+    expect(status.state === 'blocked' && status.message).toMatch(/existe pero está vacío \(0 bytes\).*Restaure una copia de seguridad/);
+    expect((await app.fail('editions.create', sampleEdition)).code).toBe('error.db.unavailable');
+    expect(fs.statSync(dbPath).size).toBe(0);
+    expect((await app.call('backups.list', {})).map((b) => b.name)).toEqual(backupsBefore);
+
+    await app.call('backups.restore', { name: backup.name });
+    expect(await app.call('app.status', {})).toMatchObject({ state: 'ready' });
+    expect((await app.call('editions.list', {})).map((e) => e.name)).toEqual([sampleEdition.name]);
+  });
+
+  it('refuses at the open level: an empty file, a folder in place of the file, a WAL left without its database', async () => {
+    const empty = scratchFile('vacia.db');
+    fs.writeFileSync(empty, '');
+    await expect(openDatabase(empty)).rejects.toMatchObject({ code: 'error.db.empty' });
+    expect(fs.statSync(empty).size).toBe(0);
+    expect(fs.existsSync(`${empty}-wal`)).toBe(false);
+
+    const folder = scratchFile('carpeta.db');
+    fs.mkdirSync(folder);
+    const error = (await openDatabase(folder).catch((e: unknown) => e)) as AppError;
+    expect(error.code).toBe('error.db.unreadableFile');
+    expect(error.message).toMatch(/No se puede leer el archivo de la base de datos/);
+
+    const orphan = scratchFile('sin-base.db');
+    fs.writeFileSync(`${orphan}-wal`, Buffer.alloc(4096, 1));
+    await expect(openDatabase(orphan)).rejects.toMatchObject({ code: 'error.db.walWithoutDb' });
+    expect(fs.existsSync(orphan)).toBe(false);
+  });
+
+  it('says in Spanish, without SQLite’s English, that a damaged or foreign-content file must be restored from a backup', async () => {
+    // SQLite's header followed by garbage: SQLITE_NOTADB / SQLITE_CORRUPT underneath.
+    const garbage = scratchFile('basura.db');
+    fs.writeFileSync(garbage, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(8192, 0x7f)]));
+    const app = await openTestApp({ dbPath: garbage });
+    scratch.push(() => app.services.close());
+    const status = await app.call('app.status', {});
+    expect(status).toMatchObject({ state: 'blocked', reason: 'corrupt' });
+    const message = status.state === 'blocked' ? status.message : '';
+    expect(message).toMatch(/Restaure una copia de seguridad/);
+    expect(message).not.toMatch(/database|malformed|not a database|SQLITE|Page \d/i);
+  });
+});
+
+describe('storage failures while working', () => {
+  let app: TestApp | undefined;
+  afterEach(() => {
+    app?.close();
+    app = undefined;
+  });
+
+  it('a full disk gives Spanish guidance (free space), not SQLITE_FULL, and leaves what was saved', async () => {
+    app = await openTestApp();
+    await app.call('editions.create', sampleEdition);
+    const db = app.services.context.db();
+    // The database may not grow by one more page: what a full disk does to SQLite.
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    let failure: { code: string; message: string } | null = null;
+    for (let i = 0; i < 500 && !failure; i++) {
+      const result = await app.services.call('editions.create', { ...sampleEdition, name: `Edición de relleno ${i}`, lema: 'x'.repeat(150) });
+      if (!result.ok) failure = result.error;
+    }
+    expect(failure?.code).toBe('error.db.full');
+    expect(failure?.message).toMatch(/No queda espacio en el disco.*Libere espacio/);
+    expect(failure?.message).not.toMatch(/disk is full|SQLITE/i);
+    expect((await app.call('editions.list', {})).map((e) => e.name)).toContain(sampleEdition.name);
+  });
+
+  it('a read-only database and one held busy by another program give Spanish guidance, not SQLITE_READONLY / SQLITE_BUSY', async () => {
+    app = await openTestApp();
+    const db = app.services.context.db();
+    db.pragma('query_only = ON');
+    const readonly = await app.fail('editions.create', sampleEdition);
+    expect(readonly.code).toBe('error.db.readonly');
+    expect(readonly.message).toMatch(/No se puede escribir en el archivo de la base de datos/);
+    db.pragma('query_only = OFF');
+
+    // Another program (a SQLite viewer saving an edit) holds the write lock.
+    db.pragma('busy_timeout = 50');
+    const other = new Database(app.dbPath);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const busy = await app.fail('editions.create', sampleEdition);
+      expect(busy.code).toBe('error.db.busy');
+      expect(busy.message).toMatch(/ocupada por otro programa/);
+      expect(busy.message).not.toMatch(/database is locked|SQLITE_/);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(await app.call('editions.list', {})).toEqual([]);
+  });
+
+  it('maps every extended code of a family (I/O errors, damaged indexes, a full quota) to its Spanish message', () => {
+    const { SqliteError } = Database;
+    expect(storageError(new SqliteError('disk I/O error', 'SQLITE_IOERR_WRITE'))?.code).toBe('error.db.io');
+    expect(storageError(new SqliteError('database disk image is malformed', 'SQLITE_CORRUPT_INDEX'))?.code).toBe('error.db.damaged');
+    expect(storageError(new SqliteError('file is not a database', 'SQLITE_NOTADB'))?.code).toBe('error.db.damaged');
+    expect(storageError(new SqliteError('attempt to write a readonly database', 'SQLITE_READONLY_DBMOVED'))?.code).toBe('error.db.readonly');
+    expect(storageError(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }))?.code).toBe('error.db.full');
+    expect(storageError(new SqliteError('UNIQUE constraint failed', 'SQLITE_CONSTRAINT_UNIQUE'))).toBeNull();
+    expect(storageError(new Error('other'))).toBeNull();
+  });
+
+  it('a page damaged under the running app gives Spanish guidance (restore a backup), not SQLITE_CORRUPT', async () => {
+    app = await openTestApp();
+    const db = app.services.context.db();
+    // Enough editions for the table to span many pages, most of the file.
+    const insert = db.prepare(`INSERT INTO edition (year, name, name_key, lema, created_at, updated_at) VALUES (2024, ?, ?, ?, '2026-01-01', '2026-01-01')`);
+    db.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(`Edición ${i}`, `edicion ${i}`, 'x'.repeat(200));
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const fd = fs.openSync(app.dbPath, 'r+');
+    const size = fs.fstatSync(fd).size;
+    fs.writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, Math.floor(size / 2 / 4096) * 4096);
+    fs.closeSync(fd);
+    // A write from another connection makes the app drop its page cache and read the file again.
+    const other = new Database(app.dbPath);
+    other.exec(`CREATE TABLE probe (x INTEGER) STRICT`);
+    other.close();
+    const error = await app.fail('editions.list', {});
+    expect(error.code).toBe('error.db.damaged');
+    expect(error.message).toMatch(/La base de datos está dañada.*Restaure una copia de seguridad/);
+    expect(error.message).not.toMatch(/malformed|SQLITE|disk image/i);
+  });
+});
+
+describe('one program at a time on a database', () => {
+  it('refuses a second instance in Spanish, saying which process and program hold it; the file opens again once that one closes', async () => {
+    const dbPath = scratchFile('compartida.db');
+    const first = await createServices({ dbPath, program: 'desktop', demo: 'never', log: () => undefined });
+    const refusal = (await createServices({ dbPath, program: 'serve', demo: 'never', log: () => undefined }).catch((e: unknown) => e)) as AppError;
+    expect(refusal.code).toBe('error.db.locked');
+    expect(refusal.message).toContain(`ya está abierta en la aplicación de escritorio Concurso BPGE (proceso ${process.pid} del equipo «${os.hostname()}», desde el`);
+    // The refused instance touched nothing: the first one still writes and reads.
+    expect((await first.call('editions.create', sampleEdition)).ok).toBe(true);
+    first.close();
+
+    const second = await createServices({ dbPath, program: 'serve', demo: 'never', log: () => undefined });
+    expect(await second.call('editions.list', {})).toMatchObject({ ok: true, result: [{ name: sampleEdition.name }] });
+    second.close();
+    expect(fs.existsSync(`${dbPath}.en-uso`)).toBe(false);
+  });
+
+  it('names another running program that holds it, and takes the lock over once that program has died without releasing it', async () => {
+    const dbPath = scratchFile('compartida.db');
+    const script = `
+      import { createServices } from ${JSON.stringify(path.resolve('electron/services/registry.ts'))};
+      await createServices({ dbPath: ${JSON.stringify(dbPath)}, program: 'serve', demo: 'never', log: () => {} });
+      process.stdout.write('abierta\\n');
+      setInterval(() => {}, 1000);
+    `;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    scratch.push(() => child.kill('SIGKILL'));
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('abierta')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`el proceso terminó antes de abrir la base (código ${code})`)));
+    });
+
+    const refusal = (await createServices({ dbPath, demo: 'never', log: () => undefined }).catch((e: unknown) => e)) as AppError;
+    expect(refusal.code).toBe('error.db.locked');
+    expect(refusal.message).toContain(`el modo servidor de Concurso BPGE (npm run serve) (proceso ${child.pid}`);
+
+    // A crash leaves the lock file behind; its process is gone, so the lock is stale.
+    child.kill('SIGKILL');
+    await exited;
+    expect(fs.existsSync(`${dbPath}.en-uso`)).toBe(true);
+    const app = await openTestApp({ dbPath });
+    expect(await app.call('app.status', {})).toMatchObject({ state: 'ready' });
+    app.close();
+  });
+
+  it('takes over a lock written before this computer last started or left empty by a crash; respects one from another computer and says which file to delete', async () => {
+    const dbPath = scratchFile('movida.db');
+    const lockFile = `${dbPath}.en-uso`;
+    // Our own (live) pid, but written in 2001: the pid was reused after a reboot.
+    fs.writeFileSync(lockFile, JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: '2001-01-01T00:00:00.000Z', program: 'desktop' }));
+    const app = await openTestApp({ dbPath });
+    app.close();
+
+    // Empty: a crash between creating the lock and writing it. Just created, it may be being
+    // written by a program starting right now; an old one is taken over.
+    fs.writeFileSync(lockFile, '');
+    await expect(createServices({ dbPath, demo: 'never', log: () => undefined })).rejects.toMatchObject({ code: 'error.db.lockContended' });
+    fs.utimesSync(lockFile, new Date('2001-01-01'), new Date('2001-01-01'));
+    (await createServices({ dbPath, demo: 'never', log: () => undefined })).close();
+
+    fs.writeFileSync(lockFile, JSON.stringify({ pid: 4242, host: 'laptop-de-la-sede', startedAt: new Date().toISOString(), program: 'desktop' }));
+    const refusal = (await createServices({ dbPath, demo: 'never', log: () => undefined }).catch((e: unknown) => e)) as AppError;
+    expect(refusal.code).toBe('error.db.lockedOtherHost');
+    expect(refusal.message).toContain('(proceso 4242 del equipo «laptop-de-la-sede»');
+    expect(refusal.message).toContain(`borre el archivo ${lockFile}`);
+    expect(fs.existsSync(lockFile)).toBe(true);
   });
 });

@@ -143,7 +143,8 @@ describe('demo edition', () => {
     expect(byIged['UGEL Lamas']).toMatchObject({ region: 'San Martín', categoryName: 'Contribución al inicio del año escolar', contactName: 'Michael Antony Tello Zamora' });
     expect(byIged['DRE Áncash']).toMatchObject({ region: 'Áncash', categoryName: 'Liderazgo y monitoreo para la mejora de los aprendizajes' });
     expect(byIged['UGEL Surcubamba']?.region).toBe('Huancavelica');
-    // A second start does not duplicate it.
+    // A second start (after the first closed: one program at a time) does not duplicate it.
+    app.services.close();
     const again = await openTestApp({ dbPath: app.dbPath, demo: 'ifEmpty' });
     expect(await again.call('editions.list', {})).toHaveLength(1);
     again.services.close();

@@ -65,7 +65,7 @@ export function attendanceHandlers(ctx: AppContext, events?: EventBus): Pick<Han
       const plan = await readRoster(encuentroId, fileName, dataBase64);
       if (plan.errorCount > 0) throw new AppError('encuentro.error.import.hasErrors', { count: plan.errorCount }, { issues: plan.preview.issues });
       if (plan.rows.length === 0) throw new AppError('encuentro.error.import.nothing');
-      const backup = await ctx.backup('antes-de-importar');
+      const backup = await ctx.backup('antes-de-importar', { fileName });
       tx(() => {
         for (const row of plan.rows) insertAttendee(db(), encuentroId, row.fields, { checkIn: false, source: 'import', now: now() });
       });

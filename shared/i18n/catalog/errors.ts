@@ -9,9 +9,40 @@ export const errors = {
   'error.db.newerVersion':
     'Esta base de datos fue creada por una versión más reciente de Concurso BPGE (esquema {found}; esta versión conoce hasta el {supported}). Actualice la aplicación. El archivo no se ha modificado.',
   'error.db.corrupt':
-    'La base de datos no pasó la verificación de integridad ({detail}). No se ha modificado. Restaure una copia de seguridad.',
+    'La base de datos no pasó la verificación de integridad: está dañada. No se ha modificado. Restaure una copia de seguridad.',
   'error.db.notSqlite': 'El archivo {file} no es una base de datos de Concurso BPGE.',
   'error.db.unavailable': 'La base de datos no está disponible: {detail}',
+  'error.db.empty':
+    'El archivo de la base de datos {file} existe pero está vacío (0 bytes): sus datos no están en él. Suele ocurrir cuando se interrumpe una copia o una sincronización del archivo. Restaure una copia de seguridad; si no tiene ninguna y quiere empezar de cero, mueva o borre ese archivo y vuelva a abrir la aplicación.',
+  'error.db.unreadableFile':
+    'No se puede leer el archivo de la base de datos {file}. Verifique que sea un archivo (no una carpeta) y que tenga permiso de lectura, o restaure una copia de seguridad.',
+  'error.db.walWithoutDb':
+    'Falta el archivo de la base de datos {file}, pero quedó su diario de cambios ({file}-wal). No se crea una base nueva para no perder esos cambios: vuelva a poner el archivo en su lugar o restaure una copia de seguridad.',
+  'error.db.full':
+    'No queda espacio en el disco para guardar los datos. Libere espacio (borre o mueva archivos que no necesite) y vuelva a intentarlo. Lo último que hizo no se guardó; lo anterior sigue guardado.',
+  'error.db.damaged':
+    'La base de datos está dañada y no se pudo leer. Lo último que hizo no se guardó. Restaure una copia de seguridad en «Copias de seguridad» (el archivo actual se guarda aparte).',
+  'error.db.readonly':
+    'No se puede escribir en el archivo de la base de datos: es de solo lectura o falta permiso. Verifique los permisos del archivo y de su carpeta, o que la unidad no esté protegida contra escritura. Lo último que hizo no se guardó.',
+  'error.db.busy':
+    'La base de datos está ocupada por otro programa. Cierre el programa que la tenga abierta (por ejemplo, un visor de SQLite) y vuelva a intentarlo. Lo último que hizo no se guardó.',
+  'error.db.io':
+    'No se pudo leer o escribir el archivo de la base de datos (error del disco o de la unidad). Verifique que la unidad siga conectada y tenga espacio, y vuelva a intentarlo; si el error se repite, restaure una copia de seguridad.',
+  'error.db.locked':
+    'La base de datos {file} ya está abierta en {program} (proceso {pid} del equipo «{host}», desde el {since}). Ciérrela allí antes de abrirla aquí: dos programas a la vez sobre el mismo archivo perderían datos.',
+  'error.db.lockedOtherHost':
+    '{message} Si ese equipo ya no usa este archivo (por ejemplo, la carpeta se copió desde él), borre el archivo {lockFile} y vuelva a intentarlo.',
+  'error.db.lockFailed': 'No se pudo reservar la base de datos {file} para esta aplicación: {cause}',
+  'error.db.lockContended': 'Otro programa intenta abrir la base de datos {file} al mismo tiempo. Vuelva a intentarlo en unos segundos.',
+  'error.db.lock.program.desktop': 'la aplicación de escritorio Concurso BPGE',
+  'error.db.lock.program.serve': 'el modo servidor de Concurso BPGE (npm run serve)',
+  'error.db.lock.program.other': 'otro programa de Concurso BPGE',
+  'error.backup.failed': 'No se pudo crear la copia de seguridad en la carpeta {dir}: {cause}',
+  'error.backup.cause.full': 'no queda espacio en el disco. Libere espacio.',
+  'error.backup.cause.folder':
+    'en lugar de la carpeta hay un archivo con ese nombre, o no se puede escribir en ella. Mueva ese archivo o corrija los permisos.',
+  'error.backup.cause.readonly': 'la carpeta o la unidad es de solo lectura. Corrija los permisos.',
+  'error.backup.cause.other': 'error del disco o de la unidad. Verifique que siga conectada y tenga espacio.',
   'error.backup.notFound': 'No existe la copia de seguridad «{name}».',
   'error.backup.invalid': 'La copia «{name}» no se puede restaurar: {detail}. No se cambió nada.',
   'error.edition.notFound': 'No se encontró la edición solicitada.',

@@ -305,6 +305,11 @@ export const ui = {
   'backups.reason.antes-de-migrar': 'Antes de actualizar la base de datos',
   'backups.reason.manual': 'Creada por el usuario',
   'backups.reason.antes-de-restaurar': 'Antes de restaurar',
+  'backups.reason.importOf': 'Antes de importar «{file}»',
+  'backups.reason.importInto': 'Antes de importar «{file}» en {edition}',
+  'backups.failure.banner':
+    'No se pudo hacer la copia de seguridad automática ({date}). {message} Sus cambios sí se guardaron, pero no tienen copia reciente; se volverá a intentar con el próximo cambio.',
+  'backups.failure.link': 'Ver copias de seguridad',
   'backups.restore': 'Restaurar',
   'backups.restoreNamed': 'Restaurar la copia del {date}',
   'backups.restoreTitle': 'Restaurar copia de seguridad',

@@ -26,7 +26,7 @@ export async function commitEntries(ctx: AppContext, stored: StoredEntryImport, 
   const first = checkedPlan(db, stored, sheetIndex, mapping);
   if (!first.writes.some((write) => write.action !== 'unchanged')) return summary(first.writes, null);
 
-  const backup = await ctx.backup('antes-de-importar');
+  const backup = await ctx.backup('antes-de-importar', { fileName: stored.fileName, editionId });
   // The backup yielded to the event loop: take the plan again (the same one unless something
   // was written meanwhile), then write with no await in between.
   return db.transaction(() => {

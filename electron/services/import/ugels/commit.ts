@@ -12,7 +12,7 @@ export async function commitUgels(ctx: AppContext, stored: StoredUgelImport): Pr
   const db = ctx.db();
   const first = checkedPlan(ctx, stored);
   if (!first.some((write) => write.action !== 'unchanged')) return summary(first, null);
-  const backup = await ctx.backup('antes-de-importar');
+  const backup = await ctx.backup('antes-de-importar', { fileName: stored.fileName });
   return db.transaction(() => {
     const writes = checkedPlan(ctx, stored);
     const now = ctx.now().toISOString();

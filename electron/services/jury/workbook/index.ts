@@ -33,7 +33,7 @@ export function workbookHandlers(ctx: AppContext): Pick<Handlers, 'juryWorkbooks
       if (!item) throw new AppError('jury.workbook.tokenExpired');
       if (item.invalid > 0) throw new AppError('jury.workbook.hasErrors', { count: item.invalid });
       const db = ctx.db();
-      if (item.changes.length > 0) await ctx.backup('antes-de-importar');
+      if (item.changes.length > 0) await ctx.backup('antes-de-importar', { fileName: item.fileName, editionId: loadStage(db, item.stageId).edition_id });
       const result = db.transaction(() => {
         const applied = applyWorkbook(db, item, conflicts, now());
         // A re-import that changes nothing leaves no trace either: importing twice is a no-op.

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { QueryStatus } from '../../components/QueryStatus';
 import { formatBytes } from '../../lib/format';
 import { useRestoreBackup } from './mutations';
+import { reasonLabel } from './reason-label';
 import { useBackups } from './queries';
 
 /** Backups, newest first, each restorable after a confirmation. Also used on the blocked screen. */
@@ -38,7 +39,7 @@ export function BackupList({ onRestored }: { onRestored?: () => void }) {
                   {list.map((backup) => (
                     <tr key={backup.name}>
                       <td className="nowrap">{formatDateTime(backup.createdAt)}</td>
-                      <td>{reasonLabel(backup.reason)}</td>
+                      <td>{reasonLabel(backup)}</td>
                       <td className="mono small">{backup.name}</td>
                       <td className="num nowrap">{formatBytes(backup.sizeBytes)}</td>
                       <td>
@@ -71,10 +72,4 @@ export function BackupList({ onRestored }: { onRestored?: () => void }) {
       )}
     </>
   );
-}
-
-const KNOWN_REASONS = new Set(['automatica', 'antes-de-importar', 'antes-de-migrar', 'manual', 'antes-de-restaurar']);
-
-function reasonLabel(reason: string): string {
-  return KNOWN_REASONS.has(reason) ? t(`backups.reason.${reason as 'manual'}`) : reason;
 }
