@@ -27,6 +27,10 @@ export const importMessages = {
     'La hoja «{sheet}» tiene más de {max} filas con datos, el máximo para esta importación. Divida el archivo en partes más pequeñas.',
   'import.error.tooManyColumns':
     'La hoja «{sheet}» tiene datos en más de {max} columnas, el máximo permitido. Elimine las columnas que no se importan.',
+  'import.error.cellTooLong':
+    'La celda {cell} de la hoja «{sheet}» tiene {length} caracteres; una celda admite como máximo {max} (el límite de Excel). Acorte ese texto en el archivo e inténtelo de nuevo.',
+  'import.error.tooMuchText':
+    'El archivo «{file}» tiene más de {max} millones de caracteres de texto una vez leído (por ejemplo, un texto largo repetido en miles de celdas). Quite el texto repetido o divida el archivo en partes más pequeñas.',
   'import.error.timeout':
     'La lectura del archivo «{file}» superó el tiempo máximo ({seconds} s) y se canceló. El archivo puede estar dañado o ser demasiado grande.',
   'import.error.outOfMemory': 'El archivo «{file}» necesita demasiada memoria para leerse y se canceló. Divídalo en archivos más pequeños.',

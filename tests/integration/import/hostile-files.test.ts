@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_UPLOAD_BYTES } from '../../../shared/contract/upload';
-import { compoundFile, lyingZipBomb, manyColumns, manyRows, randomJunk, truncated, zipBomb } from '../../fixtures-src/import/hostile';
+import { compoundFile, hugeCell, lyingZipBomb, manyColumns, manyRows, randomJunk, sharedStringBomb, truncated, zipBomb } from '../../fixtures-src/import/hostile';
 import { xlsxWorkbook } from '../../fixtures-src/import/workbooks';
 import { backupNames, base64, fingerprint, openImportApp, type ImportApp } from './import-app';
 
@@ -56,6 +56,34 @@ describe('archivos dañados u hostiles', () => {
   it('una hoja de 1 000 000 de filas se detiene en el tope de filas', async () => {
     const error = await refusal(await manyRows(1_000_000), 'millon.xlsx');
     expect(error).toMatchObject({ code: 'import.error.tooManyRows', message: expect.stringMatching(/^La hoja «Hoja1» tiene más de 20[.,\s]?010 filas con datos/) });
+  });
+
+  it('un texto compartido de 1 MB al que remiten 3 000 celdas, enviado dos veces', async () => {
+    const bomb = await sharedStringBomb(1024 * 1024, 3_000);
+    expect(bomb.length).toBeLessThan(800 * 1024);
+    // Twice, as the user who tries again would: the first refusal must leave nothing behind.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const error = await refusal(bomb, 'compartido.xlsx');
+      expect(error).toMatchObject({
+        code: 'import.error.cellTooLong',
+        message: expect.stringMatching(/^La celda A2 de la hoja «Hoja1» tiene 1[.,\s]?048[.,\s]?576 caracteres; una celda admite como máximo 32[.,\s]?767 \(el límite de Excel\)/),
+      });
+    }
+  });
+
+  it('una celda de 150 MB en un archivo de menos de 1 MB', async () => {
+    const file = await hugeCell(150 * 1024 * 1024);
+    expect(file.length).toBeLessThan(1024 * 1024);
+    const error = await refusal(file, 'celda.xlsx');
+    expect(error).toMatchObject({ code: 'import.error.cellTooLong', message: expect.stringMatching(/^La celda A2 de la hoja «Hoja1» tiene 157[.,\s]?286[.,\s]?400 caracteres/) });
+  });
+
+  it('un texto de 30 000 caracteres repetido en 2 000 celdas supera el total de texto', async () => {
+    const error = await refusal(await sharedStringBomb(30_000, 2_000, 20), 'repetido.xlsx');
+    expect(error).toMatchObject({
+      code: 'import.error.tooMuchText',
+      message: expect.stringMatching(/^El archivo «repetido\.xlsx» tiene más de 50 millones de caracteres de texto una vez leído/),
+    });
   });
 
   it('un archivo vacío', async () => {
