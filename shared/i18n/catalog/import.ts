@@ -16,6 +16,8 @@ export const importMessages = {
     'El archivo «{file}» está en el formato antiguo de Excel (.xls). Ábralo en Excel y guárdelo como «Libro de Excel (*.xlsx)».',
   'import.error.truncated':
     'El archivo «{file}» está incompleto o dañado (por ejemplo, una descarga interrumpida). Vuelva a descargarlo o guárdelo de nuevo desde Excel.',
+  'import.error.unsafeEntryName':
+    'El archivo «{file}» no es seguro y no se leyó: contiene una parte interna con una ruta que apunta fuera del libro («{entry}»), algo que Excel nunca escribe. Ábralo en Excel, guárdelo de nuevo como .xlsx o pida otra copia a quien lo envió.',
   'import.error.noWorkbook':
     'El archivo «{file}» no contiene un libro de Excel. Si viene de otro programa (por ejemplo, LibreOffice .ods), guárdelo como .xlsx.',
   'import.error.zipBomb':

@@ -102,6 +102,21 @@ export function hugeCell(chars = 150 * 1024 * 1024): Promise<Buffer> {
   return handMadeXlsx(Readable.from(parts()), 'Hoja1', 1);
 }
 
+/**
+ * A workbook with one more entry whose name leaves the archive's folder ("../evil.xml", or an
+ * absolute "/xl/evi.xml"): yazl refuses to write such names, so a harmless name of the same
+ * length is written and then overwritten in the local header and in the central directory.
+ */
+export async function unsafeEntryName(name = '../evil.xml'): Promise<Buffer> {
+  const placeholder = 'xl/evil.xml';
+  if (name.length !== placeholder.length) throw new Error('el nombre debe tener 11 caracteres');
+  const bytes = await handMadeXlsx(SHEET_OPEN + inlineRow(1, ['Título', 'IGED']) + inlineRow(2, ['Práctica', 'DRE Puno']) + SHEET_CLOSE, 'Hoja1', undefined, [
+    { name: placeholder, data: '<x/>' },
+  ]);
+  for (let at = bytes.indexOf(placeholder); at >= 0; at = bytes.indexOf(placeholder, at + 1)) bytes.write(name, at, 'latin1');
+  return bytes;
+}
+
 /** One header row and one data row with `columns` filled cells. */
 export function manyColumns(columns = 250): Promise<Buffer> {
   const values = Array.from({ length: columns }, (_, i) => `v${i}`);

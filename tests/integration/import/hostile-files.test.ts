@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_UPLOAD_BYTES } from '../../../shared/contract/upload';
-import { compoundFile, hugeCell, lyingZipBomb, manyColumns, manyRows, randomJunk, sharedStringBomb, truncated, zipBomb } from '../../fixtures-src/import/hostile';
+import { compoundFile, hugeCell, lyingZipBomb, manyColumns, manyRows, randomJunk, sharedStringBomb, truncated, unsafeEntryName, zipBomb } from '../../fixtures-src/import/hostile';
 import { xlsxWorkbook } from '../../fixtures-src/import/workbooks';
 import { backupNames, base64, fingerprint, openImportApp, type ImportApp } from './import-app';
 
@@ -34,6 +34,17 @@ describe('archivos dañados u hostiles', () => {
     const good = await xlsxWorkbook({ name: 'Hoja', headers: ['Título', 'IGED'], rows: [['Práctica', 'DRE Puno']] });
     const error = await refusal(truncated(good), 'cortado.xlsx');
     expect(error).toMatchObject({ code: 'import.error.truncated', message: expect.stringMatching(/^El archivo «cortado\.xlsx» está incompleto o dañado/) });
+  });
+
+  it('un .xlsx con partes internas cuya ruta sale del libro («../», absoluta)', async () => {
+    for (const name of ['../evil.xml', '/xl/evi.xml', '..\\evil.xml']) {
+      const error = await refusal(await unsafeEntryName(name), 'escapa.xlsx');
+      expect(error).toMatchObject({
+        code: 'import.error.unsafeEntryName',
+        message: expect.stringMatching(/^El archivo «escapa\.xlsx» no es seguro y no se leyó: contiene una parte interna con una ruta que apunta fuera del libro/),
+      });
+      expect(error.message).not.toMatch(/descarga interrumpida/);
+    }
   });
 
   it('bytes al azar con extensión .xlsx', async () => {

@@ -10,6 +10,12 @@ describe('decodificación de CSV', () => {
   it('Windows-1252 cuando los bytes no son UTF-8 válido', () => expect(decodeText(windows1252(text))).toBe(text));
   it('UTF-16 con BOM («Texto Unicode» de Excel)', () =>
     expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toBe(text));
+  const utf16be = (value: string) => Buffer.from(value, 'utf16le').swap16();
+  it('UTF-16 big-endian con BOM', () => expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)]))).toBe(text));
+  it('UTF-16 sin BOM, en cualquier orden de bytes', () => {
+    expect(decodeText(Buffer.from(text, 'utf16le'))).toBe(text);
+    expect(decodeText(utf16be(text))).toBe(text);
+  });
 });
 
 describe('fichas de importación en memoria', () => {
