@@ -129,6 +129,22 @@ describe('HTTP transport under malformed and hostile requests', () => {
     }
   });
 
+  it('an event that cannot be sent to an open stream is logged, and neither the service that emitted it nor the stream fails', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${server.url}/api/events`, { signal: controller.signal });
+    const reader = response.body!.getReader();
+    await reader.read(); // ": conectado"
+    const before = logged.length;
+    // A payload JSON cannot write (a BigInt), emitted from inside a service call.
+    expect(() => app.services.events.emit('data.changed', { method: 'editions.create', backup: 1n as unknown as boolean })).not.toThrow();
+    expect(logged.length).toBeGreaterThan(before);
+    await app.call('editions.update', { id: 1, fields: sampleEdition });
+    let text = '';
+    while (!text.includes('editions.update')) text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    await stillServing();
+  });
+
   it('never stops, whatever method, path and body arrive (property, 60 runs)', async () => {
     const segment = fc.oneof(
       fc.constantFrom('%', '%E0', '%A4%A', '%C3', '%2e%2e', '%2f', '%5c', '..', '.', '\\', 'api', 'call', 'events', '%00', '%ZZ', 'editions.list', 'index.html', '?x=%E0'),
