@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Edition, Entry } from '../../../../shared/domain/types';
 import { t } from '../../../../shared/i18n';
@@ -13,25 +12,18 @@ import { useEdition } from '../editions/queries';
 import { useIgeds, useRegions } from '../reference/queries';
 import { EntryForm } from './EntryForm';
 import { useCreateEntry, useDeleteEntry, useUpdateEntry } from './mutations';
-import { entryKeys, useEntry } from './queries';
+import { useEntry } from './queries';
 import { StatusPanel } from './StatusPanel';
 
 /** One entry: its data, its status per stage; or a new entry when id is null. */
 export function EntryDetailScreen({ id }: { id: number | null }) {
   const entry = useEntry(id);
   const current = useCurrentEdition();
-  const queryClient = useQueryClient();
   // An entry belongs to its own edition, which may not be the one selected in the header.
   const editionId = id === null ? (current.edition?.id ?? null) : (entry.data?.editionId ?? null);
   const edition = useEdition(editionId);
-  // The form takes its values once, when it opens, and then keeps the user's edits: it must not
-  // open on a cached entry that a write made since (an import, another window) has replaced,
-  // or it would go on showing the old values. Such an entry is being fetched again: wait for it.
-  const replaced = id !== null && entry.isFetching && queryClient.getQueryState(entryKeys.detail(id))?.isInvalidated === true;
   if (id === null && !current.isPending && !current.edition) return <NoEdition title={t('entryForm.newTitle')} />;
-  if (id !== null && (!entry.data || replaced)) {
-    return replaced ? <p className="muted">{t('common.loading')}</p> : <QueryStatus query={entry}>{() => null}</QueryStatus>;
-  }
+  if (id !== null && !entry.data) return <QueryStatus query={entry}>{() => null}</QueryStatus>;
   return <QueryStatus query={edition}>{(data) => <EntryDetail edition={data} entry={entry.data ?? null} />}</QueryStatus>;
 }
 
