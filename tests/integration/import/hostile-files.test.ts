@@ -89,6 +89,12 @@ describe('archivos dañados u hostiles', () => {
     expect(error).toMatchObject({ code: 'import.error.cellTooLong', message: expect.stringMatching(/^La celda A2 de la hoja «Hoja1» tiene 157[.,\s]?286[.,\s]?400 caracteres/) });
   });
 
+  it('un CSV con una celda más larga de lo que Excel admite', async () => {
+    const csv = Buffer.from(`Título,IGED\r\nPráctica,DRE Puno\r\nOtra,${'a'.repeat(40_000)}\r\n`, 'utf8');
+    const error = await refusal(csv, 'largo.csv');
+    expect(error).toMatchObject({ code: 'import.error.cellTooLong', message: expect.stringMatching(/^La celda B3 de la hoja «largo» tiene 40[.,\s]?000 caracteres/) });
+  });
+
   it('un texto de 30 000 caracteres repetido en 2 000 celdas supera el total de texto', async () => {
     const error = await refusal(await sharedStringBomb(30_000, 2_000, 20), 'repetido.xlsx');
     expect(error).toMatchObject({
