@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../../electron/services/import/file/csv-reader';
+import { parseFile } from '../../../electron/services/import/file/parse-file';
+import { ENTRY_LIMITS } from '../../../electron/services/import/options';
 import { TokenStore } from '../../../electron/services/import/token-store';
 import { utf8WithBom, windows1252 } from '../../fixtures-src/import/workbooks';
 
@@ -15,6 +17,36 @@ describe('decodificación de CSV', () => {
   it('UTF-16 sin BOM, en cualquier orden de bytes', () => {
     expect(decodeText(Buffer.from(text, 'utf16le'))).toBe(text);
     expect(decodeText(utf16be(text))).toBe(text);
+  });
+});
+
+describe('separador de un CSV', () => {
+  async function firstRows(text: string) {
+    const outcome = await parseFile({ fileName: 'lista.csv', bytes: Buffer.from(text, 'utf8'), limits: ENTRY_LIMITS });
+    if (!outcome.ok) throw new Error(outcome.key);
+    return outcome.sheets[0]?.rows.map((row) => row.cells);
+  }
+
+  it('punto y coma en un archivo de dos columnas y pocas filas (Excel en español)', async () => {
+    expect(await firstRows('Nombres y apellidos;DNI\r\nAna Quispe;01234567\r\n')).toEqual([
+      ['Nombres y apellidos', 'DNI'],
+      ['Ana Quispe', '01234567'],
+    ]);
+    expect(await firstRows('Título;IGED\r\n\r\nPráctica;"DRE Puno, sede central"\r\n\r\n')).toEqual([
+      ['Título', 'IGED'],
+      ['Práctica', 'DRE Puno, sede central'],
+    ]);
+  });
+
+  it('coma y tabulación siguen reconociéndose', async () => {
+    expect(await firstRows('a,b\r\nc,d\r\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(await firstRows('a\tb c\r\nd\te f\r\n')).toEqual([
+      ['a', 'b c'],
+      ['d', 'e f'],
+    ]);
   });
 });
 

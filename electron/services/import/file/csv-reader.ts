@@ -12,8 +12,12 @@ export function readCsv(bytes: Buffer, sheetName: string, collector: SheetCollec
   collector.startSheet(sheetName);
   let row = 0;
   let failure: unknown = null;
+  // The delimiter is guessed apart, over the first rows that are not empty: papaparse's guess
+  // wants more than 1.99 fields per row on average and counts the empty row after the last line
+  // break, so a two-column file ("Nombres;DNI") of a few rows was read as one column.
+  const { delimiter } = Papa.parse<string[]>(text, { delimitersToGuess: DELIMITERS, skipEmptyLines: 'greedy', preview: GUESS_ROWS }).meta;
   Papa.parse<string[]>(text, {
-    delimitersToGuess: [',', ';', '\t', '|'],
+    delimiter,
     skipEmptyLines: false,
     step: (result, parser) => {
       row += 1;
@@ -27,6 +31,9 @@ export function readCsv(bytes: Buffer, sheetName: string, collector: SheetCollec
   });
   if (failure) throw failure;
 }
+
+const DELIMITERS = [',', ';', '\t', '|'];
+const GUESS_ROWS = 20;
 
 /**
  * UTF-8 (with or without BOM) when the bytes are valid UTF-8; UTF-16 in either byte order, with
