@@ -27,27 +27,16 @@ describe('separador de un CSV', () => {
     return outcome.sheets[0]?.rows.map((row) => row.cells);
   }
 
-  it('punto y coma en un archivo de dos columnas y pocas filas (Excel en español)', async () => {
-    expect(await firstRows('Nombres y apellidos;DNI\r\nAna Quispe;01234567\r\n')).toEqual([
-      ['Nombres y apellidos', 'DNI'],
-      ['Ana Quispe', '01234567'],
-    ]);
-    expect(await firstRows('Título;IGED\r\n\r\nPráctica;"DRE Puno, sede central"\r\n\r\n')).toEqual([
-      ['Título', 'IGED'],
-      ['Práctica', 'DRE Puno, sede central'],
-    ]);
-  });
-
-  it('coma y tabulación siguen reconociéndose', async () => {
-    expect(await firstRows('a,b\r\nc,d\r\n')).toEqual([
-      ['a', 'b'],
-      ['c', 'd'],
-    ]);
-    expect(await firstRows('a\tb c\r\nd\te f\r\n')).toEqual([
-      ['a', 'b c'],
-      ['d', 'e f'],
-    ]);
-  });
+  // Two-column files of a few rows, each delimiter Excel and LibreOffice write (Spanish Excel: ";").
+  const cases: [string, string, string[][]][] = [
+    ['punto y coma', 'Nombres y apellidos;DNI\r\nAna Quispe;01234567\r\n', [['Nombres y apellidos', 'DNI'], ['Ana Quispe', '01234567']]],
+    ['punto y coma con filas vacías y comillas', 'Título;IGED\r\n\r\nPráctica;"DRE Puno, sede central"\r\n\r\n', [['Título', 'IGED'], ['Práctica', 'DRE Puno, sede central']]],
+    ['coma', 'a,b\r\nc,d\r\n', [['a', 'b'], ['c', 'd']]],
+    ['tabulación', 'a\tb c\r\nd\te f\r\n', [['a', 'b c'], ['d', 'e f']]],
+  ];
+  for (const [name, text, rows] of cases) {
+    it(`${name}: dos columnas aunque el archivo tenga pocas filas`, async () => expect(await firstRows(text)).toEqual(rows));
+  }
 });
 
 describe('fichas de importación en memoria', () => {
