@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { t, type MessageKey } from '../../shared/i18n';
 import type { Services } from '../services/registry';
 import { CONTENT_SECURITY_POLICY } from '../security';
 
@@ -17,6 +18,7 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json; charset=utf-8',
 };
+const PLAIN = 'text/plain; charset=utf-8';
 
 export interface HttpServerOptions {
   services: Services;
@@ -24,6 +26,8 @@ export interface HttpServerOptions {
   staticDir: string;
   host?: string;
   port?: number;
+  /** Where a request that failed unexpectedly is reported (the server answers 500 and goes on). */
+  log?: (message: string, error?: unknown) => void;
 }
 
 export interface RunningServer {
@@ -32,38 +36,76 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+type Reply = (status: number, key: MessageKey, headers?: Record<string, string>) => void;
+
 /**
  * The HTTP transport: the built renderer plus the contract at POST /api/call/<method>,
  * and pushed events as Server-Sent Events at GET /api/events. Bound to loopback; requests
  * whose Host or Origin is not this server are refused (DNS rebinding, cross-site posts).
+ *
+ * Any web page the user opens can make the browser send requests here (an <img> is enough), so
+ * no request, however malformed, may stop the process: every refusal is a status code, and a
+ * request that fails in a way nobody foresaw is logged and answered 500 (see `guard`). Requests
+ * the HTTP parser itself cannot read (bad request line or headers) get Node's own 400.
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const staticDir = path.resolve(options.staticDir);
+  const log = options.log ?? ((message, error) => console.error(message, error));
   let port = options.port ?? 0;
   const allowedHosts = () => new Set([`${host}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`]);
 
-  const server = http.createServer((req, res) => {
+  const fail = (res: http.ServerResponse, error: unknown) => {
+    log(`HTTP: fallo inesperado`, error);
+    if (res.headersSent) res.destroy();
+    else send(res, 500, PLAIN, t('error.http.internal'));
+  };
+
+  const route = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const reply: Reply = (status, key, headers) => send(res, status, PLAIN, t(key), headers);
     const hostHeader = req.headers.host ?? '';
-    if (!allowedHosts().has(hostHeader)) return send(res, 403, 'text/plain; charset=utf-8', 'Host no permitido');
-    const url = new URL(req.url ?? '/', `http://${hostHeader}`);
+    if (!allowedHosts().has(hostHeader)) return reply(403, 'error.http.hostRefused');
+    const url = parseUrl(req.url, hostHeader);
+    if (!url) return reply(400, 'error.http.badRequest');
     if (url.pathname.startsWith('/api/')) {
       const origin = req.headers.origin;
-      if (origin && origin !== `http://${hostHeader}`) return send(res, 403, 'text/plain; charset=utf-8', 'Origen no permitido');
-      if (req.method === 'POST' && url.pathname.startsWith('/api/call/')) {
-        handleCall(options.services, decodeURIComponent(url.pathname.slice('/api/call/'.length)), req, res);
-        return;
+      if (origin && origin !== `http://${hostHeader}`) return reply(403, 'error.http.originRefused');
+      if (url.pathname.startsWith('/api/call/')) {
+        if (req.method !== 'POST') return reply(405, 'error.http.methodNotAllowed', { Allow: 'POST' });
+        const method = decodePath(url.pathname.slice('/api/call/'.length));
+        if (method === null) return reply(400, 'error.http.badRequest');
+        return handleCall(options.services, method, req, res, reply, fail);
       }
-      if (req.method === 'GET' && url.pathname === '/api/events') return handleEvents(options.services, req, res);
-      return send(res, 404, 'text/plain; charset=utf-8', 'No encontrado');
+      if (url.pathname === '/api/events') {
+        if (req.method !== 'GET') return reply(405, 'error.http.methodNotAllowed', { Allow: 'GET' });
+        return handleEvents(options.services, req, res, log);
+      }
+      return reply(404, 'error.http.notFound');
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Método no permitido');
-    serveStatic(staticDir, url.pathname, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, 'error.http.methodNotAllowed', { Allow: 'GET, HEAD' });
+    serveStatic(staticDir, url.pathname, res, reply, fail);
+  };
+
+  const server = http.createServer((req, res) => {
+    // A client that goes away mid-request makes these emit 'error': without a listener that would be thrown.
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
+    try {
+      route(req, res);
+    } catch (error) {
+      fail(res, error);
+    }
   });
+  // After listen(), errors such as running out of file descriptors on accept land here.
+  const onServerError = (error: Error) => log('HTTP: error del servidor', error);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => resolve());
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      server.on('error', onServerError);
+      resolve();
+    });
   });
   port = (server.address() as AddressInfo).port;
   return {
@@ -77,65 +119,131 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   };
 }
 
-function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });
   res.end(body);
 }
 
-function handleCall(services: Services, method: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+/** The request target as a URL, or null when it is not one (e.g. "//"). */
+function parseUrl(target: string | undefined, hostHeader: string): URL | null {
+  try {
+    return new URL(target ?? '/', `http://${hostHeader}`);
+  } catch {
+    return null;
+  }
+}
+
+/** Percent-decoding that answers null for what is not valid UTF-8 ("%E0%A4%A") instead of throwing. */
+function decodePath(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
+function handleCall(
+  services: Services,
+  method: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  reply: Reply,
+  fail: (res: http.ServerResponse, error: unknown) => void,
+): void {
+  const tooLarge = () => {
+    // Sent before the rest of the body is read: the connection closes once the answer is out.
+    res.once('finish', () => req.destroy());
+    reply(413, 'error.http.tooLarge', { Connection: 'close' });
+  };
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
-  let aborted = false;
+  let refused = false;
   req.on('data', (chunk: Buffer) => {
+    if (refused) return;
     size += chunk.length;
-    if (size > MAX_BODY_BYTES && !aborted) {
-      aborted = true;
-      send(res, 413, 'text/plain; charset=utf-8', 'Solicitud demasiado grande');
-      req.destroy();
-      return;
+    if (size > MAX_BODY_BYTES) {
+      refused = true;
+      chunks.length = 0;
+      return tooLarge();
     }
-    if (!aborted) chunks.push(chunk);
+    chunks.push(chunk);
   });
   req.on('end', () => {
-    if (aborted) return;
+    if (refused) return;
     let input: unknown;
     try {
       const text = Buffer.concat(chunks).toString('utf8');
       input = text ? JSON.parse(text) : {};
     } catch {
-      return send(res, 400, 'text/plain; charset=utf-8', 'JSON inválido');
+      return reply(400, 'error.http.badJson');
     }
-    void services.call(method, input).then((result) => send(res, 200, MIME['.json']!, JSON.stringify(result)));
+    services
+      .call(method, input)
+      .then((result) => send(res, 200, MIME['.json']!, JSON.stringify(result)))
+      .catch((error: unknown) => fail(res, error));
   });
 }
 
-function handleEvents(services: Services, req: http.IncomingMessage, res: http.ServerResponse): void {
+function handleEvents(services: Services, req: http.IncomingMessage, res: http.ServerResponse, log: (message: string, error?: unknown) => void): void {
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-  res.write(': conectado\n\n');
+  const write = (chunk: string) => {
+    if (!res.writableEnded && !res.destroyed) res.write(chunk);
+  };
+  write(': conectado\n\n');
+  // A listener runs inside the service that emitted the event: nothing may be thrown back there.
   const unsubscribe = services.events.subscribe((event) => {
-    res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+    try {
+      write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+    } catch (error) {
+      log(`HTTP: no se pudo enviar el evento ${event.name}`, error);
+    }
   });
-  const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
-  req.on('close', () => {
+  const ping = setInterval(() => write(': ping\n\n'), 15_000);
+  const stop = () => {
     clearInterval(ping);
     unsubscribe();
-  });
+  };
+  req.on('close', stop);
+  res.on('close', stop);
 }
 
-function serveStatic(staticDir: string, pathname: string, res: http.ServerResponse): void {
-  const relative = path.normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+function serveStatic(staticDir: string, pathname: string, res: http.ServerResponse, reply: Reply, fail: (res: http.ServerResponse, error: unknown) => void): void {
+  const decoded = decodePath(pathname);
+  if (decoded === null || decoded.includes('\0')) return reply(400, 'error.http.badRequest');
+  // The URL parser resolves a literal "/../", but not an encoded one ("..%2f", "%2e%2e%5c"): refused, not resolved.
+  if (decoded.split(/[/\\]/).includes('..')) return reply(403, 'error.http.forbidden');
+  const relative = path.normalize(decoded).replace(/^([/\\])+/, '');
   let file = path.join(staticDir, relative);
-  if (!file.startsWith(staticDir)) return send(res, 403, 'text/plain; charset=utf-8', 'Prohibido');
-  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(staticDir, 'index.html');
-  if (!fs.existsSync(file)) {
-    return send(res, 500, 'text/plain; charset=utf-8', 'No se encontró la interfaz compilada: ejecute «npm run build».');
-  }
+  if (!isInside(staticDir, file)) return reply(403, 'error.http.forbidden');
+  if (!isFile(file)) file = path.join(staticDir, 'index.html');
+  if (!isFile(file)) return reply(500, 'error.http.noBuild');
   const type = MIME[path.extname(file)] ?? 'application/octet-stream';
   const headers: Record<string, string> = { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff' };
   if (type.startsWith('text/html')) {
     headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
     headers['Cache-Control'] = 'no-store';
   }
-  res.writeHead(200, headers);
-  fs.createReadStream(file).pipe(res);
+  const stream = fs.createReadStream(file);
+  // The file may vanish or become unreadable between the check and the read (a rebuild).
+  stream.once('error', (error) => fail(res, error));
+  stream.once('open', () => {
+    res.writeHead(200, headers);
+    stream.pipe(res);
+  });
+}
+
+/** Whether `file` lies in `dir` or below it (a sibling such as "renderer-old" does not). */
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }

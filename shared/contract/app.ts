@@ -5,7 +5,7 @@ import { method } from './define';
 export const appMethods = {
   'app.status': method<AppStatus>('read')(z.object({})),
   'backups.list': method<BackupInfo[]>('read')(z.object({})),
-  'backups.create': method<BackupInfo>()(z.object({})),
+  'backups.create': method<BackupInfo>('write', ['backups'])(z.object({})),
   /** Restores a backup; the current file is first kept aside as its own backup. */
-  'backups.restore': method<{ restored: string; keptAside: string | null }>()(z.object({ name: z.string().min(1).max(300) })),
+  'backups.restore': method<{ restored: string; keptAside: string | null }>('write', ['everything'])(z.object({ name: z.string().min(1).max(300) })),
 };

@@ -40,9 +40,9 @@ export const consolidationMethods = {
    * A later decision naming the same entries supersedes an earlier one. Written to the audit
    * log ('tie.decide') in the same transaction.
    */
-  'consolidation.recordTieDecision': method<TieDecisionRecord>()(
+  'consolidation.recordTieDecision': method<TieDecisionRecord>('write', ['results'])(
     z.object({ stageId: id, orderedEntryIds: z.array(id).min(2, { error: t('consolidation.error.decisionTooFew') }).max(500), reason }),
   ),
   /** Withdraws a decision (kept, marked revoked, with the reason; audit action 'tie.revoke'). */
-  'consolidation.revokeTieDecision': method<{ revoked: true }>()(z.object({ id, reason })),
+  'consolidation.revokeTieDecision': method<{ revoked: true }>('write', ['results'])(z.object({ id, reason })),
 };

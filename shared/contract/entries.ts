@@ -7,10 +7,10 @@ export const entryMethods = {
   /** All entries of an edition; sorting, filtering and search happen in the table. */
   'entries.list': method<EntryRow[]>('read')(z.object({ editionId: id })),
   'entries.get': method<Entry>('read')(z.object({ id })),
-  'entries.create': method<Entry>()(z.object({ editionId: id, fields: entryFields })),
-  'entries.update': method<Entry>()(z.object({ id, fields: entryFields })),
-  'entries.delete': method<{ deleted: true }>()(z.object({ id })),
-  'entries.setStatus': method<Entry>()(
+  'entries.create': method<Entry>('write', ['entries'])(z.object({ editionId: id, fields: entryFields })),
+  'entries.update': method<Entry>('write', ['entries'])(z.object({ id, fields: entryFields })),
+  'entries.delete': method<{ deleted: true }>('write', ['entries'])(z.object({ id })),
+  'entries.setStatus': method<Entry>('write', ['entries'])(
     z.object({ entryId: id, stageId: id, status: z.enum(ENTRY_STATUSES), reason: optionalText(2000) }),
   ),
   /** The list as a file; `ids` limits it to the rows the user sees (filters applied). */

@@ -14,5 +14,5 @@ export const importMethods = {
   /** Validates every row with the chosen mapping and says what a commit would do. Writes nothing. */
   'imports.preview': method<ImportPreview>('read')(mappedToken),
   /** Applies the previewed rows in one transaction, after a backup. Refused while errors remain. */
-  'imports.commit': method<ImportResult>()(mappedToken),
+  'imports.commit': method<ImportResult>('write', ['entries', 'backups'])(mappedToken),
 };

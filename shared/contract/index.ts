@@ -7,7 +7,7 @@ import { importMethods } from './imports';
 import { encuentroMethods } from './encuentro';
 import { juryMethods } from './jury';
 import { referenceMethods } from './reference';
-import type { MethodSpec } from './define';
+import type { DataArea, MethodSpec } from './define';
 
 /** Every method the renderer can call, by name `feature.verb`. */
 export const contract = {
@@ -40,6 +40,13 @@ export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set(
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export { DATA_AREAS, type DataArea } from './define';
+
+/** What a method changes, as its declaration says ([] for a read); null for an unknown name. */
+export function changesOf(name: string): readonly DataArea[] | null {
+  return isMethodName(name) ? contract[name].changes : null;
 }
 
 /** The wire format of an error, on both transports. */

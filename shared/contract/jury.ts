@@ -31,46 +31,46 @@ export const juryMethods = {
   // --- Settings (per edition) ---
   'jury.settings.get': method<JurySettings>('read')(z.object({ editionId: id })),
   /** Saves blind mode, conflict rules, N, method, consolidation rules (missing criteria, trimmed-mean minimum, top places, disagreement threshold) and tie-break chain; re-detects conflicts. */
-  'jury.settings.update': method<JurySettings>()(z.object({ editionId: id, fields: jurySettingsFields })),
+  'jury.settings.update': method<JurySettings>('write', ['jury'])(z.object({ editionId: id, fields: jurySettingsFields })),
 
   // --- Jurors ---
   'jurors.list': method<Juror[]>('read')(z.object({ editionId: id })),
   'jurors.get': method<Juror>('read')(z.object({ id })),
-  'jurors.create': method<Juror>()(z.object({ editionId: id, fields: jurorFields })),
+  'jurors.create': method<Juror>('write', ['jury'])(z.object({ editionId: id, fields: jurorFields })),
   /** Replaces the juror's data and affiliations; conflicts are re-detected. */
-  'jurors.update': method<Juror>()(z.object({ id, fields: jurorFields })),
+  'jurors.update': method<Juror>('write', ['jury'])(z.object({ id, fields: jurorFields })),
   /** Only a juror with no assignment and no score; otherwise withdraw. */
-  'jurors.delete': method<{ deleted: true }>()(z.object({ id })),
+  'jurors.delete': method<{ deleted: true }>('write', ['jury'])(z.object({ id })),
   /** Keeps the juror's past work; their open assignments stop counting (top up to replace them). */
-  'jurors.withdraw': method<Juror>()(z.object({ id, reason })),
-  'jurors.reinstate': method<Juror>()(z.object({ id })),
+  'jurors.withdraw': method<Juror>('write', ['jury'])(z.object({ id, reason })),
+  'jurors.reinstate': method<Juror>('write', ['jury'])(z.object({ id })),
 
   // --- Panels (per stage and category) ---
   'panels.list': method<Panel[]>('read')(z.object({ stageId: id })),
   /** Creates or replaces the panel of (stage, category); categoryId null is the stage's general panel. */
-  'panels.save': method<Panel>()(
+  'panels.save': method<Panel>('write', ['jury'])(
     z.object({ stageId: id, categoryId: id.nullable(), name: optionalText(200), jurorIds: z.array(id).max(500) }),
   ),
-  'panels.delete': method<{ deleted: true }>()(z.object({ id })),
+  'panels.delete': method<{ deleted: true }>('write', ['jury'])(z.object({ id })),
 
   // --- Conflicts of interest ---
   /** Detected (kept current with affiliations, entries and rules) and declared conflicts. */
   'conflicts.list': method<Conflict[]>('read')(
     z.object({ editionId: id, jurorId: id.optional(), entryId: id.optional(), includeDismissed: z.boolean().default(true) }),
   ),
-  'conflicts.declare': method<Conflict>()(z.object({ jurorId: id, entryId: id, reason })),
+  'conflicts.declare': method<Conflict>('write', ['jury'])(z.object({ jurorId: id, entryId: id, reason })),
   /** Organizer only; the reason is kept with the conflict and in the audit log. */
-  'conflicts.dismiss': method<Conflict>()(z.object({ id, reason })),
-  'conflicts.reinstate': method<Conflict>()(z.object({ id, reason })),
+  'conflicts.dismiss': method<Conflict>('write', ['jury'])(z.object({ id, reason })),
+  'conflicts.reinstate': method<Conflict>('write', ['jury'])(z.object({ id, reason })),
 
   // --- Assignment ---
   'assignments.list': method<AssignmentRow[]>('read')(z.object({ stageId: id, jurorId: id.optional() })),
   /** Loads per juror and entries short of N (the edition's N unless given). */
   'assignments.loads': method<LoadsTable>('read')(z.object({ stageId: id, jurorsPerEntry: z.number().int().min(1).max(50).optional() })),
   /** Manual assignment; refused for a conflicted or withdrawn juror. */
-  'assignments.add': method<AssignmentRow>()(z.object({ stageId: id, jurorId: id, entryId: id })),
+  'assignments.add': method<AssignmentRow>('write', ['jury'])(z.object({ stageId: id, jurorId: id, entryId: id })),
   /** Refused once the juror has scored or submitted the entry. */
-  'assignments.remove': method<{ removed: true }>()(z.object({ stageId: id, jurorId: id, entryId: id })),
+  'assignments.remove': method<{ removed: true }>('write', ['jury'])(z.object({ stageId: id, jurorId: id, entryId: id })),
   /**
    * What automatic assignment would add: every entry completed to N counting jurors from its
    * category's panel, conflicts respected, loads balanced, deterministic for the seed. Writes nothing.
@@ -82,7 +82,7 @@ export const juryMethods = {
    * Applies the same plan (also the "top up" after a withdrawal: existing assignments are kept).
    * Refused when some entry cannot get N jurors, unless allowPartial.
    */
-  'assignments.auto': method<AssignmentPlan>()(
+  'assignments.auto': method<AssignmentPlan>('write', ['jury'])(
     z.object({ stageId: id, jurorsPerEntry: z.number().int().min(1).max(50).optional(), seed, allowPartial: z.boolean().default(false) }),
   ),
 
@@ -97,7 +97,7 @@ export const juryMethods = {
    * Sets one criterion's score and/or comment (omit a field to keep it; value null clears it).
    * Refused outside the scale or off its step. Durable (synchronous=FULL) before it returns.
    */
-  'scores.set': method<SavedScore>()(
+  'scores.set': method<SavedScore>('write', ['scores'])(
     sheetKey.extend({
       criterionId: id,
       value: z.number().nullable().optional(),
@@ -107,20 +107,20 @@ export const juryMethods = {
   ),
   /** Other jurors' submitted sheets for an entry: refused until the caller has submitted their own. */
   'scores.peers': method<PeerSheet[]>('read')(sheetKey),
-  'sheets.setComment': method<ScoreSheetView>()(sheetKey.extend({ comment: optionalText(8000), enteredBy })),
-  'sheets.abstain': method<ScoreSheetView>()(sheetKey.extend({ kind: z.enum(['abstain', 'recuse']), reason, enteredBy })),
-  'sheets.clearAbstention': method<ScoreSheetView>()(sheetKey.extend({ enteredBy })),
+  'sheets.setComment': method<ScoreSheetView>('write', ['scores'])(sheetKey.extend({ comment: optionalText(8000), enteredBy })),
+  'sheets.abstain': method<ScoreSheetView>('write', ['scores'])(sheetKey.extend({ kind: z.enum(['abstain', 'recuse']), reason, enteredBy })),
+  'sheets.clearAbstention': method<ScoreSheetView>('write', ['scores'])(sheetKey.extend({ enteredBy })),
   /** Requires every applicable criterion scored (or an abstention); then read-only. */
-  'sheets.submit': method<ScoreSheetView>()(sheetKey.extend({ enteredBy })),
+  'sheets.submit': method<ScoreSheetView>('write', ['scores'])(sheetKey.extend({ enteredBy })),
   /** Organizer: makes a submitted sheet, or one sheet of a closed stage, editable again. */
-  'sheets.reopen': method<ScoreSheetView>()(sheetKey.extend({ reason })),
+  'sheets.reopen': method<ScoreSheetView>('write', ['scores'])(sheetKey.extend({ reason })),
 
   // --- Stage lock ---
   'juryStages.state': method<StageJuryState>('read')(z.object({ stageId: id })),
   /** Every stage of the edition with its state, who closed it and the sheets reopened with their reason. */
   'juryStages.list': method<StageJuryOverview[]>('read')(z.object({ editionId: id })),
-  'juryStages.close': method<StageJuryState>()(z.object({ stageId: id, reason: optionalText(2000) })),
-  'juryStages.reopen': method<StageJuryState>()(z.object({ stageId: id, reason })),
+  'juryStages.close': method<StageJuryState>('write', ['jury'])(z.object({ stageId: id, reason: optionalText(2000) })),
+  'juryStages.reopen': method<StageJuryState>('write', ['jury'])(z.object({ stageId: id, reason })),
 
   // --- Audit log ---
   'audit.list': method<{ total: number; rows: AuditEntry[] }>('read')(
@@ -142,7 +142,7 @@ export const juryMethods = {
   /** Parses (off the main thread), checks identity and structure, and compares with the app. Writes nothing. */
   'juryWorkbooks.preview': method<WorkbookPreview>('read')(uploadedFile.extend({ stageId: id, jurorId: id })),
   /** Applies a preview in one transaction; conflicting cells keep the app's value unless 'workbook'. */
-  'juryWorkbooks.apply': method<WorkbookApplyResult>()(
+  'juryWorkbooks.apply': method<WorkbookApplyResult>('write', ['scores', 'backups'])(
     z.object({ token: requiredText(100), conflicts: z.enum(['keepApp', 'workbook']).default('keepApp') }),
   ),
 };

@@ -9,5 +9,5 @@ export const referenceMethods = {
   'reference.igeds': method<Iged[]>('read')(z.object({ kind: z.enum(['DRE', 'UGEL']).optional() })),
   /** Reads an ESCALE padrón (or any sheet with CODOOII / D_DREUGEL / D_REGION) and previews the UGELs. */
   'reference.inspectUgels': method<UgelImportPreview>('read')(uploadedFile),
-  'reference.commitUgels': method<UgelImportResult>()(z.object({ token: z.string().min(1) })),
+  'reference.commitUgels': method<UgelImportResult>('write', ['reference', 'backups'])(z.object({ token: z.string().min(1) })),
 };

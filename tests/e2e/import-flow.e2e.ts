@@ -22,6 +22,9 @@ const BROKEN: Cell[][] = [
 const FIXED: Cell[][] = BROKEN.map((row) => [...row]);
 FIXED[2]![2] = 'DRE Puno';
 FIXED[3]![5] = 2020;
+// The same file with the first entry's contact person completed: an update of one field.
+const UPDATED: Cell[][] = FIXED.map((row) => [...row]);
+UPDATED[0]![6] = 'Rosa Elena Quispe Mamani';
 
 describe('un usuario crea una edición, importa un libro con errores, lo corrige, lo importa, busca y exporta', () => {
   let server: ServedApp;
@@ -34,6 +37,7 @@ describe('un usuario crea una edición, importa un libro con errores, lo corrige
     ({ page, pageErrors } = await openPage(browser, server.url));
     await writeWorkbook(path.join(server.dir, 'postulaciones.xlsx'), 'Postulaciones', HEADERS, BROKEN, 'Concurso 2025 — postulaciones recibidas');
     await writeWorkbook(path.join(server.dir, 'postulaciones-corregido.xlsx'), 'Postulaciones', HEADERS, FIXED, 'Concurso 2025 — postulaciones recibidas');
+    await writeWorkbook(path.join(server.dir, 'postulaciones-actualizado.xlsx'), 'Postulaciones', HEADERS, UPDATED, 'Concurso 2025 — postulaciones recibidas');
   });
 
   afterAll(async () => {
@@ -120,6 +124,29 @@ describe('un usuario crea una edición, importa un libro con errores, lo corrige
     const exported = await readWorkbook(file);
     expect(exported[0]?.slice(0, 4)).toEqual(['Código', 'Región', 'IGED', 'Título de la práctica']);
     expect(exported.slice(1).map((r) => r[3]).sort()).toEqual(['Atención al ciudadano en línea', 'Materiales a tiempo en la Amazonía']);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('una postulación abierta antes de importar muestra, al volver, los datos que la importación cambió', async () => {
+    await goTo(page, 'Postulaciones');
+    // The previous step left a category filter on.
+    await page.getByLabel('Categoría').selectOption({ index: 0 });
+    await page.getByText('Mostrando 5 de 5 postulaciones').waitFor();
+    await page.getByRole('link', { name: 'Monitoreo pedagógico en Educación Rural' }).click();
+    const contact = page.getByLabel('Responsable / contacto');
+    await expect(contact.inputValue()).resolves.toBe('Rosa Quispe');
+
+    await goTo(page, 'Importar');
+    await page.getByLabel('Archivo de postulaciones').setInputFiles(path.join(server.dir, 'postulaciones-actualizado.xlsx'));
+    await page.getByRole('button', { name: 'Revisar importación' }).click();
+    await page.getByRole('heading', { name: 'Revisión antes de importar' }).waitFor();
+    await page.getByRole('button', { name: 'Importar', exact: true }).click();
+    await page.getByRole('heading', { name: 'Importación terminada' }).waitFor();
+
+    // Back to the entry, as the user comes back to it: the form shows what the import wrote.
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Monitoreo pedagógico en Educación Rural' }).waitFor();
+    await expect.poll(() => contact.inputValue(), { timeout: 20_000 }).toBe('Rosa Elena Quispe Mamani');
     expect(pageErrors).toEqual([]);
   });
 });

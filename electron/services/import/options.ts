@@ -42,6 +42,10 @@ const COMMON_LIMITS = {
   ratioAppliesAboveBytes: 5 * MB,
   maxZipEntries: 2_000,
   maxColumns: 200,
+  maxCellChars: 32_767,
+  // A 20,000-row list with a 1,000-character summary per row stays well under it; one 1 MB text
+  // referred to by 3,000 cells (a 737 KB file) would be 3,000 million.
+  maxTextChars: 50_000_000,
 };
 
 /** Rows counted over the whole file, header area included (a few rows above the data). */

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseFile } from './file/parse-file';
 import type { ParseRequest, RowSink } from './file/parse-types';
+import { StringPacker } from './wire-strings';
 import { READY, type WorkerMessage } from './worker-messages';
 
 /**
@@ -18,6 +19,7 @@ if ((workerData as { preload?: boolean } | null)?.preload) {
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 
 parentPort?.once('message', (request: ParseRequest) => {
-  const sink: RowSink = { sheet: (name) => post({ type: 'sheet', name }), rows: (rows) => post({ type: 'rows', rows }) };
+  const packer = new StringPacker();
+  const sink: RowSink = { sheet: (name) => post({ type: 'sheet', name }), rows: (rows) => post({ type: 'rows', ...packer.pack(rows) }) };
   void parseFile(request, sink).then((outcome) => post({ type: 'done', outcome }));
 });

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import type { ParsedSheet, ParseOutcome, ParseRequest, RowSink } from './file/parse-types';
+import { StringUnpacker } from './wire-strings';
 import { READY, type WorkerMessage } from './worker-messages';
 
 export interface ParserOptions {
@@ -95,6 +96,7 @@ export class FileParser {
       );
       // The worker keeps no rows: they arrive here in batches, before its final outcome.
       const sheets: ParsedSheet[] = [];
+      const strings = new StringUnpacker();
       worker.on('message', (message: WorkerMessage) => {
         if (message === READY || settled) return;
         try {
@@ -102,9 +104,10 @@ export class FileParser {
             sheets.push({ name: message.name, rows: [] });
             watch?.sheet(message.name);
           } else if (message.type === 'rows') {
+            const batch = strings.unpack(message);
             const rows = sheets[sheets.length - 1]?.rows;
-            for (const row of message.rows) rows?.push(row);
-            watch?.rows(message.rows);
+            for (const row of batch) rows?.push(row);
+            watch?.rows(batch);
           } else {
             const { outcome } = message;
             finish(() => resolve(outcome.ok ? { ...outcome, sheets: [...sheets, ...outcome.sheets] } : outcome));

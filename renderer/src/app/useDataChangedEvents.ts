@@ -1,36 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { CONNECTION_RESTORED, onServerEvent } from '../api/client';
-import { JURY_AFFECTED } from '../features/jury/events';
+import { rootsChangedBy, rootsShowing } from './data-areas';
 
 /**
  * Another window (or another computer on the venue network, later) may change data: the
- * services announce every write as 'data.changed' with the method name. The first part of
- * the name is the feature, which is also the first part of our query keys; editions show
- * counts of everything. The backup list and the app's status (its last backup) change only
- * when the write also took a backup, which the event says.
+ * services announce every write as 'data.changed' with the method name, and what the method
+ * changes is declared in the contract (see data-areas.ts). The backup list and the app's status
+ * also change when the write took a backup, which the event says.
  */
-const AFFECTED: Record<string, readonly string[]> = {
-  editions: ['editions', 'entries'],
-  categories: ['editions', 'entries'],
-  criteria: ['editions'],
-  stages: ['editions', 'entries'],
-  entries: ['entries', 'editions'],
-  imports: ['entries', 'editions'],
-  reference: ['reference', 'entries'],
-  backups: [],
-  encuentro: ['encuentro'],
-  ...JURY_AFFECTED,
-};
-
-/** The query roots a 'data.changed' event refreshes; 'all' for a restore or an unknown feature. */
 export function rootsToRefresh(payload: unknown): readonly string[] | 'all' {
   const event = (payload ?? {}) as { method?: unknown; backup?: unknown };
-  const method = typeof event.method === 'string' ? event.method : '';
-  if (method === 'backups.restore') return 'all';
-  const roots = AFFECTED[method.split('.')[0] ?? ''];
-  if (!roots) return 'all';
-  return event.backup === true ? [...roots, 'backups', 'app'] : roots;
+  const roots = rootsChangedBy(typeof event.method === 'string' ? event.method : '');
+  if (roots === 'all' || event.backup !== true) return roots;
+  return [...new Set([...roots, ...rootsShowing(['backups'])])];
 }
 
 export function useDataChangedEvents(): void {

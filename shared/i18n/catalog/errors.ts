@@ -6,6 +6,17 @@ export const errors = {
   'error.unknownMethod': 'Operación desconocida: {method}.',
   'error.notFound': 'No se encontró {what}.',
   'error.transport': 'No se pudo comunicar con el servicio de la aplicación. Verifique que siga abierto.',
+  // Plain-text answers of the HTTP transport (serve mode) to requests it refuses.
+  'error.http.badRequest': 'Solicitud mal formada.',
+  'error.http.hostRefused': 'Host no permitido.',
+  'error.http.originRefused': 'Origen no permitido.',
+  'error.http.notFound': 'No encontrado.',
+  'error.http.methodNotAllowed': 'Método no permitido.',
+  'error.http.tooLarge': 'Solicitud demasiado grande.',
+  'error.http.badJson': 'JSON inválido.',
+  'error.http.forbidden': 'Prohibido.',
+  'error.http.noBuild': 'No se encontró la interfaz compilada: ejecute «npm run build».',
+  'error.http.internal': 'Error interno del servidor; la solicitud no se completó y el servicio sigue en marcha.',
   'error.db.newerVersion':
     'Esta base de datos fue creada por una versión más reciente de Concurso BPGE (esquema {found}; esta versión conoce hasta el {supported}). Actualice la aplicación. El archivo no se ha modificado.',
   'error.db.corrupt':

@@ -16,6 +16,8 @@ export const importMessages = {
     'El archivo «{file}» está en el formato antiguo de Excel (.xls). Ábralo en Excel y guárdelo como «Libro de Excel (*.xlsx)».',
   'import.error.truncated':
     'El archivo «{file}» está incompleto o dañado (por ejemplo, una descarga interrumpida). Vuelva a descargarlo o guárdelo de nuevo desde Excel.',
+  'import.error.unsafeEntryName':
+    'El archivo «{file}» no es seguro y no se leyó: contiene una parte interna con una ruta que apunta fuera del libro («{entry}»), algo que Excel nunca escribe. Ábralo en Excel, guárdelo de nuevo como .xlsx o pida otra copia a quien lo envió.',
   'import.error.noWorkbook':
     'El archivo «{file}» no contiene un libro de Excel. Si viene de otro programa (por ejemplo, LibreOffice .ods), guárdelo como .xlsx.',
   'import.error.zipBomb':
@@ -27,6 +29,10 @@ export const importMessages = {
     'La hoja «{sheet}» tiene más de {max} filas con datos, el máximo para esta importación. Divida el archivo en partes más pequeñas.',
   'import.error.tooManyColumns':
     'La hoja «{sheet}» tiene datos en más de {max} columnas, el máximo permitido. Elimine las columnas que no se importan.',
+  'import.error.cellTooLong':
+    'La celda {cell} de la hoja «{sheet}» tiene {length} caracteres; una celda admite como máximo {max} (el límite de Excel). Acorte ese texto en el archivo e inténtelo de nuevo.',
+  'import.error.tooMuchText':
+    'El archivo «{file}» tiene más de {max} millones de caracteres de texto una vez leído (por ejemplo, un texto largo repetido en miles de celdas). Quite el texto repetido o divida el archivo en partes más pequeñas.',
   'import.error.timeout':
     'La lectura del archivo «{file}» superó el tiempo máximo ({seconds} s) y se canceló. El archivo puede estar dañado o ser demasiado grande.',
   'import.error.outOfMemory': 'El archivo «{file}» necesita demasiada memoria para leerse y se canceló. Divídalo en archivos más pequeños.',

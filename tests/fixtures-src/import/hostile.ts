@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { handMadeXlsx, inlineRow, SHEET_CLOSE, SHEET_OPEN } from './zip';
+import { handMadeXlsx, inlineRow, ref, SHEET_CLOSE, SHEET_OPEN } from './zip';
 
 /**
  * Broken and hostile files, generated in a second or two each. None is committed: they are
@@ -68,6 +68,53 @@ export function manyRows(rows = 1_000_000): Promise<Buffer> {
     },
   });
   return handMadeXlsx(stream, 'Hoja1', 1);
+}
+
+/**
+ * One shared string of `chars` characters, referred to by `cells` cells (a header row, then
+ * `columns` cells per row): the file stays small — the text is stored once and compresses —
+ * but every reference expands to the whole text. With the defaults, the 737 KB file that
+ * exhausted the app's memory when uploaded twice.
+ */
+export function sharedStringBomb(chars = 1024 * 1024, cells = 3_000, columns = 30): Promise<Buffer> {
+  // Varied text, so it compresses as real text does rather than to nothing.
+  const text = Array.from({ length: Math.ceil(chars / 10) }, (_, i) => (i * 7919).toString(36).padStart(9, 'x') + ' ').join('').slice(0, chars);
+  const sst = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${cells}" uniqueCount="1"><si><t>${text}</t></si></sst>`;
+  let xml = SHEET_OPEN + inlineRow(1, Array.from({ length: columns }, (_, i) => `Columna ${i + 1}`));
+  for (let done = 0, row = 2; done < cells; row++) {
+    const here = Math.min(columns, cells - done);
+    xml += `<row r="${row}">${Array.from({ length: here }, (_, c) => `<c r="${ref(c, row)}" t="s"><v>0</v></c>`).join('')}</row>`;
+    done += here;
+  }
+  return handMadeXlsx(xml + SHEET_CLOSE, 'Hoja1', undefined, [{ name: 'xl/sharedStrings.xml', data: sst }]);
+}
+
+/** One inline-string cell of `chars` characters (150 MB by default) in a file of a few hundred KB. */
+export function hugeCell(chars = 150 * 1024 * 1024): Promise<Buffer> {
+  const head = `${SHEET_OPEN}${inlineRow(1, ['Título', 'IGED'])}<row r="2"><c r="A2" t="inlineStr"><is><t>`;
+  const tail = `</t></is></c></row>${SHEET_CLOSE}`;
+  async function* parts() {
+    yield head;
+    for await (const chunk of repeated('a', chars)) yield chunk as Buffer;
+    yield tail;
+  }
+  return handMadeXlsx(Readable.from(parts()), 'Hoja1', 1);
+}
+
+/**
+ * A workbook with one more entry whose name leaves the archive's folder ("../evil.xml", or an
+ * absolute "/xl/evi.xml"): yazl refuses to write such names, so a harmless name of the same
+ * length is written and then overwritten in the local header and in the central directory.
+ */
+export async function unsafeEntryName(name = '../evil.xml'): Promise<Buffer> {
+  const placeholder = 'xl/evil.xml';
+  if (name.length !== placeholder.length) throw new Error('el nombre debe tener 11 caracteres');
+  const bytes = await handMadeXlsx(SHEET_OPEN + inlineRow(1, ['Título', 'IGED']) + inlineRow(2, ['Práctica', 'DRE Puno']) + SHEET_CLOSE, 'Hoja1', undefined, [
+    { name: placeholder, data: '<x/>' },
+  ]);
+  for (let at = bytes.indexOf(placeholder); at >= 0; at = bytes.indexOf(placeholder, at + 1)) bytes.write(name, at, 'latin1');
+  return bytes;
 }
 
 /** One header row and one data row with `columns` filled cells. */

@@ -55,13 +55,14 @@ export const SHEET_OPEN = `<?xml version="1.0" encoding="UTF-8" standalone="yes"
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`;
 export const SHEET_CLOSE = `</sheetData></worksheet>`;
 
-/** A minimal one-sheet .xlsx around hand-written sheet XML (no shared strings, no styles). */
-export function handMadeXlsx(sheetXml: string | Readable, sheetName = 'Hoja1', level?: number): Promise<Buffer> {
+/** A minimal one-sheet .xlsx around hand-written sheet XML (no styles; `extra` parts such as shared strings). */
+export function handMadeXlsx(sheetXml: string | Readable, sheetName = 'Hoja1', level?: number, extra: ZipPart[] = []): Promise<Buffer> {
   return zip([
     { name: '[Content_Types].xml', data: CONTENT_TYPES },
     { name: '_rels/.rels', data: ROOT_RELS },
     { name: 'xl/workbook.xml', data: workbookXml(sheetName) },
     { name: 'xl/_rels/workbook.xml.rels', data: WORKBOOK_RELS },
+    ...extra,
     { name: 'xl/worksheets/sheet1.xml', data: sheetXml, ...(level === undefined ? {} : { level }) },
   ]);
 }

@@ -46,6 +46,17 @@ describe('formatos de archivo de postulaciones', () => {
     expect(result).toEqual({ created: 0, updated: 0, unchanged: 3, backupName: null });
   });
 
+  it('CSV en UTF-16 (big-endian con BOM, little-endian sin BOM): se lee, no se rechaza como binario', async () => {
+    const text = csvText([HEADER, ...ROWS], '\t');
+    const bigEndian = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    for (const bytes of [bigEndian, Buffer.from(text, 'utf16le')]) {
+      const { preview } = await importFile(bytes, 'postulaciones-unicode.csv');
+      expect(preview.totals).toMatchObject({ rows: 3, unchanged: 3 });
+    }
+    const entries = await app.call('entries.list', { editionId: app.editionId });
+    expect(entries.map((e) => e.title)).toContain('“Escuelas que aprenden” – fase 1');
+  });
+
   it('xlsx con cadenas en línea (XML escrito a mano): mismo resultado', async () => {
     const xml = SHEET_OPEN + [HEADER, ...ROWS].map((values, i) => inlineRow(i + 1, values)).join('') + SHEET_CLOSE;
     const { preview } = await importFile(await handMadeXlsx(xml, 'Postulaciones'), 'en-linea.xlsx');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_UPLOAD_BYTES } from '../../../shared/contract/upload';
-import { compoundFile, lyingZipBomb, manyColumns, manyRows, randomJunk, truncated, zipBomb } from '../../fixtures-src/import/hostile';
+import { compoundFile, hugeCell, lyingZipBomb, manyColumns, manyRows, randomJunk, sharedStringBomb, truncated, unsafeEntryName, zipBomb } from '../../fixtures-src/import/hostile';
 import { xlsxWorkbook } from '../../fixtures-src/import/workbooks';
 import { backupNames, base64, fingerprint, IMPORT_TEST_TIMEOUT_MS, openImportApp, type ImportApp } from './import-app';
 
@@ -36,6 +36,17 @@ describe('archivos dañados u hostiles', { timeout: 4 * IMPORT_TEST_TIMEOUT_MS }
     expect(error).toMatchObject({ code: 'import.error.truncated', message: expect.stringMatching(/^El archivo «cortado\.xlsx» está incompleto o dañado/) });
   });
 
+  it('un .xlsx con partes internas cuya ruta sale del libro («../», absoluta)', async () => {
+    for (const name of ['../evil.xml', '/xl/evi.xml', '..\\evil.xml']) {
+      const error = await refusal(await unsafeEntryName(name), 'escapa.xlsx');
+      expect(error).toMatchObject({
+        code: 'import.error.unsafeEntryName',
+        message: expect.stringMatching(/^El archivo «escapa\.xlsx» no es seguro y no se leyó: contiene una parte interna con una ruta que apunta fuera del libro/),
+      });
+      expect(error.message).not.toMatch(/descarga interrumpida/);
+    }
+  });
+
   it('bytes al azar con extensión .xlsx', async () => {
     const error = await refusal(randomJunk(), 'azar.xlsx');
     expect(error).toMatchObject({ code: 'import.error.notXlsx', message: expect.stringMatching(/no es un libro de Excel válido/) });
@@ -56,6 +67,40 @@ describe('archivos dañados u hostiles', { timeout: 4 * IMPORT_TEST_TIMEOUT_MS }
   it('una hoja de 1 000 000 de filas se detiene en el tope de filas', async () => {
     const error = await refusal(await manyRows(1_000_000), 'millon.xlsx');
     expect(error).toMatchObject({ code: 'import.error.tooManyRows', message: expect.stringMatching(/^La hoja «Hoja1» tiene más de 20[.,\s]?010 filas con datos/) });
+  });
+
+  it('un texto compartido de 1 MB al que remiten 3 000 celdas, enviado dos veces', async () => {
+    const bomb = await sharedStringBomb(1024 * 1024, 3_000);
+    expect(bomb.length).toBeLessThan(800 * 1024);
+    // Twice, as the user who tries again would: the first refusal must leave nothing behind.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const error = await refusal(bomb, 'compartido.xlsx');
+      expect(error).toMatchObject({
+        code: 'import.error.cellTooLong',
+        message: expect.stringMatching(/^La celda A2 de la hoja «Hoja1» tiene 1[.,\s]?048[.,\s]?576 caracteres; una celda admite como máximo 32[.,\s]?767 \(el límite de Excel\)/),
+      });
+    }
+  });
+
+  it('una celda de 150 MB en un archivo de menos de 1 MB', async () => {
+    const file = await hugeCell(150 * 1024 * 1024);
+    expect(file.length).toBeLessThan(1024 * 1024);
+    const error = await refusal(file, 'celda.xlsx');
+    expect(error).toMatchObject({ code: 'import.error.cellTooLong', message: expect.stringMatching(/^La celda A2 de la hoja «Hoja1» tiene 157[.,\s]?286[.,\s]?400 caracteres/) });
+  });
+
+  it('un CSV con una celda más larga de lo que Excel admite', async () => {
+    const csv = Buffer.from(`Título,IGED\r\nPráctica,DRE Puno\r\nOtra,${'a'.repeat(40_000)}\r\n`, 'utf8');
+    const error = await refusal(csv, 'largo.csv');
+    expect(error).toMatchObject({ code: 'import.error.cellTooLong', message: expect.stringMatching(/^La celda B3 de la hoja «largo» tiene 40[.,\s]?000 caracteres/) });
+  });
+
+  it('un texto de 30 000 caracteres repetido en 2 000 celdas supera el total de texto', async () => {
+    const error = await refusal(await sharedStringBomb(30_000, 2_000, 20), 'repetido.xlsx');
+    expect(error).toMatchObject({
+      code: 'import.error.tooMuchText',
+      message: expect.stringMatching(/^El archivo «repetido\.xlsx» tiene más de 50 millones de caracteres de texto una vez leído/),
+    });
   });
 
   it('un archivo vacío', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/services';
-import { compoundFile, manyRows, randomJunk, truncated, zipBomb } from '../../fixtures-src/import/hostile';
+import { compoundFile, manyRows, randomJunk, sharedStringBomb, truncated, zipBomb } from '../../fixtures-src/import/hostile';
 import { xlsxWorkbook } from '../../fixtures-src/import/workbooks';
 import { openEncuentro } from '../encuentro/support';
 import { buildScenario, generalPanel, type Scenario } from '../jury/scenario';
@@ -31,6 +31,7 @@ const once = <T>(make: () => Promise<T>): (() => Promise<T>) => {
 const goodWorkbook = () => xlsxWorkbook({ name: 'Hoja', headers: ['Nombres y apellidos', 'DNI'], rows: [['Ana Quispe', '01234567']] });
 const bomb = once(() => zipBomb());
 const millionRows = once(() => manyRows(1_000_000));
+const sharedBomb = once(() => sharedStringBomb(1024 * 1024, 3_000));
 
 function cases(options: { maxRows: string; maxUncompressedMb: number; good: () => Promise<Buffer> }): HostileCase[] {
   return [
@@ -61,6 +62,13 @@ function cases(options: { maxRows: string; maxUncompressedMb: number; good: () =
       bytes: millionRows,
       code: 'import.error.tooManyRows',
       message: new RegExp(`^La hoja «Hoja1» tiene más de ${options.maxRows} filas con datos`),
+    },
+    {
+      name: 'un texto compartido de 1 MB al que remiten 3 000 celdas',
+      fileName: 'compartido.xlsx',
+      bytes: sharedBomb,
+      code: 'import.error.cellTooLong',
+      message: /^La celda A2 de la hoja «Hoja1» tiene 1[.,\s]?048[.,\s]?576 caracteres; una celda admite como máximo 32[.,\s]?767/,
     },
     {
       name: 'un libro protegido con contraseña',

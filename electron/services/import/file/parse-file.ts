@@ -22,7 +22,7 @@ export async function parseFile(request: ParseRequest, sink?: RowSink): Promise<
     }
     const format = sniffFormat(bytes, file);
     if (request.xlsxOnly && format !== 'xlsx') throw new ParseFailure('import.error.notXlsx', { file });
-    const collector = new SheetCollector(limits, request.projection, sink);
+    const collector = new SheetCollector(limits, request.projection, sink, file);
     if (format === 'xlsx') {
       const parts = await checkZip(bytes, file, limits, isWorkbookPart);
       // Loaded only now: a file refused by the checks above never loads the XML parser.

@@ -45,6 +45,13 @@ export interface ParseLimits {
   /** Rows with data in the whole file (header rows included). */
   maxRows: number;
   maxColumns: number;
+  /** Characters in one cell: Excel itself stops at 32,767. */
+  maxCellChars: number;
+  /**
+   * Characters of text in the rows kept, each cell counted in full: a shared string is stored
+   * once in the file but expands into every cell that refers to it.
+   */
+  maxTextChars: number;
 }
 
 /**

@@ -17,13 +17,16 @@ export class SheetCollector {
   private readonly projector: Projector | null;
   private readonly sink: RowSink | null;
   private batch: SheetRow[] = [];
+  /** Characters of text in the rows kept so far (see ParseLimits.maxTextChars). */
+  private textChars = 0;
 
   constructor(
     private readonly limits: ParseLimits,
     projection: Projection | undefined,
     sink?: RowSink,
+    private readonly fileName = '',
   ) {
-    this.projector = projection ? new Projector(projection) : null;
+    this.projector = projection ? new Projector(projection, (cells) => this.spend(cells)) : null;
     this.sink = this.projector ? null : (sink ?? null);
   }
 
@@ -44,11 +47,36 @@ export class SheetCollector {
     this.rowsSeen += 1;
     if (this.rowsSeen > this.limits.maxRows) throw new ParseFailure('import.error.tooManyRows', { sheet, max: this.limits.maxRows });
     const trimmed = cells.length === last + 1 ? cells : cells.slice(0, last + 1);
+    this.checkCells(sheet, row, trimmed);
     if (this.projector) this.projector.addRow({ row, cells: trimmed });
     else if (this.sink) {
       this.batch.push({ row, cells: trimmed });
       if (this.batch.length >= SINK_BATCH_ROWS) this.flush();
     } else this.current?.rows.push({ row, cells: trimmed });
+    // A projection counts only the cells it keeps (a padrón's 150,000 rows shrink to a few hundred).
+    if (!this.projector) this.spend(trimmed);
+  }
+
+  /** No cell longer than Excel allows: such text can only have been written to hurt. */
+  private checkCells(sheet: string, row: number, cells: CellValue[]): void {
+    const max = this.limits.maxCellChars;
+    for (let column = 0; column < cells.length; column++) {
+      const cell = cells[column];
+      if (typeof cell === 'string' && cell.length > max) {
+        throw new ParseFailure('import.error.cellTooLong', { cell: cellName(column, row), sheet, length: cell.length, max });
+      }
+    }
+  }
+
+  /**
+   * Counts the text of a kept row, each cell in full even when it refers to a shared string that
+   * the file stores once: the rows go on to be checked, planned and shown cell by cell.
+   */
+  private spend(cells: readonly CellValue[]): void {
+    for (const cell of cells) if (typeof cell === 'string') this.textChars += cell.length;
+    if (this.textChars > this.limits.maxTextChars) {
+      throw new ParseFailure('import.error.tooMuchText', { file: this.fileName, max: Math.floor(this.limits.maxTextChars / 1_000_000) });
+    }
   }
 
   /** Hands the last rows read to the sink: call once the reader has finished. */
@@ -76,6 +104,13 @@ export class SheetCollector {
   }
 }
 
+/** "C12" from a 0-based column and the row number, as Excel names the cell. */
+export function cellName(column: number, row: number): string {
+  let name = '';
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return `${name}${row}`;
+}
+
 export function isBlank(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
@@ -95,7 +130,10 @@ class Projector {
   private indexes: number[] = [];
   private readonly seen = new Set<string>();
 
-  constructor(private readonly projection: Projection) {}
+  constructor(
+    private readonly projection: Projection,
+    private readonly spend: (cells: readonly CellValue[]) => void,
+  ) {}
 
   startSheet(name: string): void {
     if (this.state === 'done' || this.table) {
@@ -149,6 +187,7 @@ class Projector {
       if (this.seen.has(key)) return;
       this.seen.add(key);
     }
+    this.spend(cells);
     table.rows.push({ row: row.row, cells });
   }
 

@@ -1,3 +1,4 @@
+import { utf16Of } from './csv-reader';
 import { ParseFailure } from './parse-types';
 
 export type FileFormat = 'xlsx' | 'csv';
@@ -38,9 +39,8 @@ function startsWith(bytes: Buffer, signature: Buffer): boolean {
   return bytes.length >= signature.length && bytes.subarray(0, signature.length).equals(signature);
 }
 
-/** NUL bytes never occur in UTF-8 or Windows-1252 text; UTF-16 text is recognised by its BOM. */
+/** NUL bytes never occur in UTF-8 or Windows-1252 text; UTF-16 text, full of them, is recognised apart. */
 function looksBinary(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 64 * 1024);
-  if (head[0] === 0xff && head[1] === 0xfe) return false;
-  return head.includes(0);
+  if (utf16Of(bytes)) return false;
+  return bytes.subarray(0, 64 * 1024).includes(0);
 }

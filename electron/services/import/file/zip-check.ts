@@ -24,7 +24,9 @@ export async function checkZip(bytes: Buffer, fileName: string, limits: ParseLim
   const file = fileName;
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
+    // decodeStrings: false, so that a dangerous entry name reaches listEntries, which names the
+    // problem, instead of failing the listing like a cut file would.
+    zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: false });
   } catch {
     // "end of central directory record signature not found" and friends: the file is cut or corrupt.
     throw new ParseFailure('import.error.truncated', { file });
@@ -64,6 +66,14 @@ function listEntries(zip: yauzl.ZipFile, file: string): Promise<yauzl.Entry[]> {
   return new Promise((resolve, reject) => {
     const found: yauzl.Entry[] = [];
     zip.on('entry', (entry: yauzl.Entry) => {
+      // What yauzl does itself when it decodes names (backslashes read as "/", as Windows tools write them).
+      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, entry.extraFields, false);
+      if (yauzl.validateFileName(name) !== null) {
+        // "../x", "/etc/x", "C:x": no spreadsheet program writes these; an archive that does was made to escape a folder.
+        reject(new ParseFailure('import.error.unsafeEntryName', { file, entry: name.length > 80 ? `${name.slice(0, 80)}…` : name }));
+        return;
+      }
+      entry.fileName = name;
       found.push(entry);
       zip.readEntry();
     });

@@ -35,7 +35,15 @@ export function EntryForm({ entry, categories, igeds, regions, readOnly, onSubmi
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<EntryFormInput, unknown, EntryFormOutput>({ resolver: zodResolver(entryFormSchema), defaultValues: entryFormValues(entry) });
+  } = useForm<EntryFormInput, unknown, EntryFormOutput>({
+    resolver: zodResolver(entryFormSchema),
+    defaultValues: entryFormValues(entry),
+    // The entry as last read: a screen may open on a cached copy that a write elsewhere (an
+    // import, another window) has since replaced, and the fresh one arrives a moment later.
+    // It replaces what the user has not touched; what they are editing stays theirs.
+    values: entry ? entryFormValues(entry) : undefined,
+    resetOptions: { keepDirtyValues: true },
+  });
   const igedId = useWatch({ control, name: 'igedId' });
   const igedRegion = igeds.find((iged) => iged.id === igedId)?.region ?? null;
 
