@@ -4,6 +4,7 @@ import { errors } from './catalog/errors';
 import { encuentro } from './catalog/encuentro';
 import { encuentroUi } from './catalog/encuentro-ui';
 import { importMessages } from './catalog/import';
+import { importReview } from './catalog/import-review';
 import { jury } from './catalog/jury';
 import { juryUi } from './catalog/jury-ui';
 import { ui } from './catalog/ui';
@@ -14,7 +15,7 @@ import { ui } from './catalog/ui';
  * reviewed in one place and a second language can be added without touching code.
  * Each feature keeps its keys in its own file under catalog/.
  */
-export const messages = { ...common, ...errors, ...importMessages, ...ui, ...jury, ...encuentro, ...encuentroUi, ...consolidation, ...juryUi } as const;
+export const messages = { ...common, ...errors, ...importMessages, ...importReview, ...ui, ...jury, ...encuentro, ...encuentroUi, ...consolidation, ...juryUi } as const;
 
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;
