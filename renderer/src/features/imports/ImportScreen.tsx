@@ -127,7 +127,11 @@ function ImportWizard({ edition }: { edition: EditionSummary }) {
           editionId={edition.id}
           choices={wizard.choices}
           pending={commit.isPending || preview.isPending}
-          onChoices={(choices) => void runPreview(choices)}
+          onChoices={(choices) => {
+            // Shown at once (a checkbox follows the click), then the review runs again with them.
+            setWizard({ ...wizard, choices });
+            void runPreview(choices);
+          }}
           onBack={() => setWizard({ step: 'mapping', inspection: wizard.inspection, sheet: wizard.sheet, mapping: wizard.mapping })}
           onCommit={(validOnly) => void runCommit(validOnly)}
           onDownloadLeftOut={() => void downloadLeftOut()}
