@@ -37,3 +37,18 @@ export function titleKeySimilarity(a: string, b: string): number {
 export function similarTitles(a: string, b: string): boolean {
   return titleKeySimilarity(foldKey(a), foldKey(b)) >= SIMILAR_TITLE_THRESHOLD;
 }
+
+/** An entry as the near-duplicate check compares it: its folded title and where it is. */
+export interface TitledEntry {
+  code: string;
+  title: string;
+  titleKey: string;
+  edition: string;
+}
+
+/** The entries whose title is very similar to `titleKey` (already folded), as the review shows them. */
+export function nearDuplicateTitles(entries: readonly TitledEntry[], titleKey: string): { code: string; title: string; edition: string }[] {
+  return entries
+    .filter((other) => titleKeySimilarity(other.titleKey, titleKey) >= SIMILAR_TITLE_THRESHOLD)
+    .map(({ code, title, edition }) => ({ code, title, edition }));
+}

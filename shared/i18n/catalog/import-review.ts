@@ -35,4 +35,7 @@ export const importReview = {
   'importReview.downloadLeftOut': 'Descargar las filas no importadas (.xlsx)',
   'importReview.leftOutHint': 'El libro trae las celdas originales y una columna con el problema de cada fila: corríjalo y vuelva a cargarlo.',
   'importReview.doneLeftOut': '{count, plural, one {1 fila quedó fuera} other {# filas quedaron fuera}} de la importación.',
+  // The entry form's near-duplicate warning (same wording as the import's).
+  'entryForm.similarIntro': 'Posible duplicado: la misma IGED ya tiene una postulación con un título muy parecido.',
+  'entryForm.similarPair': 'Este título: «{title}» — {code} ({edition}): «{other}»',
 } as const;

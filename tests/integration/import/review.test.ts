@@ -273,6 +273,21 @@ describe('casi duplicados', () => {
     // A warning, not a problem: the row still imports.
     expect(preview.canCommit).toBe(true);
   });
+
+  it('el formulario también lo advierte: la misma IGED con un título muy parecido, en cualquier edición', async () => {
+    const lamas = await igedId(app, 'UGEL Lamas');
+    const castilla = await igedId(app, 'UGEL Castilla');
+    const typed = 'Vigilancia colaborativa en la distribución de los materiales';
+    expect(await app.call('entries.similar', { igedId: lamas, title: typed })).toEqual([
+      { code: '2018-007', title: 'Vigilancia colaborativa en la distribución de materiales', edition: 'Concurso 2018' },
+    ]);
+    expect(await app.call('entries.similar', { igedId: castilla, title: typed })).toEqual([]);
+    expect(await app.call('entries.similar', { igedId: lamas, title: 'Escuelas seguras ante el friaje' })).toEqual([]);
+    // The entry being edited is not its own duplicate.
+    const created = await app.call('entries.create', { editionId: app.editionId, fields: { igedId: castilla, title: 'Tutoría entre pares en Castilla' } });
+    expect(await app.call('entries.similar', { igedId: castilla, title: 'Tutoría entre pares en Castilla', exceptId: created.id })).toEqual([]);
+    expect(await app.call('entries.similar', { igedId: castilla, title: 'Tutoria entre pares de Castilla' })).toHaveLength(1);
+  });
 });
 
 describe('conteos y plurales', () => {
@@ -281,6 +296,12 @@ describe('conteos y plurales', () => {
     expect(t('import.error.hasErrors', { count: 2 })).toMatch(/^2 filas tienen problemas:/);
     expect(t('import.ugel.missingCode', { count: 1 })).toBe('Una fila no tiene código de UGEL y se omite.');
     expect(t('import.ugel.missingCode', { count: 1200 })).toBe('1200 filas no tienen código de UGEL y se omiten (la primera es esta).');
+    expect(t('importReview.nothing', { count: 11 })).toBe('Nada que importar: las 11 filas ya están registradas tal como vienen en el archivo.');
+    expect(t('importReview.ready', { count: 1, new: 1, update: 0 })).toBe('Todo listo: se importará 1 fila (1 nueva, 0 con cambios).');
+    // The same rules outside the import.
+    expect(t('juryUi.charts.abstentions', { count: 1 })).toBe('1 abstención o inhibición');
+    expect(t('juryUi.charts.abstentions', { count: 3 })).toBe('3 abstenciones o inhibiciones');
+    expect(t('juryUi.workbooks.applied', { applied: 1, skipped: 0, unchanged: 2 })).toBe('Ficha aplicada: 1 valor guardado, 0 conflictos conservados, 2 sin cambios.');
   });
 });
 

@@ -10,7 +10,7 @@ import {
   type ImportRowAction,
   type SimilarEntry,
 } from '../../../../shared/domain/import-types';
-import { SIMILAR_TITLE_THRESHOLD, titleKeySimilarity } from '../../../../shared/domain/similar-title';
+import { nearDuplicateTitles } from '../../../../shared/domain/similar-title';
 import { AppError } from '../../../../shared/errors';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
@@ -357,10 +357,6 @@ function shownValue(column: keyof StoredEntryFields, value: string | number | nu
  */
 function nearDuplicates(ref: EntryReference, fields: EntryFields, titleKey: string): SimilarEntry[] {
   if (fields.igedId === null) return [];
-  const found: SimilarEntry[] = [];
-  for (const other of ref.entriesOfIged(fields.igedId)) {
-    if (other.editionId === ref.editionId && other.titleKey === titleKey) continue;
-    if (titleKeySimilarity(other.titleKey, titleKey) >= SIMILAR_TITLE_THRESHOLD) found.push({ code: other.code, title: other.title, edition: other.edition });
-  }
-  return found;
+  const others = ref.entriesOfIged(fields.igedId).filter((other) => other.editionId !== ref.editionId || other.titleKey !== titleKey);
+  return nearDuplicateTitles(others, titleKey);
 }

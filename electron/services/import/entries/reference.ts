@@ -1,5 +1,6 @@
 import { createIgedMatcher, type IgedCandidate, type IgedMatch } from '../../../../shared/domain/iged-match';
 import { resolveRegion } from '../../../../shared/domain/regions';
+import type { TitledEntry } from '../../../../shared/domain/similar-title';
 import { foldKey } from '../../../../shared/domain/text';
 import type { Category } from '../../../../shared/domain/types';
 import type { Db } from '../../../db/open';
@@ -29,13 +30,9 @@ export interface EntryReference {
 }
 
 /** An entry of any edition, as the near-duplicate check compares it. */
-export interface KnownEntry {
+export interface KnownEntry extends TitledEntry {
   id: number;
-  code: string;
-  title: string;
-  titleKey: string;
   editionId: number;
-  edition: string;
 }
 
 export function practiceKey(igedId: number | null, title: string): string {
