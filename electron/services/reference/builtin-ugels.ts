@@ -1,36 +1,18 @@
 import type { Database } from 'better-sqlite3';
-import ugelCsv from '../../../resources/reference/ugel-2024.csv?raw';
+import ugelList from '../../../resources/reference/ugel-2024.json';
 import { createIgedMatcher, igedNameKeys } from '../../../shared/domain/iged-match';
 import { foldKey } from '../../../shared/domain/text';
 import { loadIgedCandidates } from './candidates';
 
 /**
  * The UGELs that ship with the app (resources/reference/ugel-2024.csv, 224 UGELs under the 26
- * DRE/GRE; its README says where the list comes from and its gaps). Without them only the DRE/GRE
+ * DRE/GRE; its README says where the list comes from and its gaps; loaded from the JSON copy that
+ * scripts/ugel-list-json.mjs makes of it). Without them only the DRE/GRE
  * were known until someone imported an ESCALE padrón, so ordinary entries («UGEL Canchis») were
  * refused. Rows keep source 'builtin' so «IGED / Referencias» can mark them; an imported padrón
  * takes them over (ugels/plan.ts), since the padrón is the authority.
  */
 export const BUILTIN_SOURCE = 'builtin';
-
-export interface BuiltinUgel {
-  code: string;
-  name: string;
-  /** The DRE/GRE as the list writes it («DRE Arequipa»); matched tolerantly to the stored one. */
-  dreName: string;
-}
-
-/** The list's rows. The file is plain comma-separated UTF-8 without quoted fields (see its README). */
-export function builtinUgels(text: string = ugelCsv): BuiltinUgel[] {
-  const [header = '', ...lines] = text.split(/\r?\n/).filter((line) => line.trim() !== '');
-  const columns = header.split(',');
-  const at = (name: string) => columns.indexOf(name);
-  const [dre, code, ugel] = [at('dre'), at('codigo_ugel'), at('ugel')];
-  return lines.map((line) => {
-    const cells = line.split(',');
-    return { code: cells[code] ?? '', name: cells[ugel] ?? '', dreName: cells[dre] ?? '' };
-  });
-}
 
 /**
  * Adds the built-in UGELs that the database does not know yet, linked to their stored DRE/GRE.
@@ -48,7 +30,7 @@ export function seedBuiltinUgels(db: Database, now: string): number {
     `INSERT INTO iged (code, kind, name, name_key, region, dre_id, aliases, source, updated_at) VALUES (?, 'UGEL', ?, ?, ?, ?, '[]', ?, ?)`,
   );
   let added = 0;
-  for (const ugel of builtinUgels()) {
+  for (const ugel of ugelList) {
     const match = matchDre(ugel.dreName);
     // The list names every DRE/GRE the app ships with; anything else is a broken resource file.
     if (match.kind !== 'match') throw new Error(`Built-in UGEL list: DRE/GRE «${ugel.dreName}» of ${ugel.code} is not unique or not known`);

@@ -60,6 +60,7 @@ export const importMessages = {
     'IGED no reconocida: «{value}». Elíjala de la lista o deje la fila fuera. Las DRE/GRE y UGEL que la aplicación conoce se administran en «IGED / Referencias».',
   'import.row.igedAmbiguous': 'La IGED «{value}» coincide con varias: {candidates}. Elija cuál en la lista, o indique la región en el archivo.',
   'import.row.regionUnknown': 'Región no reconocida: «{value}». Al elegir la IGED, la fila toma la región de esa IGED.',
+  'import.row.regionIgnored': 'Región no reconocida: «{value}». Se usa la de {iged}: {region}.',
   'import.row.mappingIncomplete': 'La fila no se revisó: la asignación de columnas está incompleta.',
   'import.row.regionMismatch': 'La región «{value}» no corresponde a {iged}, que pertenece a {region}.',
   'import.row.categoryUnknown':

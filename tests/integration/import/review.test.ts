@@ -182,6 +182,34 @@ describe('una fila mala no bloquea el archivo', () => {
   });
 });
 
+describe('región no reconocida', () => {
+  let app: ImportApp;
+  beforeAll(async () => {
+    app = await openImportApp();
+  });
+  afterAll(() => app.close());
+
+  it('con la IGED reconocida es una advertencia y la fila toma la región de su IGED; otra región conocida sigue siendo un error', async () => {
+    const file = await load(
+      app,
+      ['Región', 'IGED', 'Título'],
+      [
+        ['Lorto', 'UGEL Nauta', 'Práctica con región mal escrita'],
+        ['Cusco', 'UGEL Nauta', 'Práctica con otra región'],
+      ],
+    );
+    const preview = await app.call('imports.preview', file);
+    expect(preview.issues.map((issue) => [issue.row, issue.severity, issue.message])).toEqual([
+      [2, 'warning', 'Región no reconocida: «Lorto». Se usa la de UGEL NAUTA: Loreto.'],
+      [3, 'error', 'La región «Cusco» no corresponde a UGEL NAUTA, que pertenece a Loreto.'],
+    ]);
+    expect(preview.rows.map((row) => [row.action, row.region])).toEqual([
+      ['new', 'Loreto'],
+      ['invalid', 'Loreto'],
+    ]);
+  });
+});
+
 describe('lista de UGEL incluida con la aplicación', () => {
   let app: ImportApp;
   beforeAll(async () => {

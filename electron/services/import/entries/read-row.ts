@@ -107,7 +107,10 @@ export function readRow(row: SheetRow, mapping: ColumnMapping, headers: readonly
 
   if (regionText) {
     const region = ref.resolveRegion(regionText);
-    if (iged && !regionAgrees(regionText, region, iged.region)) {
+    if (iged && !region && !regionAgrees(regionText, region, iged.region)) {
+      // Not a region at all (a typo): the entry takes its IGED's region, as it always does.
+      report('region', 'import.row.regionIgnored', { value: regionText, iged: iged.name, region: iged.region }, 'warning');
+    } else if (iged && !regionAgrees(regionText, region, iged.region)) {
       report('region', 'import.row.regionMismatch', { value: regionText, iged: iged.name, region: iged.region });
     } else if (!iged && !region) {
       // The region of an entry is its IGED's: picking the IGED settles it.
