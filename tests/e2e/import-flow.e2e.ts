@@ -179,4 +179,18 @@ describe('un usuario crea una edición, importa las filas válidas de un libro c
     expect(exported.slice(1).map((r) => r[3]).sort()).toEqual(['Atención al ciudadano en línea', 'Materiales a tiempo en la Amazonía']);
     expect(pageErrors).toEqual([]);
   });
+
+  it('al registrar a mano una práctica casi igual a una ya registrada de la misma IGED, la ficha lo advierte con ambos títulos', async () => {
+    await goTo(page, 'Postulaciones');
+    await page.getByRole('link', { name: 'Nueva postulación' }).click();
+    await page.getByLabel('Título de la práctica').fill('Monitoreo pedagogico en educacion rural andina');
+    const picker = page.getByRole('combobox', { name: 'IGED' });
+    await picker.fill('DRE Áncash');
+    await page.getByRole('option', { name: /DRE Áncash/ }).first().click();
+    const warning = page.getByRole('status').filter({ hasText: 'Posible duplicado' });
+    await warning.getByText('Este título: «Monitoreo pedagogico en educacion rural andina» — 2025-101 (Concurso 2025): «Monitoreo pedagógico en Educación Rural»').waitFor();
+    expect(describeViolations('postulación: posible duplicado', await seriousA11yViolations(page))).toBe('');
+    await page.getByLabel('Título de la práctica').fill('Escuelas seguras ante las heladas');
+    await warning.waitFor({ state: 'detached' });
+  });
 });
