@@ -121,7 +121,7 @@ export function readRow(row: SheetRow, mapping: ColumnMapping, headers: readonly
   let categoryId: number | null = null;
   let categoryName = '';
   if (categoryText) {
-    const pickedId = choices.categories[foldKey(categoryText)];
+    const pickedId = hasAny(choices.categories) ? choices.categories[foldKey(categoryText)] : undefined;
     const category = (pickedId !== undefined ? ref.categoryById.get(pickedId) : undefined) ?? ref.categoryNamed(categoryText);
     if (category) {
       categoryId = category.id;
@@ -176,9 +176,15 @@ export function readRow(row: SheetRow, mapping: ColumnMapping, headers: readonly
   };
 }
 
+// Folding every row's text costs time on a 10,000-row file; without choices there is nothing to look up.
+function hasAny(picks: Record<string, number>): boolean {
+  for (const key in picks) if (Object.hasOwn(picks, key)) return true;
+  return false;
+}
+
 /** The IGED the user picked in the review for this text, if any. */
 function pickedIged(ref: EntryReference, choices: ImportChoices, text: string): IgedCandidate | null {
-  const id = choices.igeds[foldKey(text)];
+  const id = hasAny(choices.igeds) ? choices.igeds[foldKey(text)] : undefined;
   return id === undefined ? null : (ref.igedById.get(id) ?? null);
 }
 
