@@ -8,5 +8,5 @@ const dir = new URL('../resources/reference/', import.meta.url);
 const csv = fs.readFileSync(new URL('ugel-2024.csv', dir), 'utf8');
 const { data } = Papa.parse(csv, { header: true, skipEmptyLines: true });
 const rows = data.map((row) => ({ dreCode: row.codigo_dre, dreName: row.dre, code: row.codigo_ugel, name: row.ugel }));
-fs.writeFileSync(new URL('ugel-2024.json', dir), `${JSON.stringify(rows, null, 1)}\n`);
+fs.writeFileSync(new URL('ugel-2024.json', dir), `[\n${rows.map((row) => JSON.stringify(row)).join(',\n')}\n]\n`);
 console.log(`${rows.length} UGEL`);
