@@ -1,6 +1,8 @@
 import demo from '../../resources/demo/practicas-ganadoras.json';
 import { editionFields, entryFields, criterionFields, stageFields, categoryFields } from '../../shared/domain/schemas';
+import { createIgedMatcher } from '../../shared/domain/iged-match';
 import { foldKey } from '../../shared/domain/text';
+import { loadIgedCandidates } from './reference/candidates';
 import type { AppContext } from './context';
 import { seedEncuentroDemo } from './encuentro/demo';
 import * as editions from './editions/write';
@@ -31,16 +33,22 @@ export function seedDemo(ctx: AppContext, mode: 'ifEmpty' | 'ensure'): number | 
     }
     const stageIds = demo.stages.map((stage) => editions.insertStage(db, editionId, stageFields.parse(stage), now));
 
-    const upsertUgel = db.prepare(
+    // The demo's UGELs are usually known already (built-in list or a padrón): reuse those rows,
+    // matched as an import would match them, rather than adding a second «UGEL Lamas».
+    const insertUgel = db.prepare(
       `INSERT INTO iged (code, kind, name, name_key, region, dre_id, source, updated_at)
        SELECT ?, 'UGEL', ?, ?, ?, d.id, 'demo', ? FROM iged d WHERE d.kind = 'DRE' AND d.region = ?
        ON CONFLICT (code) DO NOTHING`,
     );
-    for (const ugel of demo.ugels) upsertUgel.run(ugel.code, ugel.name, foldKey(ugel.name), ugel.region, now, ugel.region);
-    const igedId = db.prepare(`SELECT id FROM iged WHERE name_key = ?`);
+    const knownUgels = createIgedMatcher(loadIgedCandidates(db, 'UGEL'));
+    for (const ugel of demo.ugels) {
+      if (knownUgels(ugel.name, ugel.region).kind !== 'match') insertUgel.run(ugel.code, ugel.name, foldKey(ugel.name), ugel.region, now, ugel.region);
+    }
+    const matchIged = createIgedMatcher(loadIgedCandidates(db));
 
     for (const entry of demo.entries) {
-      const iged = igedId.get(foldKey(entry.iged)) as { id: number } | undefined;
+      const match = matchIged(entry.iged);
+      const iged = match.kind === 'match' ? match.iged : undefined;
       const fields = entryFields.parse({
         code: entry.code,
         igedId: iged?.id ?? null,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENTRY_STATUSES, entryFields, id, optionalText } from '../domain/schemas';
+import type { SimilarEntry } from '../domain/import-types';
 import type { Entry, EntryRow, ExportedFile } from '../domain/types';
 import { method } from './define';
 
@@ -7,6 +8,8 @@ export const entryMethods = {
   /** All entries of an edition; sorting, filtering and search happen in the table. */
   'entries.list': method<EntryRow[]>('read')(z.object({ editionId: id })),
   'entries.get': method<Entry>('read')(z.object({ id })),
+  /** Entries of the IGED, in any edition, with a very similar title (a possible duplicate; the form warns). */
+  'entries.similar': method<SimilarEntry[]>('read')(z.object({ igedId: id, title: z.string().max(500), exceptId: id.optional() })),
   'entries.create': method<Entry>('write', ['entries'])(z.object({ editionId: id, fields: entryFields })),
   'entries.update': method<Entry>('write', ['entries'])(z.object({ id, fields: entryFields })),
   'entries.delete': method<{ deleted: true }>('write', ['entries'])(z.object({ id })),

@@ -31,8 +31,8 @@ export function createIgedMatcher(igeds: readonly IgedCandidate[]) {
   };
   for (const iged of igeds) {
     byCode.set(foldKey(iged.code), iged);
-    add(stripIgedPrefix(iged.name), iged);
-    for (const alias of iged.aliases ?? []) add(stripIgedPrefix(alias), iged);
+    for (const key of igedNameKeys(iged.name)) add(key, iged);
+    for (const alias of iged.aliases ?? []) for (const key of igedNameKeys(alias)) add(key, iged);
     // A DRE/GRE may also be written with just its region ("DRE Ancash" → "Ancash").
     if (iged.kind === 'DRE') add(foldKey(iged.region), iged);
   }
@@ -44,7 +44,11 @@ export function createIgedMatcher(igeds: readonly IgedCandidate[]) {
     if (byCodeHit) return { kind: 'match', iged: byCodeHit };
 
     const stated = statedIgedKind(trimmed);
-    let candidates = byKey.get(stripIgedPrefix(trimmed)) ?? [];
+    let candidates: IgedCandidate[] = [];
+    for (const key of igedNameKeys(trimmed)) {
+      candidates = byKey.get(key) ?? [];
+      if (candidates.length > 0) break;
+    }
     if (stated) candidates = candidates.filter((c) => c.kind === stated);
     if (candidates.length > 1 && regionHint) {
       const region = resolveRegion(regionHint);
@@ -58,4 +62,17 @@ export function createIgedMatcher(igeds: readonly IgedCandidate[]) {
     if (candidates.length > 1) return { kind: 'ambiguous', candidates };
     return { kind: 'unknown' };
   };
+}
+
+/**
+ * The keys a name is known by: the whole name without its «UGEL»/«DRE» prefix and, for a name
+ * written «Province - Seat» («UGEL Loreto - Nauta»), also the seat alone, which is how people
+ * usually write it («UGEL Nauta»). Only a spaced dash splits: «Ramón Castilla-Caballococha» is
+ * one place.
+ */
+export function igedNameKeys(name: string): string[] {
+  const whole = stripIgedPrefix(name);
+  const parts = name.split(/\s[-–]\s/);
+  const seat = parts.length > 1 ? foldKey(parts[parts.length - 1] ?? '') : '';
+  return seat && seat !== whole ? [whole, seat] : [whole];
 }

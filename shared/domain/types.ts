@@ -64,6 +64,8 @@ export interface Iged {
   region: string;
   dreId: number | null;
   dreName: string | null;
+  /** From the list shipped with the app (not yet confirmed by an imported padrón). */
+  builtin: boolean;
 }
 
 export interface EntryStageStatus {

@@ -4,6 +4,7 @@ import { errors } from './catalog/errors';
 import { encuentro } from './catalog/encuentro';
 import { encuentroUi } from './catalog/encuentro-ui';
 import { importMessages } from './catalog/import';
+import { importReview } from './catalog/import-review';
 import { jury } from './catalog/jury';
 import { juryUi } from './catalog/jury-ui';
 import { ui } from './catalog/ui';
@@ -14,7 +15,7 @@ import { ui } from './catalog/ui';
  * reviewed in one place and a second language can be added without touching code.
  * Each feature keeps its keys in its own file under catalog/.
  */
-export const messages = { ...common, ...errors, ...importMessages, ...ui, ...jury, ...encuentro, ...encuentroUi, ...consolidation, ...juryUi } as const;
+export const messages = { ...common, ...errors, ...importMessages, ...importReview, ...ui, ...jury, ...encuentro, ...encuentroUi, ...consolidation, ...juryUi } as const;
 
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;
@@ -25,14 +26,70 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(messages, key);
 }
 
-/** Looks a key up and fills `{name}` placeholders. Unknown placeholders stay visible. */
+/**
+ * Looks a key up and fills `{name}` placeholders. Unknown placeholders stay visible.
+ * Counted words use the ICU plural form, with Spanish rules and `#` for the number:
+ * `{count, plural, one {# fila} other {# filas}}` («1 fila», «2 filas», «0 filas»).
+ */
 export function t(key: MessageKey, params?: MessageParams): string {
   const template: string = messages[key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return fill(template, params);
+}
+
+function fill(template: string, params: MessageParams): string {
+  return expandPlurals(template, params).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : formatParam(value);
   });
+}
+
+const pluralRules = new Intl.PluralRules(LOCALE);
+const PLURAL_START = /\{(\w+),\s*plural,/g;
+
+/** Replaces each `{name, plural, one {…} other {…}}` with the form for params[name]. */
+function expandPlurals(template: string, params: MessageParams): string {
+  if (!template.includes(', plural,')) return template;
+  let out = '';
+  let from = 0;
+  for (const start of template.matchAll(PLURAL_START)) {
+    if (start.index < from) continue;
+    const parsed = parsePluralOptions(template, start.index + start[0].length);
+    if (!parsed) continue;
+    const name = start[1] ?? '';
+    const value = params[name];
+    out += template.slice(from, start.index);
+    if (typeof value !== 'number') {
+      out += template.slice(start.index, parsed.end);
+    } else {
+      const form = parsed.options.get(`=${value}`) ?? parsed.options.get(pluralRules.select(value)) ?? parsed.options.get('other') ?? '';
+      out += form.replace(/#/g, formatParam(value));
+    }
+    from = parsed.end;
+  }
+  return out + template.slice(from);
+}
+
+/** Reads `one {…} other {…}}` from `at`; returns the forms and where the plural ends. */
+function parsePluralOptions(template: string, at: number): { options: Map<string, string>; end: number } | null {
+  const options = new Map<string, string>();
+  let i = at;
+  for (;;) {
+    while (template[i] === ' ') i += 1;
+    if (template[i] === '}') return { options, end: i + 1 };
+    const selector = /^(=\d+|zero|one|two|few|many|other)\s*\{/.exec(template.slice(i));
+    if (!selector) return null;
+    i += selector[0].length;
+    let depth = 1;
+    const bodyStart = i;
+    while (i < template.length && depth > 0) {
+      if (template[i] === '{') depth += 1;
+      if (template[i] === '}') depth -= 1;
+      i += 1;
+    }
+    if (depth > 0) return null;
+    options.set(selector[1] ?? 'other', template.slice(bodyStart, i - 1));
+  }
 }
 
 // 'min2': years such as 2024 stay ungrouped, 10,000 rows still get their separator.

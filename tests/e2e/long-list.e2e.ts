@@ -34,7 +34,7 @@ describe('lista larga de postulaciones', () => {
     await goTo(page, 'Importar');
     await page.getByLabel('Archivo de postulaciones').setInputFiles(path.join(server.dir, 'larga.xlsx'));
     await page.getByRole('button', { name: 'Revisar importación' }).click();
-    await page.getByText(`Todo listo: se importarán ${COUNT} filas válidas.`).waitFor({ timeout: 30_000 });
+    await page.getByText(`Todo listo: se importarán ${COUNT} filas (${COUNT} nuevas, 0 con cambios).`).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Importar', exact: true }).click();
     await page.getByRole('heading', { name: 'Importación terminada' }).waitFor({ timeout: 30_000 });
 

@@ -138,7 +138,7 @@ describe('demo edition', () => {
     const rows = await app.call('entries.list', { editionId: demo!.id });
     const byIged = Object.fromEntries(rows.map((r) => [r.igedName, r]));
     expect(Object.keys(byIged).sort()).toEqual(
-      ['DRE Lima Metropolitana', 'DRE Áncash', 'UGEL Castilla', 'UGEL Lamas', 'UGEL Nauta', 'UGEL Surcubamba'].sort(),
+      ['DRE Lima Metropolitana', 'DRE Áncash', 'UGEL Castilla', 'UGEL Lamas', 'UGEL Loreto - Nauta', 'UGEL Surcubamba'].sort(),
     );
     expect(byIged['UGEL Lamas']).toMatchObject({ region: 'San Martín', categoryName: 'Contribución al inicio del año escolar', contactName: 'Michael Antony Tello Zamora' });
     expect(byIged['DRE Áncash']).toMatchObject({ region: 'Áncash', categoryName: 'Liderazgo y monitoreo para la mejora de los aprendizajes' });

@@ -2,9 +2,10 @@ import type { Handlers } from '../../../shared/contract';
 import type { AppContext } from '../context';
 import { exportEntries } from './export';
 import { getEntry, listEntries } from './read';
+import { similarEntries } from './similar';
 import { deleteEntry, insertEntry, setEntryStatus, updateEntry } from './write';
 
-type EntryHandlerNames = 'entries.list' | 'entries.get' | 'entries.create' | 'entries.update' | 'entries.delete' | 'entries.setStatus' | 'entries.export';
+type EntryHandlerNames = 'entries.list' | 'entries.get' | 'entries.similar' | 'entries.create' | 'entries.update' | 'entries.delete' | 'entries.setStatus' | 'entries.export';
 
 export function entryHandlers(ctx: AppContext): Pick<Handlers, EntryHandlerNames> {
   const now = () => ctx.now().toISOString();
@@ -12,6 +13,7 @@ export function entryHandlers(ctx: AppContext): Pick<Handlers, EntryHandlerNames
   return {
     'entries.list': ({ editionId }) => listEntries(ctx.db(), editionId),
     'entries.get': ({ id }) => getEntry(ctx.db(), id),
+    'entries.similar': ({ igedId, title, exceptId }) => similarEntries(ctx.db(), igedId, title, exceptId ?? null),
     'entries.create': ({ editionId, fields }) => getEntry(ctx.db(), tx(() => insertEntry(ctx.db(), editionId, fields, now(), 'manual'))),
     'entries.update': ({ id, fields }) => {
       tx(() => updateEntry(ctx.db(), id, fields, now()));

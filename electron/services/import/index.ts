@@ -1,10 +1,12 @@
 import type { Handlers } from '../../../shared/contract';
+import { NO_CHOICES, type ImportChoices } from '../../../shared/domain/import-types';
 import { AppError } from '../../../shared/errors';
 import type { AppContext } from '../context';
 import { getEdition } from '../editions/read';
 import { assertEditable } from '../editions/write';
 import { commitEntries } from './entries/commit';
 import { locateHeader, toInspection, type StoredEntryImport } from './entries/inspect';
+import { leftOutWorkbook } from './entries/left-out';
 import { currentPlan } from './entries/plan-cache';
 import { ENTRY_LIMITS, IMPORT_DEFAULTS, UGEL_LIMITS, type ImportOptions } from './options';
 import { PlanAhead } from './entries/plan-ahead';
@@ -17,7 +19,7 @@ import { planUgels, type StoredUgelImport } from './ugels/plan';
 
 export type { ImportOptions } from './options';
 
-type ImportHandlerNames = 'imports.inspect' | 'imports.preview' | 'imports.commit' | 'reference.inspectUgels' | 'reference.commitUgels';
+type ImportHandlerNames = 'imports.inspect' | 'imports.preview' | 'imports.commit' | 'imports.leftOut' | 'reference.inspectUgels' | 'reference.commitUgels';
 
 /**
  * Workbook imports: entries of an edition, and UGEL reference data. inspect/preview parse and
@@ -43,8 +45,17 @@ export function importHandlers(ctx: AppContext, options: ImportOptions = {}): Pi
       if (planned) stored.lastPlan = planned;
       return inspection;
     },
-    'imports.preview': ({ token, sheet, mapping }) => ({ token, ...currentPlan(ctx.db(), entryImports.get(token), sheet, mapping).preview }),
-    'imports.commit': ({ token, sheet, mapping }) => commitEntries(ctx, entryImports.get(token), sheet, mapping),
+    'imports.preview': ({ token, sheet, mapping, choices }) => ({ token, ...currentPlan(ctx.db(), entryImports.get(token), sheet, mapping, fullChoices(choices)).preview }),
+    'imports.commit': ({ token, sheet, mapping, choices, validOnly }) =>
+      commitEntries(ctx, entryImports.get(token), { sheet, mapping, choices: fullChoices(choices), validOnly: validOnly ?? false }),
+    'imports.leftOut': ({ token, sheet, mapping, choices }) => {
+      const stored = entryImports.get(token);
+      const plan = currentPlan(ctx.db(), stored, sheet, mapping, fullChoices(choices));
+      const entrySheet = stored.sheets[sheet];
+      if (!entrySheet) throw new AppError('import.error.sheetMissing');
+      if (plan.leftOut.length === 0) throw new AppError('import.error.nothingLeftOut');
+      return leftOutWorkbook(stored.fileName, entrySheet, plan);
+    },
     'reference.inspectUgels': async ({ fileName, dataBase64 }) => {
       ctx.db();
       const parsed = await readUpload(parser, { fileName, dataBase64 }, { limits: UGEL_LIMITS, timeoutMs: settings.ugelsTimeoutMs, projection: PADRON_PROJECTION });
@@ -63,4 +74,8 @@ export function importHandlers(ctx: AppContext, options: ImportOptions = {}): Pi
     },
     'reference.commitUgels': ({ token }) => commitUgels(ctx, ugelImports.get(token)),
   };
+}
+
+function fullChoices(choices: Partial<ImportChoices> | undefined): ImportChoices {
+  return { ...NO_CHOICES, ...choices };
 }

@@ -4,14 +4,17 @@ import { compareSpanish } from '../../../shared/domain/text';
 import type { Iged } from '../../../shared/domain/types';
 import type { Db } from '../../db/open';
 import type { AppContext } from '../context';
+import { BUILTIN_SOURCE } from './builtin-ugels';
 
 export function listIgeds(db: Db, kind?: 'DRE' | 'UGEL'): Iged[] {
-  const rows = db
-    .prepare(
-      `SELECT i.id, i.code, i.kind, i.name, i.region, i.dre_id AS dreId, d.name AS dreName
-       FROM iged i LEFT JOIN iged d ON d.id = i.dre_id ${kind ? 'WHERE i.kind = ?' : ''}`,
-    )
-    .all(...(kind ? [kind] : [])) as Iged[];
+  const rows = (
+    db
+      .prepare(
+        `SELECT i.id, i.code, i.kind, i.name, i.region, i.dre_id AS dreId, d.name AS dreName, i.source = ? AS builtin
+         FROM iged i LEFT JOIN iged d ON d.id = i.dre_id ${kind ? 'WHERE i.kind = ?' : ''}`,
+      )
+      .all(BUILTIN_SOURCE, ...(kind ? [kind] : [])) as (Omit<Iged, 'builtin'> & { builtin: number })[]
+  ).map((row) => ({ ...row, builtin: row.builtin === 1 }));
   return rows.sort((a, b) => (a.kind === b.kind ? compareSpanish(a.name, b.name) : a.kind === 'DRE' ? -1 : 1));
 }
 

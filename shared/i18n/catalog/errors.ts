@@ -74,7 +74,7 @@ export const errors = {
   'error.stage.inUse': 'La etapa «{name}» ya tiene estados registrados en {count} postulaciones.',
   'error.entry.notFound': 'No se encontró la postulación.',
   'error.entry.codeTaken': 'Ya existe una postulación con el código «{code}» en esta edición.',
-  'error.entry.igedUnknown': 'La IGED seleccionada no existe.',
+  'error.entry.igedUnknown': 'La IGED seleccionada no existe. Las DRE/GRE y UGEL que la aplicación conoce se administran en «IGED / Referencias».',
   'error.entry.categoryForeign': 'La categoría elegida no pertenece a esta edición.',
   'error.entry.stageForeign': 'La etapa elegida no pertenece a esta edición.',
   'error.entry.reasonRequired': 'Indique el motivo cuando la postulación no pasa o queda observada.',

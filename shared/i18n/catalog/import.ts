@@ -42,8 +42,16 @@ export const importMessages = {
   // The two-step flow.
   'import.error.tokenExpired': 'La vista previa de esta importación caducó o ya no existe. Vuelva a elegir el archivo.',
   'import.error.sheetMissing': 'La hoja elegida no existe en el archivo.',
-  'import.error.hasErrors': 'La importación tiene {count} errores. Corríjalos en el archivo y vuelva a cargarlo; no se guardó nada.',
+  'import.error.hasErrors':
+    '{count, plural, one {Una fila tiene problemas} other {# filas tienen problemas}}: resuélvalos en la revisión, deje esas filas fuera o use «Importar las filas válidas». No se guardó nada.',
   'import.error.nothingToImport': 'No hay filas para importar.',
+  'import.error.nothingLeftOut': 'Ninguna fila queda fuera de esta importación.',
+
+  // The rows a commit leaves out, as a workbook to correct and import again.
+  'import.leftOut.problemColumn': 'Problema al importar',
+  'import.leftOut.excluded': 'Usted dejó esta fila fuera en la revisión.',
+  'import.leftOut.title': 'Filas no importadas de «{file}»',
+  'import.leftOut.fileName': '{base}-filas-no-importadas.xlsx',
 
   // Column mapping.
   'import.column.unnamed': 'Columna {letter}',
@@ -54,12 +62,16 @@ export const importMessages = {
 
   // One row of the entries file.
   'import.row.cellError': 'La celda tiene un error de Excel ({value}).',
-  'import.row.igedUnknown': 'IGED no reconocida: «{value}».',
-  'import.row.igedAmbiguous': 'La IGED «{value}» coincide con varias: {candidates}. Escriba el nombre completo o indique la región.',
-  'import.row.regionUnknown': 'Región no reconocida: «{value}».',
+  'import.row.igedUnknown':
+    'IGED no reconocida: «{value}». Elíjala de la lista o deje la fila fuera. Las DRE/GRE y UGEL que la aplicación conoce se administran en «IGED / Referencias».',
+  'import.row.igedAmbiguous': 'La IGED «{value}» coincide con varias: {candidates}. Elija cuál en la lista, o indique la región en el archivo.',
+  'import.row.regionUnknown': 'Región no reconocida: «{value}». Al elegir la IGED, la fila toma la región de esa IGED.',
+  'import.row.regionIgnored': 'Región no reconocida: «{value}». Se usa la de {iged}: {region}.',
+  'import.row.mappingIncomplete': 'La fila no se revisó: la asignación de columnas está incompleta.',
   'import.row.regionMismatch': 'La región «{value}» no corresponde a {iged}, que pertenece a {region}.',
-  'import.row.categoryUnknown': 'Categoría no reconocida: «{value}». Las categorías de esta edición son: {valid}.',
-  'import.row.noCategories': 'Categoría «{value}»: esta edición aún no tiene categorías definidas.',
+  'import.row.categoryUnknown':
+    'Categoría no reconocida: «{value}». Elija una de esta edición ({valid}), créela desde la revisión o deje la fila fuera.',
+  'import.row.noCategories': 'Categoría «{value}»: esta edición aún no tiene categorías. Créela desde la revisión o deje la fila fuera.',
   'import.row.yearInvalid': 'Año de inicio no válido: «{value}». Escriba un año de cuatro cifras.',
   'import.row.codeRepeated': 'El código «{code}» ya aparece en la fila {first} del archivo.',
   'import.row.practiceRepeated': 'Esta práctica (misma IGED y título) ya aparece en la fila {first} del archivo.',
@@ -67,11 +79,14 @@ export const importMessages = {
     'Hay varias postulaciones con este título en la misma IGED; agregue una columna de código para indicar cuál actualizar.',
   'import.row.sameTarget': 'Esta fila y la fila {first} actualizarían la misma postulación ({code}).',
   'import.row.similarExists': 'Ya existe una postulación de la misma IGED con este título ({codes}); se creará otra con el código {code}.',
+  'import.row.nearDuplicate':
+    'Posible duplicado: la postulación {code} ({edition}), de la misma IGED, tiene un título muy parecido. En el archivo: «{title}». Registrada: «{other}».',
 
   // UGEL reference data (ESCALE padrón).
   'import.ugel.noColumns':
     'No se encontraron en «{file}» las columnas del padrón ({columns}): se necesitan el código de la UGEL, su nombre y su DRE/GRE.',
-  'import.ugel.missingCode': '{count} filas no tienen código de UGEL y se omiten (la primera es esta).',
+  'import.ugel.missingCode':
+    '{count, plural, one {Una fila no tiene código de UGEL y se omite.} other {# filas no tienen código de UGEL y se omiten (la primera es esta).}}',
   'import.ugel.missingName': 'La UGEL con código {code} no tiene nombre y se omite.',
   'import.ugel.isDre': 'El código {code} («{name}») corresponde a una DRE/GRE, no a una UGEL; se omite.',
   'import.ugel.conflictingName': 'El código {code} aparece con nombres distintos («{first}» y «{other}»); se usa el primero.',

@@ -276,7 +276,8 @@ export const juryUi = {
   'juryUi.workbooks.keepApp': 'Conservar el valor de la aplicación',
   'juryUi.workbooks.takeWorkbook': 'Usar el valor de la ficha',
   'juryUi.workbooks.apply': 'Aplicar',
-  'juryUi.workbooks.applied': 'Ficha aplicada: {applied} valores guardados, {skipped} conflictos conservados, {unchanged} sin cambios.',
+  'juryUi.workbooks.applied':
+    'Ficha aplicada: {applied, plural, one {1 valor guardado} other {# valores guardados}}, {skipped, plural, one {1 conflicto conservado} other {# conflictos conservados}}, {unchanged} sin cambios.',
 
   // Settings
   'juryUi.settings.blind': 'Modo ciego',
@@ -365,7 +366,7 @@ export const juryUi = {
   'juryUi.charts.leniency': 'Benevolencia frente a los demás (pp)',
   'juryUi.charts.notes': 'Notas',
   'juryUi.charts.zeroVariance': 'Da a todos el mismo puntaje',
-  'juryUi.charts.abstentions': '{count} abstenciones o inhibiciones',
+  'juryUi.charts.abstentions': '{count, plural, one {1 abstención o inhibición} other {# abstenciones o inhibiciones}}',
   'juryUi.charts.spreadTitle': 'Dispersión por criterio',
   'juryUi.charts.spreadAlt': 'Diagrama de caja por criterio sobre su propia escala. Las cifras están en la tabla siguiente.',
   'juryUi.charts.spreadCaption': 'Línea: mínimo a máximo; caja: cuartiles 1 a 3; raya: mediana. Cada criterio en su escala.',

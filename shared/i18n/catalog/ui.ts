@@ -217,18 +217,9 @@ export const ui = {
   'importScreen.report.title': 'Revisión antes de importar',
   'importScreen.report.totals': 'Resumen',
   'importScreen.report.new': 'Nuevas',
-  'importScreen.report.update': 'Actualizadas',
+  'importScreen.report.update': 'Con cambios',
   'importScreen.report.unchanged': 'Sin cambios',
-  'importScreen.report.errors': 'Con errores',
-  'importScreen.report.warnings': 'Advertencias',
-  'importScreen.report.ready': 'Todo listo: se importarán {rows} filas válidas.',
-  'importScreen.report.readyShort': 'Revisión lista: no hay errores.',
-  'importScreen.report.blocked':
-    'Hay errores que impiden importar. Corrija el archivo en Excel según la tabla de problemas y vuelva a cargarlo arriba.',
-  'importScreen.report.blockedShort': 'Revisión lista: hay {count} errores que corregir en el archivo.',
-  'importScreen.report.issues': 'Problemas encontrados ({count})',
   'importScreen.report.issuesCaption': 'Problemas encontrados en el archivo',
-  'importScreen.report.rows': 'Filas del archivo ({count})',
   'importScreen.report.rowsCaption': 'Filas del archivo y lo que se hará con cada una',
   'importScreen.report.back': 'Volver a las columnas',
   'importScreen.report.commit': 'Importar',
@@ -244,18 +235,21 @@ export const ui = {
   'importScreen.action.update': 'Se actualiza',
   'importScreen.action.unchanged': 'Sin cambios',
   'importScreen.action.invalid': 'Con errores',
+  'importScreen.action.unresolved': 'Falta elegir',
+  'importScreen.action.excluded': 'Dejada fuera',
   'importScreen.done.title': 'Importación terminada',
   'importScreen.done.created': 'Registradas',
   'importScreen.done.updated': 'Actualizadas',
   'importScreen.done.unchanged': 'Sin cambios',
-  'importScreen.done.summary': 'Importación terminada: {created} nuevas, {updated} actualizadas, {unchanged} sin cambios.',
+  'importScreen.done.summary':
+    'Importación terminada: {created, plural, one {1 nueva} other {# nuevas}}, {updated, plural, one {1 actualizada} other {# actualizadas}}, {unchanged} sin cambios.',
   'importScreen.done.backup': 'Antes de importar se guardó la copia de seguridad «{name}».',
   'importScreen.done.viewEntries': 'Ver postulaciones',
 
   // Reference data
   'reference.title': 'IGED y datos de referencia',
   'reference.intro':
-    'Las 26 DRE/GRE vienen con la aplicación. Las UGEL se cargan desde el Padrón de IIEE de ESCALE (MINEDU) y se identifican por su código (CODOOII).',
+    'Las 26 DRE/GRE y una lista de UGEL vienen con la aplicación. El Padrón de IIEE de ESCALE (MINEDU) actualiza las UGEL, identificadas por su código (CODOOII).',
   'reference.listTitle': 'DRE/GRE y UGEL registradas',
   'reference.counts': '{dre} DRE/GRE y {ugel} UGEL registradas.',
   'reference.filters': 'Filtros de IGED',
@@ -268,6 +262,11 @@ export const ui = {
   'reference.col.code': 'Código',
   'reference.col.name': 'Nombre',
   'reference.col.dre': 'DRE/GRE de la que depende',
+  'reference.col.origin': 'Origen',
+  'reference.origin.builtin': 'Incluida en la aplicación',
+  'reference.origin.own': 'Importada o propia',
+  'reference.builtinNote':
+    'La aplicación trae una lista de {count} UGEL (2024, no oficial). Un padrón de ESCALE importado la reemplaza: donde difieran, manda el padrón.',
   'ugelImport.title': 'Cargar UGEL desde el padrón de ESCALE',
   'ugelImport.intro':
     'Use el Padrón de IIEE de ESCALE o cualquier hoja con las columnas CODOOII, D_DREUGEL y D_REGION. Verá un resumen antes de confirmar.',
@@ -283,7 +282,8 @@ export const ui = {
   'ugelImport.sample': 'Algunas UGEL del archivo',
   'ugelImport.blocked': 'Hay errores que impiden la carga. Corrija el archivo y vuelva a cargarlo.',
   'ugelImport.commit': 'Guardar {count} UGEL',
-  'ugelImport.done': 'UGEL cargadas: {created} nuevas, {updated} actualizadas, {unchanged} sin cambios.',
+  'ugelImport.done':
+    'UGEL cargadas: {created, plural, one {1 nueva} other {# nuevas}}, {updated, plural, one {1 actualizada} other {# actualizadas}}, {unchanged} sin cambios.',
 
   // Backups
   'backups.title': 'Copias de seguridad',

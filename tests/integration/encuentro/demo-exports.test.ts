@@ -28,7 +28,7 @@ describe('the demo Encuentro (the reference report) and its exports', () => {
     expect(detail.practices.every((p) => p.entryId !== null)).toBe(true);
     expect(detail.practices.map((p) => `${p.igedName} (${p.year})`)).toEqual([
       'UGEL Lamas (2017)',
-      'UGEL Nauta (2018)',
+      'UGEL Loreto - Nauta (2018)',
       'DRE Lima Metropolitana (2018)',
       'UGEL Castilla (2017)',
       'UGEL Surcubamba (2018)',
@@ -93,7 +93,7 @@ describe('the demo Encuentro (the reference report) and its exports', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       'Aportes',
       'UGEL Lamas',
-      'UGEL Nauta',
+      'UGEL Loreto - Nauta',
       'DRE Lima Metropolitana',
       'UGEL Castilla',
       'UGEL Surcubamba',
@@ -108,7 +108,7 @@ describe('the demo Encuentro (the reference report) and its exports', () => {
     expect(rows?.rowCount).toBe(120);
     const header = (rows?.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual(['N.º', 'Eje temático', 'Sala', 'Práctica', 'Región', 'DRE - UGEL', 'Año', 'Bloque', 'Nivel', 'Orden', 'Aporte', 'Revisión', 'Versiones', 'Creado', 'Actualizado']);
-    const nauta = workbook.getWorksheet('UGEL Nauta');
+    const nauta = workbook.getWorksheet('UGEL Loreto - Nauta');
     const nautaText: string[] = [];
     nauta?.eachRow((row) => row.eachCell((cell) => nautaText.push(String(cell.value))));
     expect(nautaText).toContain('Desde la DRE/GRE y GR');

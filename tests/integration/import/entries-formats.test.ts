@@ -43,7 +43,7 @@ describe('formatos de archivo de postulaciones', () => {
   it('CSV de Excel en Windows-1252 con punto y coma: sin código, todo coincide y nada cambia', async () => {
     const { preview, result } = await importFile(windows1252(csvText([HEADER, ...ROWS], ';')), 'postulaciones-excel.csv');
     expect(preview.totals).toMatchObject({ rows: 3, new: 0, update: 0, unchanged: 3 });
-    expect(result).toEqual({ created: 0, updated: 0, unchanged: 3, backupName: null });
+    expect(result).toEqual({ created: 0, updated: 0, unchanged: 3, leftOut: 0, backupName: null });
   });
 
   it('CSV en UTF-16 (big-endian con BOM, little-endian sin BOM): se lee, no se rechaza como binario', async () => {

@@ -89,7 +89,7 @@ describe('importación de postulaciones desde Excel', () => {
     expect(second.totals).toMatchObject({ new: 0, update: 0, unchanged: 5, errors: 0 });
     expect(second.rows.every((r) => r.action === 'unchanged')).toBe(true);
     const backups = backupNames(app).length;
-    expect(await app.call('imports.commit', { token: again.token, sheet: 0, mapping })).toEqual({ created: 0, updated: 0, unchanged: 5, backupName: null });
+    expect(await app.call('imports.commit', { token: again.token, sheet: 0, mapping })).toEqual({ created: 0, updated: 0, unchanged: 5, leftOut: 0, backupName: null });
     expect(fingerprint(app.dbPath)).toBe(fp);
     expect(backupNames(app).length).toBe(backups);
 
@@ -119,12 +119,14 @@ describe('importación de postulaciones desde Excel', () => {
     const preview = await app.call('imports.preview', { token: inspection.token, sheet: 0, mapping });
     const at = (offset: number) => preview.issues.filter((i) => i.row === FIRST_ROW + offset).map((i) => `${i.column}: ${i.message}`);
 
-    expect(at(0)).toEqual(['dre / ugel: IGED no reconocida: «UGEL Inexistente».']);
+    expect(at(0)).toEqual([
+      'dre / ugel: IGED no reconocida: «UGEL Inexistente». Elíjala de la lista o deje la fila fuera. Las DRE/GRE y UGEL que la aplicación conoce se administran en «IGED / Referencias».',
+    ]);
     expect(at(1)).toHaveLength(1);
     expect(at(1)[0]).toMatch(/^dre \/ ugel: La IGED «Huancavelica» coincide con varias: .*DRE Huancavelica.*UGEL HUANCAVELICA/);
     expect(at(2)).toEqual(['REGION: La región «Loreto» no corresponde a UGEL LAMAS, que pertenece a San Martín.']);
     expect(at(3)).toEqual([
-      'EJE TEMÁTICO: Categoría no reconocida: «Eje inventado». Las categorías de esta edición son: Contribución al buen inicio del año escolar; Mejora de la atención y orientación al ciudadano.',
+      'EJE TEMÁTICO: Categoría no reconocida: «Eje inventado». Elija una de esta edición (Contribución al buen inicio del año escolar; Mejora de la atención y orientación al ciudadano), créela desde la revisión o deje la fila fuera.',
     ]);
     expect(at(4)).toEqual(['Año de inicio: Año de inicio no válido: «dos mil». Escriba un año de cuatro cifras.']);
     expect(at(5)).toEqual(
@@ -136,16 +138,26 @@ describe('importación de postulaciones desde Excel', () => {
     );
     expect(at(6)).toEqual([`N° de Postulación: El código «E-06» ya aparece en la fila ${FIRST_ROW + 5} del archivo.`]);
     expect(at(7)).toEqual(['Título de la Práctica: Este campo es obligatorio.']);
-    expect(at(8)).toEqual(expect.arrayContaining(['REGION: Región no reconocida: «Región Inventada».', 'dre / ugel: Este campo es obligatorio.']));
-    expect(preview.issues.every((i) => i.severity === 'error')).toBe(true);
+    expect(at(8)).toEqual(
+      expect.arrayContaining(['REGION: Región no reconocida: «Región Inventada». Al elegir la IGED, la fila toma la región de esa IGED.', 'dre / ugel: Este campo es obligatorio.']),
+    );
+    // An unknown IGED or category is a choice to make in the review, not an error of the file.
+    const warned = preview.issues.filter((i) => i.severity === 'warning').map((i) => i.row);
+    expect(warned).toEqual([FIRST_ROW, FIRST_ROW + 1, FIRST_ROW + 3, FIRST_ROW + 8]);
     expect(preview.canCommit).toBe(false);
-    expect(preview.rows.filter((r) => r.action === 'invalid')).toHaveLength(9);
+    expect(preview.rows.filter((r) => r.action === 'invalid')).toHaveLength(6);
+    expect(preview.rows.filter((r) => r.action === 'unresolved').map((r) => r.needs)).toEqual([
+      [{ kind: 'iged', value: 'UGEL Inexistente', candidateIds: [] }],
+      [{ kind: 'iged', value: 'Huancavelica', candidateIds: expect.arrayContaining([expect.any(Number), expect.any(Number)]) }],
+      [{ kind: 'category', value: 'Eje inventado', candidateIds: [] }],
+    ]);
+    expect(preview.totals).toMatchObject({ rows: 9, problemRows: 9, valid: 0 });
 
     const fp = fingerprint(app.dbPath);
     const backups = backupNames(app);
     const refused = await app.fail('imports.commit', { token: inspection.token, sheet: 0, mapping });
     expect(refused.code).toBe('import.error.hasErrors');
-    expect(refused.message).toMatch(/^La importación tiene \d+ errores/);
+    expect(refused.message).toMatch(/^9 filas tienen problemas: resuélvalos en la revisión/);
     expect(fingerprint(app.dbPath)).toBe(fp);
     expect(backupNames(app)).toEqual(backups);
   });

@@ -45,14 +45,14 @@ describe('importación de UGEL desde el padrón de ESCALE', () => {
       { code: '040004', name: 'UGEL CASTILLA', dreName: 'GRE Arequipa' },
       { code: '160008', name: 'UGEL NAUTA', dreName: 'DRE Loreto' },
     ]);
-    // Lamas, Castilla and Nauta exist as demo UGELs: they are updated in place.
-    expect(preview).toMatchObject({ newCount: 1, updatedCount: 3, unchangedCount: 0, canCommit: true });
+    // All four are in the built-in list (the demo reuses those rows): the padrón takes them over in place.
+    expect(preview).toMatchObject({ newCount: 0, updatedCount: 4, unchangedCount: 0, canCommit: true });
     const messages = preview.issues.map((i) => `${i.row} ${i.column}: ${i.message}`);
     expect(messages).toEqual([
       '10 D_DREUGEL: El código 160008 aparece con nombres distintos («UGEL NAUTA» y «UGEL NAUTA - LORETO»); se usa el primero.',
       '11 d_region: DRE/GRE no reconocida: «DRE ATLANTIDA». La UGEL 999999 «UGEL FANTASMA» no se importará.',
       '12 D_DREUGEL: El código 070001 («DRE CALLAO») corresponde a una DRE/GRE, no a una UGEL; se omite.',
-      '13 codooii: 1 filas no tienen código de UGEL y se omiten (la primera es esta).',
+      '13 codooii: Una fila no tiene código de UGEL y se omite.',
     ]);
   });
 
@@ -60,17 +60,20 @@ describe('importación de UGEL desde el padrón de ESCALE', () => {
     const demoEntriesBefore = await entriesOfDemo();
     const preview = await inspect(await padronXlsx());
     const result = await app.call('reference.commitUgels', { token: preview.token });
-    expect(result).toMatchObject({ created: 1, updated: 3, unchanged: 0 });
+    expect(result).toMatchObject({ created: 0, updated: 4, unchanged: 0 });
     expect(result.backupName).toMatch(/antes-de-importar/);
 
     const ugels = await app.call('reference.igeds', { kind: 'UGEL' });
-    expect(ugels.map((u) => `${u.code} ${u.name} → ${u.dreName}`).sort()).toEqual([
+    expect(ugels.filter((u) => !u.builtin).map((u) => `${u.code} ${u.name} → ${u.dreName}`).sort()).toEqual([
       '040004 UGEL CASTILLA → GRE Arequipa',
       '150101 UGEL 01 SAN JUAN DE MIRAFLORES → DRE Lima Metropolitana',
       '160008 UGEL NAUTA → DRE Loreto',
       '220005 UGEL LAMAS → DRE San Martín',
-      'DEMO-UGEL-SURCUBAMBA UGEL Surcubamba → DRE Huancavelica',
     ]);
+    // Each name once: the padrón replaced the shipped rows rather than adding beside them.
+    const names = ugels.map((u) => `${u.dreName}|${u.name.toLowerCase()}`);
+    expect(new Set(names).size).toBe(names.length);
+    expect(ugels.filter((u) => /lamas|castilla$|nauta|surcubamba/i.test(u.name))).toHaveLength(4);
     // The demo entries still point at the same (now real) UGEL rows.
     expect(await entriesOfDemo()).toEqual(demoEntriesBefore);
 

@@ -1,4 +1,4 @@
-import type { ColumnMapping, ImportResult } from '../../../../shared/domain/import-types';
+import type { ColumnMapping, ImportChoices, ImportResult } from '../../../../shared/domain/import-types';
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
 import type { AppContext } from '../../context';
@@ -19,18 +19,18 @@ export const IMPORT_SOURCE = 'import';
  * transaction, so an import lands whole or not at all. Re-importing the same file finds
  * every row unchanged and writes nothing (not even a backup).
  */
-export async function commitEntries(ctx: AppContext, stored: StoredEntryImport, sheetIndex: number, mapping: ColumnMapping): Promise<ImportResult> {
+export async function commitEntries(ctx: AppContext, stored: StoredEntryImport, request: CommitRequest): Promise<ImportResult> {
   const db = ctx.db();
   const { editionId } = stored;
   assertEditable(db, editionId);
-  const first = checkedPlan(db, stored, sheetIndex, mapping);
-  if (!first.writes.some((write) => write.action !== 'unchanged')) return summary(first.writes, null);
+  const first = checkedPlan(db, stored, request);
+  if (!first.writes.some((write) => write.action !== 'unchanged')) return summary(first, null);
 
   const backup = await ctx.backup('antes-de-importar', { fileName: stored.fileName, editionId });
   // The backup yielded to the event loop: take the plan again (the same one unless something
   // was written meanwhile), then write with no await in between.
   return db.transaction(() => {
-    const plan = checkedPlan(db, stored, sheetIndex, mapping);
+    const plan = checkedPlan(db, stored, request);
     // Checks the edition is still editable (it may have been archived during the backup).
     const batch = new EntryBatch(db, editionId, ctx.now().toISOString(), IMPORT_SOURCE);
     const allocate = codeAllocator(db, editionId, plan.writes);
@@ -38,21 +38,33 @@ export async function commitEntries(ctx: AppContext, stored: StoredEntryImport, 
       if (write.action === 'update' && write.existingId !== null) batch.update(write.existingId, write.fields, write.titleKey);
       if (write.action === 'new') batch.insert(write.fields, write.fields.code || allocate(), write.titleKey);
     }
-    return summary(plan.writes, backup.name);
+    return summary(plan, backup.name);
   })();
 }
 
-function checkedPlan(db: Db, stored: StoredEntryImport, sheetIndex: number, mapping: ColumnMapping): EntryPlan {
-  const plan = currentPlan(db, stored, sheetIndex, mapping);
-  const { errors, rows } = plan.preview.totals;
-  if (errors > 0) throw new AppError('import.error.hasErrors', { count: errors });
-  if (rows === 0) throw new AppError('import.error.nothingToImport');
+export interface CommitRequest {
+  sheet: number;
+  mapping: ColumnMapping;
+  choices: ImportChoices;
+  /** Import the rows without problems and leave the others out («Importar las filas válidas»). */
+  validOnly: boolean;
+}
+
+/**
+ * The plan to write, refused when a row has a problem (unless only the valid rows were asked
+ * for) or when no row is left to import.
+ */
+function checkedPlan(db: Db, stored: StoredEntryImport, request: CommitRequest): EntryPlan {
+  const plan = currentPlan(db, stored, request.sheet, request.mapping, request.choices);
+  const { problemRows } = plan.preview.totals;
+  if (problemRows > 0 && (!request.validOnly || plan.writes.length === 0)) throw new AppError('import.error.hasErrors', { count: problemRows });
+  if (plan.writes.length === 0) throw new AppError('import.error.nothingToImport');
   return plan;
 }
 
-function summary(writes: PlannedWrite[], backupName: string | null): ImportResult {
-  const count = (action: PlannedWrite['action']) => writes.filter((write) => write.action === action).length;
-  return { created: count('new'), updated: count('update'), unchanged: count('unchanged'), backupName };
+function summary(plan: EntryPlan, backupName: string | null): ImportResult {
+  const count = (action: PlannedWrite['action']) => plan.writes.filter((write) => write.action === action).length;
+  return { created: count('new'), updated: count('update'), unchanged: count('unchanged'), leftOut: plan.leftOut.length, backupName };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ENTRY_IMPORT_FIELDS, type ColumnMapping, type EntryImportField } from '../../../../shared/domain/import-types';
 import { compactKey } from '../../../../shared/domain/text';
+import { t } from '../../../../shared/i18n';
 
 /**
  * Header names organizers actually use, per field. Compared with compactKey, so case,
@@ -39,6 +40,8 @@ const KEYS = new Map<EntryImportField, Set<string>>(
   ENTRY_IMPORT_FIELDS.map((field) => [field, new Set(SYNONYMS[field].map(compactKey))]),
 );
 
+const LEFT_OUT_KEY = headerKey(t('import.leftOut.problemColumn'));
+
 /** A prefix match is only trusted for long enough synonyms ("correo" → "correo del equipo"). */
 const MIN_PREFIX = 5;
 
@@ -54,7 +57,8 @@ export function headerKey(header: string): string {
 export function suggestMapping(headers: readonly string[]): ColumnMapping {
   const keys = headers.map(headerKey);
   const mapping: ColumnMapping = {};
-  const taken = new Set<number>();
+  // The reasons column of a left-out rows workbook (left-out.ts) would otherwise pass for «Problema que aborda».
+  const taken = new Set<number>(keys.flatMap((key, index) => (key === LEFT_OUT_KEY ? [index] : [])));
   const assign = (test: (key: string, synonyms: Set<string>) => boolean) => {
     for (const field of ENTRY_IMPORT_FIELDS) {
       if (mapping[field] !== undefined) continue;

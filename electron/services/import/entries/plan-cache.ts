@@ -1,4 +1,4 @@
-import { ENTRY_IMPORT_FIELDS, type ColumnMapping } from '../../../../shared/domain/import-types';
+import { ENTRY_IMPORT_FIELDS, NO_CHOICES, type ColumnMapping, type ImportChoices } from '../../../../shared/domain/import-types';
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
 import { sameStamp, stampOf, type DbStamp } from '../db-stamp';
@@ -17,19 +17,21 @@ export interface CachedPlan {
  * commit); when nothing at all was written in between, the preview's plan *is* the current
  * one and is reused. Any write — by this app or another connection — forces a fresh plan.
  */
-export function currentPlan(db: Db, stored: StoredEntryImport, sheetIndex: number, mapping: ColumnMapping): EntryPlan {
+export function currentPlan(db: Db, stored: StoredEntryImport, sheetIndex: number, mapping: ColumnMapping, choices: ImportChoices = NO_CHOICES): EntryPlan {
   const sheet = stored.sheets[sheetIndex];
   if (!sheet) throw new AppError('import.error.sheetMissing');
-  const key = planKey(sheetIndex, mapping);
+  const key = planKey(sheetIndex, mapping, choices);
   const stamp = stampOf(db);
   const cached = stored.lastPlan;
   if (cached && cached.key === key && sameStamp(cached.stamp, stamp)) return cached.plan;
-  const plan = planEntries(db, stored.editionId, sheet, mapping);
+  const plan = planEntries(db, stored.editionId, sheet, mapping, choices);
   stored.lastPlan = { key, stamp, plan };
   return plan;
 }
 
-/** Which sheet and mapping a cached plan is for. */
-export function planKey(sheetIndex: number, mapping: ColumnMapping): string {
-  return `${sheetIndex}:${ENTRY_IMPORT_FIELDS.map((field) => mapping[field] ?? '').join(',')}`;
+/** Which sheet, mapping and review choices a cached plan is for. */
+export function planKey(sheetIndex: number, mapping: ColumnMapping, choices: ImportChoices = NO_CHOICES): string {
+  const columns = `${sheetIndex}:${ENTRY_IMPORT_FIELDS.map((field) => mapping[field] ?? '').join(',')}`;
+  const none = choices.exclude.length === 0 && Object.keys(choices.igeds).length === 0 && Object.keys(choices.categories).length === 0;
+  return none ? columns : `${columns}:${JSON.stringify(choices)}`;
 }

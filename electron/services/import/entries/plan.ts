@@ -1,4 +1,16 @@
-import type { ColumnMapping, EntryImportField, ImportIssue, ImportPreview, ImportPreviewRow, ImportRowAction } from '../../../../shared/domain/import-types';
+import {
+  NO_CHOICES,
+  type ColumnMapping,
+  type EntryImportField,
+  type FieldChange,
+  type ImportChoices,
+  type ImportIssue,
+  type ImportPreview,
+  type ImportPreviewRow,
+  type ImportRowAction,
+  type SimilarEntry,
+} from '../../../../shared/domain/import-types';
+import { nearDuplicateTitles } from '../../../../shared/domain/similar-title';
 import { AppError } from '../../../../shared/errors';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
@@ -23,9 +35,16 @@ export interface PlannedWrite {
   existingId: number | null;
 }
 
+/** A row a commit leaves out, and why (for the left-out rows workbook). */
+export interface LeftOutRow {
+  row: number;
+  problem: string;
+}
+
 export interface EntryPlan {
   preview: Omit<ImportPreview, 'token'>;
   writes: PlannedWrite[];
+  leftOut: LeftOutRow[];
 }
 
 /** What a plan needs of a sheet besides its rows: where its header is, and its column labels. */
@@ -38,8 +57,8 @@ export interface SheetHeader {
  * Validates every row of a sheet against the current database and decides, per row, what a
  * commit would do: new, update, unchanged — or nothing, when the row is invalid. Writes nothing.
  */
-export function planEntries(db: Db, editionId: number, sheet: EntrySheet, mapping: ColumnMapping): EntryPlan {
-  const planner = new EntryPlanner(db, editionId, sheet, mapping);
+export function planEntries(db: Db, editionId: number, sheet: EntrySheet, mapping: ColumnMapping, choices: ImportChoices = NO_CHOICES): EntryPlan {
+  const planner = new EntryPlanner(db, editionId, sheet, mapping, choices);
   planner.add(sheet.rows);
   return planner.finish();
 }
@@ -55,6 +74,8 @@ export class EntryPlanner {
   private readonly previewRows: ImportPreviewRow[] = [];
   private readonly writes: PlannedWrite[] = [];
   private readonly counts = { new: 0, update: 0, unchanged: 0 };
+  private readonly leftOut: LeftOutRow[] = [];
+  private readonly excluded: ReadonlySet<number>;
   private readonly seen: SeenInFile = { firstRowOfCode: new Map(), firstRowOfPractice: new Map(), firstRowOfTarget: new Map() };
   /** Rows given to add(), empty ones included. */
   private added = 0;
@@ -64,10 +85,12 @@ export class EntryPlanner {
     editionId: number,
     private readonly sheet: SheetHeader,
     private readonly mapping: ColumnMapping,
+    private readonly choices: ImportChoices = NO_CHOICES,
   ) {
     this.ref = loadReference(db, editionId);
     this.issues = mappingIssues(sheet, mapping);
     this.mappingBroken = this.issues.length > 0;
+    this.excluded = new Set(choices.exclude);
   }
 
   get rowsAdded(): number {
@@ -75,36 +98,49 @@ export class EntryPlanner {
   }
 
   add(rows: readonly SheetRow[]): void {
-    const { db, sheet, mapping, ref, seen, issues } = this;
+    const { db, sheet, mapping, ref, seen, choices } = this;
     this.added += rows.length;
     for (const sheetRow of rows) {
       if (isEmptyRow(sheetRow, mapping)) continue;
-      const read = this.mappingBroken ? null : readRow(sheetRow, mapping, sheet.headers, ref);
+      const read = this.mappingBroken ? null : readRow(sheetRow, mapping, sheet.headers, ref, choices);
+      const shown = { code: read?.code ?? '', title: read?.title ?? '', igedName: read?.igedText ?? '', region: read?.region ?? '', categoryName: read?.categoryName ?? '' };
+      // A row the user left out is not checked at all: leaving it out is how a conflict with another row is settled.
+      if (this.excluded.has(sheetRow.row)) {
+        this.leftOut.push({ row: sheetRow.row, problem: t('import.leftOut.excluded') });
+        this.previewRows.push({ row: sheetRow.row, action: 'excluded', ...shown, changes: [], similar: [], needs: read?.needs ?? [] });
+        continue;
+      }
+      const rowIssues: ImportIssue[] = [];
       let action: ImportRowAction = 'invalid';
+      let changes: FieldChange[] = [];
+      let similar: SimilarEntry[] = [];
       if (read) {
-        issues.push(...read.issues);
+        rowIssues.push(...read.issues);
         // Repeats are checked on every row, valid or not: a code typed twice is wrong either way.
         const repeated = repeatIssue(read, sheet, mapping, seen);
-        if (repeated) issues.push(repeated);
+        if (repeated) rowIssues.push(repeated);
         const decided = read.fields && !repeated ? decide(db, read, read.fields, ref, sheet, mapping, seen) : null;
         if (decided && read.fields) {
-          issues.push(...decided.issues);
+          rowIssues.push(...decided.issues);
           if (decided.action !== 'invalid') {
             action = decided.action;
+            changes = decided.changes;
+            similar = decided.similar;
             this.counts[decided.action] += 1;
-            this.writes.push({ row: read.row, action: decided.action, fields: read.fields, titleKey: decided.titleKey, existingId: decided.existingId });
+            this.writes.push({ row: read.row, action: decided.action, fields: decided.fields, titleKey: decided.titleKey, existingId: decided.existingId });
           }
+        } else if (read.needs.length > 0 && !rowIssues.some((issue) => issue.severity === 'error')) {
+          action = 'unresolved';
         }
+      } else {
+        rowIssues.push({ row: sheetRow.row, column: '', severity: 'error', message: t('import.row.mappingIncomplete') });
       }
-      this.previewRows.push({
-        row: sheetRow.row,
-        action,
-        code: read?.code ?? '',
-        title: read?.title ?? '',
-        igedName: read?.igedText ?? '',
-        region: read?.region ?? '',
-        categoryName: read?.categoryName ?? '',
-      });
+      if (action === 'invalid' || action === 'unresolved') {
+        this.leftOut.push({ row: sheetRow.row, problem: rowIssues.map((issue) => issue.message).join(' ') });
+      }
+      // With the mapping incomplete, its own issues already say why; one per row would only repeat them.
+      if (read) this.issues.push(...rowIssues);
+      this.previewRows.push({ row: sheetRow.row, action, ...shown, changes, similar, needs: read?.needs ?? [] });
     }
   }
 
@@ -123,14 +159,19 @@ export class EntryPlanner {
         message: t('import.preview.moreIssues', { shown: MAX_LISTED_ISSUES, total: issues.length }),
       });
     }
+    const excluded = this.previewRows.filter((row) => row.action === 'excluded').length;
+    const problemRows = this.leftOut.length - excluded;
+    const changing = counts.new + counts.update > 0;
     return {
       preview: {
-        totals: { rows, valid: writes.length, errors, warnings, ...counts },
+        totals: { rows, valid: writes.length, errors, warnings, problemRows, excluded, ...counts },
         issues: listed,
         rows: this.previewRows,
-        canCommit: errors === 0 && rows > 0,
+        canCommit: problemRows === 0 && changing,
+        canCommitValid: problemRows > 0 && changing,
       },
       writes,
+      leftOut: this.leftOut,
     };
   }
 }
@@ -182,22 +223,25 @@ interface SeenInFile {
   firstRowOfTarget: Map<number, number>;
 }
 
+interface Decision {
+  action: PlannedWrite['action'] | 'invalid';
+  existingId: number | null;
+  titleKey: string;
+  issues: ImportIssue[];
+  /** What is written: the row's fields, with the stored values of every unmapped column for an update. */
+  fields: EntryFields;
+  changes: FieldChange[];
+  similar: SimilarEntry[];
+}
+
 /** Cross-row checks and the match with what the edition already has. */
-function decide(
-  db: Db,
-  read: ReadRow,
-  fields: EntryFields,
-  ref: EntryReference,
-  sheet: SheetHeader,
-  mapping: ColumnMapping,
-  seen: SeenInFile,
-): { action: ImportRowAction; existingId: number | null; titleKey: string; issues: ImportIssue[] } {
+function decide(db: Db, read: ReadRow, fields: EntryFields, ref: EntryReference, sheet: SheetHeader, mapping: ColumnMapping, seen: SeenInFile): Decision {
   const issues: ImportIssue[] = [];
   const header = (field: EntryImportField) => columnOf(sheet, mapping, field);
   const error = (field: EntryImportField | '', message: string) =>
     issues.push({ row: read.row, column: field ? header(field) : '', severity: 'error', message });
   const titleKey = foldKey(fields.title);
-  const invalid = () => ({ action: 'invalid' as const, existingId: null, titleKey, issues });
+  const invalid = (): Decision => ({ action: 'invalid', existingId: null, titleKey, issues, fields, changes: [], similar: [] });
 
   const practice = practiceKeyOf(fields.igedId, titleKey);
   let existingId: number | null;
@@ -216,7 +260,13 @@ function decide(
     }
     existingId = matches[0] ?? null;
   }
-  if (existingId === null) return { action: 'new', existingId, titleKey, issues };
+  if (existingId === null) {
+    const similar = nearDuplicates(ref, fields, titleKey);
+    for (const other of similar) {
+      issues.push({ row: read.row, column: header('title'), severity: 'warning', message: t('import.row.nearDuplicate', { title: fields.title, other: other.title, code: other.code, edition: other.edition }) });
+    }
+    return { action: 'new', existingId, titleKey, issues, fields, changes: [], similar };
+  }
 
   const firstTarget = seen.firstRowOfTarget.get(existingId);
   if (firstTarget !== undefined) {
@@ -225,15 +275,88 @@ function decide(
   }
   seen.firstRowOfTarget.set(existingId, read.row);
 
+  const current = storedFields(db, existingId);
+  const merged = keepUnmapped(fields, current, mapping);
   let next: StoredEntryFields;
   try {
-    next = { code: fields.code || (ref.codeOf.get(existingId) ?? ''), ...checkFields(ref.lookups, fields) };
+    next = { code: merged.code || current.code, ...checkFields(ref.lookups, merged) };
   } catch (cause) {
     if (!(cause instanceof AppError)) throw cause;
     error('', cause.message);
     return invalid();
   }
-  const current = storedFields(db, existingId);
-  const same = (Object.keys(next) as (keyof StoredEntryFields)[]).every((key) => next[key] === current[key]);
-  return { action: same ? 'unchanged' : 'update', existingId, titleKey, issues };
+  const changes = fieldChanges(current, next, ref);
+  return { action: changes.length === 0 ? 'unchanged' : 'update', existingId, titleKey, issues, fields: merged, changes, similar: [] };
+}
+
+/**
+ * The row's fields with every column the mapping leaves out («— No importar —») taken from the
+ * stored entry: a file that does not carry a field never touches it.
+ */
+function keepUnmapped(fields: EntryFields, current: StoredEntryFields, mapping: ColumnMapping): EntryFields {
+  const mapped = (field: EntryImportField) => mapping[field] !== null && mapping[field] !== undefined;
+  return {
+    ...fields,
+    code: mapped('code') ? fields.code : current.code,
+    categoryId: mapped('category') ? fields.categoryId : current.category_id,
+    startYear: mapped('startYear') ? fields.startYear : current.start_year,
+    summary: mapped('summary') ? fields.summary : current.summary,
+    problem: mapped('problem') ? fields.problem : current.problem,
+    results: mapped('results') ? fields.results : current.results,
+    evidenceLinks: mapped('evidence') ? fields.evidenceLinks : (JSON.parse(current.evidence_links) as string[]),
+    contactName: mapped('contactName') ? fields.contactName : current.contact_name,
+    contactCargo: mapped('contactCargo') ? fields.contactCargo : current.contact_cargo,
+    contactEmail: mapped('contactEmail') ? fields.contactEmail : current.contact_email,
+    contactPhone: mapped('contactPhone') ? fields.contactPhone : current.contact_phone,
+    team: mapped('team') ? fields.team : current.team,
+  };
+}
+
+/** Stored column → the import field (and form label) it is shown as. */
+const FIELD_OF_COLUMN: Record<keyof StoredEntryFields, EntryImportField> = {
+  code: 'code',
+  iged_id: 'iged',
+  region: 'region',
+  title: 'title',
+  category_id: 'category',
+  start_year: 'startYear',
+  summary: 'summary',
+  problem: 'problem',
+  results: 'results',
+  evidence_links: 'evidence',
+  contact_name: 'contactName',
+  contact_cargo: 'contactCargo',
+  contact_email: 'contactEmail',
+  contact_phone: 'contactPhone',
+  team: 'team',
+};
+
+/** What an update changes, field by field, as the user reads it (names rather than ids). */
+function fieldChanges(current: StoredEntryFields, next: StoredEntryFields, ref: EntryReference): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const column of Object.keys(FIELD_OF_COLUMN) as (keyof StoredEntryFields)[]) {
+    if (current[column] === next[column]) continue;
+    const field = FIELD_OF_COLUMN[column];
+    changes.push({ field, from: shownValue(column, current[column], ref), to: shownValue(column, next[column], ref) });
+  }
+  return changes;
+}
+
+function shownValue(column: keyof StoredEntryFields, value: string | number | null, ref: EntryReference): string {
+  if (value === null) return '';
+  if (column === 'iged_id') return ref.igedById.get(Number(value))?.name ?? '';
+  if (column === 'category_id') return ref.categoryById.get(Number(value))?.name ?? '';
+  if (column === 'evidence_links') return (JSON.parse(String(value)) as string[]).join('\n');
+  return String(value);
+}
+
+/**
+ * Entries of the same IGED, in any edition, whose title is very similar to a new row's: the
+ * same practice presented again, or a typo away from one. An identical title in this edition is
+ * already an update (or reported as similarExists), so it is not repeated here.
+ */
+function nearDuplicates(ref: EntryReference, fields: EntryFields, titleKey: string): SimilarEntry[] {
+  if (fields.igedId === null) return [];
+  const others = ref.entriesOfIged(fields.igedId).filter((other) => other.editionId !== ref.editionId || other.titleKey !== titleKey);
+  return nearDuplicateTitles(others, titleKey);
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ColumnMapping, EntryImportField, ImportIssue } from '../../../../shared/domain/import-types';
+import { NO_CHOICES, type ColumnMapping, type EntryImportField, type ImportChoices, type ImportIssue, type IssueSeverity, type RowNeed } from '../../../../shared/domain/import-types';
 import type { IgedCandidate } from '../../../../shared/domain/iged-match';
 import { entryFields } from '../../../../shared/domain/schemas';
 import { foldKey } from '../../../../shared/domain/text';
@@ -21,6 +21,8 @@ export interface ReadRow {
   region: string;
   categoryName: string;
   issues: ImportIssue[];
+  /** Choices the review must make before the row can be imported (unknown IGED or category). */
+  needs: RowNeed[];
 }
 
 /** Which form field a zod issue path points to → which import field (column) it came from. */
@@ -57,14 +59,15 @@ export function isEmptyRow(row: SheetRow, mapping: ColumnMapping): boolean {
  * schema as the form so the messages match. Cross-row checks (duplicates, existing entries)
  * are the plan's job.
  */
-export function readRow(row: SheetRow, mapping: ColumnMapping, headers: readonly string[], ref: EntryReference): ReadRow {
+export function readRow(row: SheetRow, mapping: ColumnMapping, headers: readonly string[], ref: EntryReference, choices: ImportChoices = NO_CHOICES): ReadRow {
   const issues: ImportIssue[] = [];
+  const needs: RowNeed[] = [];
   const column = (field: EntryImportField) => {
     const index = mapping[field];
     return index === null || index === undefined ? '' : (headers[index] ?? '');
   };
-  const report = (field: EntryImportField | '', key: MessageKey, params?: MessageParams) =>
-    issues.push({ row: row.row, column: field ? column(field) : '', severity: 'error', message: t(key, params) });
+  const report = (field: EntryImportField | '', key: MessageKey, params?: MessageParams, severity: IssueSeverity = 'error') =>
+    issues.push({ row: row.row, column: field ? column(field) : '', severity, message: t(key, params) });
   const cell = (field: EntryImportField): CellValue => {
     const index = mapping[field];
     if (index === null || index === undefined) return null;
@@ -82,14 +85,21 @@ export function readRow(row: SheetRow, mapping: ColumnMapping, headers: readonly
   const regionText = lineText(cell('region'));
   const categoryText = lineText(cell('category'));
 
+  // Unknown or ambiguous IGEDs and categories are not errors of the file but choices: the review
+  // offers the list (or creating the category), and the row waits, never guessed, until then.
   let iged: IgedCandidate | null = null;
   if (igedText) {
-    const match = ref.matchIged(igedText, regionText || null);
-    if (match.kind === 'match') iged = match.iged;
-    else if (match.kind === 'unknown') report('iged', 'import.row.igedUnknown', { value: igedText });
-    else {
+    const picked = pickedIged(ref, choices, igedText);
+    const match = picked ? null : ref.matchIged(igedText, regionText || null);
+    if (picked) iged = picked;
+    else if (match?.kind === 'match') iged = match.iged;
+    else if (match?.kind === 'ambiguous') {
       const candidates = match.candidates.map((c) => `${c.name} (${c.region})`).join('; ');
-      report('iged', 'import.row.igedAmbiguous', { value: igedText, candidates });
+      report('iged', 'import.row.igedAmbiguous', { value: igedText, candidates }, 'warning');
+      needs.push({ kind: 'iged', value: igedText, candidateIds: match.candidates.map((c) => c.id) });
+    } else {
+      report('iged', 'import.row.igedUnknown', { value: igedText }, 'warning');
+      needs.push({ kind: 'iged', value: igedText, candidateIds: [] });
     }
   } else if (mapping.iged !== null && mapping.iged !== undefined) {
     report('iged', 'validation.required');
@@ -97,24 +107,29 @@ export function readRow(row: SheetRow, mapping: ColumnMapping, headers: readonly
 
   if (regionText) {
     const region = ref.resolveRegion(regionText);
-    if (iged && !regionAgrees(regionText, region, iged.region)) {
+    if (iged && !region && !regionAgrees(regionText, region, iged.region)) {
+      // Not a region at all (a typo): the entry takes its IGED's region, as it always does.
+      report('region', 'import.row.regionIgnored', { value: regionText, iged: iged.name, region: iged.region }, 'warning');
+    } else if (iged && !regionAgrees(regionText, region, iged.region)) {
       report('region', 'import.row.regionMismatch', { value: regionText, iged: iged.name, region: iged.region });
     } else if (!iged && !region) {
-      report('region', 'import.row.regionUnknown', { value: regionText });
+      // The region of an entry is its IGED's: picking the IGED settles it.
+      report('region', 'import.row.regionUnknown', { value: regionText }, 'warning');
     }
   }
 
   let categoryId: number | null = null;
   let categoryName = '';
   if (categoryText) {
-    const category = ref.categoryNamed(categoryText);
+    const pickedId = hasAny(choices.categories) ? choices.categories[foldKey(categoryText)] : undefined;
+    const category = (pickedId !== undefined ? ref.categoryById.get(pickedId) : undefined) ?? ref.categoryNamed(categoryText);
     if (category) {
       categoryId = category.id;
       categoryName = category.name;
-    } else if (ref.categories.length === 0) {
-      report('category', 'import.row.noCategories', { value: categoryText });
     } else {
-      report('category', 'import.row.categoryUnknown', { value: categoryText, valid: ref.categories.map((c) => c.name).join('; ') });
+      const key = ref.categories.length === 0 ? 'import.row.noCategories' : 'import.row.categoryUnknown';
+      report('category', key, { value: categoryText, valid: ref.categories.map((c) => c.name).join('; ') }, 'warning');
+      needs.push({ kind: 'category', value: categoryText, candidateIds: [] });
     }
   }
 
@@ -146,7 +161,7 @@ export function readRow(row: SheetRow, mapping: ColumnMapping, headers: readonly
       issues.push({ row: row.row, column: field ? column(field) : '', severity: 'error', message: issue.message });
     }
   }
-  const valid = parsed.success && !issues.some((issue) => issue.severity === 'error');
+  const valid = parsed.success && needs.length === 0 && !issues.some((issue) => issue.severity === 'error');
   return {
     row: row.row,
     fields: valid ? parsed.data : null,
@@ -157,7 +172,20 @@ export function readRow(row: SheetRow, mapping: ColumnMapping, headers: readonly
     region: iged?.region ?? ref.resolveRegion(regionText) ?? regionText,
     categoryName: categoryName || categoryText,
     issues,
+    needs,
   };
+}
+
+// Folding every row's text costs time on a 10,000-row file; without choices there is nothing to look up.
+function hasAny(picks: Record<string, number>): boolean {
+  for (const key in picks) if (Object.hasOwn(picks, key)) return true;
+  return false;
+}
+
+/** The IGED the user picked in the review for this text, if any. */
+function pickedIged(ref: EntryReference, choices: ImportChoices, text: string): IgedCandidate | null {
+  const id = hasAny(choices.igeds) ? choices.igeds[foldKey(text)] : undefined;
+  return id === undefined ? null : (ref.igedById.get(id) ?? null);
 }
 
 /**

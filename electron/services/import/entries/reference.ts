@@ -1,10 +1,12 @@
 import { createIgedMatcher, type IgedCandidate, type IgedMatch } from '../../../../shared/domain/iged-match';
 import { resolveRegion } from '../../../../shared/domain/regions';
+import type { TitledEntry } from '../../../../shared/domain/similar-title';
 import { foldKey } from '../../../../shared/domain/text';
 import type { Category } from '../../../../shared/domain/types';
 import type { Db } from '../../../db/open';
 import type { EntryLookups } from '../../entries/write';
 import { listCategories } from '../../editions/read';
+import { loadIgedCandidates } from '../../reference/candidates';
 
 /** What row validation compares against, read once per preview/commit from the current database. */
 export interface EntryReference {
@@ -21,6 +23,16 @@ export interface EntryReference {
   codeOf: Map<number, string>;
   /** The write checks' lookups (checkFields), answered from the maps above. */
   lookups: EntryLookups;
+  igedById: Map<number, IgedCandidate>;
+  categoryById: Map<number, Category>;
+  /** Entries of every edition per IGED, for the near-duplicate warning (read on first use). */
+  entriesOfIged: (igedId: number) => KnownEntry[];
+}
+
+/** An entry of any edition, as the near-duplicate check compares it. */
+export interface KnownEntry extends TitledEntry {
+  id: number;
+  editionId: number;
 }
 
 export function practiceKey(igedId: number | null, title: string): string {
@@ -33,9 +45,7 @@ export function practiceKeyOf(igedId: number | null, titleKey: string): string {
 }
 
 export function loadReference(db: Db, editionId: number): EntryReference {
-  const igeds = (
-    db.prepare(`SELECT id, code, kind, name, region, aliases FROM iged`).all() as (Omit<IgedCandidate, 'aliases'> & { aliases: string })[]
-  ).map((row) => ({ ...row, aliases: JSON.parse(row.aliases) as string[] }));
+  const igeds = loadIgedCandidates(db);
   const categories = listCategories(db, editionId);
   const entries = db.prepare(`SELECT id, code, iged_id, title_key FROM entry WHERE edition_id = ?`).all(editionId) as {
     id: number;
@@ -56,6 +66,7 @@ export function loadReference(db: Db, editionId: number): EntryReference {
   const categoryOfText = new Map<string, Category | undefined>();
   const categoryIds = new Set(categories.map((category) => category.id));
   const entryByCode = new Map(entries.map((entry) => [entry.code, entry.id]));
+  let byIged: Map<number, KnownEntry[]> | undefined;
   return {
     editionId,
     matchIged: (name, hint) => {
@@ -76,6 +87,12 @@ export function loadReference(db: Db, editionId: number): EntryReference {
     entryByCode,
     entriesByPractice,
     codeOf: new Map(entries.map((entry) => [entry.id, entry.code])),
+    igedById: new Map(igeds.map((iged) => [iged.id, iged])),
+    categoryById: new Map(categories.map((category) => [category.id, category])),
+    entriesOfIged: (igedId) => {
+      byIged ??= entriesByIged(db);
+      return byIged.get(igedId) ?? [];
+    },
     lookups: {
       igedRegion: (igedId) => igedRegions.get(igedId),
       hasCategory: (categoryId) => categoryIds.has(categoryId),
@@ -84,3 +101,19 @@ export function loadReference(db: Db, editionId: number): EntryReference {
   };
 }
 
+
+function entriesByIged(db: Db): Map<number, KnownEntry[]> {
+  const rows = db
+    .prepare(
+      `SELECT e.id, e.code, e.title, e.title_key AS titleKey, e.edition_id AS editionId, d.name AS edition, e.iged_id AS igedId
+       FROM entry e JOIN edition d ON d.id = e.edition_id WHERE e.iged_id IS NOT NULL`,
+    )
+    .all() as (KnownEntry & { igedId: number })[];
+  const byIged = new Map<number, KnownEntry[]>();
+  for (const { igedId, ...entry } of rows) {
+    const list = byIged.get(igedId);
+    if (list) list.push(entry);
+    else byIged.set(igedId, [entry]);
+  }
+  return byIged;
+}

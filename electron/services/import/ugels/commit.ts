@@ -2,7 +2,7 @@ import type { UgelImportResult } from '../../../../shared/domain/import-types';
 import { AppError } from '../../../../shared/errors';
 import type { AppContext } from '../../context';
 import { planUgels, type StoredUgelImport, type UgelWrite } from './plan';
-import { insertUgel, updateUgel } from './store';
+import { insertUgel, recodeUgel, updateUgel } from './store';
 
 /**
  * Writes the previewed UGELs: plan again against the current database, back up when
@@ -19,6 +19,7 @@ export async function commitUgels(ctx: AppContext, stored: StoredUgelImport): Pr
     for (const write of writes) {
       if (write.action === 'new') insertUgel(db, write.values, now);
       if (write.action === 'update' && write.existingId !== null) updateUgel(db, write.existingId, write.values, now);
+      if (write.action === 'displace' && write.existingId !== null) recodeUgel(db, write.existingId, write.values.code, now);
     }
     return summary(writes, backup.name);
   })();

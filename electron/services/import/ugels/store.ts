@@ -1,6 +1,7 @@
 import type { IgedCandidate } from '../../../../shared/domain/iged-match';
 import { foldKey } from '../../../../shared/domain/text';
 import type { Db } from '../../../db/open';
+import { loadIgedCandidates } from '../../reference/candidates';
 
 /** SQL of the UGEL reference import. */
 
@@ -16,11 +17,7 @@ export interface StoredUgel {
 }
 
 export function listDres(db: Db): IgedCandidate[] {
-  return (
-    db.prepare(`SELECT id, code, kind, name, region, aliases FROM iged WHERE kind = 'DRE'`).all() as (Omit<IgedCandidate, 'aliases'> & {
-      aliases: string;
-    })[]
-  ).map((row) => ({ ...row, aliases: JSON.parse(row.aliases) as string[] }));
+  return loadIgedCandidates(db, 'DRE');
 }
 
 export function listUgels(db: Db): StoredUgel[] {
@@ -45,4 +42,9 @@ export function updateUgel(db: Db, id: number, ugel: UgelValues, now: string): v
   db.prepare(
     `UPDATE iged SET code = ?, name = ?, name_key = ?, region = ?, dre_id = ?, source = ?, updated_at = ? WHERE id = ? AND kind = 'UGEL'`,
   ).run(ugel.code, ugel.name, foldKey(ugel.name), ugel.region, ugel.dreId, UGEL_IMPORT_SOURCE, now, id);
+}
+
+/** Gives a UGEL another code, nothing else (a shipped row whose code the padrón gives to another UGEL). */
+export function recodeUgel(db: Db, id: number, code: string, now: string): void {
+  db.prepare(`UPDATE iged SET code = ?, updated_at = ? WHERE id = ? AND kind = 'UGEL'`).run(code, now, id);
 }

@@ -9,6 +9,7 @@ import { errorText, placeServerError } from '../../lib/errors';
 import { numberOrNull } from '../../lib/format';
 import { entryFormSchema, entryFormValues, idOrNull, type EntryFormInput, type EntryFormOutput } from './entry-form-values';
 import { IgedPicker } from './IgedPicker';
+import { SimilarWarning } from './SimilarWarning';
 
 interface EntryFormProps {
   entry: Entry | null;
@@ -45,6 +46,7 @@ export function EntryForm({ entry, categories, igeds, regions, readOnly, onSubmi
     resetOptions: { keepDirtyValues: true },
   });
   const igedId = useWatch({ control, name: 'igedId' });
+  const title = useWatch({ control, name: 'title' });
   const igedRegion = igeds.find((iged) => iged.id === igedId)?.region ?? null;
 
   const submit = handleSubmit(async (fields) => {
@@ -79,6 +81,7 @@ export function EntryForm({ entry, categories, igeds, regions, readOnly, onSubmi
               )}
             />
           </div>
+          <SimilarWarning igedId={igedId ?? null} title={title ?? ''} exceptId={entry?.id ?? null} />
           {igedRegion !== null ? (
             <InputField label={t('field.region')} hint={t('entryForm.regionFromIged')} className="span-1" value={igedRegion} readOnly />
           ) : (

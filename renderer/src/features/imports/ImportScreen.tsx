@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { ColumnMapping, ImportInspection, ImportPreview, ImportResult } from '../../../../shared/domain/import-types';
+import { NO_CHOICES, type ColumnMapping, type ImportChoices, type ImportInspection, type ImportPreview, type ImportResult } from '../../../../shared/domain/import-types';
 import type { EditionSummary } from '../../../../shared/domain/types';
 import { formatNumber, t } from '../../../../shared/i18n';
-import { fileToBase64 } from '../../api/client';
+import { call, downloadFile, fileToBase64 } from '../../api/client';
 import { useAnnounce } from '../../app/announcer';
 import { hrefOf } from '../../app/router';
 import { FilePicker } from '../../components/FilePicker';
@@ -19,7 +19,7 @@ import { StepIndicator } from './StepIndicator';
 type Wizard =
   | { step: 'pick' }
   | { step: 'mapping'; inspection: ImportInspection; sheet: number; mapping: ColumnMapping }
-  | { step: 'report'; inspection: ImportInspection; sheet: number; mapping: ColumnMapping; preview: ImportPreview }
+  | { step: 'report'; inspection: ImportInspection; sheet: number; mapping: ColumnMapping; preview: ImportPreview; choices: ImportChoices }
   | { step: 'done'; result: ImportResult };
 
 /**
@@ -55,25 +55,36 @@ function ImportWizard({ edition }: { edition: EditionSummary }) {
     }
   };
 
-  const runPreview = async () => {
+  // Every change of choices (a row left out, an IGED picked, a category created) reviews the file again.
+  const runPreview = async (choices: ImportChoices = wizard.step === 'report' ? wizard.choices : NO_CHOICES) => {
     if (wizard.step !== 'mapping' && wizard.step !== 'report') return;
     setError(null);
     try {
-      const result = await preview.mutateAsync({ token: wizard.inspection.token, sheet: wizard.sheet, mapping: wizard.mapping });
-      setWizard({ ...wizard, step: 'report', preview: result });
-      announce(result.canCommit ? t('importScreen.report.readyShort') : t('importScreen.report.blockedShort', { count: result.totals.errors }));
+      const result = await preview.mutateAsync({ token: wizard.inspection.token, sheet: wizard.sheet, mapping: wizard.mapping, choices });
+      setWizard({ step: 'report', inspection: wizard.inspection, sheet: wizard.sheet, mapping: wizard.mapping, preview: result, choices });
+      announce(reviewSummary(result));
     } catch (caught) {
       setError(errorText(caught));
     }
   };
 
-  const runCommit = async () => {
+  const runCommit = async (validOnly: boolean) => {
     if (wizard.step !== 'report') return;
     setError(null);
     try {
-      const result = await commit.mutateAsync({ token: wizard.preview.token, sheet: wizard.sheet, mapping: wizard.mapping });
+      const result = await commit.mutateAsync({ token: wizard.preview.token, sheet: wizard.sheet, mapping: wizard.mapping, choices: wizard.choices, validOnly });
       setWizard({ step: 'done', result });
       announce(t('importScreen.done.summary', { created: result.created, updated: result.updated, unchanged: result.unchanged }));
+    } catch (caught) {
+      setError(errorText(caught));
+    }
+  };
+
+  const downloadLeftOut = async () => {
+    if (wizard.step !== 'report') return;
+    setError(null);
+    try {
+      downloadFile(await call('imports.leftOut', { token: wizard.preview.token, sheet: wizard.sheet, mapping: wizard.mapping, choices: wizard.choices }));
     } catch (caught) {
       setError(errorText(caught));
     }
@@ -107,15 +118,23 @@ function ImportWizard({ edition }: { edition: EditionSummary }) {
           pending={preview.isPending}
           onSheet={(sheet) => setWizard({ ...wizard, sheet, mapping: wizard.inspection.sheets[sheet]?.suggestedMapping ?? {} })}
           onMapping={(mapping) => setWizard({ ...wizard, mapping })}
-          onPreview={() => void runPreview()}
+          onPreview={() => void runPreview(NO_CHOICES)}
         />
       )}
       {wizard.step === 'report' && (
         <ReportStep
           preview={wizard.preview}
-          pending={commit.isPending}
+          editionId={edition.id}
+          choices={wizard.choices}
+          pending={commit.isPending || preview.isPending}
+          onChoices={(choices) => {
+            // Shown at once (a checkbox follows the click), then the review runs again with them.
+            setWizard({ ...wizard, choices });
+            void runPreview(choices);
+          }}
           onBack={() => setWizard({ step: 'mapping', inspection: wizard.inspection, sheet: wizard.sheet, mapping: wizard.mapping })}
-          onCommit={() => void runCommit()}
+          onCommit={(validOnly) => void runCommit(validOnly)}
+          onDownloadLeftOut={() => void downloadLeftOut()}
         />
       )}
       {wizard.step === 'done' && (
@@ -135,6 +154,7 @@ function ImportWizard({ edition }: { edition: EditionSummary }) {
               <dd>{formatNumber(wizard.result.unchanged, 0)}</dd>
             </div>
           </dl>
+          {wizard.result.leftOut > 0 && <p>{t('importReview.doneLeftOut', { count: wizard.result.leftOut })}</p>}
           {wizard.result.backupName && <p className="muted">{t('importScreen.done.backup', { name: wizard.result.backupName })}</p>}
           <p>
             <a className="button primary" href={hrefOf({ name: 'entries' })}>
@@ -145,4 +165,12 @@ function ImportWizard({ edition }: { edition: EditionSummary }) {
       )}
     </section>
   );
+}
+
+/** What a screen reader hears when the review is ready. */
+function reviewSummary(preview: ImportPreview): string {
+  const { totals } = preview;
+  if (totals.problemRows > 0) return t('importReview.problemsShort', { count: totals.problemRows });
+  const toImport = totals.new + totals.update;
+  return toImport > 0 ? t('importReview.readyShort', { count: toImport }) : t('importReview.nothingShort');
 }

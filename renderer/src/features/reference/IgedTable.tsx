@@ -13,9 +13,11 @@ export function IgedTable({ igeds }: { igeds: Iged[] }) {
     [igeds, kind, search],
   );
   const ugelCount = igeds.filter((i) => i.kind === 'UGEL').length;
+  const builtinCount = igeds.filter((i) => i.builtin).length;
   return (
     <>
       <p className="muted">{t('reference.counts', { dre: igeds.length - ugelCount, ugel: ugelCount })}</p>
+      {builtinCount > 0 && <p className="muted">{t('reference.builtinNote', { count: builtinCount })}</p>}
       <div className="filters" role="search" aria-label={t('reference.filters')}>
         <InputField label={t('reference.search')} type="search" className="filter-search" value={search} onChange={(event) => setSearch(event.target.value)} />
         <SelectField label={t('reference.kind')} value={kind} onChange={(event) => setKind(event.target.value as '' | 'DRE' | 'UGEL')}>
@@ -37,6 +39,7 @@ export function IgedTable({ igeds }: { igeds: Iged[] }) {
               <th scope="col">{t('reference.col.name')}</th>
               <th scope="col">{t('field.region')}</th>
               <th scope="col">{t('reference.col.dre')}</th>
+              <th scope="col">{t('reference.col.origin')}</th>
             </tr>
           </thead>
           <tbody>
@@ -47,6 +50,7 @@ export function IgedTable({ igeds }: { igeds: Iged[] }) {
                 <td>{iged.name}</td>
                 <td>{iged.region}</td>
                 <td>{iged.dreName ?? ''}</td>
+                <td>{iged.builtin ? <span className="badge badge-muted">{t('reference.origin.builtin')}</span> : t('reference.origin.own')}</td>
               </tr>
             ))}
           </tbody>
