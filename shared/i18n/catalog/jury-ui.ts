@@ -135,7 +135,7 @@ export const juryUi = {
   // Conflicts
   'juryUi.conflicts.rulesTitle': 'Reglas de detección de esta edición',
   'juryUi.conflicts.rule.sameIged': 'El jurado está vinculado a la IGED de la postulación',
-  'juryUi.conflicts.rule.parentDre': 'El jurado está vinculado a la DRE/GRE de la que depende la UGEL postulante',
+  'juryUi.conflicts.rule.parentDre': 'El jurado está vinculado a la DRE/GRE de la que depende la UGEL postulante, o a una UGEL de la DRE/GRE postulante',
   'juryUi.conflicts.rule.sameRegion': 'El jurado está vinculado a la región de la postulación',
   'juryUi.conflicts.rulesSave': 'Guardar reglas y volver a detectar',
   'juryUi.conflicts.rulesSaved': 'Reglas guardadas; los conflictos se volvieron a detectar.',

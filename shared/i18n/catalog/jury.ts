@@ -24,6 +24,7 @@ export const jury = {
   'jury.conflict.notFound': 'No se encontró el conflicto de interés.',
   'jury.conflict.detail.iged': 'Afiliado a {iged}, la IGED que postula.',
   'jury.conflict.detail.dre': 'Afiliado a {iged}, la DRE/GRE de la que depende {entryIged}.',
+  'jury.conflict.detail.ugelOfDre': 'Afiliado a {iged}, que depende de {entryIged}, la DRE/GRE que postula.',
   'jury.conflict.detail.region': 'Afiliación en la región {region} ({via}).',
   'jury.conflict.detail.regionDirect': 'afiliación directa a la región',
   'jury.conflict.alreadyDismissed': 'Ese conflicto ya fue descartado.',
