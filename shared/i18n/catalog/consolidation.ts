@@ -131,6 +131,7 @@ export const consolidation = {
   'consolidation.acta.tiesHeading': 'Desempates aplicados',
   'consolidation.acta.noTies': 'No hubo empates.',
   'consolidation.acta.tieLine': '{above} queda por encima de {below} (empate en {value}): {rule}.',
+  'consolidation.acta.tieUnresolvedLine': '{above} y {below} siguen empatados en {value} y comparten el puesto: {rule}.',
   'consolidation.acta.tieValues': '{rule} ({aboveValue} frente a {belowValue})',
   'consolidation.acta.unresolvedWarning': 'ATENCIÓN: hay empates sin resolver. Registre la decisión de la organización antes de firmar el acta.',
   'consolidation.acta.openWarning': 'ATENCIÓN: la etapa no está cerrada; los puntajes aún pueden cambiar.',

@@ -122,6 +122,19 @@ describe('results workbook and acta', () => {
     expect(summaryText).toContain('mayor mediana → menor dispersión entre jurados (máximo − mínimo) → decisión registrada de la organización');
   });
 
+  it('an unresolved tie reads as shared in the acta, with the table’s rounding, never as one entry above the other', async () => {
+    const db = app.services.context.db();
+    const { innovacion: I, resultados: R, sostenibilidad: S } = s.criteria;
+    const a3 = await addEntry(app, s.editionId, s.categories.inicio, 'Kits a tiempo');
+    const jurors = db.prepare(`SELECT id FROM juror ORDER BY id`).all() as { id: number }[];
+    addSheet(db, s.stageId, jurors[0]?.id as number, a3, { [I]: 3, [R]: 4, [S]: 4 });
+    addSheet(db, s.stageId, jurors[1]?.id as number, a3, { [I]: 4, [R]: 4, [S]: 3 });
+    const file = await app.call('consolidation.exportActa', { editionId: s.editionId, stageId: s.stageId });
+    const text = docText(await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml'));
+    expect(text).toContain('2024-001 y 2024-004 siguen empatados en 370 y comparten el puesto: empate sin resolver: requiere una decisión de la organización.');
+    expect(text).not.toContain('2024-001 queda por encima de 2024-004');
+  });
+
   it('writes the acta: ranking in order, the method, the tie-breaks and the jurors with signature lines', async () => {
     // a3 mirrors a1 with the jurors swapped: same mean (370), median, spread and criterion means,
     // so only the organizer's recorded decision can order them

@@ -1,4 +1,5 @@
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { tieLine } from '../../../../shared/domain/tie-line';
 import type { ExportedFile } from '../../../../shared/domain/types';
 import { formatDateTime, formatNumber, t } from '../../../../shared/i18n';
 import type { CategoryResult, ConsolidationReport, EntryResult } from '../../../../shared/scoring';
@@ -85,7 +86,7 @@ function category(report: ConsolidationReport, category: CategoryResult): (Parag
   for (const { tie, step } of steps) {
     const above = byId.get(step.aboveEntryId)?.code ?? '';
     const below = byId.get(step.belowEntryId)?.code ?? '';
-    out.push(para(t('consolidation.acta.tieLine', { above, below, value: formatNumber(tie.value, 3), rule: stepLabel(report, step) })));
+    out.push(para(tieLine({ above, below, value: tie.value, rule: stepLabel(report, step), unresolved: step.rule.kind === 'unresolved' })));
   }
   const disagreements = entries.filter((e) => e.disagreement).map((e) => e.code);
   if (disagreements.length > 0) {
