@@ -378,7 +378,12 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
 
 export type AuditVerification =
   | { ok: true; rows: number; headHash: string }
-  | { ok: false; rows: number; brokenAtId: number; problem: 'hash' | 'link'; message: string };
+  /**
+   * hash: a row edited in place; link: a row removed or inserted; score: a score that differs
+   * from its last audit row (brokenAtId that row, or null when it has none); key: this
+   * computer does not have the database's key (brokenAtId null), so nothing can be verified.
+   */
+  | { ok: false; rows: number; brokenAtId: number | null; problem: 'hash' | 'link' | 'score' | 'key'; message: string };
 
 export type WorkbookCellChange = 'new' | 'changed' | 'unchanged' | 'conflicting' | 'invalid';
 

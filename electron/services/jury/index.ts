@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/contract';
 import type { AppContext } from '../context';
 import { verifyAudit } from './audit/chain';
+import { exportKey, importKey, keyStatus } from './audit/key';
 import { listAudit } from './audit/list';
 import { addAssignment, applyAutoAssignment, loadsTable, removeAssignment } from './assignment/store';
 import { planAssignments } from './assignment/plan';
@@ -27,7 +28,7 @@ type JuryHandlerNames =
   | 'scores.worklist' | 'scores.sheet' | 'scores.grid' | 'scores.set' | 'scores.peers'
   | 'sheets.setComment' | 'sheets.abstain' | 'sheets.clearAbstention' | 'sheets.submit' | 'sheets.reopen'
   | 'juryStages.state' | 'juryStages.list' | 'juryStages.close' | 'juryStages.reopen'
-  | 'audit.list' | 'audit.verify'
+  | 'audit.list' | 'audit.verify' | 'audit.keyStatus' | 'audit.exportKey' | 'audit.importKey'
   | 'juryWorkbooks.export' | 'juryWorkbooks.preview' | 'juryWorkbooks.apply';
 
 /**
@@ -141,6 +142,9 @@ export function juryHandlers(ctx: AppContext): Pick<Handlers, JuryHandlerNames> 
 
     'audit.list': (filter) => listAudit(db(), filter),
     'audit.verify': () => verifyAudit(db()),
+    'audit.keyStatus': () => keyStatus(db()),
+    'audit.exportKey': () => exportKey(db()),
+    'audit.importKey': ({ dataBase64 }) => (importKey(db(), ctx.auditKeyDir, dataBase64), verifyAudit(db())),
 
     ...workbookHandlers(ctx),
   };

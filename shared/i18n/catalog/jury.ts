@@ -102,6 +102,16 @@ export const jury = {
   'jury.audit.actor.juror': 'Jurado: {name}',
   'jury.audit.actor.workbook': 'Libro del jurado: {name}',
   'jury.audit.brokenHash': 'El registro de auditoría n.º {id} fue modificado después de escrito (su huella no coincide).',
+  'jury.audit.scoreOutsideLog': 'El puntaje de {juror} para {entry} en «{criterion}» no coincide con el registro de auditoría: se cambió fuera de la aplicación.',
+  'jury.audit.keyMissing':
+    'Esta computadora no tiene la clave del registro de auditoría de esta base de datos (se copió sin ella). Importe el archivo de clave exportado en la computadora de origen (Jurado › Registro de auditoría › «Importar la clave») para verificar el registro y seguir registrando cambios.',
+  'jury.audit.keyMismatch':
+    'La clave del registro de auditoría guardada en esta computadora no corresponde a esta base de datos: la base o la clave fueron alteradas. Importe la clave correcta (exportada en la computadora de origen).',
+  'jury.audit.keyBadId': 'El identificador de la clave guardado en la base de datos no es válido: la base fue alterada.',
+  'jury.audit.keyFileInvalid': 'El archivo no es una clave del registro de auditoría de esta aplicación.',
+  'jury.audit.keyOtherDatabase': 'Esa clave pertenece a otra base de datos, no a la que está abierta.',
+  'jury.audit.keyWrong': 'Esa clave no corresponde a esta base de datos (no coincide con su valor de verificación).',
+  'jury.audit.keyFileName': 'clave-registro-{id}.json',
   'jury.audit.brokenLink': 'La cadena de auditoría se rompe en el registro n.º {id}: falta o se alteró el registro anterior.',
 
   // Workbooks (export)

@@ -112,7 +112,8 @@ describe('results workbook and acta', () => {
     const conflicts = workbook.getWorksheet('Conflictos') as ExcelJS.Worksheet;
     expect((conflicts.getRow(2).values as unknown[]).slice(1, 8)).toEqual(['Ana Quispe Huamán', '2024-002', 'Matrícula oportuna', 'Afiliación a la IGED', 'Afiliado a UGEL Huari', undefined, 'No']);
     const audit = workbook.getWorksheet('Auditoría') as ExcelJS.Worksheet;
-    expect(audit.rowCount).toBe(1 + 6);
+    // header, 17 scores and 6 submissions (the seed records each score, as the app does)
+    expect(audit.rowCount).toBe(1 + 17 + 6);
     expect(audit.getRow(2).getCell(3).value).toBe('Jurado: Ana Quispe Huamán');
     expect(String(audit.getRow(2).getCell(11).value)).toMatch(/^[0-9a-f]{64}$/);
 

@@ -4,7 +4,7 @@ import type { ExportedFile } from '../../../../shared/domain/types';
 import { formatDateTime, formatNumber, t } from '../../../../shared/i18n';
 import type { CategoryResult, ConsolidationReport, EntryResult } from '../../../../shared/scoring';
 import type { Db } from '../../../db/open';
-import { verifyAudit } from '../audit/chain';
+import { verificationLine, verifyAudit } from '../audit/chain';
 import { categoryName, chainLabel, methodLabel, missingRuleLabel, slug, stepLabel } from './labels';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -104,7 +104,7 @@ function closing(db: Db, report: ConsolidationReport, now: Date): (Paragraph | T
   out.push(table([t('consolidation.col.juror'), t('consolidation.col.detail'), t('consolidation.acta.signature')], rows, [34, 36, 30], true));
   out.push(new Paragraph({ spacing: { before: 240 }, children: [] }));
   out.push(para(t('consolidation.acta.place')));
-  if (audit.ok) out.push(para(t('consolidation.acta.auditHead', { hash: audit.headHash })));
+  out.push(para(verificationLine(audit), { bold: !audit.ok }));
   out.push(para(t('consolidation.acta.generatedAt', { date: formatDateTime(now.toISOString()) })));
   return out;
 }

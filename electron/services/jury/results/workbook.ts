@@ -1,6 +1,7 @@
 import type { ExportedFile } from '../../../../shared/domain/types';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
+import { verificationLine, verifyAudit } from '../audit/chain';
 import type { ComputedStage } from '../consolidation/compute';
 import { jurorSheets, jurorSummarySheet } from './juror-sheets';
 import { slug } from './labels';
@@ -13,7 +14,8 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 /** Every sheet of the results workbook, as plain cells (the benchmark writes the same cells bare). */
 export function resultSheets(db: Db, { report, sheets }: ComputedStage, now: Date): SheetSpec[] {
   return [
-    summarySheet(report, now),
+    // Verified on every export: the workbook says whether the record behind it is intact.
+    summarySheet(report, now, verificationLine(verifyAudit(db))),
     rankingSheet(report),
     tiesSheet(report),
     criteriaSheet(report),
