@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { t, type MessageKey } from '../../../shared/i18n';
 import { ConnectionBanner } from '../components/ConnectionBanner';
+import { AuditIntegrityBanner } from '../features/jury/AuditIntegrityBanner';
 import { EditionSelector } from './EditionSelector';
 import { hrefOf, type Route, type RouteName } from './router';
 
@@ -43,6 +44,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
         </ul>
       </nav>
       <ConnectionBanner />
+      <AuditIntegrityBanner />
       <main id="main" className="app-main">
         {children}
       </main>
