@@ -352,7 +352,22 @@ export type AuditAction =
   | 'juror.reinstate'
   | 'workbook.import'
   | 'tie.decide'
-  | 'tie.revoke';
+  | 'tie.revoke'
+  | 'category.create'
+  | 'category.update'
+  | 'category.delete'
+  | 'criterion.create'
+  | 'criterion.update'
+  | 'criterion.delete'
+  | 'stage.create'
+  | 'stage.update'
+  | 'stage.delete'
+  | 'settings.update'
+  | 'panel.save'
+  | 'panel.delete'
+  | 'juror.create'
+  | 'juror.update'
+  | 'juror.delete';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'score.set',
@@ -374,6 +389,21 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'workbook.import',
   'tie.decide',
   'tie.revoke',
+  'category.create',
+  'category.update',
+  'category.delete',
+  'criterion.create',
+  'criterion.update',
+  'criterion.delete',
+  'stage.create',
+  'stage.update',
+  'stage.delete',
+  'settings.update',
+  'panel.save',
+  'panel.delete',
+  'juror.create',
+  'juror.update',
+  'juror.delete',
 ];
 
 export type AuditVerification =

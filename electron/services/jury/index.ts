@@ -15,6 +15,7 @@ import { statusOf } from './scoring/sheet-state';
 import { abstain, clearAbstention, reopenSheet, setOverallComment, setScore, submitSheet } from './scoring/write';
 import { getSettings, updateSettings } from './settings';
 import { closeStage, reopenStage, stageOverview, stageState } from './stage-lock';
+import { assertJurorSheetsNotFrozen } from './frozen';
 import { workbookHandlers } from './workbook';
 import { assertEditable } from '../editions/write';
 import { sql } from './statements';
@@ -39,6 +40,10 @@ export function juryHandlers(ctx: AppContext): Pick<Handlers, JuryHandlerNames> 
   const now = () => ctx.now().toISOString();
   const db = () => ctx.db();
   const tx = <T>(fn: () => T): T => db().transaction(fn)();
+  const assertConflictNotFrozen = (id: number) => {
+    const conflict = getConflict(db(), id);
+    assertJurorSheetsNotFrozen(db(), conflict.jurorId, conflict.entryId);
+  };
 
   return {
     'jury.settings.get': ({ editionId }) => getSettings(db(), editionId, now()),
@@ -63,7 +68,7 @@ export function juryHandlers(ctx: AppContext): Pick<Handlers, JuryHandlerNames> 
         return getJuror(db(), id);
       }),
     'jurors.delete': ({ id }) => {
-      tx(() => deleteJuror(db(), id));
+      tx(() => deleteJuror(db(), id, now()));
       return { deleted: true };
     },
     'jurors.withdraw': ({ id, reason }) => tx(() => (setWithdrawn(db(), id, reason, now()), getJuror(db(), id))),
@@ -78,7 +83,7 @@ export function juryHandlers(ctx: AppContext): Pick<Handlers, JuryHandlerNames> 
         return panel;
       }),
     'panels.delete': ({ id }) => {
-      tx(() => deletePanel(db(), id));
+      tx(() => deletePanel(db(), id, now()));
       return { deleted: true };
     },
 
@@ -91,10 +96,11 @@ export function juryHandlers(ctx: AppContext): Pick<Handlers, JuryHandlerNames> 
         const juror = loadJuror(db(), jurorId);
         assertEditable(db(), juror.edition_id);
         loadEntry(db(), entryId, juror.edition_id);
+        assertJurorSheetsNotFrozen(db(), jurorId, entryId);
         return getConflict(db(), declareConflict(db(), juror.edition_id, jurorId, entryId, reason, now(), 'organizer'));
       }),
-    'conflicts.dismiss': ({ id, reason }) => tx(() => (setDismissed(db(), id, true, reason, now()), getConflict(db(), id))),
-    'conflicts.reinstate': ({ id, reason }) => tx(() => (setDismissed(db(), id, false, reason, now()), getConflict(db(), id))),
+    'conflicts.dismiss': ({ id, reason }) => tx(() => (assertConflictNotFrozen(id), setDismissed(db(), id, true, reason, now()), getConflict(db(), id))),
+    'conflicts.reinstate': ({ id, reason }) => tx(() => (assertConflictNotFrozen(id), setDismissed(db(), id, false, reason, now()), getConflict(db(), id))),
 
     'assignments.list': ({ stageId, jurorId }) => {
       tx(() => refreshConflictsForRead(db(), loadStage(db(), stageId).edition_id, now()));

@@ -112,9 +112,12 @@ describe('results workbook and acta', () => {
     const conflicts = workbook.getWorksheet('Conflictos') as ExcelJS.Worksheet;
     expect((conflicts.getRow(2).values as unknown[]).slice(1, 8)).toEqual(['Ana Quispe Huamán', '2024-002', 'Matrícula oportuna', 'Afiliación a la IGED', 'Afiliado a UGEL Huari', undefined, 'No']);
     const audit = workbook.getWorksheet('Auditoría') as ExcelJS.Worksheet;
-    // header, 17 scores and 6 submissions (the seed records each score, as the app does)
-    expect(audit.rowCount).toBe(1 + 17 + 6);
-    expect(audit.getRow(2).getCell(3).value).toBe('Jurado: Ana Quispe Huamán');
+    // header, the stage's creation, 17 scores and 6 submissions (the seed records each score, as the
+    // app does), and the edition's set-up: 2 categories and 4 criteria
+    expect(audit.rowCount).toBe(1 + 1 + 17 + 6 + 6);
+    expect(audit.getRow(2).getCell(3).value).toBe('Organización');
+    expect(audit.getRow(2).getCell(4).value).toBe('Categoría creada');
+    expect(audit.getRow(2).getCell(9).value).toBe('nombre: «Contribución al buen inicio del año escolar»; descripción: —');
     expect(String(audit.getRow(2).getCell(11).value)).toMatch(/^[0-9a-f]{64}$/);
 
     const summary = workbook.getWorksheet('Resumen') as ExcelJS.Worksheet;

@@ -71,7 +71,8 @@ describe('conflicts of interest', () => {
     await app.call('assignments.add', { stageId: s.evaluation, jurorId: s.jurors.dario, entryId: s.entries.cusco });
 
     const audit = await app.call('audit.list', { editionId: s.editionId });
-    expect(audit.rows.map((r) => r.action)).toEqual(['assignment.add', 'conflict.dismiss', 'conflict.declare']);
+    // newest first; before them, the edition's set-up (jurors, criteria, panel…) is recorded too
+    expect(audit.rows.slice(0, 3).map((r) => r.action)).toEqual(['assignment.add', 'conflict.dismiss', 'conflict.declare']);
     expect(audit.rows[1]?.reason).toMatch(/comité/);
 
     const plan = await app.call('assignments.plan', { stageId: s.evaluation, jurorsPerEntry: 2, seed: 7 });
