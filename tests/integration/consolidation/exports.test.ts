@@ -126,6 +126,33 @@ describe('results workbook and acta', () => {
     expect(summaryText).toContain('mayor mediana → menor dispersión entre jurados (máximo − mínimo) → decisión registrada de la organización');
   });
 
+  it('the acta states the sheets not submitted, excluded for a conflict, the abstentions and recusals by name, and who closed the stage; columns have fixed widths', async () => {
+    const db = app.services.context.db();
+    const { innovacion: I } = s.criteria;
+    const [ana, luis] = (db.prepare(`SELECT id FROM juror ORDER BY id`).all() as { id: number }[]).map((r) => r.id) as [number, number];
+    const rosa = addJuror(db, s.editionId, 'Rosa Tello Ríos', 'SERVIR', 'Analista');
+    addSheet(db, s.stageId, rosa, entries.a1, { pending: { [I]: 2 } });
+    db.prepare(`INSERT INTO conflict (edition_id, juror_id, entry_id, basis, detail, created_at) VALUES (?, ?, ?, 'iged', 'Afiliado a UGEL Huari', ?)`).run(s.editionId, luis, entries.a1, NOW);
+    await app.call('juryStages.close', { stageId: s.stageId, reason: 'Fin del plazo de calificación' });
+    const report = await app.call('consolidation.compute', { editionId: s.editionId, stageId: s.stageId });
+    expect([report.pendingSheets, report.conflictedSheets]).toEqual([1, 1]);
+    expect(ana).toBeGreaterThan(0);
+
+    const file = await app.call('consolidation.exportActa', { editionId: s.editionId, stageId: s.stageId });
+    const xml = await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml');
+    const text = docText(xml);
+    expect(text).toMatch(/La etapa fue cerrada el .+ por Organización\. Motivo: Fin del plazo de calificación\./);
+    expect(text).toContain('Fichas no enviadas, que no se cuentan (total: 1)\nJurado\nCódigo\nRosa Tello Ríos\n2024-001\n');
+    expect(text).toContain('Fichas excluidas por conflicto de interés (total: 1)\nJurado\nCódigo\nDetalle\nLuis Mamani Condori\n2024-001\nAfiliado a UGEL Huari\n');
+    expect(text).toContain('Abstenciones e inhibiciones (total: 1)\nJurado\nCódigo\nTipo\nMotivo\nLuis Mamani Condori\n2024-003\nInhibición\nConozco al equipo\n');
+    // Fixed widths in twips, never percentages that LibreOffice squeezes into broken words.
+    expect(xml).not.toContain('w:type="pct"');
+    expect(xml.match(/<w:tblLayout w:type="fixed"\/>/g)?.length).toBeGreaterThanOrEqual(4);
+    expect(xml).toContain('<w:gridCol w:w="1050"/>');
+    // one signature line per juror, short enough for its column
+    expect(text.match(/\n_{24}\n/g)?.length).toBe(3);
+  });
+
   it('an unresolved tie reads as shared in the acta, with the table’s rounding, never as one entry above the other', async () => {
     const db = app.services.context.db();
     const { innovacion: I, resultados: R, sostenibilidad: S } = s.criteria;
