@@ -443,6 +443,8 @@ export interface WorkbookPreview {
   rows: WorkbookPreviewRow[];
   warnings: string[];
   canApply: boolean;
+  /** Why «Aplicar» is refused (the service's own message), null when it can be applied. */
+  applyBlockedReason: string | null;
 }
 
 export interface WorkbookApplyResult {

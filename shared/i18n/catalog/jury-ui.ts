@@ -199,7 +199,11 @@ export const juryUi = {
   'juryUi.stages.sheets': 'Fichas: {total} en total, {submitted} enviadas, {abstained} con abstención o inhibición, {pending} pendientes.',
   'juryUi.stages.close': 'Cerrar la etapa',
   'juryUi.stages.closeTitle': 'Cerrar la etapa «{stage}»',
-  'juryUi.stages.closeExplain': 'Al cerrarla, todos los puntajes de la etapa quedan de solo lectura. Para corregir una ficha después, reábrala con un motivo.',
+  'juryUi.stages.closeExplain':
+    'Al cerrarla, todos los puntajes de la etapa quedan de solo lectura, y también lo que decide sus resultados: criterios, pesos, escalas, categorías, reglas de consolidación, panel y asignaciones. Para cambiar algo después, reabra la etapa (o la ficha) con un motivo.',
+  'juryUi.stages.closePending':
+    'Atención: de {total} fichas asignadas, {pending} siguen pendientes (ni enviadas ni con abstención). Si cierra ahora, no se contarán en los resultados y el acta las listará como no enviadas.',
+  'juryUi.stages.closeNoPending': 'Todas las fichas asignadas están enviadas o tienen abstención.',
   'juryUi.stages.closedDone': 'Etapa «{stage}» cerrada.',
   'juryUi.stages.reopen': 'Reabrir la etapa',
   'juryUi.stages.reopenTitle': 'Reabrir la etapa «{stage}»',

@@ -207,7 +207,9 @@ export const jury = {
   'jury.workbook.entryConflicted': 'El jurado tiene un conflicto de interés con la postulación {code}.',
   'jury.workbook.readOnly': 'La ficha de la postulación {code} es de solo lectura: {detail}',
   'jury.workbook.textValue': 'Se leyó «{text}» como {value}.',
-  'jury.workbook.hasErrors': 'La ficha tiene {count} celdas con errores: corríjalas en el archivo y vuelva a cargarlo. No se importó nada.',
+  'jury.workbook.hasErrors': 'No se puede aplicar: la ficha tiene celdas con errores (en total: {count}), marcadas como «No válidos» abajo. Corríjalas en el archivo y vuelva a cargarlo. No se importó nada.',
+  'jury.workbook.conflictDetail':
+    'Cambió en los dos lados desde que se exportó la ficha el {exportedAt} (entonces: {original}). En la aplicación: {app}, registrado el {appAt} por {appBy}. En la ficha: {workbook}, escrito después de esa exportación.',
   'jury.workbook.tokenExpired': 'La vista previa ya no está disponible: vuelva a cargar el archivo.',
   'jury.workbook.changedSincePreview': 'Los puntajes cambiaron desde la vista previa: vuelva a cargar el archivo para revisarlos.',
 } as const;
