@@ -203,6 +203,12 @@ export const juryUi = {
     'Al cerrarla, todos los puntajes de la etapa quedan de solo lectura, y también lo que decide sus resultados: criterios, pesos, escalas, categorías, reglas de consolidación, panel y asignaciones. Para cambiar algo después, reabra la etapa (o la ficha) con un motivo.',
   'juryUi.stages.closePending':
     'Atención: de {total} fichas asignadas, {pending} siguen pendientes (ni enviadas ni con abstención). Si cierra ahora, no se contarán en los resultados y el acta las listará como no enviadas.',
+  'juryUi.frozen.editionNotice':
+    'La etapa «{stage}» está cerrada: las categorías y los criterios (pesos, escalas y rúbricas) de los que dependen sus resultados no se pueden cambiar. Para modificarlos, reabra la etapa con un motivo.',
+  'juryUi.frozen.rulesNotice':
+    'La etapa «{stage}» está cerrada: las reglas de consolidación y de conflicto de interés no se pueden cambiar mientras lo esté (la evaluación ciega y el número de jurados por postulación sí). Para cambiarlas, reabra la etapa con un motivo en «Etapas».',
+  'juryUi.frozen.stageNotice': 'La etapa «{stage}» está cerrada: su panel y sus asignaciones no se pueden cambiar. Para cambiarlos, reabra la etapa con un motivo en «Etapas».',
+  'juryUi.frozen.link': 'Ir a las etapas del jurado',
   'juryUi.stages.closeNoPending': 'Todas las fichas asignadas están enviadas o tienen abstención.',
   'juryUi.stages.closedDone': 'Etapa «{stage}» cerrada.',
   'juryUi.stages.reopen': 'Reabrir la etapa',
