@@ -50,6 +50,20 @@ describe('results workbook and acta', () => {
   });
   afterEach(() => app.close());
 
+  /**
+   * a3 mirrors a1 with the jurors swapped: same mean (370), median, spread and criterion means,
+   * so only an organizer's recorded decision can order them.
+   */
+  async function addMirrorOfA1(): Promise<number> {
+    const db = app.services.context.db();
+    const { innovacion: I, resultados: R, sostenibilidad: S } = s.criteria;
+    const a3 = await addEntry(app, s.editionId, s.categories.inicio, 'Kits a tiempo');
+    const jurors = db.prepare(`SELECT id FROM juror ORDER BY id`).all() as { id: number }[];
+    addSheet(db, s.stageId, jurors[0]?.id as number, a3, { [I]: 3, [R]: 4, [S]: 4 });
+    addSheet(db, s.stageId, jurors[1]?.id as number, a3, { [I]: 4, [R]: 4, [S]: 3 });
+    return a3;
+  }
+
   it('writes a results workbook that reads back: ranking with every method, juror sheets, criteria, conflicts, audit', async () => {
     const file = await app.call('consolidation.exportResults', { editionId: s.editionId, stageId: s.stageId });
     expect(file.fileName).toBe('resultados-ix-concurso-2024-evaluacion-tecnica.xlsx');
@@ -154,12 +168,7 @@ describe('results workbook and acta', () => {
   });
 
   it('an unresolved tie reads as shared in the acta, with the table’s rounding, never as one entry above the other', async () => {
-    const db = app.services.context.db();
-    const { innovacion: I, resultados: R, sostenibilidad: S } = s.criteria;
-    const a3 = await addEntry(app, s.editionId, s.categories.inicio, 'Kits a tiempo');
-    const jurors = db.prepare(`SELECT id FROM juror ORDER BY id`).all() as { id: number }[];
-    addSheet(db, s.stageId, jurors[0]?.id as number, a3, { [I]: 3, [R]: 4, [S]: 4 });
-    addSheet(db, s.stageId, jurors[1]?.id as number, a3, { [I]: 4, [R]: 4, [S]: 3 });
+    await addMirrorOfA1();
     const file = await app.call('consolidation.exportActa', { editionId: s.editionId, stageId: s.stageId });
     const text = docText(await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml'));
     expect(text).toContain('2024-001 y 2024-004 siguen empatados en 370 y comparten el puesto: empate sin resolver: requiere una decisión de la organización.');
@@ -167,14 +176,7 @@ describe('results workbook and acta', () => {
   });
 
   it('writes the acta: ranking in order, the method, the tie-breaks and the jurors with signature lines', async () => {
-    // a3 mirrors a1 with the jurors swapped: same mean (370), median, spread and criterion means,
-    // so only the organizer's recorded decision can order them
-    const db = app.services.context.db();
-    const { innovacion: I, resultados: R, sostenibilidad: S } = s.criteria;
-    const a3 = await addEntry(app, s.editionId, s.categories.inicio, 'Kits a tiempo');
-    const jurors = db.prepare(`SELECT id FROM juror ORDER BY id`).all() as { id: number }[];
-    addSheet(db, s.stageId, jurors[0]?.id as number, a3, { [I]: 3, [R]: 4, [S]: 4 });
-    addSheet(db, s.stageId, jurors[1]?.id as number, a3, { [I]: 4, [R]: 4, [S]: 3 });
+    const a3 = await addMirrorOfA1();
     await app.call('consolidation.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [a3, entries.a1], reason: 'Mayor impacto en zonas rurales' });
 
     const file = await app.call('consolidation.exportActa', { editionId: s.editionId, stageId: s.stageId });

@@ -142,11 +142,10 @@ describe('keyed audit chain', () => {
     expect(createHash('sha256').update(row.prev_hash).update(canonicalRow(rest)).digest('hex')).not.toBe(hash);
     sealed.services.close();
 
-    let edited = 0;
     const raw = new Database(app.dbPath);
     unkey(raw);
     raw.exec(`DROP TRIGGER IF EXISTS audit_log_no_update`);
-    edited = (raw.prepare(`SELECT id FROM audit_log WHERE action = 'score.set' ORDER BY id LIMIT 1`).get() as { id: number }).id;
+    const edited = (raw.prepare(`SELECT id FROM audit_log WHERE action = 'score.set' ORDER BY id LIMIT 1`).get() as { id: number }).id;
     raw.prepare(`UPDATE audit_log SET reason = 'alterado' WHERE id = ?`).run(edited);
     raw.close();
     const broken = await openTestApp({ dbPath: app.dbPath });
