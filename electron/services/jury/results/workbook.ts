@@ -12,10 +12,9 @@ import { writeSheets, type SheetSpec } from './xlsx-stream';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Every sheet of the results workbook, as plain cells (the benchmark writes the same cells bare). */
-export function resultSheets(db: Db, { report, sheets }: ComputedStage, now: Date): SheetSpec[] {
+export function resultSheets(db: Db, { report, sheets }: ComputedStage, now: Date, auditLine: string): SheetSpec[] {
   return [
-    // Verified on every export: the workbook says whether the record behind it is intact.
-    summarySheet(report, now, verificationLine(verifyAudit(db))),
+    summarySheet(report, now, auditLine),
     rankingSheet(report),
     tiesSheet(report),
     criteriaSheet(report),
@@ -28,7 +27,8 @@ export function resultSheets(db: Db, { report, sheets }: ComputedStage, now: Dat
 
 export async function exportResults(db: Db, stage: ComputedStage, now: Date): Promise<ExportedFile> {
   const { report } = stage;
-  const buffer = await writeSheets(resultSheets(db, stage, now), {
+  // Verified on every export: the workbook says whether the record behind it is intact.
+  const buffer = await writeSheets(resultSheets(db, stage, now, verificationLine(verifyAudit(db))), {
     creator: t('app.title'),
     title: t('consolidation.results.title', { edition: report.editionName, stage: report.stageName }),
     created: now,
