@@ -37,6 +37,22 @@ export function assertStageNotFrozen(db: Db, stageId: number): void {
 }
 
 /**
+ * Refuses deleting an entry, or changing what places it in a ranking or decides its conflicts
+ * (category, IGED, region), while a closed stage counts a sheet for it.
+ */
+export function assertEntryNotFrozen(db: Db, entryId: number): void {
+  const row = db
+    .prepare(
+      `SELECT s.name AS stage, e.code AS entry FROM score_sheet h
+       JOIN stage_jury_state c ON c.stage_id = h.stage_id AND c.closed_at IS NOT NULL
+       JOIN stage s ON s.id = h.stage_id JOIN entry e ON e.id = h.entry_id
+       WHERE h.entry_id = ? AND h.submitted_at IS NOT NULL ORDER BY s.position LIMIT 1`,
+    )
+    .get(entryId) as { stage: string; entry: string } | undefined;
+  if (row) throw new AppError('jury.frozen.entry', row);
+}
+
+/**
  * Refuses a change to a juror's conflicts with an entry, or to the juror's affiliations (which
  * decide their conflicts), while a closed stage counts a sheet they submitted: the conflict
  * decides whether that sheet is in the closed ranking. entryId null: any entry.

@@ -162,6 +162,8 @@ export const jury = {
     'La etapa «{stage}» está cerrada: sus resultados dependen de las categorías, los criterios (pesos, escalas y rúbricas) y las reglas de consolidación y de conflicto de la edición, que no se pueden cambiar mientras esté cerrada. Para modificarlos, reabra la etapa indicando el motivo (Jurado › Etapas).',
   'jury.frozen.stage':
     'La etapa «{stage}» está cerrada: su panel, sus asignaciones, su nombre y su nota de corte no se pueden cambiar. Para modificarlos, reabra la etapa indicando el motivo (Jurado › Etapas).',
+  'jury.frozen.entry':
+    'La etapa «{stage}» está cerrada y cuenta fichas de la postulación {entry}: no se puede eliminar ni cambiar su categoría, IGED o región mientras esté cerrada. Reabra la etapa indicando el motivo (Jurado › Etapas).',
   'jury.frozen.juror':
     'La etapa «{stage}» está cerrada y cuenta la ficha de {juror} para la postulación {entry}: sus afiliaciones y conflictos de interés no se pueden cambiar mientras esté cerrada. Reabra la etapa indicando el motivo (Jurado › Etapas).',
 

@@ -80,6 +80,16 @@ describe('a closed stage is a frozen record', () => {
     await app.call('stages.create', { editionId: s.editionId, fields: { name: 'Evaluación final' } });
   });
 
+  it('refuses moving a counted entry to another category, or deleting it, while the stage is closed; its summary can still be edited', async () => {
+    const entry = await app.call('entries.get', { id: e.a1 });
+    const fields = { code: entry.code, igedId: entry.igedId, region: entry.region, title: entry.title, categoryId: entry.categoryId };
+    const moved = await app.fail('entries.update', { id: e.a1, fields: { ...fields, categoryId: s.categories.liderazgo } });
+    expect(moved).toMatchObject({ code: 'jury.frozen.entry' });
+    expect(moved.message).toMatch(/^La etapa «Evaluación técnica» está cerrada y cuenta fichas de la postulación .+: no se puede eliminar ni cambiar su categoría/);
+    expect((await app.fail('entries.delete', { id: e.a1 })).code).toBe('jury.frozen.entry');
+    await app.call('entries.update', { id: e.a1, fields: { ...fields, summary: 'Resumen corregido.' } });
+  });
+
   it('after reopening with a reason the change is accepted and audited with what it was and what it became', async () => {
     await app.call('juryStages.reopen', { stageId: s.stageId, reason: 'El comité corrigió el peso de Innovación según las bases' });
     await app.call('criteria.update', { id: s.criteria.innovacion, fields: criterion('Innovación', 35) });
