@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeViolations, seriousA11yViolations } from './support/axe';
 import { launchBrowser, openPage } from './support/browser';
 import { apiClient, createJuryScenario, type Api, type JuryScenario } from './support/jury-setup';
 import { startServer, type ServedApp } from './support/server';
@@ -128,6 +129,12 @@ describe('jurado: registro cerrado y confiable', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'El registro de auditoría fue alterado fuera de la aplicación.' });
     await alert.waitFor();
     await expect(alert.innerText()).resolves.toMatch(/El puntaje de .+ para BP-0004 en «.+» no coincide con el registro de auditoría/);
+    // The alert leads to the audit log, where the key can be exported or imported.
+    await alert.getByRole('link', { name: 'Ir al registro de auditoría' }).click();
+    await page.getByRole('button', { name: 'Exportar la clave' }).waitFor();
+    await page.getByText('Esta computadora tiene la clave de esta base de datos.').waitFor();
+    const violations = await seriousA11yViolations(page);
+    expect(violations, describeViolations('etapas con alerta de auditoría', violations)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });
