@@ -147,7 +147,7 @@ export const jury = {
   'jury.audit.brokenHash': 'El registro de auditoría n.º {id} fue modificado después de escrito (su huella no coincide).',
   'jury.audit.scoreOutsideLog': 'El puntaje de {juror} para {entry} en «{criterion}» no coincide con el registro de auditoría: se cambió fuera de la aplicación.',
   'jury.audit.keyMissing':
-    'Esta computadora no tiene la clave del registro de auditoría de esta base de datos (se copió sin ella). Importe el archivo de clave exportado en la computadora de origen (Jurado › Registro de auditoría › «Importar la clave») para verificar el registro y seguir registrando cambios.',
+    'Esta computadora no tiene la clave del registro de auditoría de esta base de datos (se copió sin ella). Importe el archivo de clave exportado en la computadora de origen (Jurado › Etapas y auditoría › «Importar la clave») para verificar el registro y seguir registrando cambios.',
   'jury.audit.keyMismatch':
     'La clave del registro de auditoría guardada en esta computadora no corresponde a esta base de datos: la base o la clave fueron alteradas. Importe la clave correcta (exportada en la computadora de origen).',
   'jury.audit.keyBadId': 'El identificador de la clave guardado en la base de datos no es válido: la base fue alterada.',
@@ -159,13 +159,13 @@ export const jury = {
 
   // A closed stage is frozen
   'jury.frozen.edition':
-    'La etapa «{stage}» está cerrada: sus resultados dependen de las categorías, los criterios (pesos, escalas y rúbricas) y las reglas de consolidación y de conflicto de la edición, que no se pueden cambiar mientras esté cerrada. Para modificarlos, reabra la etapa indicando el motivo (Jurado › Etapas).',
+    'La etapa «{stage}» está cerrada: sus resultados dependen de las categorías, los criterios (pesos, escalas y rúbricas) y las reglas de consolidación y de conflicto de la edición, que no se pueden cambiar mientras esté cerrada. Para modificarlos, reabra la etapa indicando el motivo (Jurado › Etapas y auditoría).',
   'jury.frozen.stage':
-    'La etapa «{stage}» está cerrada: su panel, sus asignaciones, su nombre y su nota de corte no se pueden cambiar. Para modificarlos, reabra la etapa indicando el motivo (Jurado › Etapas).',
+    'La etapa «{stage}» está cerrada: su panel, sus asignaciones, su nombre y su nota de corte no se pueden cambiar. Para modificarlos, reabra la etapa indicando el motivo (Jurado › Etapas y auditoría).',
   'jury.frozen.entry':
-    'La etapa «{stage}» está cerrada y cuenta fichas de la postulación {entry}: no se puede eliminar ni cambiar su categoría, IGED o región mientras esté cerrada. Reabra la etapa indicando el motivo (Jurado › Etapas).',
+    'La etapa «{stage}» está cerrada y cuenta fichas de la postulación {entry}: no se puede eliminar ni cambiar su categoría, IGED o región mientras esté cerrada. Reabra la etapa indicando el motivo (Jurado › Etapas y auditoría).',
   'jury.frozen.juror':
-    'La etapa «{stage}» está cerrada y cuenta la ficha de {juror} para la postulación {entry}: sus afiliaciones y conflictos de interés no se pueden cambiar mientras esté cerrada. Reabra la etapa indicando el motivo (Jurado › Etapas).',
+    'La etapa «{stage}» está cerrada y cuenta la ficha de {juror} para la postulación {entry}: sus afiliaciones y conflictos de interés no se pueden cambiar mientras esté cerrada. Reabra la etapa indicando el motivo (Jurado › Etapas y auditoría).',
 
   // Workbooks (export)
   'jury.workbook.fileName': 'ficha-{stage}-{juror}',

@@ -3,9 +3,9 @@ import { openTestApp, type TestApp } from '../../support/services';
 import { addEntry, addSheet, addThreeJurors, seedEdition } from '../consolidation/seed';
 
 const FROZEN =
-  'La etapa «Evaluación técnica» está cerrada: sus resultados dependen de las categorías, los criterios (pesos, escalas y rúbricas) y las reglas de consolidación y de conflicto de la edición, que no se pueden cambiar mientras esté cerrada. Para modificarlos, reabra la etapa indicando el motivo (Jurado › Etapas).';
+  'La etapa «Evaluación técnica» está cerrada: sus resultados dependen de las categorías, los criterios (pesos, escalas y rúbricas) y las reglas de consolidación y de conflicto de la edición, que no se pueden cambiar mientras esté cerrada. Para modificarlos, reabra la etapa indicando el motivo (Jurado › Etapas y auditoría).';
 const STAGE_FROZEN =
-  'La etapa «Evaluación técnica» está cerrada: su panel, sus asignaciones, su nombre y su nota de corte no se pueden cambiar. Para modificarlos, reabra la etapa indicando el motivo (Jurado › Etapas).';
+  'La etapa «Evaluación técnica» está cerrada: su panel, sus asignaciones, su nombre y su nota de corte no se pueden cambiar. Para modificarlos, reabra la etapa indicando el motivo (Jurado › Etapas y auditoría).';
 
 /**
  * One juror's sheets for two entries (weights 30/40/30 on 0–4): a1 = 30·4 + 40·2 + 30·2 = 260,
