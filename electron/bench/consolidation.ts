@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '../db/open';
-import { appendAudit } from '../services/jury/audit/chain';
+import { appendAudit, resealLegacyChain } from '../services/jury/audit/chain';
+import { attachAuditKey } from '../services/jury/audit/key';
 import { computeReport, computeStage } from '../services/jury/consolidation/compute';
 import { loadStageData } from '../services/jury/consolidation/load';
 import { resultSheets } from '../services/jury/results/workbook';
@@ -23,6 +24,7 @@ export async function benchConsolidation(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpge-bench-consolidation-'));
   try {
     const db = await openDatabase(path.join(dir, 'bench.db'));
+    attachAuditKey(db, path.join(dir, 'claves'), resealLegacyChain);
     const started = performance.now();
     const { editionId, stageId } = generate(db, { entries: 1000, jurors: 15, criteria: 12, categories: 4 });
     const scoreCount = (db.prepare(`SELECT count(*) AS n FROM score WHERE stage_id = ?`).get(stageId) as { n: number }).n;
@@ -47,10 +49,12 @@ export async function benchConsolidation(): Promise<void> {
 
     const stage = computeStage(db, editionId, stageId);
     const now = new Date();
-    const sheets = resultSheets(db, stage, now);
+    // The audit chain's verification (once per export) is not in these figures: the generated
+    // scores have no audit rows of their own, so it would stop at the first one.
+    const sheets = resultSheets(db, stage, now, 'bench');
     const cells = sheets.reduce((n, s) => n + (s.rows.length + 1) * s.headers.length, 0);
     const bareMs = await medianAsync(3, () => writeSheetsBare(sheets));
-    const exportMs = await medianAsync(3, () => writeSheets(resultSheets(db, stage, now), { creator: 'bench', title: 'bench', created: now }));
+    const exportMs = await medianAsync(3, () => writeSheets(resultSheets(db, stage, now, 'bench'), { creator: 'bench', title: 'bench', created: now }));
     console.log(`  exceljs WorkbookWriter sin estilos (${cells.toLocaleString('es-PE')} celdas): ${ms(bareMs)}`);
     console.log(`  libro de resultados (celdas + escritura con estilos):  ${ms(exportMs)}  → razón ${(exportMs / bareMs).toFixed(2)} (meta ≤ 1,5)`);
     db.close();

@@ -14,6 +14,8 @@ export interface ImportedFile {
   fileName: string;
   editionId?: number;
 }
+import { resealLegacyChain } from './jury/audit/chain';
+import { attachAuditKey, keyDirFor } from './jury/audit/key';
 
 export interface ContextOptions {
   dbPath: string;
@@ -22,6 +24,8 @@ export interface ContextOptions {
   backupIntervalMinutes?: number;
   keepBackups?: number;
   now?: () => Date;
+  /** Where the audit chain's key files live; default `<db name>-claves/` beside the database. */
+  auditKeyDir?: string;
   /** Tests only: a different migration list. */
   migrations?: ReadonlyArray<(db: Db) => void>;
   /** Which program holds the database, named to a second one that tries to open it. */
@@ -38,6 +42,7 @@ export interface ContextOptions {
 export class AppContext {
   readonly dbPath: string;
   readonly backups: BackupStore;
+  readonly auditKeyDir: string;
   private handle: Db | null = null;
   private lock: DatabaseLock | null = null;
   private blocked: Extract<AppStatus, { state: 'blocked' }> | null = null;
@@ -52,6 +57,7 @@ export class AppContext {
     this.dbPath = path.resolve(options.dbPath);
     this.now = options.now ?? (() => new Date());
     this.backups = new BackupStore(this.dbPath, options.keepBackups ?? 10, this.now);
+    this.auditKeyDir = path.resolve(options.auditKeyDir ?? keyDirFor(this.dbPath));
     this.intervalMs = (options.backupIntervalMinutes ?? 30) * 60_000;
   }
 
@@ -74,6 +80,8 @@ export class AppContext {
           await this.backups.create(db, 'antes-de-migrar');
         },
       });
+      // Every handle carries the audit key: restoring a backup reopens the same database (same key).
+      attachAuditKey(this.handle, this.auditKeyDir, resealLegacyChain);
       this.blocked = null;
       const latest = this.backups.list()[0];
       this.lastBackupAt = latest ? new Date(latest.createdAt) : null;

@@ -134,8 +134,17 @@ export const juryMethods = {
       offset: z.number().int().min(0).default(0),
     }),
   ),
-  /** Recomputes the whole hash chain: ok, or the first row that was altered. */
+  /**
+   * Recomputes the whole keyed chain and checks every score against its last audit row: ok, or
+   * the first row (or score) that was altered, or that this computer lacks the database's key.
+   */
   'audit.verify': method<AuditVerification>('read')(z.object({})),
+  /** Whether this computer holds the key of the open database (docs/seguridad.md). */
+  'audit.keyStatus': method<{ keyId: string; present: boolean }>('read')(z.object({})),
+  /** The key as a file, to carry to another computer together with the database. */
+  'audit.exportKey': method<ExportedFile>('read')(z.object({})),
+  /** Installs the key exported on another computer; refused unless it is this database's. */
+  'audit.importKey': method<AuditVerification>('write', ['jury', 'results'])(uploadedFile),
 
   // --- Offline juror workbooks ---
   'juryWorkbooks.export': method<ExportedFile>('read')(z.object({ stageId: id, jurorId: id })),

@@ -352,7 +352,22 @@ export type AuditAction =
   | 'juror.reinstate'
   | 'workbook.import'
   | 'tie.decide'
-  | 'tie.revoke';
+  | 'tie.revoke'
+  | 'category.create'
+  | 'category.update'
+  | 'category.delete'
+  | 'criterion.create'
+  | 'criterion.update'
+  | 'criterion.delete'
+  | 'stage.create'
+  | 'stage.update'
+  | 'stage.delete'
+  | 'settings.update'
+  | 'panel.save'
+  | 'panel.delete'
+  | 'juror.create'
+  | 'juror.update'
+  | 'juror.delete';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'score.set',
@@ -374,11 +389,31 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'workbook.import',
   'tie.decide',
   'tie.revoke',
+  'category.create',
+  'category.update',
+  'category.delete',
+  'criterion.create',
+  'criterion.update',
+  'criterion.delete',
+  'stage.create',
+  'stage.update',
+  'stage.delete',
+  'settings.update',
+  'panel.save',
+  'panel.delete',
+  'juror.create',
+  'juror.update',
+  'juror.delete',
 ];
 
 export type AuditVerification =
   | { ok: true; rows: number; headHash: string }
-  | { ok: false; rows: number; brokenAtId: number; problem: 'hash' | 'link'; message: string };
+  /**
+   * hash: a row edited in place; link: a row removed or inserted; score: a score that differs
+   * from its last audit row (brokenAtId that row, or null when it has none); key: this
+   * computer does not have the database's key (brokenAtId null), so nothing can be verified.
+   */
+  | { ok: false; rows: number; brokenAtId: number | null; problem: 'hash' | 'link' | 'score' | 'key'; message: string };
 
 export type WorkbookCellChange = 'new' | 'changed' | 'unchanged' | 'conflicting' | 'invalid';
 
@@ -408,6 +443,8 @@ export interface WorkbookPreview {
   rows: WorkbookPreviewRow[];
   warnings: string[];
   canApply: boolean;
+  /** Why «Aplicar» is refused (the service's own message), null when it can be applied. */
+  applyBlockedReason: string | null;
 }
 
 export interface WorkbookApplyResult {

@@ -22,15 +22,17 @@ export function rankCategory(
   const byCriterion = options.tieBreak.some((r) => r.kind === 'priorityCriterion');
   const candidates = scored.map((d) => candidate(d, byCriterion));
   orderByCode(candidates);
+  const top: CategoryResult['top'] = [];
   const rankings: MethodRanking[] = METHODS.map((method) => {
     const applicable = scored.length > 0 && scored.every((d) => d.values[method] !== null);
     if (!applicable) return { method, applicable, order: [], ties: [], unresolved: false };
     candidates.forEach((c, i) => (c.value = (scored[i] as EntryResult).values[method]));
     const ranking = rankEntries(candidates, options.tieBreak, decisions);
     for (const d of scored) d.ranks[method] = ranking.rankOf.get(d.entryId) ?? null;
+    // By rank, not by position: an entry sharing the last top place (an unresolved tie) is in.
+    top.push({ method, entryIds: ranking.order.filter((id) => (ranking.rankOf.get(id) ?? Infinity) <= options.topPlaces) });
     return { method, applicable, order: ranking.order, ties: ranking.ties, unresolved: ranking.unresolved };
   });
-  const top = rankings.filter((r) => r.applicable).map((r) => ({ method: r.method, entryIds: r.order.slice(0, options.topPlaces) }));
   const reference = top[0]?.entryIds ?? [];
   const topDiffers = top.some((t) => t.entryIds.length !== reference.length || t.entryIds.some((id, i) => id !== reference[i]));
   const first = entries[0];

@@ -54,7 +54,7 @@ export interface CategoryResult {
   scale: TotalScale;
   entryIds: number[];
   rankings: MethodRanking[];
-  /** The first `topPlaces` entries of each applicable method, in order. */
+  /** Each applicable method's entries ranked within the first `topPlaces` places, in order (an entry sharing the last of them included). */
   top: { method: Method; entryIds: number[] }[];
   /** The top places are not the same, in the same order, under every applicable method. */
   topDiffers: boolean;

@@ -4,6 +4,9 @@ import { AppError } from '../../../shared/errors';
 import type { MessageKey } from '../../../shared/i18n';
 import { cachedStatement } from '../../db/cached-statement';
 import type { Db } from '../../db/open';
+import { appendAudit } from '../jury/audit/chain';
+import { assertEditionNotFrozen, assertStageNotFrozen } from '../jury/frozen';
+import { getCriterion } from './read';
 
 type Child = 'category' | 'criterion' | 'stage';
 const TAKEN: Record<Child, MessageKey> = {
@@ -91,35 +94,62 @@ function touch(db: Db, editionId: number, now: string): void {
   db.prepare(`UPDATE edition SET updated_at = ? WHERE id = ?`).run(now, editionId);
 }
 
+/** Results depend on categories, criteria and stages: each change is in the audit log, with what it was and what it became. */
+function auditConfig(
+  db: Db,
+  now: string,
+  action: 'category.create' | 'category.update' | 'category.delete' | 'criterion.create' | 'criterion.update' | 'criterion.delete' | 'stage.create' | 'stage.update' | 'stage.delete',
+  ids: { editionId: number; stageId?: number; criterionId?: number },
+  oldValue: unknown,
+  newValue: unknown,
+): void {
+  appendAudit(db, { at: now, actor: 'organizer', action, ...ids, oldValue, newValue });
+}
+
+const categoryRow = (db: Db, id: number) => db.prepare(`SELECT name, description FROM category WHERE id = ?`).get(id) as { name: string; description: string };
+const stageRow = (db: Db, id: number) => db.prepare(`SELECT name, cutoff FROM stage WHERE id = ?`).get(id) as { name: string; cutoff: number | null };
+function criterionSnapshot(db: Db, id: number): unknown {
+  const { id: _id, position: _position, ...rest } = getCriterion(db, id);
+  return rest;
+}
+
 export function insertCategory(db: Db, editionId: number, fields: CategoryFields, now: string): number {
   assertEditable(db, editionId);
+  assertEditionNotFrozen(db, editionId);
   assertChildNameFree(db, 'category', editionId, fields.name, null);
   const result = db
     .prepare(`INSERT INTO category (edition_id, name, name_key, description, position) VALUES (?, ?, ?, ?, ?)`)
     .run(editionId, fields.name, foldKey(fields.name), fields.description, nextPosition(db, 'category', editionId));
   touch(db, editionId, now);
+  auditConfig(db, now, 'category.create', { editionId }, null, categoryRow(db, Number(result.lastInsertRowid)));
   return Number(result.lastInsertRowid);
 }
 
 export function updateCategory(db: Db, id: number, fields: CategoryFields, now: string): number {
   const editionId = editionOf(db, 'category', id);
   assertEditable(db, editionId);
+  assertEditionNotFrozen(db, editionId);
   assertChildNameFree(db, 'category', editionId, fields.name, id);
+  const before = categoryRow(db, id);
   db.prepare(`UPDATE category SET name = ?, name_key = ?, description = ? WHERE id = ?`).run(fields.name, foldKey(fields.name), fields.description, id);
   touch(db, editionId, now);
+  auditConfig(db, now, 'category.update', { editionId }, before, categoryRow(db, id));
   return editionId;
 }
 
 export function deleteCategory(db: Db, id: number, now: string): void {
   const editionId = editionOf(db, 'category', id);
   assertEditable(db, editionId);
+  assertEditionNotFrozen(db, editionId);
   const row = db.prepare(`SELECT name, (SELECT count(*) FROM entry WHERE category_id = ?) AS n FROM category WHERE id = ?`).get(id, id) as {
     name: string;
     n: number;
   };
   if (row.n > 0) throw new AppError('error.category.inUse', { name: row.name, count: row.n });
+  const before = categoryRow(db, id);
   db.prepare(`DELETE FROM category WHERE id = ?`).run(id);
   touch(db, editionId, now);
+  auditConfig(db, now, 'category.delete', { editionId }, before, null);
 }
 
 function assertCategoriesBelong(db: Db, editionId: number, categoryIds: readonly number[]): void {
@@ -140,6 +170,7 @@ function writeCriterionChildren(db: Db, criterionId: number, fields: CriterionFi
 
 export function insertCriterion(db: Db, editionId: number, fields: CriterionFields, now: string): number {
   assertEditable(db, editionId);
+  assertEditionNotFrozen(db, editionId);
   assertChildNameFree(db, 'criterion', editionId, fields.name, null);
   assertCategoriesBelong(db, editionId, fields.categoryIds);
   const result = db
@@ -162,20 +193,29 @@ export function insertCriterion(db: Db, editionId: number, fields: CriterionFiel
   const id = Number(result.lastInsertRowid);
   writeCriterionChildren(db, id, fields);
   touch(db, editionId, now);
+  auditConfig(db, now, 'criterion.create', { editionId, criterionId: id }, null, criterionSnapshot(db, id));
   return id;
 }
 
 export function updateCriterion(db: Db, id: number, fields: CriterionFields, now: string): void {
   const editionId = editionOf(db, 'criterion', id);
   assertEditable(db, editionId);
+  assertEditionNotFrozen(db, editionId);
   assertChildNameFree(db, 'criterion', editionId, fields.name, id);
   assertCategoriesBelong(db, editionId, fields.categoryIds);
+  const before = criterionSnapshot(db, id);
+  // Scores already given must stay on the scale (and its step), or they would silently count wrong.
+  const outside = db
+    .prepare(`SELECT count(*) AS n FROM score WHERE criterion_id = ? AND value IS NOT NULL AND (value < ? OR value > ?)`)
+    .get(id, fields.scaleMin, fields.scaleMax) as { n: number };
+  if (outside.n > 0) throw new AppError('error.criterion.scoresOutsideScale', { name: fields.name, count: outside.n, min: fields.scaleMin, max: fields.scaleMax });
   db.prepare(
     `UPDATE criterion SET name = ?, name_key = ?, description = ?, weight = ?, scale_min = ?, scale_max = ?, scale_step = ?, independent = ?
      WHERE id = ?`,
   ).run(fields.name, foldKey(fields.name), fields.description, fields.weight, fields.scaleMin, fields.scaleMax, fields.scaleStep, fields.independent ? 1 : 0, id);
   writeCriterionChildren(db, id, fields);
   touch(db, editionId, now);
+  auditConfig(db, now, 'criterion.update', { editionId, criterionId: id }, before, criterionSnapshot(db, id));
 }
 
 export function insertStage(db: Db, editionId: number, fields: StageFields, now: string): number {
@@ -185,33 +225,45 @@ export function insertStage(db: Db, editionId: number, fields: StageFields, now:
     .prepare(`INSERT INTO stage (edition_id, name, name_key, position, cutoff) VALUES (?, ?, ?, ?, ?)`)
     .run(editionId, fields.name, foldKey(fields.name), nextPosition(db, 'stage', editionId), fields.cutoff);
   touch(db, editionId, now);
-  return Number(result.lastInsertRowid);
+  const stageId = Number(result.lastInsertRowid);
+  auditConfig(db, now, 'stage.create', { editionId, stageId }, null, stageRow(db, stageId));
+  return stageId;
 }
 
 export function updateStage(db: Db, id: number, fields: StageFields, now: string): void {
   const editionId = editionOf(db, 'stage', id);
   assertEditable(db, editionId);
+  const before = stageRow(db, id);
+  if (before.name === fields.name && before.cutoff === fields.cutoff) return;
+  assertStageNotFrozen(db, id);
   assertChildNameFree(db, 'stage', editionId, fields.name, id);
   db.prepare(`UPDATE stage SET name = ?, name_key = ?, cutoff = ? WHERE id = ?`).run(fields.name, foldKey(fields.name), fields.cutoff, id);
   touch(db, editionId, now);
+  auditConfig(db, now, 'stage.update', { editionId, stageId: id }, before, stageRow(db, id));
 }
 
 export function deleteStage(db: Db, id: number, now: string): void {
   const editionId = editionOf(db, 'stage', id);
   assertEditable(db, editionId);
+  assertStageNotFrozen(db, id);
   const row = db
     .prepare(`SELECT name, (SELECT count(*) FROM entry_stage_status WHERE stage_id = ? AND status <> 'pendiente') AS n FROM stage WHERE id = ?`)
     .get(id, id) as { name: string; n: number };
   if (row.n > 0) throw new AppError('error.stage.inUse', { name: row.name, count: row.n });
+  const before = stageRow(db, id);
   db.prepare(`DELETE FROM stage WHERE id = ?`).run(id);
   touch(db, editionId, now);
+  auditConfig(db, now, 'stage.delete', { editionId, stageId: id }, before, null);
 }
 
 export function deleteCriterion(db: Db, id: number, now: string): void {
   const editionId = editionOf(db, 'criterion', id);
   assertEditable(db, editionId);
+  assertEditionNotFrozen(db, editionId);
+  const before = criterionSnapshot(db, id);
   db.prepare(`DELETE FROM criterion WHERE id = ?`).run(id);
   touch(db, editionId, now);
+  auditConfig(db, now, 'criterion.delete', { editionId, criterionId: id }, before, null);
 }
 
 /** Sets positions 1..n in the given order; ids not in the edition are refused. */

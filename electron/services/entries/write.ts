@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { cachedStatement } from '../../db/cached-statement';
 import type { Db } from '../../db/open';
 import { assertEditable } from '../editions/write';
+import { assertEntryNotFrozen } from '../jury/frozen';
 
 export type EntryFields = z.output<typeof entryFields>;
 
@@ -158,6 +159,8 @@ export function updateEntry(db: Db, id: number, fields: EntryFields, now: string
   const stored = checkFields(lookups, fields);
   const code = fields.code || current.code;
   assertCodeFree(lookups, code, id);
+  const before = storedFields(db, id);
+  if (before.category_id !== stored.category_id || before.iged_id !== stored.iged_id || before.region !== stored.region) assertEntryNotFrozen(db, id);
   updateRow(db, id, { code, ...stored, title_key: foldKey(fields.title) }, now);
 }
 
@@ -173,6 +176,7 @@ export function deleteEntry(db: Db, id: number): void {
   const current = db.prepare(`SELECT edition_id FROM entry WHERE id = ?`).get(id) as { edition_id: number } | undefined;
   if (!current) throw new AppError('error.entry.notFound');
   assertEditable(db, current.edition_id);
+  assertEntryNotFrozen(db, id);
   db.prepare(`DELETE FROM entry WHERE id = ?`).run(id);
 }
 

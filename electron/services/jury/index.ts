@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/contract';
 import type { AppContext } from '../context';
 import { verifyAudit } from './audit/chain';
+import { exportKey, importKey, keyStatus } from './audit/key';
 import { listAudit } from './audit/list';
 import { addAssignment, applyAutoAssignment, loadsTable, removeAssignment } from './assignment/store';
 import { planAssignments } from './assignment/plan';
@@ -14,6 +15,7 @@ import { statusOf } from './scoring/sheet-state';
 import { abstain, clearAbstention, reopenSheet, setOverallComment, setScore, submitSheet } from './scoring/write';
 import { getSettings, updateSettings } from './settings';
 import { closeStage, reopenStage, stageOverview, stageState } from './stage-lock';
+import { assertJurorSheetsNotFrozen } from './frozen';
 import { workbookHandlers } from './workbook';
 import { assertEditable } from '../editions/write';
 import { sql } from './statements';
@@ -27,7 +29,7 @@ type JuryHandlerNames =
   | 'scores.worklist' | 'scores.sheet' | 'scores.grid' | 'scores.set' | 'scores.peers'
   | 'sheets.setComment' | 'sheets.abstain' | 'sheets.clearAbstention' | 'sheets.submit' | 'sheets.reopen'
   | 'juryStages.state' | 'juryStages.list' | 'juryStages.close' | 'juryStages.reopen'
-  | 'audit.list' | 'audit.verify'
+  | 'audit.list' | 'audit.verify' | 'audit.keyStatus' | 'audit.exportKey' | 'audit.importKey'
   | 'juryWorkbooks.export' | 'juryWorkbooks.preview' | 'juryWorkbooks.apply';
 
 /**
@@ -38,6 +40,10 @@ export function juryHandlers(ctx: AppContext): Pick<Handlers, JuryHandlerNames> 
   const now = () => ctx.now().toISOString();
   const db = () => ctx.db();
   const tx = <T>(fn: () => T): T => db().transaction(fn)();
+  const assertConflictNotFrozen = (id: number) => {
+    const conflict = getConflict(db(), id);
+    assertJurorSheetsNotFrozen(db(), conflict.jurorId, conflict.entryId);
+  };
 
   return {
     'jury.settings.get': ({ editionId }) => getSettings(db(), editionId, now()),
@@ -62,7 +68,7 @@ export function juryHandlers(ctx: AppContext): Pick<Handlers, JuryHandlerNames> 
         return getJuror(db(), id);
       }),
     'jurors.delete': ({ id }) => {
-      tx(() => deleteJuror(db(), id));
+      tx(() => deleteJuror(db(), id, now()));
       return { deleted: true };
     },
     'jurors.withdraw': ({ id, reason }) => tx(() => (setWithdrawn(db(), id, reason, now()), getJuror(db(), id))),
@@ -77,7 +83,7 @@ export function juryHandlers(ctx: AppContext): Pick<Handlers, JuryHandlerNames> 
         return panel;
       }),
     'panels.delete': ({ id }) => {
-      tx(() => deletePanel(db(), id));
+      tx(() => deletePanel(db(), id, now()));
       return { deleted: true };
     },
 
@@ -90,10 +96,11 @@ export function juryHandlers(ctx: AppContext): Pick<Handlers, JuryHandlerNames> 
         const juror = loadJuror(db(), jurorId);
         assertEditable(db(), juror.edition_id);
         loadEntry(db(), entryId, juror.edition_id);
+        assertJurorSheetsNotFrozen(db(), jurorId, entryId);
         return getConflict(db(), declareConflict(db(), juror.edition_id, jurorId, entryId, reason, now(), 'organizer'));
       }),
-    'conflicts.dismiss': ({ id, reason }) => tx(() => (setDismissed(db(), id, true, reason, now()), getConflict(db(), id))),
-    'conflicts.reinstate': ({ id, reason }) => tx(() => (setDismissed(db(), id, false, reason, now()), getConflict(db(), id))),
+    'conflicts.dismiss': ({ id, reason }) => tx(() => (assertConflictNotFrozen(id), setDismissed(db(), id, true, reason, now()), getConflict(db(), id))),
+    'conflicts.reinstate': ({ id, reason }) => tx(() => (assertConflictNotFrozen(id), setDismissed(db(), id, false, reason, now()), getConflict(db(), id))),
 
     'assignments.list': ({ stageId, jurorId }) => {
       tx(() => refreshConflictsForRead(db(), loadStage(db(), stageId).edition_id, now()));
@@ -141,6 +148,9 @@ export function juryHandlers(ctx: AppContext): Pick<Handlers, JuryHandlerNames> 
 
     'audit.list': (filter) => listAudit(db(), filter),
     'audit.verify': () => verifyAudit(db()),
+    'audit.keyStatus': () => keyStatus(db()),
+    'audit.exportKey': () => exportKey(db()),
+    'audit.importKey': ({ dataBase64 }) => (importKey(db(), ctx.auditKeyDir, dataBase64), verifyAudit(db())),
 
     ...workbookHandlers(ctx),
   };

@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
 import { assertEditable } from '../editions/write';
 import { appendAudit } from './audit/chain';
+import { assertJurorSheetsNotFrozen } from './frozen';
 import { loadJuror } from './lookup';
 
 interface JurorDbRow {
@@ -113,13 +114,22 @@ export function insertJuror(db: Db, editionId: number, fields: JurorFields, now:
     .run(editionId, fields.name, foldKey(fields.name), fields.institution, fields.cargo, fields.email, now, now);
   const id = Number(result.lastInsertRowid);
   writeAffiliations(db, id, fields);
+  appendAudit(db, { at: now, actor: 'organizer', action: 'juror.create', editionId, jurorId: id, oldValue: null, newValue: jurorSnapshot(db, id) });
   return id;
+}
+
+/** What the audit keeps of a juror: the data an acta prints and the affiliations that decide conflicts. */
+function jurorSnapshot(db: Db, id: number): unknown {
+  const { name, institution, cargo, email, affiliations } = getJuror(db, id);
+  return { name, institution, cargo, email, affiliations };
 }
 
 export function updateJuror(db: Db, id: number, fields: JurorFields, now: string): number {
   const juror = loadJuror(db, id);
   assertEditable(db, juror.edition_id);
+  assertJurorSheetsNotFrozen(db, id, null);
   assertNameFree(db, juror.edition_id, fields.name, id);
+  const before = jurorSnapshot(db, id);
   db.prepare(`UPDATE juror SET name = ?, name_key = ?, institution = ?, cargo = ?, email = ?, updated_at = ? WHERE id = ?`).run(
     fields.name,
     foldKey(fields.name),
@@ -130,17 +140,20 @@ export function updateJuror(db: Db, id: number, fields: JurorFields, now: string
     id,
   );
   writeAffiliations(db, id, fields);
+  appendAudit(db, { at: now, actor: 'organizer', action: 'juror.update', editionId: juror.edition_id, jurorId: id, oldValue: before, newValue: jurorSnapshot(db, id) });
   return juror.edition_id;
 }
 
-export function deleteJuror(db: Db, id: number): void {
+export function deleteJuror(db: Db, id: number, now: string): void {
   const juror = loadJuror(db, id);
   assertEditable(db, juror.edition_id);
   const { n } = db
     .prepare(`SELECT (SELECT count(*) FROM assignment WHERE juror_id = ?) + (SELECT count(*) FROM score WHERE juror_id = ?) AS n`)
     .get(id, id) as { n: number };
   if (n > 0) throw new AppError('jury.juror.inUse', { name: juror.name, count: n });
+  const before = jurorSnapshot(db, id);
   db.prepare(`DELETE FROM juror WHERE id = ?`).run(id);
+  appendAudit(db, { at: now, actor: 'organizer', action: 'juror.delete', editionId: juror.edition_id, jurorId: id, oldValue: before, newValue: null });
 }
 
 export function setWithdrawn(db: Db, id: number, reason: string | null, now: string): void {

@@ -3,6 +3,8 @@ import { AppError } from '../../../shared/errors';
 import { t } from '../../../shared/i18n';
 import type { Db } from '../../db/open';
 import { assertEditable } from '../editions/write';
+import { appendAudit } from './audit/chain';
+import { assertStageNotFrozen } from './frozen';
 import { loadJuror, loadStage } from './lookup';
 
 interface PanelRow {
@@ -44,6 +46,7 @@ export function listPanels(db: Db, stageId: number): Panel[] {
 export function savePanel(db: Db, input: { stageId: number; categoryId: number | null; name: string; jurorIds: number[] }, now: string): number {
   const stage = loadStage(db, input.stageId);
   assertEditable(db, stage.edition_id);
+  assertStageNotFrozen(db, input.stageId);
   if (input.categoryId !== null && !db.prepare(`SELECT 1 FROM category WHERE id = ? AND edition_id = ?`).get(input.categoryId, stage.edition_id)) {
     throw new AppError('jury.panel.categoryForeign');
   }
@@ -51,6 +54,7 @@ export function savePanel(db: Db, input: { stageId: number; categoryId: number |
   const existing = db.prepare(`SELECT id FROM panel WHERE stage_id = ? AND category_id IS ?`).get(input.stageId, input.categoryId) as
     | { id: number }
     | undefined;
+  const before = existing ? panelSnapshot(db, existing.id) : null;
   let panelId: number;
   if (existing) {
     panelId = existing.id;
@@ -64,12 +68,24 @@ export function savePanel(db: Db, input: { stageId: number; categoryId: number |
   }
   const add = db.prepare(`INSERT OR IGNORE INTO panel_member (panel_id, juror_id) VALUES (?, ?)`);
   for (const jurorId of input.jurorIds) add.run(panelId, jurorId);
+  appendAudit(db, { at: now, actor: 'organizer', action: 'panel.save', editionId: stage.edition_id, stageId: stage.id, oldValue: before, newValue: panelSnapshot(db, panelId) });
   return panelId;
 }
 
-export function deletePanel(db: Db, id: number): void {
+export function deletePanel(db: Db, id: number, now: string): void {
   const row = db.prepare(`SELECT stage_id FROM panel WHERE id = ?`).get(id) as { stage_id: number } | undefined;
   if (!row) throw new AppError('jury.panel.notFound');
-  assertEditable(db, loadStage(db, row.stage_id).edition_id);
+  const stage = loadStage(db, row.stage_id);
+  assertEditable(db, stage.edition_id);
+  assertStageNotFrozen(db, row.stage_id);
+  const before = panelSnapshot(db, id);
   db.prepare(`DELETE FROM panel WHERE id = ?`).run(id);
+  appendAudit(db, { at: now, actor: 'organizer', action: 'panel.delete', editionId: stage.edition_id, stageId: stage.id, oldValue: before, newValue: null });
+}
+
+/** A panel as the audit keeps it: its category, name and members' names. */
+function panelSnapshot(db: Db, id: number): unknown {
+  const panel = db.prepare(`SELECT p.name, c.name AS category FROM panel p LEFT JOIN category c ON c.id = p.category_id WHERE p.id = ?`).get(id) as { name: string; category: string | null };
+  const members = (db.prepare(`SELECT j.name FROM panel_member m JOIN juror j ON j.id = m.juror_id WHERE m.panel_id = ? ORDER BY j.name`).all(id) as { name: string }[]).map((m) => m.name);
+  return { category: panel.category, name: panel.name, members };
 }

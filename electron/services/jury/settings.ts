@@ -2,7 +2,10 @@ import type { JurySettingsFields } from '../../../shared/domain/jury-schemas';
 import type { JurySettings, TieBreakStep } from '../../../shared/domain/jury-types';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
+import { isDeepStrictEqual } from 'node:util';
 import { assertEditable } from '../editions/write';
+import { appendAudit } from './audit/chain';
+import { assertEditionNotFrozen } from './frozen';
 
 interface SettingsRow {
   edition_id: number;
@@ -51,7 +54,11 @@ export function getSettings(db: Db, editionId: number, now: string): JurySetting
 
 export function updateSettings(db: Db, editionId: number, fields: JurySettingsFields, now: string): void {
   assertEditable(db, editionId);
-  getSettings(db, editionId, now);
+  const { updatedAt: _at, editionId: _edition, ...before } = getSettings(db, editionId, now);
+  // Blind mode and N shape the work ahead, not a closed ranking: only the other rules freeze.
+  const { blindMode: _b1, jurorsPerEntry: _n1, ...rulesBefore } = before;
+  const { blindMode: _b2, jurorsPerEntry: _n2, ...rulesAfter } = fields;
+  if (!isDeepStrictEqual(rulesBefore, rulesAfter)) assertEditionNotFrozen(db, editionId);
   const foreign = db.prepare(`SELECT 1 FROM criterion WHERE id = ? AND edition_id = ?`);
   for (const step of fields.tieBreakChain) {
     if (step.kind === 'priorityCriterion' && !foreign.get(step.criterionId, editionId)) throw new AppError('jury.settings.criterionForeign');
@@ -77,4 +84,6 @@ export function updateSettings(db: Db, editionId: number, fields: JurySettingsFi
     now,
     editionId,
   );
+  const { updatedAt: _after, editionId: _e, ...after } = getSettings(db, editionId, now);
+  if (!isDeepStrictEqual(before, after)) appendAudit(db, { at: now, actor: 'organizer', action: 'settings.update', editionId, oldValue: before, newValue: after });
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { t, type MessageKey } from '../../../shared/i18n';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { BackupFailureBanner } from '../features/backups/BackupFailureBanner';
+import { AuditIntegrityBanner } from '../features/jury/AuditIntegrityBanner';
 import { EditionSelector } from './EditionSelector';
 import { hrefOf, type Route, type RouteName } from './router';
 
@@ -45,6 +46,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
       </nav>
       <ConnectionBanner />
       <BackupFailureBanner />
+      <AuditIntegrityBanner />
       <main id="main" className="app-main">
         {children}
       </main>

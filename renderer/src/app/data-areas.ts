@@ -13,7 +13,9 @@ const SHOWN_BY: Record<Exclude<DataArea, 'everything'>, readonly string[]> = {
   editions: ['editions', 'entries', 'jury', 'scoring', 'scoringGrid', 'results', 'encuentro'],
   entries: ['entries', 'editions', 'jury', 'scoring', 'scoringGrid', 'results', 'encuentro'],
   reference: ['reference', 'entries', 'jury'],
-  jury: ['jury', 'scoring', 'scoringGrid', 'results'],
+  // 'auditCheck' is the start-up verification of the audit chain (AuditIntegrityBanner): re-run
+  // after configuration writes and a key import, not after every score.
+  jury: ['jury', 'scoring', 'scoringGrid', 'results', 'auditCheck'],
   scores: ['jury', 'scoring', 'results'],
   results: ['results', 'jury'],
   encuentro: ['encuentro'],

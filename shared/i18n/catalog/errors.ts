@@ -66,6 +66,8 @@ export const errors = {
   'error.criterion.weightPositive': 'El peso de un criterio debe ser mayor que cero.',
   'error.criterion.scaleOrder': 'En la escala, el mínimo ({min}) debe ser menor que el máximo ({max}).',
   'error.criterion.scaleStep': 'El paso de la escala debe ser mayor que cero y no mayor que el rango ({range}).',
+  'error.criterion.scoresOutsideScale':
+    'La nueva escala {min}–{max} de «{name}» deja fuera puntajes que los jurados ya dieron (en total: {count}). Corrija esos puntajes o conserve una escala que los incluya.',
   'error.criterion.levelOutOfScale': 'El nivel {value} está fuera de la escala {min}–{max}.',
   'error.criterion.levelDuplicate': 'El nivel {value} está repetido en la rúbrica.',
   'error.criterion.categoryForeign': 'Una de las categorías elegidas no pertenece a esta edición.',

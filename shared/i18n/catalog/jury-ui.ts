@@ -137,7 +137,7 @@ export const juryUi = {
   // Conflicts
   'juryUi.conflicts.rulesTitle': 'Reglas de detección de esta edición',
   'juryUi.conflicts.rule.sameIged': 'El jurado está vinculado a la IGED de la postulación',
-  'juryUi.conflicts.rule.parentDre': 'El jurado está vinculado a la DRE/GRE de la que depende la UGEL postulante',
+  'juryUi.conflicts.rule.parentDre': 'El jurado está vinculado a la DRE/GRE de la que depende la UGEL postulante, o a una UGEL de la DRE/GRE postulante',
   'juryUi.conflicts.rule.sameRegion': 'El jurado está vinculado a la región de la postulación',
   'juryUi.conflicts.rulesSave': 'Guardar reglas y volver a detectar',
   'juryUi.conflicts.rulesSaved': 'Reglas guardadas; los conflictos se volvieron a detectar.',
@@ -201,7 +201,17 @@ export const juryUi = {
   'juryUi.stages.sheets': 'Fichas: {total} en total, {submitted} enviadas, {abstained} con abstención o inhibición, {pending} pendientes.',
   'juryUi.stages.close': 'Cerrar la etapa',
   'juryUi.stages.closeTitle': 'Cerrar la etapa «{stage}»',
-  'juryUi.stages.closeExplain': 'Al cerrarla, todos los puntajes de la etapa quedan de solo lectura. Para corregir una ficha después, reábrala con un motivo.',
+  'juryUi.stages.closeExplain':
+    'Al cerrarla, todos los puntajes de la etapa quedan de solo lectura, y también lo que decide sus resultados: criterios, pesos, escalas, categorías, reglas de consolidación, panel y asignaciones. Para cambiar algo después, reabra la etapa (o la ficha) con un motivo.',
+  'juryUi.stages.closePending':
+    'Atención: de {total} fichas asignadas, {pending} siguen pendientes (ni enviadas ni con abstención). Si cierra ahora, no se contarán en los resultados y el acta las listará como no enviadas.',
+  'juryUi.frozen.editionNotice':
+    'La etapa «{stage}» está cerrada: las categorías y los criterios (pesos, escalas y rúbricas) de los que dependen sus resultados no se pueden cambiar. Para modificarlos, reabra la etapa con un motivo.',
+  'juryUi.frozen.rulesNotice':
+    'La etapa «{stage}» está cerrada: las reglas de consolidación y de conflicto de interés no se pueden cambiar mientras lo esté (la evaluación ciega y el número de jurados por postulación sí). Para cambiarlas, reabra la etapa con un motivo en «Etapas».',
+  'juryUi.frozen.stageNotice': 'La etapa «{stage}» está cerrada: su panel y sus asignaciones no se pueden cambiar. Para cambiarlos, reabra la etapa con un motivo en «Etapas».',
+  'juryUi.frozen.link': 'Ir a las etapas del jurado',
+  'juryUi.stages.closeNoPending': 'Todas las fichas asignadas están enviadas o tienen abstención.',
   'juryUi.stages.closedDone': 'Etapa «{stage}» cerrada.',
   'juryUi.stages.reopen': 'Reabrir la etapa',
   'juryUi.stages.reopenTitle': 'Reabrir la etapa «{stage}»',
@@ -236,6 +246,20 @@ export const juryUi = {
   'juryUi.audit.integrityHelp': 'Cada registro lleva la huella (hash) del anterior: si alguien modificara o borrara una fila, la cadena se rompe y se detecta aquí.',
   'juryUi.audit.verify': 'Verificar integridad',
   'juryUi.audit.ok': 'Cadena íntegra: se verificaron los {rows} registros y ninguno fue alterado. Huella actual: {hash}…',
+  'juryUi.audit.unverified': 'El registro no pudo verificarse. {message}',
+  'juryUi.audit.startupBroken': 'El registro de auditoría fue alterado fuera de la aplicación.',
+  'juryUi.audit.startupKey': 'El registro de auditoría no puede verificarse en esta computadora.',
+  'juryUi.audit.startupLink': 'Ir al registro de auditoría',
+  'juryUi.audit.keyTitle': 'Clave del registro',
+  'juryUi.audit.keyHelp':
+    'Las huellas del registro se calculan con una clave guardada en esta computadora, fuera del archivo de la base de datos: quien solo tenga el archivo no puede rehacerlas. Para llevar los datos a otra computadora, copie el archivo de la base y exporte también esta clave; en la otra computadora, impórtela aquí. Guarde el archivo de la clave en un lugar seguro.',
+  'juryUi.audit.keyPresent': 'Esta computadora tiene la clave de esta base de datos.',
+  'juryUi.audit.keyAbsent': 'Esta computadora no tiene la clave de esta base de datos: impórtela para verificar el registro y seguir registrando cambios.',
+  'juryUi.audit.keyExport': 'Exportar la clave',
+  'juryUi.audit.keyImport': 'Importar la clave',
+  'juryUi.audit.keyImportHint': 'El archivo clave-registro-….json exportado en la computadora de origen.',
+  'juryUi.audit.keyExported': 'Clave exportada: {file}. Guárdela junto con la copia de la base de datos.',
+  'juryUi.audit.keyImported': 'Clave importada: el registro se verificó de nuevo.',
   'juryUi.audit.broken': 'Cadena rota en el registro n.º {id} (se revisaron {rows} registros). {message}',
   'juryUi.audit.filters': 'Filtros del registro de auditoría',
   'juryUi.audit.filterAction': 'Acción',

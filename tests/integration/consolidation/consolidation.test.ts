@@ -88,6 +88,10 @@ describe('consolidation service', () => {
     expect(before.result.unresolvedTies).toBe(true);
     const mean = () => before.result.categories[0]?.rankings.find((r) => r.method === 'mean');
     expect(mean()?.ties[0]?.steps[0]?.rule).toEqual({ kind: 'unresolved' });
+    // Both share the first place: the top box lists both, never only the one shown first.
+    expect(before.result.entries.filter((x) => x.entryId === a4 || x.entryId === e.a2).map((x) => x.ranks.mean)).toEqual([1, 1]);
+    const topOne = await app.call('consolidation.compute', { editionId: s.editionId, stageId: s.stageId, options: { topPlaces: 1 } });
+    expect(topOne.result.categories[0]?.top.find((x) => x.method === 'mean')?.entryIds.sort()).toEqual([e.a2, a4].sort());
 
     const refused = await app.fail('consolidation.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [a4, e.b1], reason: 'x' });
     expect(refused.message).toMatch(/misma categoría/);

@@ -50,6 +50,20 @@ describe('results workbook and acta', () => {
   });
   afterEach(() => app.close());
 
+  /**
+   * a3 mirrors a1 with the jurors swapped: same mean (370), median, spread and criterion means,
+   * so only an organizer's recorded decision can order them.
+   */
+  async function addMirrorOfA1(): Promise<number> {
+    const db = app.services.context.db();
+    const { innovacion: I, resultados: R, sostenibilidad: S } = s.criteria;
+    const a3 = await addEntry(app, s.editionId, s.categories.inicio, 'Kits a tiempo');
+    const jurors = db.prepare(`SELECT id FROM juror ORDER BY id`).all() as { id: number }[];
+    addSheet(db, s.stageId, jurors[0]?.id as number, a3, { [I]: 3, [R]: 4, [S]: 4 });
+    addSheet(db, s.stageId, jurors[1]?.id as number, a3, { [I]: 4, [R]: 4, [S]: 3 });
+    return a3;
+  }
+
   it('writes a results workbook that reads back: ranking with every method, juror sheets, criteria, conflicts, audit', async () => {
     const file = await app.call('consolidation.exportResults', { editionId: s.editionId, stageId: s.stageId });
     expect(file.fileName).toBe('resultados-ix-concurso-2024-evaluacion-tecnica.xlsx');
@@ -112,8 +126,12 @@ describe('results workbook and acta', () => {
     const conflicts = workbook.getWorksheet('Conflictos') as ExcelJS.Worksheet;
     expect((conflicts.getRow(2).values as unknown[]).slice(1, 8)).toEqual(['Ana Quispe Huamán', '2024-002', 'Matrícula oportuna', 'Afiliación a la IGED', 'Afiliado a UGEL Huari', undefined, 'No']);
     const audit = workbook.getWorksheet('Auditoría') as ExcelJS.Worksheet;
-    expect(audit.rowCount).toBe(1 + 6);
-    expect(audit.getRow(2).getCell(3).value).toBe('Jurado: Ana Quispe Huamán');
+    // header, the stage's creation, 17 scores and 6 submissions (the seed records each score, as the
+    // app does), and the edition's set-up: 2 categories and 4 criteria
+    expect(audit.rowCount).toBe(1 + 1 + 17 + 6 + 6);
+    expect(audit.getRow(2).getCell(3).value).toBe('Organización');
+    expect(audit.getRow(2).getCell(4).value).toBe('Categoría creada');
+    expect(audit.getRow(2).getCell(9).value).toBe('nombre: «Contribución al buen inicio del año escolar»; descripción: —');
     expect(String(audit.getRow(2).getCell(11).value)).toMatch(/^[0-9a-f]{64}$/);
 
     const summary = workbook.getWorksheet('Resumen') as ExcelJS.Worksheet;
@@ -122,15 +140,43 @@ describe('results workbook and acta', () => {
     expect(summaryText).toContain('mayor mediana → menor dispersión entre jurados (máximo − mínimo) → decisión registrada de la organización');
   });
 
-  it('writes the acta: ranking in order, the method, the tie-breaks and the jurors with signature lines', async () => {
-    // a3 mirrors a1 with the jurors swapped: same mean (370), median, spread and criterion means,
-    // so only the organizer's recorded decision can order them
+  it('the acta states the sheets not submitted, excluded for a conflict, the abstentions and recusals by name, and who closed the stage; columns have fixed widths', async () => {
     const db = app.services.context.db();
-    const { innovacion: I, resultados: R, sostenibilidad: S } = s.criteria;
-    const a3 = await addEntry(app, s.editionId, s.categories.inicio, 'Kits a tiempo');
-    const jurors = db.prepare(`SELECT id FROM juror ORDER BY id`).all() as { id: number }[];
-    addSheet(db, s.stageId, jurors[0]?.id as number, a3, { [I]: 3, [R]: 4, [S]: 4 });
-    addSheet(db, s.stageId, jurors[1]?.id as number, a3, { [I]: 4, [R]: 4, [S]: 3 });
+    const { innovacion: I } = s.criteria;
+    const [ana, luis] = (db.prepare(`SELECT id FROM juror ORDER BY id`).all() as { id: number }[]).map((r) => r.id) as [number, number];
+    const rosa = addJuror(db, s.editionId, 'Rosa Tello Ríos', 'SERVIR', 'Analista');
+    addSheet(db, s.stageId, rosa, entries.a1, { pending: { [I]: 2 } });
+    db.prepare(`INSERT INTO conflict (edition_id, juror_id, entry_id, basis, detail, created_at) VALUES (?, ?, ?, 'iged', 'Afiliado a UGEL Huari', ?)`).run(s.editionId, luis, entries.a1, NOW);
+    await app.call('juryStages.close', { stageId: s.stageId, reason: 'Fin del plazo de calificación' });
+    const report = await app.call('consolidation.compute', { editionId: s.editionId, stageId: s.stageId });
+    expect([report.pendingSheets, report.conflictedSheets]).toEqual([1, 1]);
+    expect(ana).toBeGreaterThan(0);
+
+    const file = await app.call('consolidation.exportActa', { editionId: s.editionId, stageId: s.stageId });
+    const xml = await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml');
+    const text = docText(xml);
+    expect(text).toMatch(/La etapa fue cerrada el .+ por Organización\. Motivo: Fin del plazo de calificación\./);
+    expect(text).toContain('Fichas no enviadas, que no se cuentan (total: 1)\nJurado\nCódigo\nRosa Tello Ríos\n2024-001\n');
+    expect(text).toContain('Fichas excluidas por conflicto de interés (total: 1)\nJurado\nCódigo\nDetalle\nLuis Mamani Condori\n2024-001\nAfiliado a UGEL Huari\n');
+    expect(text).toContain('Abstenciones e inhibiciones (total: 1)\nJurado\nCódigo\nTipo\nMotivo\nLuis Mamani Condori\n2024-003\nInhibición\nConozco al equipo\n');
+    // Fixed widths in twips, never percentages that LibreOffice squeezes into broken words.
+    expect(xml).not.toContain('w:type="pct"');
+    expect(xml.match(/<w:tblLayout w:type="fixed"\/>/g)?.length).toBeGreaterThanOrEqual(4);
+    expect(xml).toContain('<w:gridCol w:w="1050"/>');
+    // one signature line per juror, short enough for its column
+    expect(text.match(/\n_{24}\n/g)?.length).toBe(3);
+  });
+
+  it('an unresolved tie reads as shared in the acta, with the table’s rounding, never as one entry above the other', async () => {
+    await addMirrorOfA1();
+    const file = await app.call('consolidation.exportActa', { editionId: s.editionId, stageId: s.stageId });
+    const text = docText(await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml'));
+    expect(text).toContain('2024-001 y 2024-004 siguen empatados en 370 y comparten el puesto: empate sin resolver: requiere una decisión de la organización.');
+    expect(text).not.toContain('2024-001 queda por encima de 2024-004');
+  });
+
+  it('writes the acta: ranking in order, the method, the tie-breaks and the jurors with signature lines', async () => {
+    const a3 = await addMirrorOfA1();
     await app.call('consolidation.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [a3, entries.a1], reason: 'Mayor impacto en zonas rurales' });
 
     const file = await app.call('consolidation.exportActa', { editionId: s.editionId, stageId: s.stageId });

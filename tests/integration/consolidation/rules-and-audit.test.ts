@@ -205,7 +205,8 @@ describe('jury rules, tie decisions and the audit log', () => {
 
     // The readable audit row of that correction, found through the juror and entry filters
     const rows = (await app.call('audit.list', { stageId: s.stageId, jurorId: j.luis, entryId: e.a2, action: 'score.set', limit: 10, offset: 0 })).rows;
-    expect(rows).toHaveLength(1);
+    // newest first: the correction, then the juror's own three scores
+    expect(rows.map((r) => r.actor)).toEqual(['organizer', ...Array(3).fill(`juror:${j.luis}`)]);
     expect(rows[0]).toMatchObject({
       actorLabel: 'Organización',
       actionLabel: 'Puntaje',

@@ -72,6 +72,10 @@ export function addSheet(
   ).run(stageId, jurorId, entryId, abstention, abstention ? 'Conozco al equipo' : '', pending ? null : NOW, NOW);
   const values = 'abstention' in scores ? {} : 'pending' in scores ? scores.pending : scores;
   const insert = db.prepare(`INSERT INTO score (stage_id, entry_id, juror_id, criterion_id, value, updated_at) VALUES (?, ?, ?, ?, ?, ?)`);
-  for (const [criterionId, value] of Object.entries(values)) insert.run(stageId, entryId, jurorId, Number(criterionId), value, NOW);
+  for (const [criterionId, value] of Object.entries(values)) {
+    insert.run(stageId, entryId, jurorId, Number(criterionId), value, NOW);
+    // As the app does: every score has its audit row (verification compares them).
+    appendAudit(db, { at: NOW, actor: `juror:${jurorId}`, action: 'score.set', stageId, jurorId, entryId, criterionId: Number(criterionId), oldValue: null, newValue: { value, comment: '' } });
+  }
   appendAudit(db, { at: NOW, actor: `juror:${jurorId}`, action: 'sheet.submit', editionId: null, stageId, jurorId, entryId });
 }

@@ -34,9 +34,11 @@ describe('conflicts of interest', () => {
 
     await app.call('jurors.update', { id: s.jurors.beto, fields: { name: 'Beto Huamán', affiliations: [{ igedId: s.igeds.ugelHuaraz }] } });
     const beto = await app.call('conflicts.list', { editionId: s.editionId, jurorId: s.jurors.beto });
-    expect(beto.map((c) => [c.entryCode, c.basis])).toEqual([['2024-004', 'iged']]);
-    // A UGEL-affiliated juror is not in conflict with the DRE above it (rule is one-way).
-    expect(beto.some((c) => c.entryId === s.entries.ancash)).toBe(false);
+    // The link binds both ways: a UGEL-affiliated juror is in conflict with the DRE/GRE above it.
+    expect(beto.map((c) => [c.entryCode, c.basis])).toEqual([['2024-002', 'dre'], ['2024-004', 'iged']]);
+    expect(beto.find((c) => c.entryId === s.entries.ancash)?.detail).toBe('Afiliado a UGEL Huaraz, que depende de DRE Áncash, la DRE/GRE que postula.');
+    // …and never with a DRE/GRE it does not depend on.
+    expect(beto.some((c) => c.entryId === s.entries.cusco)).toBe(false);
   });
 
   it('applies the region rule only when the edition turns it on, and rules can be turned off', async () => {
@@ -69,7 +71,8 @@ describe('conflicts of interest', () => {
     await app.call('assignments.add', { stageId: s.evaluation, jurorId: s.jurors.dario, entryId: s.entries.cusco });
 
     const audit = await app.call('audit.list', { editionId: s.editionId });
-    expect(audit.rows.map((r) => r.action)).toEqual(['assignment.add', 'conflict.dismiss', 'conflict.declare']);
+    // newest first; before them, the edition's set-up (jurors, criteria, panel…) is recorded too
+    expect(audit.rows.slice(0, 3).map((r) => r.action)).toEqual(['assignment.add', 'conflict.dismiss', 'conflict.declare']);
     expect(audit.rows[1]?.reason).toMatch(/comité/);
 
     const plan = await app.call('assignments.plan', { stageId: s.evaluation, jurorsPerEntry: 2, seed: 7 });

@@ -90,9 +90,13 @@ describe('offline juror workbooks', () => {
     const result = await preview(app, stage(), s.jurors.dario, filled);
     expect(result.rows.map((r) => [r.entryCode, r.field, r.change, r.appValue, r.workbookValue, r.message])).toEqual([
       ['2024-002', 'Innovación', 'new', null, 4, 'Se leyó «4» como 4.'],
-      ['2024-003', 'Innovación', 'conflicting', 1, 4, ''],
+      ['2024-003', 'Innovación', 'conflicting', 1, 4, expect.any(String)],
       ['2024-003', 'Resultados', 'new', null, 7.5, 'Se leyó «7,5» como 7.5.'],
     ]);
+    // The conflict says what each side holds and when each was entered.
+    expect(result.rows[1]?.message).toMatch(
+      /^Cambió en los dos lados desde que se exportó la ficha el .+ \(entonces: sin puntaje\)\. En la aplicación: 1, registrado el .+ por Jurado: Darío Flores\. En la ficha: 4, escrito después de esa exportación\.$/,
+    );
     expect(await app.call('juryWorkbooks.apply', { token: result.token })).toMatchObject({ applied: 2, skippedConflicts: 1 });
     expect((await app.call('scores.sheet', key)).scores.map((c) => c.value)).toEqual([1, 7.5]);
   });
@@ -114,8 +118,12 @@ describe('offline juror workbooks', () => {
       'Ingrese un número para «Sostenibilidad».',
       'El puntaje 7.25 no es válido para «Resultados»: la escala avanza de 0.5 en 0.5 desde 0 (pruebe 7 o 7.5).',
     ]);
+    // The preview says why «Aplicar» is refused, in the service's own words.
+    expect(result.applyBlockedReason).toBe(
+      'No se puede aplicar: la ficha tiene celdas con errores (en total: 4), marcadas como «No válidos» abajo. Corríjalas en el archivo y vuelva a cargarlo. No se importó nada.',
+    );
     const refused = await app.fail('juryWorkbooks.apply', { token: result.token });
-    expect(refused.message).toMatch(/^La ficha tiene 4 celdas con errores/);
+    expect(refused.message).toBe(result.applyBlockedReason);
     expect((await app.call('scores.sheet', { stageId: stage(), jurorId: s.jurors.carla, entryId: s.entries.cusco })).scores[0]?.value).toBeNull();
   });
 

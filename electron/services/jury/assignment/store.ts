@@ -3,6 +3,7 @@ import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
 import { assertEditable } from '../../editions/write';
 import { appendAudit } from '../audit/chain';
+import { assertStageNotFrozen } from '../frozen';
 import { refreshConflicts } from '../conflicts/store';
 import { entriesInStage, hasConflict, inStage, loadEntry, loadJuror, loadStage } from '../lookup';
 import { listPanels } from '../panels';
@@ -47,6 +48,7 @@ export function loadsTable(db: Db, stageId: number, jurorsPerEntry: number | und
 export function addAssignment(db: Db, key: { stageId: number; jurorId: number; entryId: number }, now: string): AssignmentRow {
   const stage = loadStage(db, key.stageId);
   assertEditable(db, stage.edition_id);
+  assertStageNotFrozen(db, stage.id);
   const juror = loadJuror(db, key.jurorId, stage.edition_id);
   const entry = loadEntry(db, key.entryId, stage.edition_id);
   if (juror.withdrawn_at) throw new AppError('jury.juror.withdrawn', { name: juror.name });
@@ -66,6 +68,7 @@ export function addAssignment(db: Db, key: { stageId: number; jurorId: number; e
 export function removeAssignment(db: Db, key: { stageId: number; jurorId: number; entryId: number }, now: string): void {
   const stage = loadStage(db, key.stageId);
   assertEditable(db, stage.edition_id);
+  assertStageNotFrozen(db, stage.id);
   const juror = loadJuror(db, key.jurorId, stage.edition_id);
   const entry = loadEntry(db, key.entryId, stage.edition_id);
   const row = db.prepare(`SELECT id FROM assignment WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`).get(stage.id, juror.id, entry.id);
@@ -90,6 +93,7 @@ export function applyAutoAssignment(
 ): AssignmentPlan {
   const stage = loadStage(db, input.stageId);
   assertEditable(db, stage.edition_id);
+  assertStageNotFrozen(db, stage.id);
   const plan = planAssignments(db, input, now);
   if (!plan.feasible && !input.allowPartial) {
     throw new AppError('jury.assignment.infeasible', { detail: plan.shortfalls.map((s) => s.message).join(' ') }, { plan });

@@ -1,8 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { AuditAction, AuditVerification } from '../../../../shared/domain/jury-types';
+import { AppError } from '../../../../shared/errors';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
 import { sql } from '../statements';
+import { keyringOf } from './key';
+import { scoresOutsideLog } from './scores-check';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -47,17 +50,26 @@ export function canonicalRow(row: Omit<AuditRow, 'hash'>): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify((row as Record<string, unknown>)[k])}`).join(',')}}`;
 }
 
-export function rowHash(row: Omit<AuditRow, 'hash'>): string {
-  return createHash('sha256').update(row.prev_hash).update(canonicalRow(row)).digest('hex');
+/**
+ * HMAC-SHA-256 under the database's key (audit/key.ts) of (prev_hash || canonical row): without
+ * the key, which is not in the database file, an edited row cannot be given a valid hash.
+ * key null gives the plain SHA-256 that versions before the key used (legacy rows only).
+ */
+export function rowHash(row: Omit<AuditRow, 'hash'>, key: Buffer | null): string {
+  const digest = key ? createHmac('sha256', key) : createHash('sha256');
+  return digest.update(row.prev_hash).update(canonicalRow(row)).digest('hex');
 }
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
 /**
  * Appends one event to the chain. Must run inside the caller's transaction so the change and its
- * audit row commit (and reach the disk) together.
+ * audit row commit (and reach the disk) together. Without this database's key nothing can be
+ * recorded, so the change is refused with the way to install the key.
  */
 export function appendAudit(db: Db, event: AuditEvent): void {
+  const key = keyringOf(db)?.key;
+  if (!key) throw new AppError('jury.audit.keyMissing');
   const last = sql(db, `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).get() as { id: number; hash: string } | undefined;
   const row: Omit<AuditRow, 'hash'> = {
     id: (last?.id ?? 0) + 1,
@@ -77,15 +89,23 @@ export function appendAudit(db: Db, event: AuditEvent): void {
   sql(db, 
     `INSERT INTO audit_log (id, at, actor, action, edition_id, stage_id, juror_id, entry_id, criterion_id, old_value, new_value, reason, prev_hash, hash)
      VALUES (@id, @at, @actor, @action, @edition_id, @stage_id, @juror_id, @entry_id, @criterion_id, @old_value, @new_value, @reason, @prev_hash, @hash)`,
-  ).run({ ...row, hash: rowHash(row) });
+  ).run({ ...row, hash: rowHash(row, key) });
 }
 
 /**
- * Walks the whole chain in id order. A row edited in place fails its own hash; a row deleted
- * or inserted breaks the link of the next one. (Removing the newest rows cannot be detected from
- * the file alone — compare headHash with one recorded elsewhere, e.g. printed in the acta.)
+ * Walks the whole chain in id order, then checks that every score in the database is the one
+ * its last audit row recorded. A row edited in place fails its own hash; a row deleted or
+ * inserted breaks the link of the next one; a score edited without a matching (keyed) audit row
+ * is reported as such. Removing the newest rows cannot be detected from the file alone: compare
+ * headHash with one recorded elsewhere, e.g. printed in the acta.
  */
 export function verifyAudit(db: Db): AuditVerification {
+  const keyring = keyringOf(db);
+  const { n: total } = sql(db, `SELECT count(*) AS n FROM audit_log`).get() as { n: number };
+  if (!keyring?.key) {
+    const message = t(keyring?.mismatch ? 'jury.audit.keyMismatch' : 'jury.audit.keyMissing');
+    return { ok: false, rows: total, brokenAtId: null, problem: 'key', message };
+  }
   let previous = GENESIS_HASH;
   let rows = 0;
   for (const row of sql(db, `SELECT * FROM audit_log ORDER BY id`).iterate() as IterableIterator<AuditRow>) {
@@ -94,10 +114,54 @@ export function verifyAudit(db: Db): AuditVerification {
       return { ok: false, rows, brokenAtId: row.id, problem: 'link', message: t('jury.audit.brokenLink', { id: row.id }) };
     }
     const { hash, ...rest } = row;
-    if (rowHash(rest) !== hash) {
+    if (rowHash(rest, rows <= keyring.legacyRows ? null : keyring.key) !== hash) {
       return { ok: false, rows, brokenAtId: row.id, problem: 'hash', message: t('jury.audit.brokenHash', { id: row.id }) };
     }
     previous = hash;
   }
+  const stray = scoresOutsideLog(db);
+  if (stray) return { ok: false, rows, brokenAtId: stray.auditId, problem: 'score', message: stray.message };
   return { ok: true, rows, headHash: previous };
+}
+
+/**
+ * Re-seals, under a new key, a chain that an older version wrote with plain SHA-256 — only if
+ * that chain is intact, so re-sealing never launders an edit. The append-only triggers are lifted
+ * for this one rewrite, inside the caller's transaction. Returns false (nothing changed) when the
+ * plain chain is broken.
+ */
+export function resealLegacyChain(db: Db, key: Buffer): boolean {
+  const rows = db.prepare(`SELECT * FROM audit_log ORDER BY id`).all() as AuditRow[];
+  let previous = GENESIS_HASH;
+  for (const row of rows) {
+    const { hash, ...rest } = row;
+    if (row.prev_hash !== previous || rowHash(rest, null) !== hash) return false;
+    previous = hash;
+  }
+  if (rows.length === 0) return true;
+  const triggers = db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'`).all() as { sql: string }[];
+  for (const name of db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'`).all() as { name: string }[]) {
+    db.exec(`DROP TRIGGER "${name.name.replace(/"/g, '""')}"`);
+  }
+  // Hashes are UNIQUE: write the new ones in a second pass over temporary values.
+  db.prepare(`UPDATE audit_log SET hash = 'resellando-' || id`).run();
+  const update = db.prepare(`UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?`);
+  previous = GENESIS_HASH;
+  for (const row of rows) {
+    const { hash: _old, ...rest } = row;
+    const sealed = rowHash({ ...rest, prev_hash: previous }, key);
+    update.run(previous, sealed, row.id);
+    previous = sealed;
+  }
+  for (const trigger of triggers) db.exec(trigger.sql);
+  return true;
+}
+
+/** The verification as one sentence for the acta and the results workbook; never omitted. */
+export function verificationLine(verification: AuditVerification): string {
+  if (verification.ok) return t('consolidation.acta.auditHead', { hash: verification.headHash });
+  if ((verification.problem === 'hash' || verification.problem === 'link') && verification.brokenAtId !== null) {
+    return t('consolidation.acta.auditBroken', { id: verification.brokenAtId });
+  }
+  return t('consolidation.acta.auditUnverified', { message: verification.message });
 }

@@ -1,5 +1,5 @@
 import type { AuditAction } from '../../../../shared/domain/jury-types';
-import { t } from '../../../../shared/i18n';
+import { t, type MessageKey } from '../../../../shared/i18n';
 import { formatAt, formatScore } from '../results/labels';
 
 /**
@@ -64,7 +64,36 @@ export function describeAuditValue(action: string, value: unknown): string {
       if (isRecord(value) && Array.isArray(value.entryCodes)) return t('jury.audit.value.tieOrder', { order: value.entryCodes.join(' > ') });
       break;
   }
+  if (CONFIG_ACTIONS.has(action) && isRecord(value)) return describeRecord(value);
   if (typeof value === 'number') return formatScore(value);
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
+}
+
+/** Configuration changes (categories, criteria, stages, rules, panels, jurors) keep a whole snapshot. */
+const CONFIG_ACTIONS: ReadonlySet<string> = new Set(
+  ['category', 'criterion', 'stage', 'settings', 'panel', 'juror'].flatMap((kind) => ['create', 'update', 'delete', 'save'].map((verb) => `${kind}.${verb}`)),
+);
+
+/** Snapshot fields with a Spanish name in the catalog ('jury.audit.field.*'). */
+const FIELD_KEYS: ReadonlySet<string> = new Set([
+  'name', 'description', 'weight', 'scaleMin', 'scaleMax', 'scaleStep', 'independent', 'categoryIds', 'levels', 'cutoff', 'institution', 'cargo', 'email',
+  'affiliations', 'category', 'members', 'blindMode', 'conflictRules', 'jurorsPerEntry', 'disagreementThreshold', 'tieBreakChain', 'consolidationMethod',
+  'missingRule', 'rescaleMinCoverage', 'trimmedMinJurors', 'topPlaces',
+]);
+
+/** «peso: 30; escala desde: 0; …» — nested values in short form, so nothing reads as raw JSON. */
+function describeRecord(value: Record<string, unknown>): string {
+  const part = (v: unknown): string => {
+    if (v === null || v === undefined || v === '') return '—';
+    if (typeof v === 'boolean') return t(v ? 'jury.audit.value.yes' : 'jury.audit.value.no');
+    if (typeof v === 'number') return formatScore(v);
+    if (typeof v === 'string') return quote(v);
+    if (Array.isArray(v)) return v.length === 0 ? '—' : v.map(part).join(', ');
+    if (isRecord(v)) return Object.entries(v).map(([k, inner]) => `${k} ${part(inner)}`).join(' ');
+    return String(v);
+  };
+  return Object.entries(value)
+    .map(([key, v]) => `${FIELD_KEYS.has(key) ? t(`jury.audit.field.${key}` as MessageKey) : key}: ${part(v)}`)
+    .join('; ');
 }

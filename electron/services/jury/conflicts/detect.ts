@@ -40,8 +40,14 @@ export function detectConflicts(affiliations: readonly AffiliationInfo[], entry:
     if (rules.sameIged && iged && entry.iged && iged.id === entry.iged.id && !found.has('iged')) {
       found.set('iged', t('jury.conflict.detail.iged', { iged: iged.name }));
     }
-    if (rules.parentDre && iged && entry.iged?.kind === 'UGEL' && entry.iged.dreId === iged.id && !found.has('dre')) {
-      found.set('dre', t('jury.conflict.detail.dre', { iged: iged.name, entryIged: entry.iged.name }));
+    // The DRE/GRE–UGEL link binds both ways: a DRE juror oversees the UGEL's work, and a UGEL
+    // juror's own work is part of what the DRE presents.
+    if (rules.parentDre && iged && entry.iged && !found.has('dre')) {
+      if (entry.iged.kind === 'UGEL' && entry.iged.dreId === iged.id) {
+        found.set('dre', t('jury.conflict.detail.dre', { iged: iged.name, entryIged: entry.iged.name }));
+      } else if (entry.iged.kind === 'DRE' && iged.kind === 'UGEL' && iged.dreId === entry.iged.id) {
+        found.set('dre', t('jury.conflict.detail.ugelOfDre', { iged: iged.name, entryIged: entry.iged.name }));
+      }
     }
     const affRegion = iged ? iged.region : aff.region;
     if (rules.sameRegion && entry.region && affRegion === entry.region && !found.has('region')) {

@@ -1,10 +1,13 @@
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { tieLine } from '../../../../shared/domain/tie-line';
 import type { ExportedFile } from '../../../../shared/domain/types';
 import { formatDateTime, formatNumber, t } from '../../../../shared/i18n';
 import type { CategoryResult, ConsolidationReport, EntryResult } from '../../../../shared/scoring';
 import type { Db } from '../../../db/open';
-import { verifyAudit } from '../audit/chain';
-import { categoryName, chainLabel, methodLabel, missingRuleLabel, slug, stepLabel } from './labels';
+import { verificationLine, verifyAudit } from '../audit/chain';
+import { actaRecord, type ActaRecord } from './acta-record';
+import { actorLabel } from '../audit/list';
+import { categoryName, chainLabel, formatAt, methodLabel, missingRuleLabel, slug, stepLabel } from './labels';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -18,7 +21,17 @@ export async function exportActa(db: Db, report: ConsolidationReport, now: Date)
     creator: t('app.title'),
     title: t('consolidation.acta.title'),
     styles: { default: { document: { run: { font: 'Arial', size: 21 } } } },
-    sections: [{ children: [...heading(report), ...method(report), ...report.result.categories.flatMap((c) => category(report, c)), ...closing(db, report, now)] }],
+    sections: [
+      {
+        children: [
+          ...heading(report),
+          ...method(report),
+          ...report.result.categories.flatMap((c) => category(report, c)),
+          ...sheetsRecord(report, actaRecord(db, report.stageId)),
+          ...closing(db, report, now),
+        ],
+      },
+    ],
   });
   const buffer = await Packer.toBuffer(doc);
   return {
@@ -76,7 +89,10 @@ function category(report: ConsolidationReport, category: CategoryResult): (Parag
     String(e.counted),
     ...(withCutoff ? [t(e.passes ? 'consolidation.yes' : 'consolidation.no')] : []),
   ]);
-  out.push(table(header, rows, [8, 12, 46, 14, 10, ...(withCutoff ? [10] : [])]));
+  // Twips sized for the longest word of each header («Puesto», «calificaron», «siguiente») in Arial
+  // 10.5 pt, so no word is broken; the title takes what is left of the A4 text width.
+  const fixed = [1050, 1300, 1550, 1450, ...(withCutoff ? [1300] : [])];
+  out.push(table(header, rows, [fixed[0], fixed[1], TEXT_WIDTH - sum(fixed), ...fixed.slice(2)] as number[]));
   if (category.topDiffers) out.push(para(t('consolidation.acta.topDiffers', { top: report.result.options.topPlaces, method: methodLabel(official) })));
 
   out.push(new Paragraph({ spacing: { before: 160, after: 80 }, children: [new TextRun({ text: t('consolidation.acta.tiesHeading'), bold: true })] }));
@@ -85,7 +101,7 @@ function category(report: ConsolidationReport, category: CategoryResult): (Parag
   for (const { tie, step } of steps) {
     const above = byId.get(step.aboveEntryId)?.code ?? '';
     const below = byId.get(step.belowEntryId)?.code ?? '';
-    out.push(para(t('consolidation.acta.tieLine', { above, below, value: formatNumber(tie.value, 3), rule: stepLabel(report, step) })));
+    out.push(para(tieLine({ above, below, value: tie.value, rule: stepLabel(report, step), unresolved: step.rule.kind === 'unresolved' })));
   }
   const disagreements = entries.filter((e) => e.disagreement).map((e) => e.code);
   if (disagreements.length > 0) {
@@ -99,29 +115,79 @@ function closing(db: Db, report: ConsolidationReport, now: Date): (Paragraph | T
   const out: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 360, after: 120 }, children: [new TextRun(t('consolidation.acta.jurorsHeading'))] }),
   ];
-  const rows = report.jurors.map((j) => [j.name, [j.cargo, j.institution].filter(Boolean).join(' — '), '\n\n______________________________']);
-  out.push(table([t('consolidation.col.juror'), t('consolidation.col.detail'), t('consolidation.acta.signature')], rows, [34, 36, 30], true));
+  // 24 underscores of Arial 10.5 pt (≈ 2 800 twips) fit the 3 400-twip column with its margins: one line, never wrapped.
+  const rows = report.jurors.map((j) => [j.name, [j.cargo, j.institution].filter(Boolean).join(' — '), `\n\n${'_'.repeat(24)}`]);
+  out.push(table([t('consolidation.col.juror'), t('consolidation.col.detail'), t('consolidation.acta.signature')], rows, [2800, TEXT_WIDTH - 2800 - 3400, 3400], true));
   out.push(new Paragraph({ spacing: { before: 240 }, children: [] }));
   out.push(para(t('consolidation.acta.place')));
-  if (audit.ok) out.push(para(t('consolidation.acta.auditHead', { hash: audit.headHash })));
+  out.push(para(verificationLine(audit), { bold: !audit.ok }));
   out.push(para(t('consolidation.acta.generatedAt', { date: formatDateTime(now.toISOString()) })));
   return out;
 }
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 
-function table(header: string[], rows: string[][], widthsPct: number[], tall = false): Table {
+/** A4 (11 906 twips) less the default 1 440-twip margins on each side. */
+const TEXT_WIDTH = 11906 - 2 * 1440;
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/**
+ * A table with fixed column widths in twips: LibreOffice ignores percentage widths of an
+ * auto-layout table and breaks header words («Pues/to») to fit.
+ */
+function table(header: string[], rows: string[][], widths: number[], tall = false): Table {
   const cell = (text: string, index: number, bold = false) =>
     new TableCell({
-      width: { size: widthsPct[index] ?? 10, type: WidthType.PERCENTAGE },
+      width: { size: widths[index] ?? 1000, type: WidthType.DXA },
       borders: { top: border, bottom: border, left: border, right: border },
       children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] })),
     });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: sum(widths), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, i, true)) }),
       ...rows.map((r) => new TableRow({ cantSplit: tall, children: r.map((text, i) => cell(text, i)) })),
     ],
   });
+}
+
+/** Which sheets were left out and why, by name, and who closed the stage: the acta's record of the stage. */
+function sheetsRecord(report: ConsolidationReport, record: ActaRecord): (Paragraph | Table)[] {
+  const jurorNames = new Map(report.jurors.map((j) => [j.id, j.name]));
+  const out: (Paragraph | Table)[] = [
+    new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 360, after: 120 }, children: [new TextRun(t('consolidation.acta.recordHeading'))] }),
+  ];
+  out.push(
+    para(
+      record.closed
+        ? t('consolidation.acta.closedBy', {
+            date: formatAt(record.closed.at),
+            who: actorLabel(record.closed.actor, (id) => jurorNames.get(id) ?? `#${id}`),
+            reason: record.closed.reason || t('consolidation.acta.noReason'),
+          })
+        : t('consolidation.acta.notClosed'),
+    ),
+  );
+  const juror = t('consolidation.col.juror');
+  const entry = t('consolidation.col.code');
+  const list = (title: string, rows: string[][], header: string[], widths: number[]) => {
+    out.push(new Paragraph({ spacing: { before: 160, after: 80 }, children: [new TextRun({ text: title, bold: true })] }));
+    out.push(rows.length === 0 ? para(t('consolidation.acta.none')) : table(header, rows, widths));
+  };
+  list(t('consolidation.acta.pendingHeading', { count: record.pending.length }), record.pending.map((r) => [r.juror, r.entry]), [juror, entry], [TEXT_WIDTH - 1800, 1800]);
+  list(
+    t('consolidation.acta.conflictedHeading', { count: record.conflicted.length }),
+    record.conflicted.map((r) => [r.juror, r.entry, r.detail]),
+    [juror, entry, t('consolidation.col.detail')],
+    [2800, 1500, TEXT_WIDTH - 4300],
+  );
+  list(
+    t('consolidation.acta.abstentionsHeading', { count: record.abstentions.length }),
+    record.abstentions.map((r) => [r.juror, r.entry, t(r.kind === 'abstain' ? 'consolidation.acta.abstain' : 'consolidation.acta.recuse'), r.reason]),
+    [juror, entry, t('consolidation.acta.kind'), t('consolidation.col.reason')],
+    [2600, 1400, 1400, TEXT_WIDTH - 5400],
+  );
+  return out;
 }

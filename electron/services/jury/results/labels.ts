@@ -1,4 +1,5 @@
-import { formatNumber, LOCALE, t } from '../../../../shared/i18n';
+import { comparedValues } from '../../../../shared/domain/tie-line';
+import { LOCALE, t } from '../../../../shared/i18n';
 import type { ConsolidationOptions, ConsolidationReport, Method, TieStep, TieStepRule, TotalStatus } from '../../../../shared/scoring';
 
 /** Spanish wording of methods, rules and statuses, shared by the workbook and the acta. */
@@ -32,7 +33,7 @@ export function ruleLabel(report: ConsolidationReport, rule: TieStepRule | Conso
 export function stepLabel(report: ConsolidationReport, step: TieStep): string {
   const rule = ruleLabel(report, step.rule);
   if (step.aboveValue === null || step.belowValue === null) return rule;
-  return t('consolidation.acta.tieValues', { rule, aboveValue: formatNumber(step.aboveValue, 3), belowValue: formatNumber(step.belowValue, 3) });
+  return t('consolidation.acta.tieValues', { rule, ...comparedValues(step.aboveValue, step.belowValue) });
 }
 
 export function chainLabel(report: ConsolidationReport): string {

@@ -6,7 +6,7 @@ import { sheetName, type Cell, type SheetSpec } from './xlsx-stream';
 const yesNo = (value: boolean): string => t(value ? 'consolidation.yes' : 'consolidation.no');
 const NUM = '0.00';
 
-export function summarySheet(report: ConsolidationReport, now: Date): SheetSpec {
+export function summarySheet(report: ConsolidationReport, now: Date, auditLine: string): SheetSpec {
   const { result } = report;
   const alpha = result.reliability.alpha;
   const rows: Cell[][] = [
@@ -20,6 +20,7 @@ export function summarySheet(report: ConsolidationReport, now: Date): SheetSpec 
     [t('consolidation.results.pending'), report.pendingSheets],
     [t('consolidation.results.conflicted'), report.conflictedSheets],
     [t('consolidation.results.generatedAt'), formatAt(now.toISOString())],
+    [t('consolidation.results.audit'), auditLine],
   ];
   const title = t('consolidation.results.title', { edition: report.editionName, stage: report.stageName });
   return { name: sheetName(t('consolidation.results.sheet.summary')), headers: [title, ''], widths: [45, 90], rows };

@@ -1,6 +1,7 @@
 import type { ExportedFile } from '../../../../shared/domain/types';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
+import { verificationLine, verifyAudit } from '../audit/chain';
 import type { ComputedStage } from '../consolidation/compute';
 import { jurorSheets, jurorSummarySheet } from './juror-sheets';
 import { slug } from './labels';
@@ -11,9 +12,9 @@ import { writeSheets, type SheetSpec } from './xlsx-stream';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Every sheet of the results workbook, as plain cells (the benchmark writes the same cells bare). */
-export function resultSheets(db: Db, { report, sheets }: ComputedStage, now: Date): SheetSpec[] {
+export function resultSheets(db: Db, { report, sheets }: ComputedStage, now: Date, auditLine: string): SheetSpec[] {
   return [
-    summarySheet(report, now),
+    summarySheet(report, now, auditLine),
     rankingSheet(report),
     tiesSheet(report),
     criteriaSheet(report),
@@ -26,7 +27,8 @@ export function resultSheets(db: Db, { report, sheets }: ComputedStage, now: Dat
 
 export async function exportResults(db: Db, stage: ComputedStage, now: Date): Promise<ExportedFile> {
   const { report } = stage;
-  const buffer = await writeSheets(resultSheets(db, stage, now), {
+  // Verified on every export: the workbook says whether the record behind it is intact.
+  const buffer = await writeSheets(resultSheets(db, stage, now, verificationLine(verifyAudit(db))), {
     creator: t('app.title'),
     title: t('consolidation.results.title', { edition: report.editionName, stage: report.stageName }),
     created: now,

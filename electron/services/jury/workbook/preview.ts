@@ -5,6 +5,8 @@ import { AppError } from '../../../../shared/errors';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
 import { getEdition } from '../../editions/read';
+import { actorLabel } from '../audit/list';
+import { formatAt, formatScore } from '../results/labels';
 import { refreshConflicts } from '../conflicts/store';
 import { loadJuror, loadStage, stageClosedAt } from '../lookup';
 import { worklist } from '../scoring/read';
@@ -71,6 +73,21 @@ export function previewWorkbook(
 
   const closedAt = stageClosedAt(db, stage.id);
   const valueStmt = db.prepare(`SELECT value FROM score WHERE stage_id = ? AND juror_id = ? AND entry_id = ? AND criterion_id = ?`);
+  // A conflicting cell says what each side holds and when each was entered.
+  const lastWrite = db.prepare(
+    `SELECT at, actor FROM audit_log WHERE action = ? AND stage_id = ? AND juror_id = ? AND entry_id = ? AND criterion_id IS ? ORDER BY id DESC LIMIT 1`,
+  );
+  const conflictDetail = (entryId: number, criterionId: number | null, original: number | string | null, app: number | string | null, workbook: number | string | null) => {
+    const write = lastWrite.get(criterionId === null ? 'sheet.comment' : 'score.set', stage.id, juror.id, entryId, criterionId) as { at: string; actor: string } | undefined;
+    return t('jury.workbook.conflictDetail', {
+      exportedAt: formatAt(payload.exportedAt),
+      original: shown(original),
+      app: shown(app),
+      appAt: write ? formatAt(write.at) : '—',
+      appBy: write ? actorLabel(write.actor, (id) => (id === juror.id ? juror.name : `#${id}`)) : '—',
+      workbook: shown(workbook),
+    });
+  };
   const rows: WorkbookPreviewRow[] = [];
   const changes: PlannedChange[] = [];
   let unchanged = 0;
@@ -128,6 +145,7 @@ export function previewWorkbook(
         }
         const change: WorkbookCellChange = app !== original ? 'conflicting' : app === null ? 'new' : 'changed';
         if (value === null) note = '';
+        if (change === 'conflicting') note = [conflictDetail(layoutRow.entryId, criterion.id, original, app, value), note].filter(Boolean).join(' ');
         push(criterion.id, criterion.name, change, app, value, note);
       } else if (column.kind === 'comment') {
         const rawComment = cellAt(scores, layoutRow.row, column.col);
@@ -138,7 +156,8 @@ export function previewWorkbook(
           unchanged++;
           continue;
         }
-        push(null, column.header, app !== original ? 'conflicting' : app === '' ? 'new' : 'changed', app, value);
+        const change: WorkbookCellChange = app !== original ? 'conflicting' : app === '' ? 'new' : 'changed';
+        push(null, column.header, change, app, value, change === 'conflicting' ? conflictDetail(layoutRow.entryId, null, original, app, value) : '');
       }
     }
   }
@@ -158,6 +177,7 @@ export function previewWorkbook(
       rows,
       warnings,
       canApply: counts.invalid === 0,
+      applyBlockedReason: counts.invalid === 0 ? null : t('jury.workbook.hasErrors', { count: counts.invalid }),
     },
     pending: { token, fileName: expected.fileName, stageId: stage.id, jurorId: juror.id, changes, unchanged, invalid: counts.invalid, createdAt: Date.now() },
   };
@@ -174,4 +194,11 @@ function readScore(raw: ParsedCell): ReadScore {
   if (parsed === null) return { kind: 'value', value: null, note: '' };
   if (Number.isNaN(parsed)) return { kind: 'invalid', text: raw };
   return { kind: 'value', value: parsed, note: t('jury.workbook.textValue', { text: raw.trim(), value: parsed }) };
+}
+
+/** A cell's value as the conflict message shows it. */
+function shown(value: number | string | null): string {
+  if (value === null) return t('jury.audit.value.noScore');
+  if (value === '') return t('jury.audit.value.empty');
+  return typeof value === 'number' ? formatScore(value) : `«${value}»`;
 }

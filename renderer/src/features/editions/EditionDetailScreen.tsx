@@ -12,10 +12,14 @@ import { EditionForm, editionFormValues } from './EditionForm';
 import { useSetArchived, useUpdateEdition } from './mutations';
 import { useEdition } from './queries';
 import { StagesSection } from './StagesSection';
+import { useStageOverview } from '../jury/queries';
+import { juryHref } from '../jury/routes';
 
 /** One edition: its general data and the structure its bases define. */
 export function EditionDetailScreen({ id }: { id: number }) {
   const edition = useEdition(id);
+  // A closed stage freezes what its results depend on: the service refuses changes, and the screen says why up front.
+  const frozenBy = useStageOverview(id).data?.find((s) => s.closed)?.stageName ?? null;
   const update = useUpdateEdition();
   const setArchived = useSetArchived();
   const announce = useAnnounce();
@@ -69,8 +73,13 @@ export function EditionDetailScreen({ id }: { id: number }) {
                 }}
               />
             </section>
-            <CategoriesSection editionId={data.id} categories={data.categories} readOnly={data.archived} />
-            <CriteriaSection editionId={data.id} criteria={data.criteria} categories={data.categories} readOnly={data.archived} />
+            {frozenBy !== null && (
+              <p className="notice" role="note" data-testid="edition-frozen">
+                {t('juryUi.frozen.editionNotice', { stage: frozenBy })} <a href={juryHref({ name: 'jury', tab: 'stages' })}>{t('juryUi.frozen.link')}</a>
+              </p>
+            )}
+            <CategoriesSection editionId={data.id} categories={data.categories} readOnly={data.archived || frozenBy !== null} />
+            <CriteriaSection editionId={data.id} criteria={data.criteria} categories={data.categories} readOnly={data.archived || frozenBy !== null} />
             <StagesSection editionId={data.id} stages={data.stages} readOnly={data.archived} />
           </section>
         );

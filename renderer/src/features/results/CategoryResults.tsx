@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { comparedValues, formatTied, tieLine } from '../../../../shared/domain/tie-line';
 import { t } from '../../../../shared/i18n';
 import type { CategoryResult, ConsolidationReport, EntryResult, TieGroup } from '../../../../shared/scoring';
 import { METHODS, methodName, num, rankText, ruleText } from './format';
@@ -123,17 +124,18 @@ function TieDescription({ tie, codeOf, criterionName, stageId }: { tie: TieGroup
   const unresolved = tie.steps.some((s) => s.rule.kind === 'unresolved');
   return (
     <div className="tie">
-      <p>{t('juryUi.results.tieHead', { value: num(tie.value), codes: tie.entryIds.map(codeOf).join(', ') })}</p>
+      <p>{t('juryUi.results.tieHead', { value: formatTied(tie.value), codes: tie.entryIds.map(codeOf).join(', ') })}</p>
       <ul>
         {tie.steps.map((step) => (
           <li key={`${step.aboveEntryId}-${step.belowEntryId}`}>
-            {t('consolidation.acta.tieLine', {
+            {tieLine({
               above: codeOf(step.aboveEntryId),
               below: codeOf(step.belowEntryId),
-              value: num(tie.value),
+              value: tie.value,
+              unresolved: step.rule.kind === 'unresolved',
               rule:
                 step.aboveValue !== null && step.belowValue !== null
-                  ? t('consolidation.acta.tieValues', { rule: ruleText(step.rule, criterionName), aboveValue: num(step.aboveValue), belowValue: num(step.belowValue) })
+                  ? t('consolidation.acta.tieValues', { rule: ruleText(step.rule, criterionName), ...comparedValues(step.aboveValue, step.belowValue) })
                   : ruleText(step.rule, criterionName),
             })}
           </li>

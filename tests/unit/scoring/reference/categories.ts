@@ -24,7 +24,10 @@ export function rankCategory(
     for (const [entryId, rank] of ranking.rankOf) (ranks.get(entryId) as Record<Method, number | null>)[method] = rank;
     return { method, applicable, order: ranking.order, ties: ranking.ties, unresolved: ranking.unresolved };
   });
-  const top = rankings.filter((r) => r.applicable).map((r) => ({ method: r.method, entryIds: r.order.slice(0, options.topPlaces) }));
+  // The top places by rank: an entry sharing the last of them (an unresolved tie) is included.
+  const top = rankings
+    .filter((r) => r.applicable)
+    .map((r) => ({ method: r.method, entryIds: r.order.filter((id) => (ranks.get(id)?.[r.method] ?? Infinity) <= options.topPlaces) }));
   const reference = top[0]?.entryIds ?? [];
   const topDiffers = top.some((t) => t.entryIds.length !== reference.length || t.entryIds.some((id, i) => id !== reference[i]));
   const first = drafts[0];

@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditVerification } from '../../../../../shared/domain/jury-types';
 import { formatDateTime, t } from '../../../../../shared/i18n';
-import { call } from '../../../api/client';
+import { call, downloadFile, fileToBase64 } from '../../../api/client';
+import { FilePicker } from '../../../components/FilePicker';
 import { SelectField } from '../../../components/fields';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { errorText } from '../../../lib/errors';
@@ -174,8 +176,60 @@ function IntegrityCheck() {
           (result.ok ? (
             <p className="notice notice-ok">{t('juryUi.audit.ok', { rows: result.rows, hash: result.headHash.slice(0, 16) })}</p>
           ) : (
-            <p className="notice notice-bad">{t('juryUi.audit.broken', { rows: result.rows, id: result.brokenAtId, message: result.message })}</p>
+            <p className="notice notice-bad">
+              {result.brokenAtId !== null && (result.problem === 'hash' || result.problem === 'link')
+                ? t('juryUi.audit.broken', { rows: result.rows, id: result.brokenAtId, message: result.message })
+                : t('juryUi.audit.unverified', { message: result.message })}
+            </p>
           ))}
+      </div>
+      <AuditKeyControls onImported={setResult} />
+    </div>
+  );
+}
+
+/**
+ * The chain's key lives beside the database, not in it: to move the data to another computer the
+ * key travels too (exported here, imported there). docs/seguridad.md explains why.
+ */
+function AuditKeyControls({ onImported }: { onImported(result: AuditVerification): void }) {
+  const status = useQuery({ queryKey: ['jury', 'auditKey'], queryFn: () => call('audit.keyStatus', {}) });
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+  const run = async (work: () => Promise<string>) => {
+    setPending(true);
+    setMessage(null);
+    try {
+      setMessage({ ok: true, text: await work() });
+    } catch (caught) {
+      setMessage({ ok: false, text: errorText(caught) });
+    } finally {
+      setPending(false);
+    }
+  };
+  const exportKey = () =>
+    run(async () => {
+      const file = await call('audit.exportKey', {});
+      downloadFile(file);
+      return t('juryUi.audit.keyExported', { file: file.fileName });
+    });
+  const importKey = (file: File) =>
+    run(async () => {
+      const result = await call('audit.importKey', { fileName: file.name, dataBase64: await fileToBase64(file) });
+      onImported(result);
+      return t('juryUi.audit.keyImported');
+    });
+  return (
+    <div className="audit-key">
+      <h3>{t('juryUi.audit.keyTitle')}</h3>
+      <p className="muted small">{t('juryUi.audit.keyHelp')}</p>
+      {status.data && <p>{t(status.data.present ? 'juryUi.audit.keyPresent' : 'juryUi.audit.keyAbsent')}</p>}
+      <button type="button" onClick={() => void exportKey()} disabled={pending || !status.data?.present}>
+        {t('juryUi.audit.keyExport')}
+      </button>
+      <FilePicker label={t('juryUi.audit.keyImport')} hint={t('juryUi.audit.keyImportHint')} accept=".json,application/json" disabled={pending} onFile={(file) => void importKey(file)} />
+      <div role="status" data-testid="audit-key-result">
+        {message && <p className={message.ok ? 'notice notice-ok' : 'form-error'}>{message.text}</p>}
       </div>
     </div>
   );

@@ -65,6 +65,14 @@ function StagePanel({ edition, stage }: { edition: Edition; stage: Stage }) {
           }}
         >
           <p>{t('juryUi.stages.closeExplain')}</p>
+          {state.data &&
+            (state.data.sheets.pending > 0 ? (
+              <p className="notice notice-bad" data-testid="close-pending-warning">
+                {t('juryUi.stages.closePending', { pending: state.data.sheets.pending, total: state.data.sheets.total })}
+              </p>
+            ) : (
+              <p className="notice notice-ok">{t('juryUi.stages.closeNoPending')}</p>
+            ))}
         </ReasonDialog>
       )}
       {dialog === 'reopen' && (

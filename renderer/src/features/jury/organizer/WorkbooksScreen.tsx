@@ -70,6 +70,7 @@ function ExportSection({ stage, jurors }: { stage: Stage; jurors: Juror[] }) {
 function ImportSection({ stage, jurors }: { stage: Stage; jurors: Juror[] }) {
   const jurorSelect = useId();
   const modeName = useId();
+  const blockedId = useId();
   const [jurorId, setJurorId] = useState('');
   const [preview, setPreview] = useState<WorkbookPreview | null>(null);
   const [mode, setMode] = useState<'keepApp' | 'workbook'>('keepApp');
@@ -176,6 +177,7 @@ function ImportSection({ stage, jurors }: { stage: Stage; jurors: Juror[] }) {
             <button
               type="button"
               className="primary"
+              aria-describedby={preview.applyBlockedReason ? blockedId : undefined}
               disabled={!preview.canApply || apply.isPending}
               onClick={() =>
                 apply.mutate(
@@ -196,6 +198,11 @@ function ImportSection({ stage, jurors }: { stage: Stage; jurors: Juror[] }) {
               {t('common.cancel')}
             </button>
           </div>
+          {preview.applyBlockedReason && (
+            <p id={blockedId} className="form-error" data-testid="workbook-apply-blocked">
+              {preview.applyBlockedReason}
+            </p>
+          )}
         </div>
       )}
     </section>

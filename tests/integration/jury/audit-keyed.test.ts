@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { canonicalRow, type AuditRow } from '../../../electron/services/jury/audit/chain';
+import { openTestApp, tempDir, type TestApp } from '../../support/services';
+import { zipEntryText } from '../../support/zip';
+import { buildScenario, generalPanel, type Scenario } from './scenario';
+
+/** Visible text of the acta's body. */
+const actaText = async (app: TestApp, s: Scenario) => {
+  const file = await app.call('consolidation.exportActa', { editionId: s.editionId, stageId: s.evaluation });
+  return (await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml')).replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
+};
+
+/** What someone with the .db file and a SQLite tool (but not the app's key) can do: rewrite rows and chain them again with SHA-256. */
+function rechainWithoutKey(db: Database.Database): void {
+  db.exec(`DROP TRIGGER IF EXISTS audit_log_no_update`);
+  const rows = db.prepare(`SELECT * FROM audit_log ORDER BY id`).all() as AuditRow[];
+  db.prepare(`UPDATE audit_log SET hash = 'x' || id`).run();
+  let previous = '0'.repeat(64);
+  for (const row of rows) {
+    const { hash: _hash, ...rest } = row;
+    const next = createHash('sha256').update(previous).update(canonicalRow({ ...rest, prev_hash: previous })).digest('hex');
+    db.prepare(`UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?`).run(previous, next, row.id);
+    previous = next;
+  }
+}
+
+describe('keyed audit chain', () => {
+  let app: TestApp;
+  let s: Scenario;
+  const key = () => ({ stageId: s.evaluation, jurorId: s.jurors.beto, entryId: s.entries.ancash });
+  const others: TestApp[] = [];
+
+  beforeEach(async () => {
+    app = await openTestApp();
+    s = await buildScenario(app);
+    await generalPanel(app, s);
+    await app.call('assignments.add', key());
+    await app.call('scores.set', { ...key(), criterionId: s.criteria.innovacion, value: 3 });
+    await app.call('scores.set', { ...key(), criterionId: s.criteria.resultados, value: 7 });
+    await app.call('scores.set', { ...key(), criterionId: s.criteria.sostenibilidad, value: 4 });
+    await app.call('sheets.submit', key());
+  });
+  afterEach(() => {
+    for (const other of others.splice(0)) other.close();
+    app.close();
+  });
+
+  /** Closes the app, lets `edit` work on the file with a raw connection, and opens the app again on it. */
+  async function editFileThenReopen(edit: (db: Database.Database) => void): Promise<TestApp> {
+    app.services.close();
+    const raw = new Database(app.dbPath);
+    edit(raw);
+    raw.close();
+    const reopened = await openTestApp({ dbPath: app.dbPath });
+    others.push(reopened);
+    return reopened;
+  }
+
+  it('a score edited directly in the database file is detected, and the acta says so', async () => {
+    expect(await app.call('audit.verify', {})).toMatchObject({ ok: true });
+    const again = await editFileThenReopen((db) => db.prepare(`UPDATE score SET value = 4 WHERE juror_id = ? AND criterion_id = ?`).run(s.jurors.beto, s.criteria.innovacion));
+    const verdict = await again.call('audit.verify', {});
+    expect(verdict).toMatchObject({
+      ok: false,
+      problem: 'score',
+      message: 'El puntaje de Beto Huamán para 2024-002 en «Innovación» no coincide con el registro de auditoría: se cambió fuera de la aplicación.',
+    });
+    expect(await actaText(again, s)).toContain('Registro de auditoría no verificado: El puntaje de Beto Huamán para 2024-002 en «Innovación» no coincide');
+  });
+
+  it('a score and its audit row edited and re-chained without the key are detected: «Cadena rota en el registro n.º N»', async () => {
+    let first = 0;
+    const again = await editFileThenReopen((db) => {
+      db.prepare(`UPDATE score SET value = 4 WHERE juror_id = ? AND criterion_id = ?`).run(s.jurors.beto, s.criteria.innovacion);
+      const row = db.prepare(`SELECT id FROM audit_log WHERE action = 'score.set' AND criterion_id = ? ORDER BY id DESC LIMIT 1`).get(s.criteria.innovacion) as { id: number };
+      db.exec(`DROP TRIGGER audit_log_no_update`);
+      db.prepare(`UPDATE audit_log SET new_value = '{"comment":"","value":4}' WHERE id = ?`).run(row.id);
+      rechainWithoutKey(db);
+      first = (db.prepare(`SELECT min(id) AS id FROM audit_log`).get() as { id: number }).id;
+    });
+    const verdict = await again.call('audit.verify', {});
+    // The very first row already fails: its hash is not the keyed one.
+    expect(verdict).toMatchObject({ ok: false, problem: 'hash', brokenAtId: first });
+    expect(await actaText(again, s)).toContain(`Cadena rota en el registro n.º ${first}`);
+    const results = await again.call('consolidation.exportResults', { editionId: s.editionId, stageId: s.evaluation });
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(results.dataBase64, 'base64') as unknown as ArrayBuffer);
+    expect(JSON.stringify(workbook.getWorksheet('Resumen')?.getSheetValues())).toContain(`Cadena rota en el registro n.º ${first}`);
+  });
+
+  it('the key is not in the database file: a copy without it cannot verify nor record, until the exported key is imported', async () => {
+    const copy = tempDir();
+    try {
+      await app.call('backups.create', {});
+      app.services.context.db().pragma('wal_checkpoint(TRUNCATE)');
+      const moved = path.join(copy.dir, 'otra-laptop.db');
+      fs.copyFileSync(app.dbPath, moved);
+      const other = await openTestApp({ dbPath: moved });
+      others.push(other);
+      const verdict = await other.call('audit.verify', {});
+      expect(verdict).toMatchObject({ ok: false, problem: 'key', brokenAtId: null });
+      expect(verdict.ok ? '' : verdict.message).toMatch(/^Esta computadora no tiene la clave del registro de auditoría de esta base de datos/);
+      expect(await other.call('audit.keyStatus', {})).toMatchObject({ present: false });
+      const refused = await other.fail('sheets.reopen', { ...key(), reason: 'Corrección' });
+      expect(refused.code).toBe('jury.audit.keyMissing');
+      expect((await other.call('scores.sheet', key())).status).toBe('submitted');
+
+      // A key from another database is refused; this database's key is accepted.
+      const stranger = await openTestApp();
+      others.push(stranger);
+      const wrong = await stranger.call('audit.exportKey', {});
+      expect((await other.fail('audit.importKey', { fileName: wrong.fileName, dataBase64: wrong.dataBase64 })).message).toBe(
+        'Esa clave pertenece a otra base de datos, no a la que está abierta.',
+      );
+      expect((await other.fail('audit.importKey', { fileName: 'x.json', dataBase64: Buffer.from('hola').toString('base64') })).message).toBe(
+        'El archivo no es una clave del registro de auditoría de esta aplicación.',
+      );
+      const exported = await app.call('audit.exportKey', {});
+      expect(exported.fileName).toMatch(/^clave-registro-[0-9a-f]{8}\.json$/);
+      expect(await other.call('audit.importKey', { fileName: exported.fileName, dataBase64: exported.dataBase64 })).toMatchObject({ ok: true });
+      await other.call('sheets.reopen', { ...key(), reason: 'Corrección' });
+      expect(await other.call('audit.verify', {})).toMatchObject({ ok: true });
+    } finally {
+      copy.cleanup();
+    }
+  });
+
+  it('a chain written before the key is sealed with it when intact; a broken one keeps reporting where it broke', async () => {
+    const unkey = (db: Database.Database) => {
+      rechainWithoutKey(db);
+      db.prepare(`DELETE FROM app_meta WHERE key LIKE 'audit.%'`).run();
+    };
+    const sealed = await editFileThenReopen(unkey);
+    expect(await sealed.call('audit.verify', {})).toMatchObject({ ok: true });
+    const row = sealed.services.context.db().prepare(`SELECT * FROM audit_log ORDER BY id LIMIT 1`).get() as AuditRow;
+    const { hash, ...rest } = row;
+    expect(createHash('sha256').update(row.prev_hash).update(canonicalRow(rest)).digest('hex')).not.toBe(hash);
+    sealed.services.close();
+
+    const raw = new Database(app.dbPath);
+    unkey(raw);
+    raw.exec(`DROP TRIGGER IF EXISTS audit_log_no_update`);
+    const edited = (raw.prepare(`SELECT id FROM audit_log WHERE action = 'score.set' ORDER BY id LIMIT 1`).get() as { id: number }).id;
+    raw.prepare(`UPDATE audit_log SET reason = 'alterado' WHERE id = ?`).run(edited);
+    raw.close();
+    const broken = await openTestApp({ dbPath: app.dbPath });
+    others.push(broken);
+    expect(await broken.call('audit.verify', {})).toMatchObject({ ok: false, problem: 'hash', brokenAtId: edited });
+    // New changes are still recorded, keyed, after the old rows.
+    await broken.call('sheets.reopen', { ...key(), reason: 'Corrección' });
+    expect(await broken.call('audit.verify', {})).toMatchObject({ ok: false, brokenAtId: edited });
+  });
+});
