@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { xlsxWorkbook } from '../../fixtures-src/import/workbooks';
 import { openTestApp, type TestApp } from '../../support/services';
 import { addEntry, addSheet, addThreeJurors, seedEdition } from '../consolidation/seed';
 
@@ -88,6 +89,38 @@ describe('a closed stage is a frozen record', () => {
     expect(moved.message).toMatch(/^La etapa «Evaluación técnica» está cerrada y cuenta fichas de la postulación .+: no se puede eliminar ni cambiar su categoría/);
     expect((await app.fail('entries.delete', { id: e.a1 })).code).toBe('jury.frozen.entry');
     await app.call('entries.update', { id: e.a1, fields: { ...fields, summary: 'Resumen corregido.' } });
+  });
+
+  it('an import cannot move a counted entry to another category either: that row is a problem, the others are imported', async () => {
+    // Imports match entries by IGED: give the counted entry one (reopening to do so), and add an
+    // entry no sheet counts.
+    const lamas = (await app.call('reference.igeds', {})).find((iged) => iged.name === 'UGEL Lamas');
+    if (!lamas) throw new Error('UGEL Lamas debería venir en la lista incluida');
+    await app.call('juryStages.reopen', { stageId: s.stageId, reason: 'Faltaba la IGED de una postulación' });
+    const counted = await app.call('entries.get', { id: e.a1 });
+    await app.call('entries.update', { id: e.a1, fields: { code: counted.code, igedId: lamas.id, title: counted.title, categoryId: counted.categoryId } });
+    const free = await app.call('entries.create', { editionId: s.editionId, fields: { igedId: lamas.id, title: 'Una práctica sin fichas', categoryId: s.categories.inicio } });
+    await app.call('juryStages.close', { stageId: s.stageId, reason: 'Fin del plazo' });
+
+    const bytes = await xlsxWorkbook({
+      name: 'Postulaciones',
+      headers: ['Código', 'IGED', 'Título', 'Categoría', 'Resumen'],
+      rows: [
+        [counted.code, 'UGEL Lamas', counted.title, 'Liderazgo para la mejora de aprendizajes', ''],
+        [free.code, 'UGEL Lamas', free.title, 'Contribución al buen inicio del año escolar', 'Resumen traído del archivo.'],
+      ],
+    });
+    const inspection = await app.call('imports.inspect', { editionId: s.editionId, fileName: 'postulaciones.xlsx', dataBase64: bytes.toString('base64') });
+    const file = { token: inspection.token, sheet: 0, mapping: inspection.sheets[0]?.suggestedMapping ?? {} };
+    const preview = await app.call('imports.preview', file);
+    expect(preview.rows.map((row) => row.action)).toEqual(['invalid', 'update']);
+    expect(preview.issues.find((issue) => issue.severity === 'error')?.message).toMatch(
+      /^La etapa «Evaluación técnica» está cerrada y cuenta fichas de la postulación .+: no se puede eliminar ni cambiar su categoría/,
+    );
+    expect((await app.fail('imports.commit', file)).code).toBe('import.error.hasErrors');
+    await app.call('imports.commit', { ...file, validOnly: true });
+    expect((await app.call('entries.get', { id: e.a1 })).categoryId).toBe(s.categories.inicio);
+    expect((await app.call('entries.get', { id: free.id })).summary).toBe('Resumen traído del archivo.');
   });
 
   it('after reopening with a reason the change is accepted and audited with what it was and what it became', async () => {

@@ -15,6 +15,7 @@ import { AppError } from '../../../../shared/errors';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
 import { checkFields, storedFields, type EntryFields, type StoredEntryFields } from '../../entries/write';
+import { assertEntryNotFrozen } from '../../jury/frozen';
 import { foldKey } from '../../../../shared/domain/text';
 import type { SheetRow } from '../file/parse-types';
 import type { EntrySheet } from './inspect';
@@ -284,6 +285,16 @@ function decide(db: Db, read: ReadRow, fields: EntryFields, ref: EntryReference,
     if (!(cause instanceof AppError)) throw cause;
     error('', cause.message);
     return invalid();
+  }
+  // The same rule as editing one entry: what places it in a closed stage's ranking stays put.
+  if (current.category_id !== next.category_id || current.iged_id !== next.iged_id || current.region !== next.region) {
+    try {
+      assertEntryNotFrozen(db, existingId);
+    } catch (cause) {
+      if (!(cause instanceof AppError)) throw cause;
+      error('', cause.message);
+      return invalid();
+    }
   }
   const changes = fieldChanges(current, next, ref);
   return { action: changes.length === 0 ? 'unchanged' : 'update', existingId, titleKey, issues, fields: merged, changes, similar: [] };
