@@ -35,6 +35,18 @@ export function t(key: MessageKey, params?: MessageParams): string {
   });
 }
 
+/** Message families with a singular and a plural form: `${base}.one` and `${base}.other`. */
+export type PluralBase = { [K in MessageKey]: K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never }[MessageKey];
+
+const pluralRules = new Intl.PluralRules(LOCALE);
+
+/** The form of `base` for `count` by Spanish plural rules ("1 aporte", "2 aportes"), `{count}` filled. */
+export function tCount(base: PluralBase, count: number, params?: MessageParams): string {
+  // Spanish CLDR also has 'many' (for millions, "de aportes"): 'other' reads correctly there too.
+  const form = pluralRules.select(count) === 'one' ? 'one' : 'other';
+  return t(`${base}.${form}` as MessageKey, { ...params, count });
+}
+
 // 'min2': years such as 2024 stay ungrouped, 10,000 rows still get their separator.
 const numberFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2, useGrouping: 'min2' });
 

@@ -96,8 +96,15 @@ export const encuentroUi = {
   'encuentroUi.capture.historyOf': 'Historial de «{text}»',
   'encuentroUi.capture.deleteOf': 'Eliminar «{text}»',
   'encuentroUi.capture.deleted': 'Se eliminó el aporte «{text}».',
-  'encuentroUi.capture.recovered':
-    'Se recuperaron {count} aporte(s) escritos en este equipo antes de recargar o cerrar la página, que aún no habían llegado al servicio. Cada uno indica si ya quedó guardado.',
+  'encuentroUi.capture.recovered.one':
+    'Se recuperó 1 aporte escrito en este equipo antes de recargar o cerrar la página, que aún no había llegado al servicio. Indica si ya quedó guardado.',
+  'encuentroUi.capture.recovered.other':
+    'Se recuperaron {count} aportes escritos en este equipo antes de recargar o cerrar la página, que aún no habían llegado al servicio. Cada uno indica si ya quedó guardado.',
+  'encuentroUi.capture.unrecovered.one': 'No se pudo recuperar 1 aporte de la copia guardada en este equipo: estaba dañado. Revise la matriz y escríbalo de nuevo si falta.',
+  'encuentroUi.capture.unrecovered.other':
+    'No se pudieron recuperar {count} aportes de la copia guardada en este equipo: estaban dañados. Revise la matriz y escríbalos de nuevo si faltan.',
+  'encuentroUi.capture.recoveryFailed':
+    'No se pudo leer la copia guardada en este equipo: si escribió aportes sin conexión antes de recargar o cerrar la página, revise que estén en la matriz.',
   'encuentroUi.capture.recoveredOk': 'Entendido',
   'encuentroUi.capture.journalFull':
     'El navegador no tiene espacio para guardar en este equipo una copia de lo que escribe. Lo escrito sigue en pantalla y se envía al servicio: no recargue ni cierre la página hasta que diga «Todo guardado».',
@@ -110,7 +117,9 @@ export const encuentroUi = {
   'encuentroUi.save.retryNow': 'Reintentar ahora',
   'encuentroUi.save.summarySaved': 'Todo guardado',
   'encuentroUi.save.summarySaving': 'Guardando…',
-  'encuentroUi.save.summaryRetrying': '{count} aporte(s) sin guardar — reintentando',
+  'encuentroUi.save.summaryRetrying.one': '1 aporte sin guardar — reintentando',
+  'encuentroUi.save.summaryRetrying.other': '{count} aportes sin guardar — reintentando',
+  'encuentroUi.save.kept': 'copia en este equipo',
   'encuentroUi.shortcuts.title': 'Atajos de teclado',
   'encuentroUi.shortcuts.enter': 'siguiente aporte',
   'encuentroUi.shortcuts.shiftEnter': 'salto de línea',

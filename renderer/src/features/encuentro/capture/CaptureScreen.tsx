@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { EncuentroDetail } from '../../../../../shared/domain/encuentro-types';
 import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK, blockLabel, blockShortLabel, levelFromLabel, levelLabel } from '../../../../../shared/domain/encuentro-matrix';
-import { t } from '../../../../../shared/i18n';
+import { t, tCount } from '../../../../../shared/i18n';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { ScreenTitle } from '../../../components/ScreenTitle';
 import { SelectField } from '../../../components/fields';
@@ -227,7 +227,7 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
         <h2 className="capture-practice">{title}</h2>
         <p className={`save-summary save-summary-${counts.retrying + counts.error > 0 ? 'retrying' : pending > 0 ? 'saving' : 'saved'}`} role="status" aria-live="polite" data-testid="save-summary">
           {counts.retrying + counts.error > 0
-            ? t('encuentroUi.save.summaryRetrying', { count: counts.retrying + counts.error })
+            ? tCount('encuentroUi.save.summaryRetrying', counts.retrying + counts.error)
             : pending > 0
               ? t('encuentroUi.save.summarySaving')
               : t('encuentroUi.save.summarySaved')}
@@ -246,9 +246,11 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
           <li><kbd>Alt</kbd>+<kbd>H</kbd> {t('encuentroUi.shortcuts.history')}</li>
         </ul>
       </details>
-      {snapshot.recovered > 0 && (
+      {(snapshot.recovered > 0 || snapshot.unrecovered > 0 || snapshot.recoveryFailed) && (
         <div className="notice capture-recovered" role="status">
-          <p>{t('encuentroUi.capture.recovered', { count: snapshot.recovered })}</p>
+          {snapshot.recovered > 0 && <p>{tCount('encuentroUi.capture.recovered', snapshot.recovered)}</p>}
+          {snapshot.unrecovered > 0 && <p>{tCount('encuentroUi.capture.unrecovered', snapshot.unrecovered)}</p>}
+          {snapshot.recoveryFailed && <p>{t('encuentroUi.capture.recoveryFailed')}</p>}
           <button type="button" onClick={() => store.dismissRecovered()}>
             {t('encuentroUi.capture.recoveredOk')}
           </button>
@@ -288,6 +290,7 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
                           store={store}
                           itemKey={item ? item.key : ghost}
                           item={item}
+                          kept={item !== null && (snapshot.journaledRevision[item.key] ?? -1) >= item.revision}
                           block={block}
                           level={level}
                           label={

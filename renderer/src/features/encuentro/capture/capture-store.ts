@@ -1,7 +1,7 @@
 import type { Contribution, PracticeMatrix } from '../../../../../shared/domain/encuentro-types';
 import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK, type ContributionBlock, type ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
 import { ApiError, call } from '../../../api/client';
-import { browserOrigin, browserStorage, CaptureJournal, journaledScopes, type JournalEntry, type JournalProblem, type JournalStorage } from './capture-journal';
+import { browserJournalBackend, browserOrigin, CaptureJournal, journaledScopes, type JournalBackend, type JournalEntry, type JournalProblem } from './capture-journal';
 
 /**
  * The moderator's items for one practice in one sala, saved as they are typed.
@@ -12,8 +12,9 @@ import { browserOrigin, browserStorage, CaptureJournal, journaledScopes, type Jo
  * on the way are retried with a growing pause until they get through. The store lives outside
  * React (one per practice and sala, kept for the whole page life), so leaving the screen
  * neither cancels a pending save nor loses a retry. Every line not yet acknowledged is also kept in
- * a local journal (capture-journal.ts), written synchronously with each change and replayed by
- * the next page, so a reload or a crash while the hub is unreachable loses nothing either.
+ * a local journal (capture-journal.ts, IndexedDB), rewritten with each change and replayed by the
+ * next page; a line is shown as kept on this computer only once that write is on disk, so a
+ * reload or a browser crash while the hub is unreachable loses nothing that was shown as kept.
  */
 export type SaveState = 'empty' | 'saved' | 'saving' | 'retrying' | 'error';
 
@@ -49,6 +50,12 @@ export interface CaptureSnapshot {
   lastDeleted: CaptureItem | null;
   /** Lines typed on an earlier page (reloaded, closed, crashed) that this page brought back. */
   recovered: number;
+  /** Lines of an earlier page's journal that could not be read back (damaged). */
+  unrecovered: number;
+  /** The journal of earlier pages could not be read at all: lines typed there may be missing. */
+  recoveryFailed: boolean;
+  /** Per unsaved item, the revision the local journal holds on disk (written and flushed). */
+  journaledRevision: Readonly<Record<string, number>>;
   /** Set while unsaved lines cannot be kept in the local journal (they stay in memory). */
   journalProblem: JournalProblem;
 }
@@ -134,8 +141,8 @@ function locate(cells: Record<string, CaptureItem[]>, found: (item: CaptureItem)
 }
 
 export interface CaptureStoreOptions {
-  /** Where the journal lives (the page's localStorage by default; null: no journal). */
-  storage?: JournalStorage | null;
+  /** Where the journal lives (the page's IndexedDB by default; null: no journal). */
+  journal?: JournalBackend | null;
   /** The server the page talks to (the page's origin by default). */
   origin?: string;
 }
@@ -146,7 +153,7 @@ export class CaptureStore {
   private readonly timers = new Map<string, number>();
   private readonly attempts = new Map<string, number>();
   private readonly pendingEvents: Contribution[] = [];
-  private readonly storage: JournalStorage | null;
+  private readonly backend: JournalBackend | null;
   private readonly origin: string;
   /** Opened at the first load, once the practice's Encuentro is known. */
   private journal: CaptureJournal | null = null;
@@ -154,13 +161,15 @@ export class CaptureStore {
   private journaled = new Map<string, JournalEntry>();
   /** A failed load that is not retried until a screen shows this store. */
   private loadStalled = false;
+  /** The first load is reading the journals of earlier pages: a second load meanwhile replays nothing. */
+  private openingJournal = false;
 
   constructor(
     readonly practiceId: number,
     readonly salaId: number | null,
     options: CaptureStoreOptions = {},
   ) {
-    this.storage = options.storage !== undefined ? options.storage : browserStorage();
+    this.backend = options.journal !== undefined ? options.journal : browserJournalBackend();
     this.origin = options.origin ?? browserOrigin();
     const cells: Record<string, CaptureItem[]> = {};
     const ghosts: Record<string, string> = {};
@@ -170,7 +179,7 @@ export class CaptureStore {
         ghosts[cellKey(block, level)] = newKey();
       }
     }
-    this.snapshot = { loaded: false, loadError: null, matrix: null, cells, ghosts, lastDeleted: null, recovered: 0, journalProblem: null };
+    this.snapshot = { loaded: false, loadError: null, matrix: null, cells, ghosts, lastDeleted: null, recovered: 0, unrecovered: 0, recoveryFailed: false, journalProblem: null, journaledRevision: {} };
   }
 
   // ——— React binding ———
@@ -187,18 +196,15 @@ export class CaptureStore {
 
   private set(patch: Partial<CaptureSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...patch };
-    // The journal is rewritten synchronously with every change of the items, before any save is sent.
-    if (patch.cells) {
-      const journalProblem = this.persist();
-      if (journalProblem !== this.snapshot.journalProblem) this.snapshot = { ...this.snapshot, journalProblem };
-    }
+    // The journal write is started with every change of the items, before any save is sent.
+    if (patch.cells) this.persist();
     for (const listener of this.listeners) listener();
   }
 
   // ——— Local journal ———
   /** Writes every unacknowledged item to the journal (an acknowledged one leaves it). */
-  private persist(): JournalProblem {
-    if (!this.journal) return this.snapshot.journalProblem;
+  private persist(): void {
+    if (!this.journal) return;
     const entries: JournalEntry[] = [];
     const journaled = new Map<string, JournalEntry>();
     for (const list of Object.values(this.snapshot.cells)) {
@@ -214,7 +220,16 @@ export class CaptureStore {
       });
     }
     this.journaled = journaled;
-    return this.journal.write(entries);
+    this.journal.write(entries);
+  }
+
+  /** The journal's transaction is durable: these revisions are kept on this computer. */
+  private journalWritten(revisions: ReadonlyMap<string, number>): void {
+    this.set({ journaledRevision: Object.fromEntries(revisions) });
+  }
+
+  private journalProblem(problem: JournalProblem): void {
+    if (problem !== this.snapshot.journalProblem) this.set({ journalProblem: problem });
   }
 
   /**
@@ -261,7 +276,7 @@ export class CaptureStore {
 
   /** The moderator has read the "recovered" notice. */
   dismissRecovered(): void {
-    this.set({ recovered: 0 });
+    this.set({ recovered: 0, unrecovered: 0, recoveryFailed: false });
   }
 
   private find(key: string): CaptureItem | undefined {
@@ -298,12 +313,21 @@ export class CaptureStore {
       else this.loadStalled = true;
       return;
     }
-    if (this.journal) {
+    if (this.journal || this.openingJournal) {
       this.merge(matrix, []);
       return;
     }
-    this.journal = new CaptureJournal(this.storage, { origin: this.origin, encuentroId: matrix.encuentroId, practiceId: this.practiceId, salaId: this.salaId });
-    this.merge(matrix, this.journal.takeOver());
+    this.openingJournal = true;
+    const journal = new CaptureJournal(
+      this.backend,
+      { origin: this.origin, encuentroId: matrix.encuentroId, practiceId: this.practiceId, salaId: this.salaId },
+      { written: (revisions) => this.journalWritten(revisions), problem: (problem) => this.journalProblem(problem) },
+    );
+    const taken = await journal.takeOver();
+    this.journal = journal;
+    this.openingJournal = false;
+    if (taken.unreadable > 0 || taken.failed) this.set({ unrecovered: this.snapshot.unrecovered + taken.unreadable, recoveryFailed: taken.failed });
+    this.merge(matrix, taken.entries);
   }
 
   /**
@@ -511,8 +535,10 @@ export class CaptureStore {
       const current = this.find(key);
       if (!saved.applied && current?.recovered && current.revision === revision) {
         // A line from an earlier page's journal, overtaken on the server meanwhile: the later text stays.
+        // What the notice counted as recovered was not kept after all: it no longer says so.
         const c = saved.contribution;
         this.succeeded(key, { text: c.text, revision: c.revision, ackedRevision: c.revision });
+        if (this.snapshot.recovered > 0) this.set({ recovered: this.snapshot.recovered - 1 });
         return;
       }
       if (!saved.applied && current) {
@@ -675,7 +701,7 @@ export class CaptureStore {
 
 const stores = new Map<string, CaptureStore>();
 
-/** One store per practice and sala for the life of the page (saves outlive the screen). The stores use the page's localStorage. */
+/** One store per practice and sala for the life of the page (saves outlive the screen). The stores use the page's IndexedDB. */
 export function captureStore(practiceId: number, salaId: number | null): CaptureStore {
   const key = `${practiceId}:${salaId ?? ''}`;
   let store = stores.get(key);
@@ -705,6 +731,6 @@ export function flushAll(): void {
  * At start: opens (and so loads and replays) the store of every practice with lines left in the
  * journal by an earlier page of this server, so they reach it even before their screen is opened.
  */
-export function recoverCaptureJournals(): void {
-  for (const { practiceId, salaId } of journaledScopes(browserStorage(), browserOrigin())) captureStore(practiceId, salaId);
+export async function recoverCaptureJournals(): Promise<void> {
+  for (const { practiceId, salaId } of await journaledScopes(browserJournalBackend(), browserOrigin())) captureStore(practiceId, salaId);
 }
