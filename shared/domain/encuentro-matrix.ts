@@ -22,6 +22,16 @@ export const LEVELS_BY_BLOCK: Readonly<Record<ContributionBlock, readonly Contri
   condiciones: QUESTION_LEVELS,
 };
 
+/** A line with words: a blank one (an item just added, a line emptied) never reaches the wall or a report. */
+export function hasWords(item: { text: string }): boolean {
+  return item.text.trim() !== '';
+}
+
+/** The same cells with their blank items left out. */
+export function cellsWithWords<C extends { items: readonly { text: string }[] }>(cells: readonly C[]): C[] {
+  return cells.map((cell) => ({ ...cell, items: cell.items.filter(hasWords) }));
+}
+
 export function isLevelOfBlock(block: ContributionBlock, level: string): level is ContributionLevel {
   return (LEVELS_BY_BLOCK[block] as readonly string[]).includes(level);
 }

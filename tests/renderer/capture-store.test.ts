@@ -87,4 +87,43 @@ describe('capture store: what the moderator typed survives an outage, in order',
     await vi.waitFor(() => expect(store.counts().saved).toBe(5), { timeout: 10_000 });
     expect(await stored(f)).toEqual(['Primero', 'Entre A', 'Entre B', 'Último', 'De otra laptop']);
   });
+
+  it('a saved line emptied of its text is removed when left, never stored blank, and undoing brings its words back', async () => {
+    const store = new CaptureStore(f.practiceA, f.salaId);
+    await loaded(store);
+    const key = typeLine(store, 'Uno que se vaciará');
+    typeLine(store, 'Otro que queda');
+    await vi.waitFor(() => expect(store.counts().saved).toBe(2));
+
+    // The moderator enters the line and deletes its text, a character at a time.
+    store.beginEdit(key);
+    for (const text of ['Uno que', 'U', '   ', '']) {
+      store.setText(key, 'limitantes', 'ugel', text, false);
+      store.flush(key);
+      if (text.trim() !== '') await vi.waitFor(() => expect(store.counts().saving).toBe(0));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The service never stores a blank line.
+    expect(await stored(f)).toEqual(['U', 'Otro que queda']);
+    store.leave(key);
+    await vi.waitFor(() => expect(store.getSnapshot().lastDeleted).not.toBeNull());
+    expect(texts(store)).toEqual(['Otro que queda']);
+    expect(await stored(f)).toEqual(['Otro que queda']);
+    // What the undo bar names and brings back is the line as it was when the moderator entered it.
+    expect(store.getSnapshot().lastDeleted!.text).toBe('Uno que se vaciará');
+    await store.undoDelete();
+    await vi.waitFor(() => expect(store.counts().saved).toBe(2));
+    expect(texts(store)).toEqual(['Uno que se vaciará', 'Otro que queda']);
+    expect(await stored(f)).toEqual(['Uno que se vaciará', 'Otro que queda']);
+  });
+
+  it('a new line left with spaces only is dropped, not stored', async () => {
+    const store = new CaptureStore(f.practiceA, f.salaId);
+    await loaded(store);
+    const key = typeLine(store, '  ');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    store.leave(key);
+    expect(texts(store)).toEqual([]);
+    expect(await stored(f)).toEqual([]);
+  });
 });

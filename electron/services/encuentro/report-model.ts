@@ -9,6 +9,7 @@ import type {
   PracticeMatrix,
   SalaSynthesis,
 } from '../../../shared/domain/encuentro-types';
+import { cellsWithWords, hasWords } from '../../../shared/domain/encuentro-matrix';
 import type { Db } from '../../db/open';
 import { attendanceCounts, listAttendees } from './attendance';
 import { listContributions, versionCounts } from './contributions';
@@ -34,7 +35,9 @@ export interface ReportModel {
 export function readReportModel(db: Db, encuentroId: number): ReportModel {
   return db.transaction(() => {
     const encuentro = getEncuentro(db, encuentroId);
-    const contributions = listContributions(db, { encuentroId, deleted: 'exclude' });
+    // Blank lines and items (one just added and never written) print nothing: an empty bullet at most.
+    const contributions = listContributions(db, { encuentroId, deleted: 'exclude' }).filter(hasWords);
+    const summary = getSummary(db, encuentroId);
     const ejes = new Map(encuentro.ejes.map((e) => [e.id, e]));
     return {
       encuentro,
@@ -43,8 +46,11 @@ export function readReportModel(db: Db, encuentroId: number): ReportModel {
       contributions,
       versions: versionCounts(db, encuentroId),
       matrices: new Map(encuentro.practices.map((p) => [p.id, arrange(contributions.filter((c) => c.practiceId === p.id))])),
-      syntheses: encuentro.salas.map((s) => getSynthesis(db, s.id)),
-      summary: getSummary(db, encuentroId),
+      syntheses: encuentro.salas.map((s) => {
+        const synthesis = getSynthesis(db, s.id);
+        return { ...synthesis, cells: cellsWithWords(synthesis.cells) };
+      }),
+      summary: { ...summary, cells: cellsWithWords(summary.cells) },
       counts: attendanceCounts(db, encuentroId),
       attendees: listAttendees(db, encuentroId, '', undefined),
     };

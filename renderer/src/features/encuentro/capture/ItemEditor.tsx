@@ -57,9 +57,10 @@ export function ItemEditor({ store, itemKey, item, kept, block, level, label, on
           const nativeComposing = (event.nativeEvent as InputEvent).isComposing === true;
           store.setText(itemKey, block, level, event.target.value, composing.current || nativeComposing);
         }}
+        onFocus={() => store.beginEdit(itemKey)}
         onBlur={() => {
           store.flush(itemKey);
-          store.dropIfEmptyDraft(itemKey);
+          store.leave(itemKey);
         }}
         onKeyDown={(event) => onKeyDown(event, itemKey)}
       />

@@ -73,6 +73,11 @@ function newKey(): string {
   return `c-${random}-${keySeed}`;
 }
 
+/** Nothing but spaces: a line that carries nothing, never stored nor shown on the wall. */
+export function isBlank(text: string): boolean {
+  return text.trim() === '';
+}
+
 export function saveStateOf(item: CaptureItem): SaveState {
   if (item.id === null && item.text === '' && !item.inFlight) return 'empty';
   if (item.error) return 'error';
@@ -161,6 +166,8 @@ export class CaptureStore {
   private journaled = new Map<string, JournalEntry>();
   /** A failed load that is not retried until a screen shows this store. */
   private loadStalled = false;
+  /** The text of each line when the moderator entered it (to undo emptying it). */
+  private readonly wordsAtEntry = new Map<string, string>();
   /** The first load is reading the journals of earlier pages: a second load meanwhile replays nothing. */
   private openingJournal = false;
 
@@ -209,7 +216,8 @@ export class CaptureStore {
     const journaled = new Map<string, JournalEntry>();
     for (const list of Object.values(this.snapshot.cells)) {
       list.forEach((item, index) => {
-        if (item.ackedRevision >= item.revision || (item.id === null && item.text === '')) return;
+        // A blank line is never sent (it is removed when left): the service keeps its last words.
+        if (item.ackedRevision >= item.revision || isBlank(item.text)) return;
         // Half-composed text is not the user's yet: the journal keeps what it had.
         const entry: JournalEntry | undefined = item.composing
           ? this.journaled.get(item.key)
@@ -495,8 +503,9 @@ export class CaptureStore {
     const item = this.find(key);
     if (!item || item.inFlight || item.composing) return;
     if (item.ackedRevision >= item.revision) return;
+    // A blank line waits: it is removed when the moderator leaves it, or sent once it has words again.
+    if (isBlank(item.text)) return;
     if (item.id === null) {
-      if (item.text === '') return;
       const afterId = this.predecessorId(item);
       if (afterId === 'wait') {
         this.schedule(key, 100);
@@ -625,8 +634,11 @@ export class CaptureStore {
     this.set({ cells });
   }
 
-  /** Removes an item; resolves to false when the service refused (the item is then put back). */
-  async remove(key: string): Promise<boolean> {
+  /**
+   * Removes an item; resolves to false when the service refused (the item is then put back).
+   * `words`: the text undoing brings back, when the item on screen no longer shows it (emptied).
+   */
+  async remove(key: string, words?: string): Promise<boolean> {
     const item = this.find(key);
     if (!item) return false;
     window.clearTimeout(this.timers.get(key));
@@ -638,7 +650,8 @@ export class CaptureStore {
     }
     try {
       await call('encuentro.contributions.delete', { id: item.id });
-      this.set({ lastDeleted: item });
+      const kept = words ?? this.wordsAtEntry.get(key);
+      this.set({ lastDeleted: isBlank(item.text) && kept !== undefined ? { ...item, text: kept } : item });
       return true;
     } catch {
       void this.load();
@@ -685,10 +698,23 @@ export class CaptureStore {
     return draft.key;
   }
 
-  /** An empty line that was never saved disappears when the user leaves it. */
-  dropIfEmptyDraft(key: string): void {
+  /** The moderator enters a line: what it says now is what undoing its emptying brings back. */
+  beginEdit(key: string): void {
     const item = this.find(key);
-    if (item && item.id === null && item.text === '' && !item.inFlight) this.removeKey(key);
+    if (item && !isBlank(item.text)) this.wordsAtEntry.set(key, item.text);
+  }
+
+  /**
+   * The moderator left a line. An empty draft just disappears; a saved line emptied of its
+   * text is deleted, and undoing that brings back its text as it was when the moderator entered it.
+   */
+  leave(key: string): void {
+    const item = this.find(key);
+    const words = this.wordsAtEntry.get(key);
+    this.wordsAtEntry.delete(key);
+    if (!item || !isBlank(item.text) || item.composing || item.inFlight) return;
+    if (item.id === null) this.removeKey(key);
+    else void this.remove(key, words);
   }
 
   // ——— Totals for the screen's summary line ———
