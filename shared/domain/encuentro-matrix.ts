@@ -63,6 +63,38 @@ export function synthesisAxisFor(block: ContributionBlock): SynthesisAxis {
   return block === 'condiciones' ? 'replica' : 'sostenibilidad';
 }
 
+/**
+ * Orders contributions as the matrix shows them: block by block (limitantes, favorables,
+ * acciones, condiciones), then level by level (UGEL, DRE…, MINEDU, otros) — not by their
+ * internal codes, whose alphabetical order is neither.
+ */
+export function matrixOrder(a: { block: ContributionBlock; level: ContributionLevel }, b: { block: ContributionBlock; level: ContributionLevel }): number {
+  const block = CONTRIBUTION_BLOCKS.indexOf(a.block) - CONTRIBUTION_BLOCKS.indexOf(b.block);
+  return block !== 0 ? block : LEVELS_BY_BLOCK[a.block].indexOf(a.level) - LEVELS_BY_BLOCK[b.block].indexOf(b.level);
+}
+
+/** The option most of `values` share; a tie goes to the first in `order`. */
+function mostShared<T>(values: readonly T[], order: readonly [T, ...T[]]): T {
+  let best: T = order[0];
+  let bestCount = -1;
+  for (const option of order) {
+    const count = values.filter((v) => v === option).length;
+    if (count > bestCount) {
+      best = option;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Where several contributions merged into one item land by default: the row and the column most of them point to. */
+export function mergeDefaults(sources: readonly { block: ContributionBlock; level: ContributionLevel }[]): { level: SynthesisLevel; axis: SynthesisAxis } {
+  return {
+    level: mostShared(sources.map((s) => synthesisLevelFor(s.level)), SYNTHESIS_LEVELS),
+    axis: mostShared(sources.map((s) => synthesisAxisFor(s.block)), SYNTHESIS_AXES),
+  };
+}
+
 export const SYNTHESIS_STATUSES = ['borrador', 'revision', 'final'] as const;
 export type SynthesisStatus = (typeof SYNTHESIS_STATUSES)[number];
 

@@ -1,4 +1,4 @@
-import type { ContributionBlock, ContributionLevel } from '../../../shared/domain/encuentro-matrix';
+import { matrixOrder, type ContributionBlock, type ContributionLevel } from '../../../shared/domain/encuentro-matrix';
 import type { Contribution, ContributionSave, ContributionVersion } from '../../../shared/domain/encuentro-types';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
@@ -78,9 +78,10 @@ export function listContributions(db: Db, filter: ContributionFilter): Contribut
   if (filter.deleted === 'exclude') where.push('deleted_at IS NULL');
   if (filter.deleted === 'only') where.push('deleted_at IS NOT NULL');
   const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM encuentro_contribution WHERE ${where.join(' AND ')} ORDER BY practice_id, block, level, position, id`)
+    .prepare(`SELECT ${COLUMNS} FROM encuentro_contribution WHERE ${where.join(' AND ')} ORDER BY practice_id, position, id`)
     .all(...params) as Row[];
-  return rows.map(toContribution);
+  // Sorted in code: the matrix's order of blocks and levels is not their codes' alphabetical order.
+  return rows.map(toContribution).sort((a, b) => a.practiceId - b.practiceId || matrixOrder(a, b) || a.position - b.position || a.id - b.id);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Contribution, EncuentroDetail, SalaSynthesis, SynthesisItem } from '../../../../../shared/domain/encuentro-types';
 import {
   SYNTHESIS_AXES,
@@ -6,9 +6,8 @@ import {
   SYNTHESIS_TRANSITIONS,
   blockShortLabel,
   levelLabel,
-  synthesisAxisFor,
+  mergeDefaults,
   synthesisAxisLabel,
-  synthesisLevelFor,
   synthesisLevelLabel,
   synthesisStatusLabel,
   type SynthesisAxis,
@@ -77,6 +76,16 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
   const reorder = useReorderSynthesis();
   const move = useMoveSynthesisItem();
   const [deleted, setDeleted] = useState<SynthesisItem | null>(null);
+  // An item just added takes the focus once it is drawn: the organizer writes it straight away
+  // (leaving the focus on «Añadir» made each Space add another empty item).
+  const [focusItem, setFocusItem] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusItem === null) return;
+    const box = document.getElementById(synthesisItemDomId(focusItem));
+    if (!box) return;
+    box.focus();
+    setFocusItem(null);
+  }, [focusItem, synthesis]);
   const salaId = synthesis.sala.id;
   const practiceName = (id: number) => detail.practices.find((p) => p.id === id)?.igedName ?? '';
   const fail = (error: unknown) => announce(errorText(error), 'error');
@@ -126,6 +135,7 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
                         {items.map((item, index) => (
                           <li key={item.id}>
                             <AutosaveText
+                              id={synthesisItemDomId(item.id)}
                               label={t('encuentroUi.synthesis.itemLabel', { n: index + 1, cell: cellName })}
                               text={item.text}
                               revision={item.revision}
@@ -161,7 +171,7 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
                         ))}
                       </ul>
                       {!locked && (
-                        <button type="button" className="link-button" onClick={() => create.mutate({ salaId, level, axis, text: '' }, { onError: fail })}>
+                        <button type="button" className="link-button" onClick={() => create.mutate({ salaId, level, axis, text: '' }, { onSuccess: (item) => setFocusItem(item.id), onError: fail })}>
                           {t('encuentroUi.synthesis.addItem', { cell: cellName })}
                         </button>
                       )}
@@ -181,6 +191,8 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
     </>
   );
 }
+
+const synthesisItemDomId = (id: number) => `synthesis-item-${id}`;
 
 function MoveSelect({ item, onMove }: { item: SynthesisItem; onMove(level: SynthesisLevel, axis: SynthesisAxis): void }) {
   const current = `${item.level}|${item.axis}`;
@@ -345,10 +357,10 @@ function SourcePicker({ detail, salaId, synthesis }: { detail: EncuentroDetail; 
 }
 
 function MergeDialog({ salaId, sources, onClose, onDone }: { salaId: number; sources: Contribution[]; onClose(): void; onDone(): void }) {
-  const first = sources[0]!;
+  const defaults = mergeDefaults(sources);
   const [text, setText] = useState(sources.map((s) => s.text.trim()).join(' '));
-  const [level, setLevel] = useState<SynthesisLevel>(synthesisLevelFor(first.level));
-  const [axis, setAxis] = useState<SynthesisAxis>(synthesisAxisFor(first.block));
+  const [level, setLevel] = useState<SynthesisLevel>(defaults.level);
+  const [axis, setAxis] = useState<SynthesisAxis>(defaults.axis);
   const [error, setError] = useState<string | null>(null);
   const merge = useMerge();
   const submit = async () => {
