@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Contribution, EncuentroDetail, SalaSynthesis, SynthesisItem } from '../../../../../shared/domain/encuentro-types';
 import {
   SYNTHESIS_AXES,
@@ -78,14 +78,13 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
   const [deleted, setDeleted] = useState<SynthesisItem | null>(null);
   // An item just added takes the focus once it is drawn: the organizer writes it straight away
   // (leaving the focus on «Añadir» made each Space add another empty item).
-  const [focusItem, setFocusItem] = useState<number | null>(null);
-  useEffect(() => {
-    if (focusItem === null) return;
-    const box = document.getElementById(synthesisItemDomId(focusItem));
-    if (!box) return;
-    box.focus();
-    setFocusItem(null);
-  }, [focusItem, synthesis]);
+  const focusPending = useRef<number | null>(null);
+  const focusItem = (id: number | null) => {
+    const box = id === null ? null : document.getElementById(synthesisItemDomId(id));
+    box?.focus();
+    focusPending.current = box ? null : id;
+  };
+  useEffect(() => focusItem(focusPending.current), [synthesis]);
   const salaId = synthesis.sala.id;
   const practiceName = (id: number) => detail.practices.find((p) => p.id === id)?.igedName ?? '';
   const fail = (error: unknown) => announce(errorText(error), 'error');
@@ -171,7 +170,7 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
                         ))}
                       </ul>
                       {!locked && (
-                        <button type="button" className="link-button" onClick={() => create.mutate({ salaId, level, axis, text: '' }, { onSuccess: (item) => setFocusItem(item.id), onError: fail })}>
+                        <button type="button" className="link-button" onClick={() => create.mutate({ salaId, level, axis, text: '' }, { onSuccess: (item) => focusItem(item.id), onError: fail })}>
                           {t('encuentroUi.synthesis.addItem', { cell: cellName })}
                         </button>
                       )}
