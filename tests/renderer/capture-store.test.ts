@@ -126,4 +126,26 @@ describe('capture store: what the moderator typed survives an outage, in order',
     expect(texts(store)).toEqual([]);
     expect(await stored(f)).toEqual([]);
   });
+
+  it('a misfiled line moves to another block and level without retyping, saved there; a draft moves with it', async () => {
+    const store = new CaptureStore(f.practiceA, f.salaId);
+    await loaded(store);
+    const key = typeLine(store, 'Esto era una acción del MINEDU');
+    typeLine(store, 'Se queda');
+    await vi.waitFor(() => expect(store.counts().saved).toBe(2));
+    expect(await store.moveTo(key, 'acciones', 'minedu')).toBe(true);
+    const cells = store.getSnapshot().cells;
+    expect(texts(store)).toEqual(['Se queda']);
+    expect(cells['acciones:minedu']!.map((i) => i.text)).toEqual(['Esto era una acción del MINEDU']);
+    const matrix = await f.app.call('encuentro.matrix', { practiceId: f.practiceA, salaId: f.salaId });
+    expect(matrix.blocks.find((b) => b.block === 'acciones')!.cells.find((c) => c.level === 'minedu')!.contributions.map((c) => c.text)).toEqual(['Esto era una acción del MINEDU']);
+    expect(await stored(f)).toEqual(['Se queda']);
+
+    // Refused (the service is unreachable): the line is back where it was.
+    link.online = false;
+    const moved = cells['acciones:minedu']![0]!.key;
+    expect(await store.moveTo(moved, 'condiciones', 'dre')).toBe(false);
+    expect(store.getSnapshot().cells['acciones:minedu']!.map((i) => i.text)).toEqual(['Esto era una acción del MINEDU']);
+    expect(store.getSnapshot().cells['condiciones:dre']).toEqual([]);
+  });
 });

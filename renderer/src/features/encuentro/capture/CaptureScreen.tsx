@@ -5,6 +5,7 @@ import { t, tCount } from '../../../../../shared/i18n';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { ScreenTitle } from '../../../components/ScreenTitle';
 import { SelectField } from '../../../components/fields';
+import { useAnnounce } from '../../../app/announcer';
 import { onEncuentroEvent } from '../events';
 import { ProjectorButton } from '../projector/ProjectorButton';
 import { useEncuentro } from '../queries';
@@ -12,6 +13,7 @@ import { encuentroHref, goTo } from '../routes';
 import { EncuentroTabs } from '../EncuentroTabs';
 import { captureStore, cellKey, flushAll, unsavedCount, type CaptureItem, type CaptureStore } from './capture-store';
 import { HistoryDialog } from './HistoryDialog';
+import { MoveDialog } from './MoveDialog';
 import { ItemEditor, short } from './ItemEditor';
 import { UndoBar } from './UndoBar';
 
@@ -103,6 +105,8 @@ function focusItem(key: string): void {
 function CaptureMatrix({ store, title }: { store: CaptureStore; title: string }) {
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [history, setHistory] = useState<CaptureItem | null>(null);
+  const [moving, setMoving] = useState<CaptureItem | null>(null);
+  const announce = useAnnounce();
   const lastEditAt = useRef(0);
   const deletedAt = useRef(0);
 
@@ -182,6 +186,11 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
         setHistory(item);
         return;
       }
+      if (event.key.toLowerCase() === 'm' && item && item.text.trim() !== '') {
+        event.preventDefault();
+        setMoving(item);
+        return;
+      }
     }
     if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey) {
       event.preventDefault();
@@ -244,6 +253,7 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
           <li><kbd>Ctrl</kbd>+<kbd>Supr</kbd> {t('encuentroUi.shortcuts.delete')}</li>
           <li><kbd>Ctrl</kbd>+<kbd>Z</kbd> {t('encuentroUi.shortcuts.undo')}</li>
           <li><kbd>Alt</kbd>+<kbd>H</kbd> {t('encuentroUi.shortcuts.history')}</li>
+          <li><kbd>Alt</kbd>+<kbd>M</kbd> {t('encuentroUi.shortcuts.move')}</li>
         </ul>
       </details>
       {(snapshot.recovered > 0 || snapshot.unrecovered > 0 || snapshot.recoveryFailed) && (
@@ -299,7 +309,7 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
                               : t('encuentroUi.capture.newLabel', { level: levelLabel(level), block: blockShortLabel(block) })
                           }
                           onKeyDown={onKeyDown}
-                          {...(item ? { onHistory: setHistory, onDelete: (it: CaptureItem) => void remove(it, null) } : {})}
+                          {...(item ? { onHistory: setHistory, onMove: setMoving, onDelete: (it: CaptureItem) => void remove(it, null) } : {})}
                         />
                       ))}
                     </ul>
@@ -314,6 +324,21 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
         <UndoBar
           message={t('encuentroUi.capture.deleted', { text: short(snapshot.lastDeleted.text) })}
           onUndo={() => void undo()}
+        />
+      )}
+      {moving && (
+        <MoveDialog
+          item={moving}
+          onClose={() => {
+            const key = moving.key;
+            setMoving(null);
+            focusItem(key);
+          }}
+          onMove={async (block, level) => {
+            const moved = await store.moveTo(moving.key, block, level);
+            if (moved) announce(t('encuentroUi.capture.moved', { cell: `${blockLabel(block)} — ${levelLabel(level)}` }));
+            return moved;
+          }}
         />
       )}
       {history && history.id !== null && (

@@ -14,6 +14,7 @@ interface ItemEditorProps {
   label: string;
   onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>, key: string): void;
   onHistory?: (item: CaptureItem) => void;
+  onMove?: (item: CaptureItem) => void;
   onDelete?: (item: CaptureItem) => void;
 }
 
@@ -29,7 +30,7 @@ const STATE_LABEL: Record<Exclude<SaveState, 'empty'>, 'encuentroUi.save.saved' 
  * composing, the text is only mirrored (never saved, never reformatted): the character being
  * built is committed at compositionend, and saved from there.
  */
-export function ItemEditor({ store, itemKey, item, kept, block, level, label, onKeyDown, onHistory, onDelete }: ItemEditorProps) {
+export function ItemEditor({ store, itemKey, item, kept, block, level, label, onKeyDown, onHistory, onMove, onDelete }: ItemEditorProps) {
   const composing = useRef(false);
   const state = item ? saveStateOf(item) : 'empty';
   const stateId = `${itemKey}-state`;
@@ -79,6 +80,11 @@ export function ItemEditor({ store, itemKey, item, kept, block, level, label, on
           {item.id !== null && onHistory && (
             <button type="button" className="link-button" tabIndex={-1} onClick={() => onHistory(item)} aria-label={t('encuentroUi.capture.historyOf', { text: short(item.text) })}>
               {t('encuentroUi.capture.history')}
+            </button>
+          )}
+          {onMove && (
+            <button type="button" className="link-button" tabIndex={-1} onClick={() => onMove(item)} aria-label={t('encuentroUi.capture.moveOf', { text: short(item.text) })}>
+              {t('encuentroUi.capture.move')}
             </button>
           )}
           {onDelete && (

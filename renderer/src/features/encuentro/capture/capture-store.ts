@@ -682,6 +682,43 @@ export class CaptureStore {
     if (item) this.update(item.key, { text: c.text, revision: c.revision, ackedRevision: c.revision, failed: false, error: null });
   }
 
+  // ——— Refiling a misfiled line ———
+  /**
+   * Files an item under another block or level, at the end of that cell. A line not created yet
+   * simply moves (its create goes to the new cell); a saved one is moved by the service, and
+   * put back where it was if the service refuses. Resolves to false on a refusal.
+   */
+  async moveTo(key: string, block: ContributionBlock, level: ContributionLevel): Promise<boolean> {
+    const item = this.find(key);
+    if (!item || (item.block === block && item.level === level)) return false;
+    const from = cellKey(item.block, item.level);
+    const to = cellKey(block, level);
+    const place = (moved: CaptureItem) => {
+      const cells = { ...this.snapshot.cells };
+      for (const [ck, list] of Object.entries(cells)) if (list.some((i) => i.key === key)) cells[ck] = list.filter((i) => i.key !== key);
+      cells[cellKey(moved.block, moved.level)] = [...(cells[cellKey(moved.block, moved.level)] ?? []), moved];
+      this.set({ cells });
+    };
+    const before = this.snapshot.cells[from] ?? [];
+    const index = before.findIndex((i) => i.key === key);
+    place({ ...item, block, level, position: Number.MAX_SAFE_INTEGER });
+    if (item.id === null) return true;
+    try {
+      const moved = await call('encuentro.contributions.move', { id: item.id, block, level });
+      this.update(key, { position: moved.position });
+      return true;
+    } catch {
+      // Back where it was, in its place among its neighbours.
+      const current = this.find(key) ?? item;
+      const cells = { ...this.snapshot.cells, [to]: (this.snapshot.cells[to] ?? []).filter((i) => i.key !== key) };
+      const list = [...(cells[from] ?? [])];
+      list.splice(Math.min(index, list.length), 0, { ...current, block: item.block, level: item.level, position: item.position });
+      cells[from] = list;
+      this.set({ cells });
+      return false;
+    }
+  }
+
   // ——— Local empty lines (Enter in the middle of a list) ———
   insertDraftAfter(key: string): string {
     const item = this.find(key);

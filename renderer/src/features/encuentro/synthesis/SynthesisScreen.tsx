@@ -32,6 +32,7 @@ import { ProjectorButton } from '../projector/ProjectorButton';
 import { useEncuentro, useSalaContributions, useSynthesis } from '../queries';
 import { encuentroHref } from '../routes';
 import { AutosaveText } from './AutosaveText';
+import { SourcesDialog } from './SourcesDialog';
 
 /** A sala's plenary table, built from its contributions: promote, merge, edit, reorder; borrador → revisión → final. */
 export function SynthesisScreen({ encuentroId, salaId }: { encuentroId: number; salaId: number | null }) {
@@ -76,6 +77,7 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
   const reorder = useReorderSynthesis();
   const move = useMoveSynthesisItem();
   const [deleted, setDeleted] = useState<SynthesisItem | null>(null);
+  const [editingSources, setEditingSources] = useState<SynthesisItem | null>(null);
   // An item just added takes the focus once it is drawn: the organizer writes it straight away
   // (leaving the focus on «Añadir» made each Space add another empty item).
   const focusPending = useRef<number | null>(null);
@@ -160,6 +162,9 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
                                 <button type="button" className="icon-button" aria-label={t('common.moveDown', { name: short(item.text) })} aria-disabled={index === items.length - 1} onClick={() => shift(items, index, 1)}>
                                   <span aria-hidden="true">↓</span>
                                 </button>
+                                <button type="button" className="link-button" aria-label={t('encuentroUi.synthesis.editSourcesOf', { name: short(item.text) })} onClick={() => setEditingSources(item)}>
+                                  {t('encuentroUi.synthesis.editSources')}
+                                </button>
                                 <MoveSelect item={item} onMove={(lv, ax) => move.mutate({ id: item.id, level: lv, axis: ax }, { onError: fail })} />
                                 <button type="button" className="danger-link" onClick={() => del(item)} aria-label={t('common.deleteNamed', { name: short(item.text) })}>
                                   {t('common.delete')}
@@ -183,6 +188,7 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
         </table>
         {!locked && <SourcePicker detail={detail} salaId={salaId} synthesis={synthesis} />}
       </div>
+      {editingSources && <SourcesDialog detail={detail} item={editingSources} onClose={() => setEditingSources(null)} />}
       {deleted && <UndoBar message={t('encuentroUi.synthesis.deleted', { text: short(deleted.text) })} onUndo={undo} />}
       <p>
         <ExportButtons encuentroId={detail.id} />
