@@ -332,11 +332,12 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
           onClose={() => {
             const key = moving.key;
             setMoving(null);
-            focusItem(key);
+            // After the dialog has closed: closing a modal dialog puts the focus back where it was opened.
+            window.requestAnimationFrame(() => focusItem(key));
           }}
           onMove={async (block, level) => {
             const moved = await store.moveTo(moving.key, block, level);
-            if (moved) announce(t('encuentroUi.capture.moved', { cell: `${blockLabel(block)} — ${levelLabel(level)}` }));
+            if (moved) announce(t('encuentroUi.capture.moved', { cell: `${blockShortLabel(block)} — ${levelLabel(level)}` }));
             return moved;
           }}
         />

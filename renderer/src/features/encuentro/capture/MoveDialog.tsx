@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK, blockLabel, levelLabel, type ContributionBlock, type ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
+import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK, blockShortLabel, levelLabel, type ContributionBlock, type ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
 import { t } from '../../../../../shared/i18n';
 import { Dialog } from '../../../components/Dialog';
 import { FormError } from '../../../components/FormError';
@@ -7,7 +7,7 @@ import { SelectField } from '../../../components/fields';
 import type { CaptureItem } from './capture-store';
 import { short } from './ItemEditor';
 
-const cellName = (block: ContributionBlock, level: ContributionLevel) => `${blockLabel(block)} — ${levelLabel(level)}`;
+const cellName = (block: ContributionBlock, level: ContributionLevel) => `${blockShortLabel(block)} — ${levelLabel(level)}`;
 
 /**
  * Refiles a misfiled line under another block or level without retyping it (Alt+M on the line).
