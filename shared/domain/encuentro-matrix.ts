@@ -22,6 +22,12 @@ export const LEVELS_BY_BLOCK: Readonly<Record<ContributionBlock, readonly Contri
   condiciones: QUESTION_LEVELS,
 };
 
+/**
+ * A pause in typing: keystrokes closer together than this belong to one edit — one version in a
+ * line's history, one step of Ctrl+Z on the capture screen.
+ */
+export const TYPING_PAUSE_MS = 1500;
+
 /** A line with words: a blank one (an item just added, a line emptied) never reaches the wall or a report. */
 export function hasWords(item: { text: string }): boolean {
   return item.text.trim() !== '';

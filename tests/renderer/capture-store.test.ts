@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MethodInput, MethodName } from '../../shared/contract';
 import type * as Client from '../../renderer/src/api/client';
 import { openEncuentro, type EncuentroFixture } from '../integration/encuentro/support';
-import { loaded, stored, texts, typeLine } from './support/capture';
+import { CELL, loaded, stored, texts, typeLine } from './support/capture';
 
 /**
  * The moderator's capture store (renderer) driven against the real services, with the
@@ -147,5 +147,37 @@ describe('capture store: what the moderator typed survives an outage, in order',
     expect(await store.moveTo(moved, 'condiciones', 'dre')).toBe(false);
     expect(store.getSnapshot().cells['acciones:minedu']!.map((i) => i.text)).toEqual(['Esto era una acción del MINEDU']);
     expect(store.getSnapshot().cells['condiciones:dre']).toEqual([]);
+  });
+
+  it('Ctrl+Z takes back a whole edit (what was typed without a pause), Ctrl+Y puts it back', async () => {
+    let now = 0;
+    const store = new CaptureStore(f.practiceA, f.salaId, { now: () => now });
+    await loaded(store);
+    const type = (key: string, words: string) => {
+      let text = store.getSnapshot().cells[CELL]!.find((i) => i.key === key)?.text ?? '';
+      for (const ch of words) {
+        now += 80;
+        text += ch;
+        store.setText(key, 'limitantes', 'ugel', text, false);
+      }
+    };
+    const key = store.getSnapshot().ghosts[CELL]!;
+    type(key, 'Falta presupuesto');
+    now += 3000;
+    type(key, ' para movilidad');
+    expect(texts(store)).toEqual(['Falta presupuesto para movilidad']);
+    expect(store.undoEdit(key)).toBe(true);
+    expect(texts(store)).toEqual(['Falta presupuesto']);
+    expect(store.redoEdit(key)).toBe(true);
+    expect(texts(store)).toEqual(['Falta presupuesto para movilidad']);
+    expect(store.undoEdit(key)).toBe(true);
+    expect(store.undoEdit(key)).toBe(true);
+    expect(texts(store)).toEqual(['']);
+    expect(store.undoEdit(key)).toBe(false);
+    // What the undo left is what is saved.
+    store.redoEdit(key);
+    store.flush(key);
+    await vi.waitFor(() => expect(store.counts().saved).toBe(1));
+    expect(await stored(f)).toEqual(['Falta presupuesto']);
   });
 });

@@ -1,4 +1,4 @@
-import { matrixOrder, type ContributionBlock, type ContributionLevel } from '../../../shared/domain/encuentro-matrix';
+import { TYPING_PAUSE_MS, matrixOrder, type ContributionBlock, type ContributionLevel } from '../../../shared/domain/encuentro-matrix';
 import type { Contribution, ContributionSave, ContributionVersion } from '../../../shared/domain/encuentro-types';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
@@ -173,13 +173,11 @@ export function insertContribution(db: Db, input: CreateInput, now: string): { i
  * pause's length belong to the same edit: they update that version instead of adding one, so
  * the history keeps one version per pause in typing. A restored version is never overwritten.
  */
-export const EDIT_PAUSE_MS = 1500;
-
 function extendLastVersion(db: Db, contributionId: number, revision: number, text: string, now: string): boolean {
   const last = db.prepare(`SELECT id, kind, saved_at FROM encuentro_contribution_version WHERE contribution_id = ? ORDER BY id DESC LIMIT 1`).get(contributionId) as
     | { id: number; kind: ContributionVersion['kind']; saved_at: string }
     | undefined;
-  if (!last || last.kind === 'restore' || Date.parse(now) - Date.parse(last.saved_at) >= EDIT_PAUSE_MS) return false;
+  if (!last || last.kind === 'restore' || Date.parse(now) - Date.parse(last.saved_at) >= TYPING_PAUSE_MS) return false;
   db.prepare(`UPDATE encuentro_contribution_version SET revision = ?, text = ?, saved_at = ? WHERE id = ?`).run(revision, text, now, last.id);
   return true;
 }

@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONTRIBUTION_BLOCKS, CONTRIBUTION_LEVELS, LEVELS_BY_BLOCK } from '../../../shared/domain/encuentro-matrix';
-import { EDIT_PAUSE_MS } from '../../../electron/services/encuentro/contributions';
+import { CONTRIBUTION_BLOCKS, CONTRIBUTION_LEVELS, LEVELS_BY_BLOCK, TYPING_PAUSE_MS } from '../../../shared/domain/encuentro-matrix';
 import { openEncuentro, type EncuentroFixture } from './support';
 
 describe('moderator capture', () => {
   let f: EncuentroFixture;
   /** The services' clock: each test moves it as the moderator's pauses would. */
   let clock = Date.parse('2024-11-20T15:00:00Z');
-  const pause = (ms = EDIT_PAUSE_MS) => (clock += ms);
+  const pause = (ms = TYPING_PAUSE_MS) => (clock += ms);
   beforeEach(async () => {
     f = await openEncuentro({ now: () => new Date(clock) });
   });

@@ -12,6 +12,7 @@ import { useEncuentro } from '../queries';
 import { encuentroHref, goTo } from '../routes';
 import { EncuentroTabs } from '../EncuentroTabs';
 import { captureStore, cellKey, flushAll, unsavedCount, type CaptureItem, type CaptureStore } from './capture-store';
+import { caretLine } from './caret';
 import { HistoryDialog } from './HistoryDialog';
 import { MoveDialog } from './MoveDialog';
 import { ItemEditor, short } from './ItemEditor';
@@ -214,12 +215,23 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
       void undo();
       return;
     }
-    if (event.key === 'ArrowUp' && !event.altKey && el.selectionStart === 0 && el.selectionEnd === 0 && index > 0) {
+    // The line's own undo: a whole edit (what was typed without a pause) per press, not a
+    // character as the browser's undo of a React-controlled textarea does.
+    const pressed = event.key.toLowerCase();
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && (pressed === 'z' || pressed === 'y')) {
+      const redo = pressed === 'y' || event.shiftKey;
+      event.preventDefault();
+      if (redo ? store.redoEdit(key) : store.undoEdit(key)) lastEditAt.current = tick();
+      return;
+    }
+    // ↑ on the line's first visual line (a long item wraps) goes to the previous item, ↓ on its last to the next.
+    const plainArrow = !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
+    if (plainArrow && event.key === 'ArrowUp' && index > 0 && caretLine(el).first) {
       event.preventDefault();
       focusItem(list[index - 1]!);
       return;
     }
-    if (event.key === 'ArrowDown' && !event.altKey && el.selectionStart === el.value.length && index < list.length - 1) {
+    if (plainArrow && event.key === 'ArrowDown' && index < list.length - 1 && caretLine(el).last) {
       event.preventDefault();
       focusItem(list[index + 1]!);
       return;
@@ -252,6 +264,7 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
           <li><kbd>↑</kbd>/<kbd>↓</kbd> {t('encuentroUi.shortcuts.items')}</li>
           <li><kbd>Ctrl</kbd>+<kbd>Supr</kbd> {t('encuentroUi.shortcuts.delete')}</li>
           <li><kbd>Ctrl</kbd>+<kbd>Z</kbd> {t('encuentroUi.shortcuts.undo')}</li>
+          <li><kbd>Ctrl</kbd>+<kbd>Y</kbd> {t('encuentroUi.shortcuts.redo')}</li>
           <li><kbd>Alt</kbd>+<kbd>H</kbd> {t('encuentroUi.shortcuts.history')}</li>
           <li><kbd>Alt</kbd>+<kbd>M</kbd> {t('encuentroUi.shortcuts.move')}</li>
         </ul>

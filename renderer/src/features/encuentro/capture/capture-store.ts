@@ -1,5 +1,5 @@
 import type { Contribution, PracticeMatrix } from '../../../../../shared/domain/encuentro-types';
-import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK, type ContributionBlock, type ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
+import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK, TYPING_PAUSE_MS, type ContributionBlock, type ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
 import { ApiError, call } from '../../../api/client';
 import { browserJournalBackend, browserOrigin, CaptureJournal, journaledScopes, type JournalBackend, type JournalEntry, type JournalProblem } from './capture-journal';
 
@@ -150,6 +150,8 @@ export interface CaptureStoreOptions {
   journal?: JournalBackend | null;
   /** The server the page talks to (the page's origin by default). */
   origin?: string;
+  /** Milliseconds now (Date.now by default): groups keystrokes into edits for Ctrl+Z. */
+  now?: () => number;
 }
 
 export class CaptureStore {
@@ -166,6 +168,12 @@ export class CaptureStore {
   private journaled = new Map<string, JournalEntry>();
   /** A failed load that is not retried until a screen shows this store. */
   private loadStalled = false;
+  /**
+   * Per line, its text before each edit (keystrokes with no pause between them are one edit),
+   * for Ctrl+Z; and what Ctrl+Z took back, for Ctrl+Y. Typing anew clears the redo list.
+   */
+  private readonly edits = new Map<string, { undo: string[]; redo: string[]; lastAt: number }>();
+  private readonly now: () => number;
   /** The text of each line when the moderator entered it (to undo emptying it). */
   private readonly wordsAtEntry = new Map<string, string>();
   /** The first load is reading the journals of earlier pages: a second load meanwhile replays nothing. */
@@ -178,6 +186,7 @@ export class CaptureStore {
   ) {
     this.backend = options.journal !== undefined ? options.journal : browserJournalBackend();
     this.origin = options.origin ?? browserOrigin();
+    this.now = options.now ?? Date.now;
     const cells: Record<string, CaptureItem[]> = {};
     const ghosts: Record<string, string> = {};
     for (const block of CONTRIBUTION_BLOCKS) {
@@ -474,8 +483,41 @@ export class CaptureStore {
       return;
     }
     if (text === item.text && !item.composing) return;
+    this.recordEdit(key, item.text);
     this.update(key, { text, composing: false, revision: item.revision + 1, error: null, recovered: false });
     this.schedule(key, SAVE_DELAY_MS);
+  }
+
+  private recordEdit(key: string, before: string): void {
+    const edits = this.edits.get(key) ?? { undo: [], redo: [], lastAt: Number.NEGATIVE_INFINITY };
+    const now = this.now();
+    if (now - edits.lastAt >= TYPING_PAUSE_MS) edits.undo.push(before);
+    edits.lastAt = now;
+    edits.redo = [];
+    this.edits.set(key, edits);
+  }
+
+  /** Ctrl+Z in a line: its text before the last edit (not the last character). False when there is nothing to undo. */
+  undoEdit(key: string): boolean {
+    return this.stepEdit(key, 'undo');
+  }
+
+  /** Ctrl+Y (or Ctrl+Mayús+Z): the edit Ctrl+Z took back. */
+  redoEdit(key: string): boolean {
+    return this.stepEdit(key, 'redo');
+  }
+
+  private stepEdit(key: string, direction: 'undo' | 'redo'): boolean {
+    const item = this.find(key);
+    const edits = this.edits.get(key);
+    const text = edits?.[direction].pop();
+    if (!item || !edits || text === undefined || item.composing) return false;
+    edits[direction === 'undo' ? 'redo' : 'undo'].push(item.text);
+    // The next keystroke starts a new edit.
+    edits.lastAt = Number.NEGATIVE_INFINITY;
+    this.update(key, { text, revision: item.revision + 1, error: null, recovered: false });
+    this.schedule(key, SAVE_DELAY_MS);
+    return true;
   }
 
   /** Blur, navigation, page hide: save now instead of waiting for the timer. */
