@@ -9,14 +9,13 @@ import {
   levelLabel,
   synthesisAxisLabel,
   synthesisLevelLabel,
-  synthesisStatusLabel,
 } from '../../../shared/domain/encuentro-matrix';
 import type { EncuentroPractice, PracticeMatrix } from '../../../shared/domain/encuentro-types';
 import type { ExportedFile } from '../../../shared/domain/types';
 import { formatDateTime, t } from '../../../shared/i18n';
 import type { Db } from '../../db/open';
-import { bold, bullet, bulletList, cell, gap, heading, para, plain, table, type Block } from './docx-kit';
-import { fileSlug, practiceTitle, readReportModel, type ReportModel } from './report-model';
+import { bold, bullet, bulletList, cell, gap, heading, nameWithInstitution, para, plain, table, type Block } from './docx-kit';
+import { fileSlug, practiceTitle, readReportModel, salaHeading, type ReportModel } from './report-model';
 
 /**
  * The Informe del Encuentro as an editable Word document, with the sections of the reference
@@ -107,10 +106,9 @@ function developmentSection(model: ReportModel): Block[] {
           cell([para(p.presenter), ...(p.presenterCargo ? [para(`(${p.presenterCargo})`)] : [])]),
         ]);
       blocks.push(table(header, rows));
-      const moderator = [panel.moderatorName, panel.moderatorInstitution].filter(Boolean);
-      if (moderator.length > 0) {
-        const text = panel.moderatorName && panel.moderatorInstitution ? `${panel.moderatorName} (${panel.moderatorInstitution})` : moderator.join('');
-        blocks.push(para(t('encuentro.report.panelModerator', { moderator: text }), { italics: true }));
+      const moderator = nameWithInstitution(panel.moderatorName, panel.moderatorInstitution);
+      if (moderator) {
+        blocks.push(para(t('encuentro.report.panelModerator', { moderator }), { italics: true }));
       } else {
         blocks.push(gap());
       }
@@ -118,7 +116,7 @@ function developmentSection(model: ReportModel): Block[] {
   }
   for (const sala of model.encuentro.salas) {
     if (sala.moderators.length === 0) continue;
-    const moderators = joinSpanish(sala.moderators.map((m) => (m.institution ? `${m.name} (${m.institution})` : m.name)));
+    const moderators = joinSpanish(sala.moderators.map((m) => nameWithInstitution(m.name, m.institution)));
     blocks.push(para(t('encuentro.report.salaModerators', { sala: sala.name, moderators })));
   }
   blocks.push(para(t('encuentro.report.matrixIntro')));
@@ -162,10 +160,9 @@ function practiceMatrix(practice: EncuentroPractice, matrix: PracticeMatrix['blo
 function synthesisSection(model: ReportModel): Block[] {
   const blocks: Block[] = [heading(t('encuentro.report.section3'), 1), para(t('encuentro.report.synthesisIntro'))];
   for (const synthesis of model.syntheses) {
-    blocks.push(heading(t('encuentro.report.salaHeading', { sala: synthesis.sala.name, eje: synthesis.ejeName }), 2));
+    blocks.push(heading(salaHeading(synthesis.sala.name, synthesis.ejeName), 2));
     const igeds = synthesis.sala.practiceIds.map((id) => model.practiceById.get(id)?.igedName.toUpperCase() ?? '').filter(Boolean);
     if (igeds.length > 0) blocks.push(para(igeds.join(' – '), { bold: true }));
-    if (synthesis.status !== 'final') blocks.push(para(t('encuentro.report.synthesisDraft', { status: synthesisStatusLabel(synthesis.status) }), { italics: true }));
     const header = [cell(t('encuentro.col.levels'), { header: true }), ...SYNTHESIS_AXES.map((a) => cell(synthesisAxisLabel(a), { header: true }))];
     const rows = SYNTHESIS_LEVELS.map((level) => [
       cell(synthesisLevelLabel(level), { widthPct: 16 }),

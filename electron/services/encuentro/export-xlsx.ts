@@ -15,7 +15,7 @@ import {
 import type { ExportedFile } from '../../../shared/domain/types';
 import { t } from '../../../shared/i18n';
 import type { Db } from '../../db/open';
-import { fileSlug, practiceTitle, readReportModel, type ReportModel } from './report-model';
+import { fileSlug, practiceTitle, readReportModel, salaHeading, type ReportModel } from './report-model';
 
 /**
  * The Encuentro workbook, usable at any moment of the event: every contribution as a row
@@ -154,7 +154,7 @@ function synthesisSheet(workbook: ExcelJS.Workbook, names: SheetNames, model: Re
   if (!synthesis) return;
   const sheet = workbook.addWorksheet(names.take(t('encuentro.export.sheet.synthesis', { sala: synthesis.sala.name })));
   sheet.columns = [{ width: 18 }, { width: 60 }, { width: 60 }, { width: 60 }];
-  sheet.addRow([t('encuentro.report.salaHeading', { sala: synthesis.sala.name, eje: synthesis.ejeName })]).font = { bold: true, size: 14 };
+  sheet.addRow([salaHeading(synthesis.sala.name, synthesis.ejeName)]).font = { bold: true, size: 14 };
   sheet.addRow([`${t('encuentro.col.status')}: ${synthesisStatusLabel(synthesis.status)}`]);
   sheet.addRow([]);
   styleHeader(sheet.addRow([t('encuentro.col.levels'), ...SYNTHESIS_AXES.map(synthesisAxisLabel)]));

@@ -10,6 +10,7 @@ import type {
   SalaSynthesis,
 } from '../../../shared/domain/encuentro-types';
 import { cellsWithWords, hasWords } from '../../../shared/domain/encuentro-matrix';
+import { t } from '../../../shared/i18n';
 import type { Db } from '../../db/open';
 import { attendanceCounts, listAttendees } from './attendance';
 import { listContributions, versionCounts } from './contributions';
@@ -60,6 +61,12 @@ export function readReportModel(db: Db, encuentroId: number): ReportModel {
 /** "Vigilancia colaborativa … (2017)". */
 export function practiceTitle(p: EncuentroPractice): string {
   return p.year ? `${p.title} (${p.year})` : p.title;
+}
+
+/** "Sala 1: Eje", unless the sala's name already says its eje (no «Sala 1: Contribución…: Contribución…»). */
+export function salaHeading(sala: string, eje: string): string {
+  const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return !eje || fold(sala).includes(fold(eje)) ? sala : t('encuentro.report.salaHeading', { sala, eje });
 }
 
 /** File names: the Encuentro's name folded to ASCII words joined by dashes. */

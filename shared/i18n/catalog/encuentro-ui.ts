@@ -69,7 +69,7 @@ export const encuentroUi = {
   'encuentroUi.practice.iged': 'DRE / UGEL',
   'encuentroUi.practice.title': 'Título de la experiencia',
   'encuentroUi.practice.year': 'Año',
-  'encuentroUi.practice.yearHint': 'El año que se muestra junto al título; por omisión, el de la edición.',
+  'encuentroUi.practice.yearHint': 'El año de la edición en que la práctica ganó; se muestra junto al título. Vacío: no se muestra ningún año.',
   'encuentroUi.practice.presenter': 'Expositor/a',
   'encuentroUi.practice.cargo': 'Cargo del expositor/a',
   'encuentroUi.panel.edit': 'Editar panel',
