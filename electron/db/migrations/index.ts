@@ -3,11 +3,12 @@ import { up as initial } from './001-initial';
 import { up as jury } from './002-jury';
 import { up as encuentro } from './003-encuentro';
 import { up as juryRules } from './004-jury-rules';
+import { up as encuentroNarrative } from './007-encuentro-narrative';
 
 /**
  * Numbered migrations. Migration N brings the schema from user_version N-1 to N.
  * Append only: never edit a migration that has shipped.
  */
-export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [initial, jury, encuentro, juryRules];
+export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [initial, jury, encuentro, juryRules, encuentroNarrative];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

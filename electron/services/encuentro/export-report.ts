@@ -13,8 +13,10 @@ import {
 import type { EncuentroPractice, PracticeMatrix } from '../../../shared/domain/encuentro-types';
 import type { ExportedFile } from '../../../shared/domain/types';
 import { formatDateTime, t } from '../../../shared/i18n';
+import type { NarrativeSection } from '../../../shared/domain/encuentro-schemas';
 import type { Db } from '../../db/open';
 import { bold, bullet, bulletList, cell, gap, heading, nameWithInstitution, para, plain, table, type Block } from './docx-kit';
+import { narrativeParagraphs } from './narrative';
 import { fileSlug, practiceTitle, readReportModel, salaHeading, type ReportModel } from './report-model';
 
 /**
@@ -61,10 +63,13 @@ function summarySection(model: ReportModel): Block[] {
   const { ejes, practices } = model.encuentro;
   const ordinals = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
   const ejeList = joinSpanish(ejes.map((e, i) => `${ordinals[i] ?? i + 1}) ${e.name}`));
+  // Where the reference report has them: the background opens the summary, the methodology follows the figures.
   const blocks: Block[] = [
     heading(t('encuentro.report.section1'), 1),
+    ...narrative(model, 'antecedentes'),
     para(t('encuentro.report.intro', { count: practices.length, ejes: ejes.length, ejeList })),
     para(attendanceSentence(model.counts)),
+    ...narrative(model, 'metodologia'),
     para(t('encuentro.report.practicesByEje')),
   ];
   for (const eje of ejes) {
@@ -85,11 +90,19 @@ function summarySection(model: ReportModel): Block[] {
       }
     }
   }
+  // The closing words end the executive summary, as in the reference report.
+  blocks.push(...narrative(model, 'clausura'));
   return blocks;
 }
 
+/** A narrative section the organizers wrote in the app, one paragraph per paragraph (nothing when not written). */
+function narrative(model: ReportModel, section: NarrativeSection): Block[] {
+  return narrativeParagraphs(model.narrative[section]).map((text) => para(text));
+}
+
 function developmentSection(model: ReportModel): Block[] {
-  const blocks: Block[] = [heading(t('encuentro.report.section2'), 1), para(t('encuentro.report.panelsIntro'))];
+  // The opening words open "Desarrollo del Encuentro", before the panels.
+  const blocks: Block[] = [heading(t('encuentro.report.section2'), 1), ...narrative(model, 'inauguracion'), para(t('encuentro.report.panelsIntro'))];
   for (const eje of model.encuentro.ejes) {
     for (const panel of model.encuentro.panels.filter((p) => p.ejeId === eje.id)) {
       blocks.push(heading(panel.title || eje.name, 3));

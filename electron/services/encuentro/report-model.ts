@@ -11,10 +11,12 @@ import type {
 } from '../../../shared/domain/encuentro-types';
 import { cellsWithWords, hasWords } from '../../../shared/domain/encuentro-matrix';
 import { t } from '../../../shared/i18n';
+import type { Narrative } from '../../../shared/domain/encuentro-schemas';
 import type { Db } from '../../db/open';
 import { attendanceCounts, listAttendees } from './attendance';
 import { listContributions, versionCounts } from './contributions';
 import { arrange } from './matrix';
+import { getNarrative } from './narrative';
 import { getEncuentro } from './setup-read';
 import { getSummary } from './summary';
 import { getSynthesis } from './synthesis';
@@ -31,6 +33,7 @@ export interface ReportModel {
   summary: EncuentroSummaryTable;
   counts: AttendanceCounts;
   attendees: Attendee[];
+  narrative: Narrative;
 }
 
 export function readReportModel(db: Db, encuentroId: number): ReportModel {
@@ -54,6 +57,7 @@ export function readReportModel(db: Db, encuentroId: number): ReportModel {
       summary: { ...summary, cells: cellsWithWords(summary.cells) },
       counts: attendanceCounts(db, encuentroId),
       attendees: listAttendees(db, encuentroId, '', undefined),
+      narrative: getNarrative(db, encuentroId),
     };
   })();
 }

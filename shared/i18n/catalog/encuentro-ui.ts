@@ -81,6 +81,20 @@ export const encuentroUi = {
   'encuentroUi.sala.moderators': 'Moderadores',
   'encuentroUi.sala.moderatorsHint': 'Uno por línea: «Nombre — Institución».',
 
+  // The Informe's narrative sections.
+  'encuentroUi.narrative.title': 'Textos del informe',
+  'encuentroUi.narrative.intro': 'Opcionales. Cada texto aparece en el informe (.docx) donde lo tiene el informe de referencia; deje una línea en blanco entre párrafos.',
+  'encuentroUi.narrative.antecedentes': 'Antecedentes',
+  'encuentroUi.narrative.antecedentesHint': 'Abre el «Resumen ejecutivo».',
+  'encuentroUi.narrative.metodologia': 'Metodología',
+  'encuentroUi.narrative.metodologiaHint': 'En el «Resumen ejecutivo», después de las cifras de prácticas y asistentes.',
+  'encuentroUi.narrative.clausura': 'Palabras de clausura',
+  'encuentroUi.narrative.clausuraHint': 'Cierran el «Resumen ejecutivo».',
+  'encuentroUi.narrative.inauguracion': 'Palabras de inauguración',
+  'encuentroUi.narrative.inauguracionHint': 'Abren «Desarrollo del Encuentro», antes de los paneles.',
+  'encuentroUi.narrative.save': 'Guardar los textos del informe',
+  'encuentroUi.narrative.saved': 'Se guardaron los textos del informe.',
+
   // Capture.
   'encuentroUi.capture.title': 'Captura de aportes',
   'encuentroUi.capture.sala': 'Sala',

@@ -58,4 +58,38 @@ describe('the Informe (.docx) is ready to send', () => {
       expect(rows[0]).toContain('<w:tblHeader/>');
     }
   });
+
+  it('places the narrative sections written in the app where the reference report has them', async () => {
+    const saved = await f.app.call('encuentro.narrative.save', {
+      encuentroId: f.encuentroId,
+      texts: {
+        antecedentes: 'Desde el año 2016, la DIFOCA implementó\nla primera edición del Concurso.\n\nSegundo párrafo de antecedentes.',
+        metodologia: 'El Encuentro se desarrolló con una metodología orientada al inter-aprendizaje.',
+        inauguracion: 'El Viceministro de Gestión Institucional dio inicio al evento.',
+        clausura: 'Al cierre del Encuentro, el rector de la PUCP enfatizó lo siguiente.',
+      },
+    });
+    expect(saved.antecedentes).toContain('Segundo párrafo');
+    const file = await f.app.call('encuentro.export.report', { encuentroId: f.encuentroId });
+    const text = paragraphs(await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml'));
+    const at = (start: string) => text.findIndex((p) => p.startsWith(start));
+    const order = [
+      'I. Resumen ejecutivo',
+      'Desde el año 2016, la DIFOCA implementó la primera edición del Concurso.',
+      'Segundo párrafo de antecedentes.',
+      'Se presentaron y retroalimentaron',
+      'El Encuentro se desarrolló con una metodología',
+      'Las experiencias que participaron',
+      'Al cierre del Encuentro',
+      'II. Desarrollo del Encuentro',
+      'El Viceministro de Gestión Institucional',
+      'III. Alcances y aportes colaborativos',
+    ].map(at);
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // Emptied, a section leaves the Informe; an unknown Encuentro is refused in Spanish.
+    await f.app.call('encuentro.narrative.save', { encuentroId: f.encuentroId, texts: { clausura: '  ' } });
+    expect((await f.app.call('encuentro.narrative.get', { encuentroId: f.encuentroId })).clausura).toBe('');
+    expect((await f.app.fail('encuentro.narrative.save', { encuentroId: 987_654, texts: { clausura: 'x' } })).message).toMatch(/no existe|no se encontr/i);
+  });
 });
