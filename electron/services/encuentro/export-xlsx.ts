@@ -13,7 +13,7 @@ import {
   type ContributionBlock,
 } from '../../../shared/domain/encuentro-matrix';
 import type { ExportedFile } from '../../../shared/domain/types';
-import { t } from '../../../shared/i18n';
+import { peruWallClock, t } from '../../../shared/i18n';
 import type { Db } from '../../db/open';
 import { fileSlug, practiceTitle, readReportModel, salaHeading, type ReportModel } from './report-model';
 
@@ -214,9 +214,11 @@ function attendanceSheets(workbook: ExcelJS.Workbook, names: SheetNames, model: 
       a.cargo,
       a.region,
       a.checkedIn ? t('encuentro.yes') : t('encuentro.no'),
-      a.checkedInAt ?? '',
+      a.checkedInAt ? peruWallClock(a.checkedInAt) : '',
     ]);
   }
+  // Peru's time (stored instants are UTC), as a real date-time the organizers can sort by.
+  list.getColumn(8).numFmt = 'dd/mm/yyyy hh:mm:ss';
   list.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, model.attendees.length + 1), column: 8 } };
 
   const counts = workbook.addWorksheet(names.take(t('encuentro.export.sheet.attendanceCounts')));
