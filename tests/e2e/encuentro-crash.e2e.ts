@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchCrashableBrowser, type CrashableBrowser } from './support/crashable-browser';
-import { captureItems, capturePractice, journalKeys, savedTexts, startRestartableServer, type RestartableServer } from './support/encuentro';
+import { captureItems, capturePractice, journalKeys, savedTexts, startRestartableServer, typeFirstLine, type RestartableServer } from './support/encuentro';
 import { eventually } from './support/eventually';
 
 /**
@@ -33,9 +33,7 @@ describe('un cierre brusco del navegador sin servidor no pierde lo que se mostr�
     browser = await launchCrashableBrowser(profile, url);
     let page = browser.page;
     page.on('dialog', (dialog) => void dialog.accept());
-    await page.locator('textarea:focus[aria-label="Nuevo aporte — UGEL — Factores que limitan"]').waitFor();
-    await page.keyboard.type('Guardada antes del corte');
-    await page.keyboard.press('Enter');
+    await typeFirstLine(page, 'Guardada antes del corte');
     await eventually(async () => (await captureItems(page)).map((i) => i.state)).toEqual(['saved']);
 
     await server.kill();

@@ -76,7 +76,7 @@ describe('la puerta: deshacer al recién inscrito y la vista previa por tipo de 
     const breakdown = page.getByTestId('import-by-type');
     await breakdown.waitFor();
     const pairs = await breakdown.evaluate((dl) =>
-      [...(dl as unknown as { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> }).querySelectorAll('dt, dd')].map((e) => e.textContent),
+      Array.from((dl as unknown as { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> }).querySelectorAll('dt, dd'), (e) => e.textContent),
     );
     expect(pairs).toContain('UGEL');
     expect(pairs[pairs.indexOf('UGEL') + 1]).toBe('2');

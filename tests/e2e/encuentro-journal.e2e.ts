@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeViolations, seriousA11yViolations } from './support/axe';
 import { launchBrowser, openPage, screenshot } from './support/browser';
-import { captureItems, capturePractice, journalKeys, savedTexts, startRestartableServer, type RestartableServer } from './support/encuentro';
+import { captureItems, capturePractice, journalKeys, savedTexts, startRestartableServer, typeFirstLine, type RestartableServer } from './support/encuentro';
 import { eventually } from './support/eventually';
 
 /**
@@ -34,9 +34,7 @@ describe('nada de lo escrito se pierde aunque se recargue la página sin servido
   });
 
   it('recupera las líneas escritas sin servidor tras recargar, y las guarda una sola vez', async () => {
-    await page.locator('textarea:focus[aria-label="Nuevo aporte — UGEL — Factores que limitan"]').waitFor();
-    await page.keyboard.type('Guardada antes del corte');
-    await page.keyboard.press('Enter');
+    await typeFirstLine(page, 'Guardada antes del corte');
     await eventually(async () => (await captureItems(page)).map((i) => i.state)).toEqual(['saved']);
 
     await server.kill();

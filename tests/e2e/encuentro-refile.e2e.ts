@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeViolations, seriousA11yViolations } from './support/axe';
 import { launchBrowser, openPage } from './support/browser';
-import { api, captureItems, capturePractice, startRestartableServer, type RestartableServer } from './support/encuentro';
+import { api, captureItems, capturePractice, startRestartableServer, typeFirstLine, type RestartableServer } from './support/encuentro';
 import { eventually } from './support/eventually';
 
 interface Item {
@@ -47,9 +47,7 @@ describe('corregir sin volver a escribir (captura y síntesis, con el teclado)',
   });
 
   it('mueve un aporte a otro bloque y nivel con Alt+M, y quita la línea vaciada (deshacible)', async () => {
-    await page.locator('textarea:focus[aria-label="Nuevo aporte — UGEL — Factores que limitan"]').waitFor();
-    await page.keyboard.type('Una acción del MINEDU escrita en limitantes');
-    await page.keyboard.press('Enter');
+    await typeFirstLine(page, 'Una acción del MINEDU escrita en limitantes');
     await page.keyboard.type('Una línea que se vaciará');
     await page.keyboard.press('Enter');
     await eventually(async () => (await captureItems(page)).map((i) => i.state)).toEqual(['saved', 'saved']);

@@ -149,3 +149,10 @@ export function journalKeys(page: Page): Promise<string[]> {
     };
   })`);
 }
+
+/** The capture screen opens with the focus on its first empty line: the moderator types a line there and presses Enter. */
+export async function typeFirstLine(page: Page, text: string): Promise<void> {
+  await page.locator('textarea:focus[aria-label="Nuevo aporte — UGEL — Factores que limitan"]').waitFor();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}

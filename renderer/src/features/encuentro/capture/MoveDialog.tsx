@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK, blockShortLabel, levelLabel, type ContributionBlock, type ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
 import { t } from '../../../../../shared/i18n';
 import { Dialog } from '../../../components/Dialog';
-import { FormError } from '../../../components/FormError';
 import { SelectField } from '../../../components/fields';
+import { DialogFooter } from '../DialogFooter';
 import type { CaptureItem } from './capture-store';
 import { short } from './ItemEditor';
 
@@ -50,15 +50,7 @@ export function MoveDialog({ item, onClose, onMove }: { item: CaptureItem; onClo
             )),
           )}
         </SelectField>
-        <FormError message={error} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('encuentroUi.capture.moveConfirm')}
-          </button>
-        </div>
+        <DialogFooter error={error} onCancel={onClose} confirmLabel={t('encuentroUi.capture.moveConfirm')} />
       </form>
     </Dialog>
   );

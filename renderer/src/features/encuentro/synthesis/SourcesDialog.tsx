@@ -3,10 +3,10 @@ import type { EncuentroDetail, SynthesisItem } from '../../../../../shared/domai
 import { blockShortLabel, levelLabel } from '../../../../../shared/domain/encuentro-matrix';
 import { t } from '../../../../../shared/i18n';
 import { Dialog } from '../../../components/Dialog';
-import { FormError } from '../../../components/FormError';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { errorText } from '../../../lib/errors';
 import { short } from '../capture/ItemEditor';
+import { DialogFooter } from '../DialogFooter';
 import { useSetSynthesisSources } from '../mutations';
 import { useSalaContributions } from '../queries';
 
@@ -50,15 +50,7 @@ export function SourcesDialog({ detail, item, onClose }: { detail: EncuentroDeta
           </fieldset>
         )}
       </QueryStatus>
-      <FormError message={error} />
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="primary" onClick={() => void submit()}>
-          {t('encuentroUi.synthesis.sourcesSave', { count: picked.length })}
-        </button>
-      </div>
+      <DialogFooter error={error} onCancel={onClose} confirmLabel={t('encuentroUi.synthesis.sourcesSave', { count: picked.length })} onConfirm={() => void submit()} />
     </Dialog>
   );
 }

@@ -26,6 +26,7 @@ import { errorText } from '../../../lib/errors';
 import { short } from '../capture/ItemEditor';
 import { UndoBar } from '../capture/UndoBar';
 import { EncuentroTabs } from '../EncuentroTabs';
+import { DialogFooter } from '../DialogFooter';
 import { ExportButtons } from '../ExportButtons';
 import { useCreateSynthesisItem, useDeleteSynthesisItem, useMerge, useMoveSynthesisItem, usePromote, useReorderSynthesis, useRestoreSynthesisItem, useSetSynthesisStatus } from '../mutations';
 import { ProjectorButton } from '../projector/ProjectorButton';
@@ -398,15 +399,7 @@ function MergeDialog({ salaId, sources, onClose, onDone }: { salaId: number; sou
           </option>
         ))}
       </SelectField>
-      <FormError message={error} />
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="primary" onClick={() => void submit()}>
-          {t('encuentroUi.synthesis.mergeConfirm')}
-        </button>
-      </div>
+      <DialogFooter error={error} onCancel={onClose} confirmLabel={t('encuentroUi.synthesis.mergeConfirm')} onConfirm={() => void submit()} />
     </Dialog>
   );
 }
