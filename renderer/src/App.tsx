@@ -35,7 +35,7 @@ function StatusGate() {
   // Lines typed on an earlier page and never acknowledged are sent as soon as the app is up (not
   // from the projector window, which captures nothing and would only send them a second time).
   useEffect(() => {
-    if (ready && !projector) recoverCaptureJournals();
+    if (ready && !projector) void recoverCaptureJournals();
   }, [ready, projector]);
   if (status.isPending) return <p className="splash">{t('common.loading')}</p>;
   // Only a status never read is an error screen; a failed refresh keeps the app (and what is typed) on screen.

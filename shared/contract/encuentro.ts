@@ -7,6 +7,8 @@ import {
   contributionText,
   ejeFields,
   encuentroFields,
+  narrativeTexts,
+  type Narrative,
   panelFields,
   practiceFields,
   practiceFromEntry,
@@ -59,6 +61,10 @@ export const encuentroMethods = {
   'encuentro.get': method<EncuentroDetail>('read')(z.object({ id })),
   'encuentro.create': method<EncuentroDetail>('write', ['encuentro'])(z.object({ editionId: id, fields: encuentroFields })),
   'encuentro.update': method<EncuentroDetail>('write', ['encuentro'])(z.object({ id, fields: encuentroFields })),
+  /** The Informe's narrative sections (antecedentes, metodología, palabras de inauguración y de clausura). */
+  'encuentro.narrative.get': method<Narrative>('read')(z.object({ encuentroId: id })),
+  /** Saves the sections given (an empty text removes that section from the Informe). */
+  'encuentro.narrative.save': method<Narrative>('write', ['encuentro'])(z.object({ encuentroId: id, texts: narrativeTexts })),
   /** Adds the demo Encuentro (the reference report's) unless present; returns its id. */
   'encuentro.ensureDemo': method<{ encuentroId: number }>('write', ['encuentro'])(z.object({})),
 

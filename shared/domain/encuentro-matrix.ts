@@ -22,6 +22,22 @@ export const LEVELS_BY_BLOCK: Readonly<Record<ContributionBlock, readonly Contri
   condiciones: QUESTION_LEVELS,
 };
 
+/**
+ * A pause in typing: keystrokes closer together than this belong to one edit — one version in a
+ * line's history, one step of Ctrl+Z on the capture screen.
+ */
+export const TYPING_PAUSE_MS = 1500;
+
+/** A line with words: a blank one (an item just added, a line emptied) never reaches the wall or a report. */
+export function hasWords(item: { text: string }): boolean {
+  return item.text.trim() !== '';
+}
+
+/** The same cells with their blank items left out. */
+export function cellsWithWords<C extends { items: readonly { text: string }[] }>(cells: readonly C[]): C[] {
+  return cells.map((cell) => ({ ...cell, items: cell.items.filter(hasWords) }));
+}
+
 export function isLevelOfBlock(block: ContributionBlock, level: string): level is ContributionLevel {
   return (LEVELS_BY_BLOCK[block] as readonly string[]).includes(level);
 }
@@ -51,6 +67,38 @@ export function synthesisLevelFor(level: ContributionLevel): SynthesisLevel {
 /** Conditions for replication feed the "Réplica" column; everything else speaks of sustainability. */
 export function synthesisAxisFor(block: ContributionBlock): SynthesisAxis {
   return block === 'condiciones' ? 'replica' : 'sostenibilidad';
+}
+
+/**
+ * Orders contributions as the matrix shows them: block by block (limitantes, favorables,
+ * acciones, condiciones), then level by level (UGEL, DRE…, MINEDU, otros) — not by their
+ * internal codes, whose alphabetical order is neither.
+ */
+export function matrixOrder(a: { block: ContributionBlock; level: ContributionLevel }, b: { block: ContributionBlock; level: ContributionLevel }): number {
+  const block = CONTRIBUTION_BLOCKS.indexOf(a.block) - CONTRIBUTION_BLOCKS.indexOf(b.block);
+  return block !== 0 ? block : LEVELS_BY_BLOCK[a.block].indexOf(a.level) - LEVELS_BY_BLOCK[b.block].indexOf(b.level);
+}
+
+/** The option most of `values` share; a tie goes to the first in `order`. */
+function mostShared<T>(values: readonly T[], order: readonly [T, ...T[]]): T {
+  let best: T = order[0];
+  let bestCount = -1;
+  for (const option of order) {
+    const count = values.filter((v) => v === option).length;
+    if (count > bestCount) {
+      best = option;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Where several contributions merged into one item land by default: the row and the column most of them point to. */
+export function mergeDefaults(sources: readonly { block: ContributionBlock; level: ContributionLevel }[]): { level: SynthesisLevel; axis: SynthesisAxis } {
+  return {
+    level: mostShared(sources.map((s) => synthesisLevelFor(s.level)), SYNTHESIS_LEVELS),
+    axis: mostShared(sources.map((s) => synthesisAxisFor(s.block)), SYNTHESIS_AXES),
+  };
 }
 
 export const SYNTHESIS_STATUSES = ['borrador', 'revision', 'final'] as const;

@@ -252,6 +252,8 @@ export interface AttendanceImportPreview {
   duplicateCount: number;
   issues: AttendanceImportIssue[];
   sample: { fullName: string; dni: string; institution: string; institutionType: InstitutionType; cargo: string; region: string }[];
+  /** The rows that would be added, by institution type (as the counts screen breaks them down). */
+  newByType: Record<InstitutionType, number>;
   canCommit: boolean;
 }
 

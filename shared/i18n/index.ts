@@ -112,8 +112,38 @@ export function formatNumber(value: number, fractionDigits = 2): string {
   return format.format(value);
 }
 
+/**
+ * Times are Peru's, whatever the computer's clock is set to (a laptop left on UTC, a projector
+ * PC in another zone): the Encuentro and the contest happen in Peru, and the stored instants are UTC.
+ */
+export const TIME_ZONE = 'America/Lima';
+
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
+const timeFormat = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE });
+
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return dateTimeFormat.format(date);
+}
+
+/** "09:15", in Peru's time. */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : timeFormat.format(date);
+}
+
+/**
+ * The instant as Peru's wall clock, in a Date whose UTC fields hold it: what a spreadsheet cell
+ * (which has no time zone) must store for Excel to show Peru's time.
+ */
+export function peruWallClock(iso: string): Date | null {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .formatToParts(date)
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+  return new Date(Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second));
 }

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeViolations, a11yViolations } from './support/axe';
 import { launchBrowser, openPage, screenshot } from './support/browser';
-import { api, captureItems, savedTexts, startRestartableServer, type RestartableServer } from './support/encuentro';
+import { captureItems, capturePractice, journalKeys, savedTexts, startRestartableServer, typeFirstLine, type RestartableServer } from './support/encuentro';
 import { eventually } from './support/eventually';
 
 /**
@@ -22,12 +22,7 @@ describe('nada de lo escrito se pierde aunque se recargue la página sin servido
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startRestartableServer({ demo: true }), launchBrowser()]);
-    const encuentroId = (await api<{ encuentroId: number }>(server.url, 'encuentro.ensureDemo', {})).encuentroId;
-    const detail = await api<{ ejes: { id: number }[] }>(server.url, 'encuentro.get', { id: encuentroId });
-    const ejeId = detail.ejes[0]!.id;
-    practiceId = (await api<{ id: number }>(server.url, 'encuentro.practices.create', { encuentroId, fields: { ejeId, title: 'Práctica de la prueba de recarga', igedName: 'UGEL Recarga', region: 'Cusco' } })).id;
-    salaId = (await api<{ id: number }>(server.url, 'encuentro.salas.create', { encuentroId, fields: { ejeId, name: 'Sala de recarga', practiceIds: [practiceId] } })).id;
-    url = `${server.url}/#/encuentros/${encuentroId}/captura/${salaId}/${practiceId}`;
+    ({ practiceId, salaId, url } = await capturePractice(server.url, 'Práctica de la prueba de recarga'));
     ({ page, pageErrors } = await openPage(browser, url));
     // The browser asks before leaving a page with unsaved lines: the moderator confirms.
     page.on('dialog', (dialog) => void dialog.accept());
@@ -39,9 +34,7 @@ describe('nada de lo escrito se pierde aunque se recargue la página sin servido
   });
 
   it('recupera las líneas escritas sin servidor tras recargar, y las guarda una sola vez', async () => {
-    await page.locator('textarea:focus[aria-label="Nuevo aporte — UGEL — Factores que limitan"]').waitFor();
-    await page.keyboard.type('Guardada antes del corte');
-    await page.keyboard.press('Enter');
+    await typeFirstLine(page, 'Guardada antes del corte');
     await eventually(async () => (await captureItems(page)).map((i) => i.state)).toEqual(['saved']);
 
     await server.kill();
@@ -51,8 +44,9 @@ describe('nada de lo escrito se pierde aunque se recargue la página sin servido
     await page.keyboard.type(offline[1]!);
     await page.keyboard.press('Tab');
     await eventually(async () => (await captureItems(page)).map((i) => i.state)).toEqual(['saved', 'retrying', 'retrying']);
-    await eventually(() => page.getByTestId('save-summary').innerText()).toMatch(/2 aporte\(s\) sin guardar — reintentando/);
+    await eventually(() => page.getByTestId('save-summary').innerText()).toMatch(/2 aportes sin guardar — reintentando/);
 
+    await eventually(() => page.locator('li.capture-item[data-kept="yes"]').count()).toBe(2);
     // Reload while the hub is still down: the browser can only show its error page.
     await page.reload().catch(() => undefined);
     await eventually(() => page.locator('li.capture-item').count()).toBe(0);
@@ -64,7 +58,7 @@ describe('nada de lo escrito se pierde aunque se recargue la página sin servido
     await eventually(() => savedTexts(server.url, practiceId, salaId)).toEqual(['Guardada antes del corte', ...offline]);
     await page.goto(url);
     await eventually(async () => (await captureItems(page)).map((i) => i.text)).toEqual(['Guardada antes del corte', ...offline]);
-    await eventually(() => page.getByRole('status').filter({ hasText: 'Se recuperaron 2 aporte(s)' }).count()).toBe(1);
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Se recuperaron 2 aportes' }).count()).toBe(1);
     await eventually(async () => (await captureItems(page)).map((i) => i.state)).toEqual(['saved', 'saved', 'saved']);
     await eventually(() => page.getByTestId('save-summary').innerText()).toBe('Todo guardado');
     expect(await savedTexts(server.url, practiceId, salaId)).toEqual(['Guardada antes del corte', ...offline]);
@@ -82,8 +76,8 @@ describe('nada de lo escrito se pierde aunque se recargue la página sin servido
     ]);
     expect(await page.getByText('Se recuperaron').count()).toBe(0);
     expect(await savedTexts(server.url, practiceId, salaId)).toEqual(['Guardada antes del corte', ...offline]);
-    // Everything acknowledged: the journal is empty (evaluated as a string: no DOM types here).
-    expect(await page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('bpge.captura.diario|'))")).toEqual([]);
+    // Everything acknowledged: the journal is empty.
+    expect(await journalKeys(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,16 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MethodInput, MethodName } from '../../shared/contract';
 import type * as Client from '../../renderer/src/api/client';
-import type { JournalStorage } from '../../renderer/src/features/encuentro/capture/capture-journal';
+import { IDBFactory } from 'fake-indexeddb';
+import { indexedDbBackend, type JournalBackend } from '../../renderer/src/features/encuentro/capture/capture-journal';
+import { t } from '../../shared/i18n';
 import { openEncuentro, type EncuentroFixture } from '../integration/encuentro/support';
 import { CELL, loaded, stored, texts, typeLine } from './support/capture';
 import { until } from './support/until';
 
 /**
  * The capture screen's local journal, driven through the real CaptureStore against the real
- * services: lines typed while the hub is unreachable survive a reload of the page (a new store
- * on the same storage, the old one's timers gone with it), come back in the order they were
- * typed, and are stored exactly once.
+ * services, over the real IndexedDB journal (fake-indexeddb in Node): lines typed while the hub is
+ * unreachable survive a reload of the page (a new store on the same database, the old one's
+ * timers gone with it), come back in the order they were typed, and are stored exactly once.
  */
 const link = vi.hoisted(() => ({
   online: true,
@@ -38,33 +40,50 @@ const { CaptureStore, saveStateOf } = await import('../../renderer/src/features/
 const { ApiError } = await import('../../renderer/src/api/client');
 type Store = InstanceType<typeof CaptureStore>;
 
-/** localStorage as the browser has it, in memory; `full` plays a browser whose quota is used up. */
-class MemoryStorage implements JournalStorage {
-  readonly map = new Map<string, string>();
+/**
+ * The browser's IndexedDB, in memory, through the app's own backend. `full` plays a browser whose
+ * quota is used up; `hold` keeps every transaction open (not yet on disk) until `release`.
+ */
+class Disk implements JournalBackend {
+  private readonly backend: JournalBackend;
   full = false;
-  get length() {
-    return this.map.size;
+  private held: (() => void)[] | null = null;
+  constructor(readonly factory = new IDBFactory()) {
+    this.backend = indexedDbBackend(factory);
   }
-  key(index: number) {
-    return [...this.map.keys()][index] ?? null;
+  readAll() {
+    return this.backend.readAll();
   }
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
+  async commit(put: { key: string; value: unknown } | null, remove: readonly string[]) {
+    if (this.full && put) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if (this.held) await new Promise<void>((resolve) => this.held!.push(resolve));
+    return this.backend.commit(put, remove);
   }
-  setItem(key: string, value: string) {
-    if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    this.map.set(key, value);
+  hold() {
+    this.held = [];
   }
-  removeItem(key: string) {
-    this.map.delete(key);
+  release() {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const go of held) go();
   }
-  copy(): MemoryStorage {
-    const copy = new MemoryStorage();
-    for (const [k, v] of this.map) copy.map.set(k, v);
+  /** A second browser profile holding the same journals (a second tab finds them too). */
+  async copy(): Promise<Disk> {
+    const copy = new Disk();
+    for (const { key, value } of await this.readAll()) await copy.commit({ key, value }, []);
     return copy;
   }
-  journalKeys(): string[] {
-    return [...this.map.keys()].filter((k) => k.startsWith('bpge.captura.diario|'));
+  async journalKeys(): Promise<string[]> {
+    return (await this.readAll()).map((r) => r.key);
+  }
+  async get(key: string): Promise<unknown> {
+    return (await this.readAll()).find((r) => r.key === key)?.value;
+  }
+  async put(key: string, value: unknown): Promise<void> {
+    await this.backend.commit({ key, value }, []);
+  }
+  async text(): Promise<string> {
+    return JSON.stringify((await this.readAll()).map((r) => r.value));
   }
 }
 
@@ -72,10 +91,10 @@ const HUB = 'http://192.168.1.10:5317';
 
 describe('capture journal: nothing typed is lost when the page is reloaded during an outage', () => {
   let f: EncuentroFixture;
-  let storage: MemoryStorage;
+  let storage: Disk;
   beforeEach(async () => {
     f = await openEncuentro();
-    storage = new MemoryStorage();
+    storage = new Disk();
     link.online = true;
     link.loseAnswers = false;
     link.handler = async (method, input) => {
@@ -94,8 +113,10 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     f.app.close();
   });
 
-  const open = (practiceId = f.practiceA, options: { storage?: MemoryStorage; origin?: string } = {}) =>
-    new CaptureStore(practiceId, f.salaId, { storage: options.storage ?? storage, origin: options.origin ?? HUB });
+  const open = (practiceId = f.practiceA, options: { storage?: Disk; origin?: string } = {}) =>
+    new CaptureStore(practiceId, f.salaId, { journal: options.storage ?? storage, origin: options.origin ?? HUB });
+  /** The journal write of what was typed is on disk. */
+  const journaled = (store: Store) => until(() => expect(Object.keys(store.getSnapshot().journaledRevision).length).toBeGreaterThan(0));
   const states = (store: Store) => store.getSnapshot().cells[CELL]!.map((i) => saveStateOf(i));
 
 
@@ -115,13 +136,13 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     const first = typeLine(page, 'Primero');
     typeLine(page, 'Último');
     await until(() => expect(page.counts().saved).toBe(2));
-    expect(storage.journalKeys()).toEqual([]);
+    expect(await storage.journalKeys()).toEqual([]);
 
     link.online = false;
     const a = page.insertDraftAfter(first);
     page.setText(a, 'limitantes', 'ugel', 'Entre A', false);
     // Written before any save is even attempted.
-    expect(JSON.stringify([...storage.map.values()])).toContain('Entre A');
+    await until(async () => expect(await storage.text()).toContain('Entre A'));
     const b = page.insertDraftAfter(a);
     page.setText(b, 'limitantes', 'ugel', 'Entre B', false);
     typeLine(page, 'Al final 1');
@@ -145,7 +166,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     expect(await stored(f)).toEqual(expected);
     expect(texts(next)).toEqual(expected);
     // Acknowledged lines leave the journal.
-    expect(storage.journalKeys()).toEqual([]);
+    expect(await storage.journalKeys()).toEqual([]);
   });
 
   it('replaying the same journal twice (two pages at once) stores nothing twice', async () => {
@@ -162,7 +183,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     link.online = true;
     // Two pages find the same journal (a reload and a second tab) and both replay it.
     const one = open();
-    const two = open(f.practiceA, { storage: storage.copy() });
+    const two = open(f.practiceA, { storage: await storage.copy() });
     await Promise.all([loaded(one), loaded(two)]);
     expect(one.getSnapshot().recovered).toBe(4);
     expect(two.getSnapshot().recovered).toBe(4);
@@ -201,7 +222,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     expect(states(next)).toEqual(['saved', 'saved']);
     expect(next.getSnapshot().recovered).toBe(0);
     expect(await stored(f)).toEqual(['Llegó sin respuesta', 'Otra sin respuesta']);
-    expect(storage.journalKeys()).toEqual([]);
+    expect(await storage.journalKeys()).toEqual([]);
   });
 
   it('a journal entry whose revision (or a later one) is already on the service is dropped', async () => {
@@ -224,7 +245,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     expect(states(next)).toEqual(['saved']);
     expect(next.getSnapshot().recovered).toBe(0);
     expect(await stored(f)).toEqual(['Versión 3 de otra laptop']);
-    expect(storage.journalKeys()).toEqual([]);
+    expect(await storage.journalKeys()).toEqual([]);
   });
 
   it('ignores journals of another practice or another hub, and a corrupt journal, without failing', async () => {
@@ -233,8 +254,9 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     link.online = false;
     typeLine(page, 'De la práctica A');
     await attempt();
-    const [keyA] = storage.journalKeys();
-    const journalA = storage.getItem(keyA!)!;
+    await journaled(page);
+    const [keyA] = await storage.journalKeys();
+    const journalA = (await storage.get(keyA!)) as { entries: Record<string, unknown>[] };
     const other = open(f.practiceB);
     const otherHub = open(f.practiceA, { origin: 'http://192.168.1.99:5317' });
     link.online = true;
@@ -243,17 +265,19 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     typeLine(other, 'De la práctica B');
     typeLine(otherHub, 'Del otro hub');
     await attempt();
-    expect(storage.journalKeys()).toHaveLength(3);
+    await Promise.all([journaled(other), journaled(otherHub)]);
+    expect(await storage.journalKeys()).toHaveLength(3);
 
-    // Practice A's journal: broken JSON; the same key pattern holding another practice's journal;
-    // and one journal with a valid entry next to an invalid one.
-    storage.setItem(keyA!, '{"v":1,"origin":"http://192.168.1.10:5317","entr');
-    const keyB = storage.journalKeys().find((k) => k !== keyA && storage.getItem(k)!.includes('De la práctica B'))!;
-    storage.setItem(keyA!.replace(/"[^"]*"\]$/, '"copia"]'), storage.getItem(keyB)!);
-    const mixed = JSON.parse(journalA) as { entries: Record<string, unknown>[] };
+    // Practice A's journal: a damaged record; the same key pattern holding another practice's
+    // journal; and one journal with a valid entry next to two invalid ones.
+    await storage.put(keyA!, '{"v":1,"origin":"http://192.168.1.10:5317","entr');
+    const records = await storage.readAll();
+    const keyB = records.find((r) => r.key !== keyA && JSON.stringify(r.value).includes('De la práctica B'))!.key;
+    await storage.put(keyA!.replace(/"[^"]*"\]$/, '"copia"]'), await storage.get(keyB));
+    const mixed = structuredClone(journalA);
     mixed.entries.push({ ...mixed.entries[0], key: 'c-malo', level: 'dre', text: 'Nivel que no es del bloque' });
     mixed.entries.push({ key: 'c-roto', text: 42 });
-    storage.setItem(keyA!.replace(/"[^"]*"\]$/, '"mixta"]'), JSON.stringify(mixed));
+    await storage.put(keyA!.replace(/"[^"]*"\]$/, '"mixta"]'), mixed);
 
     reload();
     link.online = true;
@@ -261,11 +285,13 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     await loaded(next);
     expect(texts(next)).toEqual(['De la práctica A']);
     expect(next.getSnapshot().recovered).toBe(1);
+    // The damaged record and the two invalid lines are said to be lost, not silently dropped.
+    expect(next.getSnapshot().unrecovered).toBe(3);
     await until(() => expect(next.counts().saved).toBe(1));
     expect(await stored(f)).toEqual(['De la práctica A']);
     expect(await stored(f, f.practiceB)).toEqual([]);
     // The other practice's and the other hub's journals wait for their own page.
-    const left = storage.journalKeys().map((k) => storage.getItem(k)!);
+    const left = (await storage.readAll()).map((r) => JSON.stringify(r.value));
     expect(left.filter((v) => v.includes('De la práctica B'))).toHaveLength(1);
     expect(left.filter((v) => v.includes('Del otro hub'))).toHaveLength(1);
   });
@@ -290,7 +316,8 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     storage.full = true;
     link.online = false;
     typeLine(page, 'Sin espacio en el navegador');
-    expect(page.getSnapshot().journalProblem).toBe('quota');
+    await until(() => expect(page.getSnapshot().journalProblem).toBe('quota'));
+    expect(page.getSnapshot().journaledRevision).toEqual({});
     await attempt();
     expect(texts(page)).toEqual(['Sin espacio en el navegador']);
     expect(states(page)).toEqual(['retrying']);
@@ -300,5 +327,58 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     expect(await stored(f)).toEqual(['Sin espacio en el navegador']);
     // Nothing left to keep: the notice goes away.
     expect(page.getSnapshot().journalProblem).toBeNull();
+  });
+
+  it('a line counts as kept on this computer only once its journal write is on disk; a page that dies before claims nothing', async () => {
+    const page = open();
+    await loaded(page);
+    link.online = false;
+    storage.hold();
+    const key = typeLine(page, 'Aún no está en disco');
+    await attempt();
+    expect(states(page)).toEqual(['retrying']);
+    expect(page.getSnapshot().journaledRevision[key]).toBeUndefined();
+
+    // The browser dies with the transaction still open: the next page finds nothing and says nothing.
+    reload();
+    link.online = true;
+    const next = open(f.practiceA, { storage: new Disk(storage.factory) });
+    await loaded(next);
+    expect(texts(next)).toEqual([]);
+    expect(next.getSnapshot().recovered).toBe(0);
+    expect(next.getSnapshot().unrecovered).toBe(0);
+
+    // Once the write is durable the line says so, and a crash from then on brings it back.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    link.online = false;
+    const kept = typeLine(next, 'Ya está en disco');
+    await until(() => expect(next.getSnapshot().journaledRevision[kept]).toBe(next.getSnapshot().cells[CELL]![0]!.revision));
+    reload();
+    link.online = true;
+    const third = open(f.practiceA, { storage: new Disk(storage.factory) });
+    await loaded(third);
+    expect(texts(third)).toEqual(['Ya está en disco']);
+    expect(third.getSnapshot().recovered).toBe(1);
+    await until(() => expect(third.counts().saved).toBe(1));
+    expect(await stored(f)).toEqual(['Ya está en disco']);
+  });
+
+  it('a journal that cannot be read is reported, not passed over in silence', async () => {
+    const broken: JournalBackend = {
+      readAll: () => Promise.reject(new DOMException('The operation failed for reasons unrelated to the database itself.', 'UnknownError')),
+      commit: () => Promise.resolve(),
+    };
+    const page = new CaptureStore(f.practiceA, f.salaId, { journal: broken, origin: HUB });
+    await loaded(page);
+    expect(page.getSnapshot().recovered).toBe(0);
+    expect(page.getSnapshot().recoveryFailed).toBe(true);
+  });
+
+  it('the recovery notice uses the singular and plural as Spanish does', () => {
+    expect(t('encuentroUi.capture.recovered', { count: 1 })).toMatch(/^Se recuperó 1 aporte escrito .* que aún no había llegado/);
+    expect(t('encuentroUi.capture.recovered', { count: 2 })).toMatch(/^Se recuperaron 2 aportes escritos .* que aún no habían llegado/);
+    expect(t('encuentroUi.capture.unrecovered', { count: 1 })).toMatch(/^No se pudo recuperar 1 aporte /);
+    expect(t('encuentroUi.save.summaryRetrying', { count: 1 })).toBe('1 aporte sin guardar — reintentando');
+    expect(t('encuentroUi.save.summaryRetrying', { count: 3 })).toBe('3 aportes sin guardar — reintentando');
   });
 });

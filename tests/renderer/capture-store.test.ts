@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MethodInput, MethodName } from '../../shared/contract';
 import type * as Client from '../../renderer/src/api/client';
 import { openEncuentro, type EncuentroFixture } from '../integration/encuentro/support';
-import { loaded, stored, texts, typeLine } from './support/capture';
+import { CELL, loaded, stored, texts, typeLine } from './support/capture';
 import { until } from './support/until';
 
 /**
@@ -87,5 +87,98 @@ describe('capture store: what the moderator typed survives an outage, in order',
     expect(texts(store)).toEqual(['Primero', 'Entre A', 'Entre B', 'Último', 'De otra laptop']);
     await until(() => expect(store.counts().saved).toBe(5));
     expect(await stored(f)).toEqual(['Primero', 'Entre A', 'Entre B', 'Último', 'De otra laptop']);
+  });
+
+  it('a saved line emptied of its text is removed when left, never stored blank, and undoing brings its words back', async () => {
+    const store = new CaptureStore(f.practiceA, f.salaId);
+    await loaded(store);
+    const key = typeLine(store, 'Uno que se vaciará');
+    typeLine(store, 'Otro que queda');
+    await until(() => expect(store.counts().saved).toBe(2));
+
+    // The moderator enters the line and deletes its text, a character at a time.
+    store.beginEdit(key);
+    for (const text of ['Uno que', 'U', '   ', '']) {
+      store.setText(key, 'limitantes', 'ugel', text, false);
+      store.flush(key);
+      if (text.trim() !== '') await until(() => expect(store.counts().saving).toBe(0));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The service never stores a blank line.
+    expect(await stored(f)).toEqual(['U', 'Otro que queda']);
+    store.leave(key);
+    await until(() => expect(store.getSnapshot().lastDeleted).not.toBeNull());
+    expect(texts(store)).toEqual(['Otro que queda']);
+    expect(await stored(f)).toEqual(['Otro que queda']);
+    // What the undo bar names and brings back is the line as it was when the moderator entered it.
+    expect(store.getSnapshot().lastDeleted!.text).toBe('Uno que se vaciará');
+    await store.undoDelete();
+    await until(() => expect(store.counts().saved).toBe(2));
+    expect(texts(store)).toEqual(['Uno que se vaciará', 'Otro que queda']);
+    expect(await stored(f)).toEqual(['Uno que se vaciará', 'Otro que queda']);
+  });
+
+  it('a new line left with spaces only is dropped, not stored', async () => {
+    const store = new CaptureStore(f.practiceA, f.salaId);
+    await loaded(store);
+    const key = typeLine(store, '  ');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    store.leave(key);
+    expect(texts(store)).toEqual([]);
+    expect(await stored(f)).toEqual([]);
+  });
+
+  it('a misfiled line moves to another block and level without retyping, saved there; a draft moves with it', async () => {
+    const store = new CaptureStore(f.practiceA, f.salaId);
+    await loaded(store);
+    const key = typeLine(store, 'Esto era una acción del MINEDU');
+    typeLine(store, 'Se queda');
+    await until(() => expect(store.counts().saved).toBe(2));
+    expect(await store.moveTo(key, 'acciones', 'minedu')).toBe(true);
+    const cells = store.getSnapshot().cells;
+    expect(texts(store)).toEqual(['Se queda']);
+    expect(cells['acciones:minedu']!.map((i) => i.text)).toEqual(['Esto era una acción del MINEDU']);
+    const matrix = await f.app.call('encuentro.matrix', { practiceId: f.practiceA, salaId: f.salaId });
+    expect(matrix.blocks.find((b) => b.block === 'acciones')!.cells.find((c) => c.level === 'minedu')!.contributions.map((c) => c.text)).toEqual(['Esto era una acción del MINEDU']);
+    expect(await stored(f)).toEqual(['Se queda']);
+
+    // Refused (the service is unreachable): the line is back where it was.
+    link.online = false;
+    const moved = cells['acciones:minedu']![0]!.key;
+    expect(await store.moveTo(moved, 'condiciones', 'dre')).toBe(false);
+    expect(store.getSnapshot().cells['acciones:minedu']!.map((i) => i.text)).toEqual(['Esto era una acción del MINEDU']);
+    expect(store.getSnapshot().cells['condiciones:dre']).toEqual([]);
+  });
+
+  it('Ctrl+Z takes back a whole edit (what was typed without a pause), Ctrl+Y puts it back', async () => {
+    let now = 0;
+    const store = new CaptureStore(f.practiceA, f.salaId, { now: () => now });
+    await loaded(store);
+    const type = (key: string, words: string) => {
+      let text = store.getSnapshot().cells[CELL]!.find((i) => i.key === key)?.text ?? '';
+      for (const ch of words) {
+        now += 80;
+        text += ch;
+        store.setText(key, 'limitantes', 'ugel', text, false);
+      }
+    };
+    const key = store.getSnapshot().ghosts[CELL]!;
+    type(key, 'Falta presupuesto');
+    now += 3000;
+    type(key, ' para movilidad');
+    expect(texts(store)).toEqual(['Falta presupuesto para movilidad']);
+    expect(store.undoEdit(key)).toBe(true);
+    expect(texts(store)).toEqual(['Falta presupuesto']);
+    expect(store.redoEdit(key)).toBe(true);
+    expect(texts(store)).toEqual(['Falta presupuesto para movilidad']);
+    expect(store.undoEdit(key)).toBe(true);
+    expect(store.undoEdit(key)).toBe(true);
+    expect(texts(store)).toEqual(['']);
+    expect(store.undoEdit(key)).toBe(false);
+    // What the undo left is what is saved.
+    store.redoEdit(key);
+    store.flush(key);
+    await until(() => expect(store.counts().saved).toBe(1));
+    expect(await stored(f)).toEqual(['Falta presupuesto']);
   });
 });

@@ -1,4 +1,4 @@
-import type { ContributionBlock, ContributionLevel } from '../../../shared/domain/encuentro-matrix';
+import { TYPING_PAUSE_MS, matrixOrder, type ContributionBlock, type ContributionLevel } from '../../../shared/domain/encuentro-matrix';
 import type { Contribution, ContributionSave, ContributionVersion } from '../../../shared/domain/encuentro-types';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
@@ -78,9 +78,10 @@ export function listContributions(db: Db, filter: ContributionFilter): Contribut
   if (filter.deleted === 'exclude') where.push('deleted_at IS NULL');
   if (filter.deleted === 'only') where.push('deleted_at IS NOT NULL');
   const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM encuentro_contribution WHERE ${where.join(' AND ')} ORDER BY practice_id, block, level, position, id`)
+    .prepare(`SELECT ${COLUMNS} FROM encuentro_contribution WHERE ${where.join(' AND ')} ORDER BY practice_id, position, id`)
     .all(...params) as Row[];
-  return rows.map(toContribution);
+  // Sorted in code: the matrix's order of blocks and levels is not their codes' alphabetical order.
+  return rows.map(toContribution).sort((a, b) => a.practiceId - b.practiceId || matrixOrder(a, b) || a.position - b.position || a.id - b.id);
 }
 
 /**
@@ -166,6 +167,21 @@ export function insertContribution(db: Db, input: CreateInput, now: string): { i
   return { id, created: true };
 }
 
+/**
+ * A moderator's screen saves every ~150 ms while typing: a version per save made the history
+ * of one 108-character line 54 versions long. Saves that follow the previous one within a
+ * pause's length belong to the same edit: they update that version instead of adding one, so
+ * the history keeps one version per pause in typing. A restored version is never overwritten.
+ */
+function extendLastVersion(db: Db, contributionId: number, revision: number, text: string, now: string): boolean {
+  const last = db.prepare(`SELECT id, kind, saved_at FROM encuentro_contribution_version WHERE contribution_id = ? ORDER BY id DESC LIMIT 1`).get(contributionId) as
+    | { id: number; kind: ContributionVersion['kind']; saved_at: string }
+    | undefined;
+  if (!last || last.kind === 'restore' || Date.parse(now) - Date.parse(last.saved_at) >= TYPING_PAUSE_MS) return false;
+  db.prepare(`UPDATE encuentro_contribution_version SET revision = ?, text = ?, saved_at = ? WHERE id = ?`).run(revision, text, now, last.id);
+  return true;
+}
+
 function addVersion(db: Db, contributionId: number, revision: number, text: string, kind: ContributionVersion['kind'], now: string): void {
   db.prepare(`INSERT INTO encuentro_contribution_version (contribution_id, revision, text, kind, saved_at) VALUES (?, ?, ?, ?, ?)`).run(
     contributionId,
@@ -192,7 +208,7 @@ export function updateContributionText(db: Db, id: number, text: string, revisio
     return { applied: true, contribution: { ...toContribution(current), revision } };
   }
   db.prepare(`UPDATE encuentro_contribution SET text = ?, revision = ?, updated_at = ? WHERE id = ?`).run(text, revision, now, id);
-  addVersion(db, id, revision, text, 'edit', now);
+  if (!extendLastVersion(db, id, revision, text, now)) addVersion(db, id, revision, text, 'edit', now);
   return { applied: true, contribution: { ...toContribution(current), text, revision, updatedAt: now } };
 }
 

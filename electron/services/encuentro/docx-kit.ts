@@ -41,11 +41,22 @@ export function cell(content: CellContent, options: { header?: boolean; span?: n
   });
 }
 
+/** A table whose rows never break across pages (cantSplit) and whose header row repeats on each page. */
 export function table(header: TableCell[] | null, rows: TableCell[][]): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [...(header ? [new TableRow({ tableHeader: true, children: header })] : []), ...rows.map((children) => new TableRow({ children }))],
+    rows: [
+      ...(header ? [new TableRow({ tableHeader: true, cantSplit: true, children: header })] : []),
+      ...rows.map((children) => new TableRow({ cantSplit: true, children })),
+    ],
   });
+}
+
+/** "Name (Institution)", or "Name – Institution" when the institution has parentheses of its own: never «(ENAP (SERVIR))». */
+export function nameWithInstitution(name: string, institution: string): string {
+  if (!institution) return name;
+  if (!name) return institution;
+  return /[()]/.test(institution) ? `${name} – ${institution}` : `${name} (${institution})`;
 }
 
 /** A cell's list of items, one bullet each, as the report's tables show them. */

@@ -9,14 +9,15 @@ import {
   levelLabel,
   synthesisAxisLabel,
   synthesisLevelLabel,
-  synthesisStatusLabel,
 } from '../../../shared/domain/encuentro-matrix';
 import type { EncuentroPractice, PracticeMatrix } from '../../../shared/domain/encuentro-types';
 import type { ExportedFile } from '../../../shared/domain/types';
 import { formatDateTime, t } from '../../../shared/i18n';
+import type { NarrativeSection } from '../../../shared/domain/encuentro-schemas';
 import type { Db } from '../../db/open';
-import { bold, bullet, bulletList, cell, gap, heading, para, plain, table, type Block } from './docx-kit';
-import { fileSlug, practiceTitle, readReportModel, type ReportModel } from './report-model';
+import { bold, bullet, bulletList, cell, gap, heading, nameWithInstitution, para, plain, table, type Block } from './docx-kit';
+import { narrativeParagraphs } from './narrative';
+import { fileSlug, practiceTitle, readReportModel, salaHeading, type ReportModel } from './report-model';
 
 /**
  * The Informe del Encuentro as an editable Word document, with the sections of the reference
@@ -62,10 +63,13 @@ function summarySection(model: ReportModel): Block[] {
   const { ejes, practices } = model.encuentro;
   const ordinals = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
   const ejeList = joinSpanish(ejes.map((e, i) => `${ordinals[i] ?? i + 1}) ${e.name}`));
+  // Where the reference report has them: the background opens the summary, the methodology follows the figures.
   const blocks: Block[] = [
     heading(t('encuentro.report.section1'), 1),
+    ...narrative(model, 'antecedentes'),
     para(t('encuentro.report.intro', { count: practices.length, ejes: ejes.length, ejeList })),
     para(attendanceSentence(model.counts)),
+    ...narrative(model, 'metodologia'),
     para(t('encuentro.report.practicesByEje')),
   ];
   for (const eje of ejes) {
@@ -86,11 +90,19 @@ function summarySection(model: ReportModel): Block[] {
       }
     }
   }
+  // The closing words end the executive summary, as in the reference report.
+  blocks.push(...narrative(model, 'clausura'));
   return blocks;
 }
 
+/** A narrative section the organizers wrote in the app, one paragraph per paragraph (nothing when not written). */
+function narrative(model: ReportModel, section: NarrativeSection): Block[] {
+  return narrativeParagraphs(model.narrative[section]).map((text) => para(text));
+}
+
 function developmentSection(model: ReportModel): Block[] {
-  const blocks: Block[] = [heading(t('encuentro.report.section2'), 1), para(t('encuentro.report.panelsIntro'))];
+  // The opening words open "Desarrollo del Encuentro", before the panels.
+  const blocks: Block[] = [heading(t('encuentro.report.section2'), 1), ...narrative(model, 'inauguracion'), para(t('encuentro.report.panelsIntro'))];
   for (const eje of model.encuentro.ejes) {
     for (const panel of model.encuentro.panels.filter((p) => p.ejeId === eje.id)) {
       blocks.push(heading(panel.title || eje.name, 3));
@@ -107,10 +119,9 @@ function developmentSection(model: ReportModel): Block[] {
           cell([para(p.presenter), ...(p.presenterCargo ? [para(`(${p.presenterCargo})`)] : [])]),
         ]);
       blocks.push(table(header, rows));
-      const moderator = [panel.moderatorName, panel.moderatorInstitution].filter(Boolean);
-      if (moderator.length > 0) {
-        const text = panel.moderatorName && panel.moderatorInstitution ? `${panel.moderatorName} (${panel.moderatorInstitution})` : moderator.join('');
-        blocks.push(para(t('encuentro.report.panelModerator', { moderator: text }), { italics: true }));
+      const moderator = nameWithInstitution(panel.moderatorName, panel.moderatorInstitution);
+      if (moderator) {
+        blocks.push(para(t('encuentro.report.panelModerator', { moderator }), { italics: true }));
       } else {
         blocks.push(gap());
       }
@@ -118,7 +129,7 @@ function developmentSection(model: ReportModel): Block[] {
   }
   for (const sala of model.encuentro.salas) {
     if (sala.moderators.length === 0) continue;
-    const moderators = joinSpanish(sala.moderators.map((m) => (m.institution ? `${m.name} (${m.institution})` : m.name)));
+    const moderators = joinSpanish(sala.moderators.map((m) => nameWithInstitution(m.name, m.institution)));
     blocks.push(para(t('encuentro.report.salaModerators', { sala: sala.name, moderators })));
   }
   blocks.push(para(t('encuentro.report.matrixIntro')));
@@ -162,10 +173,9 @@ function practiceMatrix(practice: EncuentroPractice, matrix: PracticeMatrix['blo
 function synthesisSection(model: ReportModel): Block[] {
   const blocks: Block[] = [heading(t('encuentro.report.section3'), 1), para(t('encuentro.report.synthesisIntro'))];
   for (const synthesis of model.syntheses) {
-    blocks.push(heading(t('encuentro.report.salaHeading', { sala: synthesis.sala.name, eje: synthesis.ejeName }), 2));
+    blocks.push(heading(salaHeading(synthesis.sala.name, synthesis.ejeName), 2));
     const igeds = synthesis.sala.practiceIds.map((id) => model.practiceById.get(id)?.igedName.toUpperCase() ?? '').filter(Boolean);
     if (igeds.length > 0) blocks.push(para(igeds.join(' – '), { bold: true }));
-    if (synthesis.status !== 'final') blocks.push(para(t('encuentro.report.synthesisDraft', { status: synthesisStatusLabel(synthesis.status) }), { italics: true }));
     const header = [cell(t('encuentro.col.levels'), { header: true }), ...SYNTHESIS_AXES.map((a) => cell(synthesisAxisLabel(a), { header: true }))];
     const rows = SYNTHESIS_LEVELS.map((level) => [
       cell(synthesisLevelLabel(level), { widthPct: 16 }),

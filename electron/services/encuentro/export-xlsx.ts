@@ -13,9 +13,9 @@ import {
   type ContributionBlock,
 } from '../../../shared/domain/encuentro-matrix';
 import type { ExportedFile } from '../../../shared/domain/types';
-import { t } from '../../../shared/i18n';
+import { peruWallClock, t } from '../../../shared/i18n';
 import type { Db } from '../../db/open';
-import { fileSlug, practiceTitle, readReportModel, type ReportModel } from './report-model';
+import { fileSlug, practiceTitle, readReportModel, salaHeading, type ReportModel } from './report-model';
 
 /**
  * The Encuentro workbook, usable at any moment of the event: every contribution as a row
@@ -154,7 +154,7 @@ function synthesisSheet(workbook: ExcelJS.Workbook, names: SheetNames, model: Re
   if (!synthesis) return;
   const sheet = workbook.addWorksheet(names.take(t('encuentro.export.sheet.synthesis', { sala: synthesis.sala.name })));
   sheet.columns = [{ width: 18 }, { width: 60 }, { width: 60 }, { width: 60 }];
-  sheet.addRow([t('encuentro.report.salaHeading', { sala: synthesis.sala.name, eje: synthesis.ejeName })]).font = { bold: true, size: 14 };
+  sheet.addRow([salaHeading(synthesis.sala.name, synthesis.ejeName)]).font = { bold: true, size: 14 };
   sheet.addRow([`${t('encuentro.col.status')}: ${synthesisStatusLabel(synthesis.status)}`]);
   sheet.addRow([]);
   styleHeader(sheet.addRow([t('encuentro.col.levels'), ...SYNTHESIS_AXES.map(synthesisAxisLabel)]));
@@ -214,9 +214,11 @@ function attendanceSheets(workbook: ExcelJS.Workbook, names: SheetNames, model: 
       a.cargo,
       a.region,
       a.checkedIn ? t('encuentro.yes') : t('encuentro.no'),
-      a.checkedInAt ?? '',
+      a.checkedInAt ? peruWallClock(a.checkedInAt) : '',
     ]);
   }
+  // Peru's time (stored instants are UTC), as a real date-time the organizers can sort by.
+  list.getColumn(8).numFmt = 'dd/mm/yyyy hh:mm:ss';
   list.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, model.attendees.length + 1), column: 8 } };
 
   const counts = workbook.addWorksheet(names.take(t('encuentro.export.sheet.attendanceCounts')));

@@ -1,4 +1,4 @@
-import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK } from '../../../shared/domain/encuentro-matrix';
+import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK, hasWords } from '../../../shared/domain/encuentro-matrix';
 import type { Contribution, PracticeMatrix } from '../../../shared/domain/encuentro-types';
 import type { Db } from '../../db/open';
 import { listContributions } from './contributions';
@@ -23,7 +23,8 @@ export function arrange(contributions: readonly Contribution[]): PracticeMatrix[
     cells: LEVELS_BY_BLOCK[block].map((level) => ({
       level,
       contributions: contributions
-        .filter((c) => c.block === block && c.level === level)
+        // A blank line (emptied, or stored so by an older client) is nobody's contribution.
+        .filter((c) => c.block === block && c.level === level && hasWords(c))
         .sort((a, b) => a.position - b.position || a.id - b.id),
     })),
   }));

@@ -1,5 +1,9 @@
 import type { InstitutionType } from '../../../shared/domain/encuentro-attendance';
-import { isValidDni } from '../../../shared/domain/encuentro-attendance';
+import { INSTITUTION_TYPES, isValidDni } from '../../../shared/domain/encuentro-attendance';
+
+function countByType(types: readonly InstitutionType[]): Record<InstitutionType, number> {
+  return Object.fromEntries(INSTITUTION_TYPES.map((type) => [type, types.filter((x) => x === type).length])) as Record<InstitutionType, number>;
+}
 import { attendeeFields, type AttendeeFields } from '../../../shared/domain/encuentro-schemas';
 import type { AttendanceImportIssue, AttendanceImportPreview, RosterField } from '../../../shared/domain/encuentro-types';
 import { compactKey, foldKey, tidy } from '../../../shared/domain/text';
@@ -94,7 +98,7 @@ export function planRoster(db: Db, encuentroId: number, fileName: string, sheets
   if (!found) {
     const issues: AttendanceImportIssue[] = [{ row: 0, severity: 'error', message: t('encuentro.error.import.noName') }];
     return {
-      preview: { fileName, headers: [], mapping: empty, rowCount: 0, newCount: 0, duplicateCount: 0, issues, sample: [], canCommit: false },
+      preview: { fileName, headers: [], mapping: empty, rowCount: 0, newCount: 0, duplicateCount: 0, issues, sample: [], newByType: countByType([]), canCommit: false },
       rows: [],
       errorCount: 1,
     };
@@ -163,6 +167,7 @@ export function planRoster(db: Db, encuentroId: number, fileName: string, sheets
       duplicateCount,
       issues,
       sample: rows.slice(0, 10).map((r) => ({ ...r.fields })),
+      newByType: countByType(rows.map((r) => r.fields.institutionType)),
       canCommit: errorCount === 0 && rows.length > 0,
     },
     rows,

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/contract';
 import type { AppContext } from '../context';
 import { getEje, getEncuentro, getPanel, getPractice, getSala, listEjes, listEncuentros, listPractices } from './setup-read';
+import { getNarrative, saveNarrative } from './narrative';
 import * as write from './setup-write';
 
 type SetupMethod =
@@ -8,6 +9,7 @@ type SetupMethod =
   | 'encuentro.get'
   | 'encuentro.create'
   | 'encuentro.update'
+  | `encuentro.narrative.${'get' | 'save'}`
   | `encuentro.ejes.${'create' | 'update' | 'delete' | 'reorder'}`
   | `encuentro.practices.${'addFromEntry' | 'create' | 'update' | 'delete' | 'reorder'}`
   | `encuentro.panels.${'create' | 'update' | 'delete'}`
@@ -32,6 +34,12 @@ export function setupHandlers(ctx: AppContext): Pick<Handlers, SetupMethod> {
     'encuentro.update': ({ id, fields }) => {
       db().transaction(() => write.updateEncuentro(db(), id, fields, now()))();
       return getEncuentro(db(), id);
+    },
+
+    'encuentro.narrative.get': ({ encuentroId }) => getNarrative(db(), encuentroId),
+    'encuentro.narrative.save': ({ encuentroId, texts }) => {
+      change(() => ({ encuentroId, value: saveNarrative(db(), encuentroId, texts, now()) }));
+      return getNarrative(db(), encuentroId);
     },
 
     'encuentro.ejes.create': ({ encuentroId, fields }) => getEje(db(), change(() => ({ encuentroId, value: write.insertEje(db(), encuentroId, fields.name) }))),

@@ -100,8 +100,8 @@ export function insertPractice(db: Db, encuentroId: number, fields: PracticeFiel
  */
 export function insertPracticeFromEntry(db: Db, encuentroId: number, entryId: number, ejeId: number | null, year: number | null | undefined): number {
   const encuentro = db
-    .prepare(`SELECT e.edition_id, ed.year FROM encuentro e JOIN edition ed ON ed.id = e.edition_id WHERE e.id = ?`)
-    .get(encuentroId) as { edition_id: number; year: number } | undefined;
+    .prepare(`SELECT e.edition_id FROM encuentro e WHERE e.id = ?`)
+    .get(encuentroId) as { edition_id: number } | undefined;
   if (!encuentro) throw notFound('encuentro');
   const entry = (() => {
     try {
@@ -122,7 +122,9 @@ export function insertPracticeFromEntry(db: Db, encuentroId: number, entryId: nu
       region: entry.region,
       igedName: entry.igedName,
       title: tidy(entry.title),
-      year: year === undefined ? encuentro.year : year,
+      // The practice's own year (the edition it won in), never the Encuentro's edition by default:
+      // an Encuentro presents winners of earlier editions too (Lamas, 2017, at the 2018 one).
+      year: year ?? null,
       presenter: entry.contactName,
       presenterCargo: entry.contactCargo,
     },

@@ -2,6 +2,7 @@ import {
   SYNTHESIS_AXES,
   SYNTHESIS_LEVELS,
   SYNTHESIS_TRANSITIONS,
+  matrixOrder,
   synthesisAxisFor,
   synthesisLevelFor,
   synthesisStatusLabel,
@@ -41,7 +42,7 @@ function sourcesOf(db: Db, itemIds: number[]): Map<number, SynthesisSource[]> {
   if (itemIds.length === 0) return map;
   const rows = db
     .prepare(
-      `SELECT s.item_id, c.id, c.practice_id, c.block, c.level, c.text, c.deleted_at
+      `SELECT s.item_id, c.id, c.practice_id, c.block, c.level, c.text, c.deleted_at, c.position
        FROM encuentro_synthesis_source s JOIN encuentro_contribution c ON c.id = s.contribution_id
        WHERE s.item_id IN (SELECT value FROM json_each(?)) ORDER BY s.item_id, s.position`,
     )
@@ -53,7 +54,10 @@ function sourcesOf(db: Db, itemIds: number[]): Map<number, SynthesisSource[]> {
     level: ContributionLevel;
     text: string;
     deleted_at: string | null;
+    position: number;
   }[];
+  // Listed as the matrix shows them (block, then level), whatever order they were linked in.
+  rows.sort((a, b) => a.item_id - b.item_id || matrixOrder(a, b) || a.practice_id - b.practice_id || a.position - b.position || a.id - b.id);
   for (const r of rows) {
     const list = map.get(r.item_id) ?? [];
     list.push({ contributionId: r.id, practiceId: r.practice_id, block: r.block, level: r.level, text: r.text, deleted: r.deleted_at !== null });

@@ -1,11 +1,11 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium (playwright cannot download browsers on these machines). */
-const CHROMIUM = process.env.BPGE_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+export const CHROMIUM = process.env.BPGE_CHROMIUM ?? '/usr/bin/chromium';
+export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
 }
 
 /**

@@ -125,3 +125,34 @@ export async function savedTexts(baseUrl: string, practiceId: number, salaId: nu
   const matrix = await api<{ blocks: { cells: { contributions: { text: string }[] }[] }[] }>(baseUrl, 'encuentro.matrix', { practiceId, salaId });
   return matrix.blocks.flatMap((b) => b.cells.flatMap((c) => c.contributions.map((x) => x.text)));
 }
+
+/** A practice alone in a new sala of the demo Encuentro, and the address of its capture screen. */
+export async function capturePractice(baseUrl: string, title: string): Promise<{ practiceId: number; salaId: number; url: string }> {
+  const encuentroId = (await api<{ encuentroId: number }>(baseUrl, 'encuentro.ensureDemo', {})).encuentroId;
+  const detail = await api<{ ejes: { id: number }[] }>(baseUrl, 'encuentro.get', { id: encuentroId });
+  const ejeId = detail.ejes[0]!.id;
+  const practiceId = (await api<{ id: number }>(baseUrl, 'encuentro.practices.create', { encuentroId, fields: { ejeId, title, igedName: 'UGEL Prueba', region: 'Cusco' } })).id;
+  const salaId = (await api<{ id: number }>(baseUrl, 'encuentro.salas.create', { encuentroId, fields: { ejeId, name: `Sala: ${title}`, practiceIds: [practiceId] } })).id;
+  return { practiceId, salaId, url: `${baseUrl}/#/encuentros/${encuentroId}/captura/${salaId}/${practiceId}` };
+}
+
+/** The keys of the capture journals the page's IndexedDB holds (evaluated as a string: no DOM types here). */
+export function journalKeys(page: Page): Promise<string[]> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('bpge-captura', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('diario');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction('diario', 'readonly').objectStore('diario').getAllKeys();
+      request.onsuccess = () => { open.result.close(); resolve(request.result); };
+      request.onerror = () => reject(request.error);
+    };
+  })`);
+}
+
+/** The capture screen opens with the focus on its first empty line: the moderator types a line there and presses Enter. */
+export async function typeFirstLine(page: Page, text: string): Promise<void> {
+  await page.locator('textarea:focus[aria-label="Nuevo aporte — UGEL — Factores que limitan"]').waitFor();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}

@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONTRIBUTION_BLOCKS, CONTRIBUTION_LEVELS, LEVELS_BY_BLOCK } from '../../../shared/domain/encuentro-matrix';
+import { CONTRIBUTION_BLOCKS, CONTRIBUTION_LEVELS, LEVELS_BY_BLOCK, TYPING_PAUSE_MS } from '../../../shared/domain/encuentro-matrix';
 import { openEncuentro, type EncuentroFixture } from './support';
 
 describe('moderator capture', () => {
   let f: EncuentroFixture;
+  /** The services' clock: each test moves it as the moderator's pauses would. */
+  let clock = Date.parse('2024-11-20T15:00:00Z');
+  const pause = (ms = TYPING_PAUSE_MS) => (clock += ms);
   beforeEach(async () => {
-    f = await openEncuentro();
+    f = await openEncuentro({ now: () => new Date(clock) });
   });
   afterEach(() => f.app.close());
 
@@ -61,7 +64,9 @@ describe('moderator capture', () => {
 
   it('ignores a late, older save: the highest revision wins, a repeat is acknowledged without a new version', async () => {
     const c = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'limitantes', level: 'ugel', text: '' });
+    pause();
     const r1 = await f.app.call('encuentro.contributions.updateText', { id: c.id, text: 'Cambio', revision: 1 });
+    pause();
     const r3 = await f.app.call('encuentro.contributions.updateText', { id: c.id, text: 'Cambios de personal.', revision: 3 });
     const late = await f.app.call('encuentro.contributions.updateText', { id: c.id, text: 'Cambios de', revision: 2 });
     const repeat = await f.app.call('encuentro.contributions.updateText', { id: c.id, text: 'Cambios de personal.', revision: 3 });
@@ -77,9 +82,36 @@ describe('moderator capture', () => {
     ]);
   });
 
+  it('keeps one version per pause in typing, not one per save', async () => {
+    const line = 'Falta de presupuesto para movilidad de los especialistas que monitorean las II.EE. rurales.';
+    const c = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'limitantes', level: 'ugel', text: line.slice(0, 2), revision: 1 });
+    // Typed without stopping: a save every ~150 ms, two characters each.
+    let revision = 1;
+    for (let k = 4; k <= line.length; k += 2) {
+      pause(150);
+      await f.app.call('encuentro.contributions.updateText', { id: c.id, text: line.slice(0, k), revision: ++revision });
+    }
+    await f.app.call('encuentro.contributions.updateText', { id: c.id, text: line, revision: ++revision });
+    // A pause, then a correction typed the same way.
+    pause(4000);
+    const corrected = line.replace('movilidad', 'la movilidad');
+    for (const text of [corrected.slice(0, 40), corrected]) {
+      pause(150);
+      await f.app.call('encuentro.contributions.updateText', { id: c.id, text, revision: ++revision });
+    }
+    const history = await f.app.call('encuentro.contributions.history', { id: c.id });
+    expect(history.map((v) => [v.kind, v.text])).toEqual([
+      ['edit', corrected],
+      ['create', line],
+    ]);
+    expect(history[0]!.revision).toBe(revision);
+  });
+
   it('keeps every version and restores any of them as a new version', async () => {
     const c = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'favorables', level: 'minedu', text: 'Versión uno', revision: 1 });
+    pause();
     await f.app.call('encuentro.contributions.updateText', { id: c.id, text: 'Versión dos', revision: 2 });
+    pause();
     await f.app.call('encuentro.contributions.updateText', { id: c.id, text: 'Versión tres, ñandú y acentos: áéíóú', revision: 3 });
     const history = await f.app.call('encuentro.contributions.history', { id: c.id });
     expect(history).toHaveLength(3);

@@ -18,7 +18,8 @@ describe('encuentro set-up', () => {
       title: 'Monitoreo Integral de los Aprendizajes (MIA)',
       presenter: 'Fredy Ebert Miranda Sánchez',
       presenterCargo: 'Jefe del Área de Gestión Pedagógica',
-      year: 2024,
+      // No year given: none is made up from the edition's (its own may be an earlier one).
+      year: null,
     });
     expect(a?.entryId).toEqual(expect.any(Number));
     expect(b).toMatchObject({ region: 'Loreto', year: 2018 });

@@ -1,4 +1,5 @@
 import type { ServerEvent } from '../../../electron/services/events';
+import type { ServiceOptions } from '../../../electron/services/registry';
 import { openTestApp, sampleEdition, type TestApp } from '../../support/services';
 
 /** An Encuentro with one eje, two practices picked from entries, one sala holding both. */
@@ -13,8 +14,8 @@ export interface EncuentroFixture {
   events: ServerEvent[];
 }
 
-export async function openEncuentro(): Promise<EncuentroFixture> {
-  const app = await openTestApp();
+export async function openEncuentro(options: Partial<ServiceOptions> = {}): Promise<EncuentroFixture> {
+  const app = await openTestApp(options);
   const events: ServerEvent[] = [];
   app.services.events.subscribe((event) => events.push(event));
   const editionId = (await app.call('editions.create', sampleEdition)).id;

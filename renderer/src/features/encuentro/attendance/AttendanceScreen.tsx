@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { INSTITUTION_TYPES, institutionTypeLabel, type AttendanceCounts } from '../../../../../shared/domain/encuentro-attendance';
 import type { Attendee } from '../../../../../shared/domain/encuentro-types';
-import { t } from '../../../../../shared/i18n';
+import { formatTime, t } from '../../../../../shared/i18n';
 import { useAnnounce } from '../../../app/announcer';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { ScreenTitle } from '../../../components/ScreenTitle';
@@ -30,6 +30,8 @@ export function AttendanceScreen({ encuentroId }: { encuentroId: number }) {
       }),
     [queryClient, encuentroId],
   );
+  // The last person checked in — at the search or registered as a walk-in — is what «Deshacer» undoes.
+  const [lastCheckedIn, setLastCheckedIn] = useState<Attendee | null>(null);
   return (
     <section className="encuentro-screen">
       <p className="breadcrumb">
@@ -40,10 +42,10 @@ export function AttendanceScreen({ encuentroId }: { encuentroId: number }) {
       <EncuentroTabs encuentroId={encuentroId} current="attendance" />
       <div className="attendance-layout">
         <div>
-          <CheckIn encuentroId={encuentroId} />
+          <CheckIn encuentroId={encuentroId} lastCheckedIn={lastCheckedIn} setLastCheckedIn={setLastCheckedIn} />
           <details className="panel">
             <summary>{t('encuentroUi.attendance.registerTitle')}</summary>
-            <RegisterForm encuentroId={encuentroId} />
+            <RegisterForm encuentroId={encuentroId} onCheckedIn={setLastCheckedIn} />
           </details>
           <details className="panel">
             <summary>{t('encuentroUi.attendance.importTitle')}</summary>
@@ -56,10 +58,17 @@ export function AttendanceScreen({ encuentroId }: { encuentroId: number }) {
   );
 }
 
-function CheckIn({ encuentroId }: { encuentroId: number }) {
+function CheckIn({
+  encuentroId,
+  lastCheckedIn,
+  setLastCheckedIn,
+}: {
+  encuentroId: number;
+  lastCheckedIn: Attendee | null;
+  setLastCheckedIn(attendee: Attendee | null): void;
+}) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const [lastCheckedIn, setLastCheckedIn] = useState<Attendee | null>(null);
   const attendees = useAttendees(encuentroId, query.trim());
   const queryClient = useQueryClient();
   const checkIn = useCheckIn();
@@ -189,7 +198,13 @@ function CheckIn({ encuentroId }: { encuentroId: number }) {
                 {[person.institution, institutionTypeLabel(person.institutionType), person.cargo].filter(Boolean).join(' · ')}
               </span>
             </span>
-            {person.checkedIn ? <span className="checkin-present">{t('encuentroUi.attendance.present')}</span> : <span className="muted">{t('encuentroUi.attendance.absent')}</span>}
+            {person.checkedIn ? (
+              <span className="checkin-present">
+                {person.checkedInAt ? t('encuentroUi.attendance.presentSince', { time: formatTime(person.checkedInAt) }) : t('encuentroUi.attendance.present')}
+              </span>
+            ) : (
+              <span className="muted">{t('encuentroUi.attendance.absent')}</span>
+            )}
           </li>
         ))}
       </ul>

@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { INSTITUTION_TYPES, institutionTypeLabel } from '../../../../../shared/domain/encuentro-attendance';
 import { attendeeFields, type AttendeeFields, type AttendeeFieldsInput } from '../../../../../shared/domain/encuentro-schemas';
-import type { AttendanceImportPreview } from '../../../../../shared/domain/encuentro-types';
+import type { AttendanceImportPreview, Attendee } from '../../../../../shared/domain/encuentro-types';
 import { t } from '../../../../../shared/i18n';
 import { call, fileToBase64 } from '../../../api/client';
 import { useAnnounce } from '../../../app/announcer';
@@ -21,7 +21,7 @@ type FormOutput = { fields: AttendeeFields; checkIn: boolean };
 const EMPTY: FormInput = { fields: { fullName: '', dni: '', institution: '', institutionType: 'ugel', cargo: '', region: '' }, checkIn: true };
 
 /** Registering someone by hand (a walk-in is registered and checked in at once). */
-export function RegisterForm({ encuentroId }: { encuentroId: number }) {
+export function RegisterForm({ encuentroId, onCheckedIn }: { encuentroId: number; onCheckedIn(attendee: Attendee): void }) {
   const register_ = useRegisterAttendee();
   const announce = useAnnounce();
   const [formError, setFormError] = useState<string | null>(null);
@@ -38,6 +38,8 @@ export function RegisterForm({ encuentroId }: { encuentroId: number }) {
     try {
       const saved = await register_.mutateAsync({ encuentroId, fields: values.fields, checkIn: values.checkIn });
       announce(t(values.checkIn ? 'encuentroUi.attendance.registeredPresent' : 'encuentroUi.attendance.registered', { name: saved.fullName }));
+      // A walk-in checked in becomes what «Deshacer» undoes, not the check-in before it.
+      if (saved.checkedIn) onCheckedIn(saved);
       reset({ ...EMPTY, fields: { ...EMPTY.fields, institutionType: values.fields.institutionType }, checkIn: values.checkIn });
       setFocus('fields.fullName');
     } catch (error) {
@@ -113,6 +115,15 @@ export function RosterImport({ encuentroId }: { encuentroId: number }) {
       {preview && (
         <div>
           <p>{t('encuentroUi.import.summary', { rows: preview.rowCount, added: preview.newCount, duplicates: preview.duplicateCount })}</p>
+          <p className="small">{t('encuentroUi.import.byType')}</p>
+          <dl className="import-by-type" data-testid="import-by-type">
+            {INSTITUTION_TYPES.map((type) => (
+              <div key={type} style={{ display: 'contents' }}>
+                <dt>{institutionTypeLabel(type)}</dt>
+                <dd>{preview.newByType[type]}</dd>
+              </div>
+            ))}
+          </dl>
           {preview.issues.length > 0 && (
             <ul className="small">
               {preview.issues.slice(0, 30).map((issue, i) => (

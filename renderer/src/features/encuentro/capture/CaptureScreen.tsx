@@ -5,13 +5,16 @@ import { t } from '../../../../../shared/i18n';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { ScreenTitle } from '../../../components/ScreenTitle';
 import { SelectField } from '../../../components/fields';
+import { useAnnounce } from '../../../app/announcer';
 import { onEncuentroEvent } from '../events';
 import { ProjectorButton } from '../projector/ProjectorButton';
 import { useEncuentro } from '../queries';
 import { encuentroHref, goTo } from '../routes';
 import { EncuentroTabs } from '../EncuentroTabs';
 import { captureStore, cellKey, flushAll, unsavedCount, type CaptureItem, type CaptureStore } from './capture-store';
+import { caretLine } from './caret';
 import { HistoryDialog } from './HistoryDialog';
+import { MoveDialog } from './MoveDialog';
 import { ItemEditor, short } from './ItemEditor';
 import { UndoBar } from './UndoBar';
 
@@ -103,6 +106,8 @@ function focusItem(key: string): void {
 function CaptureMatrix({ store, title }: { store: CaptureStore; title: string }) {
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [history, setHistory] = useState<CaptureItem | null>(null);
+  const [moving, setMoving] = useState<CaptureItem | null>(null);
+  const announce = useAnnounce();
   const lastEditAt = useRef(0);
   const deletedAt = useRef(0);
 
@@ -182,6 +187,11 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
         setHistory(item);
         return;
       }
+      if (event.key.toLowerCase() === 'm' && item && item.text.trim() !== '') {
+        event.preventDefault();
+        setMoving(item);
+        return;
+      }
     }
     if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey) {
       event.preventDefault();
@@ -205,12 +215,23 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
       void undo();
       return;
     }
-    if (event.key === 'ArrowUp' && !event.altKey && el.selectionStart === 0 && el.selectionEnd === 0 && index > 0) {
+    // The line's own undo: a whole edit (what was typed without a pause) per press, not a
+    // character as the browser's undo of a React-controlled textarea does.
+    const pressed = event.key.toLowerCase();
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && (pressed === 'z' || pressed === 'y')) {
+      const redo = pressed === 'y' || event.shiftKey;
+      event.preventDefault();
+      if (redo ? store.redoEdit(key) : store.undoEdit(key)) lastEditAt.current = tick();
+      return;
+    }
+    // ↑ on the line's first visual line (a long item wraps) goes to the previous item, ↓ on its last to the next.
+    const plainArrow = !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
+    if (plainArrow && event.key === 'ArrowUp' && index > 0 && caretLine(el).first) {
       event.preventDefault();
       focusItem(list[index - 1]!);
       return;
     }
-    if (event.key === 'ArrowDown' && !event.altKey && el.selectionStart === el.value.length && index < list.length - 1) {
+    if (plainArrow && event.key === 'ArrowDown' && index < list.length - 1 && caretLine(el).last) {
       event.preventDefault();
       focusItem(list[index + 1]!);
       return;
@@ -243,12 +264,16 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
           <li><kbd>↑</kbd>/<kbd>↓</kbd> {t('encuentroUi.shortcuts.items')}</li>
           <li><kbd>Ctrl</kbd>+<kbd>Supr</kbd> {t('encuentroUi.shortcuts.delete')}</li>
           <li><kbd>Ctrl</kbd>+<kbd>Z</kbd> {t('encuentroUi.shortcuts.undo')}</li>
+          <li><kbd>Ctrl</kbd>+<kbd>Y</kbd> {t('encuentroUi.shortcuts.redo')}</li>
           <li><kbd>Alt</kbd>+<kbd>H</kbd> {t('encuentroUi.shortcuts.history')}</li>
+          <li><kbd>Alt</kbd>+<kbd>M</kbd> {t('encuentroUi.shortcuts.move')}</li>
         </ul>
       </details>
-      {snapshot.recovered > 0 && (
+      {(snapshot.recovered > 0 || snapshot.unrecovered > 0 || snapshot.recoveryFailed) && (
         <div className="notice capture-recovered" role="status">
-          <p>{t('encuentroUi.capture.recovered', { count: snapshot.recovered })}</p>
+          {snapshot.recovered > 0 && <p>{t('encuentroUi.capture.recovered', { count: snapshot.recovered })}</p>}
+          {snapshot.unrecovered > 0 && <p>{t('encuentroUi.capture.unrecovered', { count: snapshot.unrecovered })}</p>}
+          {snapshot.recoveryFailed && <p>{t('encuentroUi.capture.recoveryFailed')}</p>}
           <button type="button" onClick={() => store.dismissRecovered()}>
             {t('encuentroUi.capture.recoveredOk')}
           </button>
@@ -288,6 +313,7 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
                           store={store}
                           itemKey={item ? item.key : ghost}
                           item={item}
+                          kept={item !== null && (snapshot.journaledRevision[item.key] ?? -1) >= item.revision}
                           block={block}
                           level={level}
                           label={
@@ -296,7 +322,7 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
                               : t('encuentroUi.capture.newLabel', { level: levelLabel(level), block: blockShortLabel(block) })
                           }
                           onKeyDown={onKeyDown}
-                          {...(item ? { onHistory: setHistory, onDelete: (it: CaptureItem) => void remove(it, null) } : {})}
+                          {...(item ? { onHistory: setHistory, onMove: setMoving, onDelete: (it: CaptureItem) => void remove(it, null) } : {})}
                         />
                       ))}
                     </ul>
@@ -311,6 +337,22 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
         <UndoBar
           message={t('encuentroUi.capture.deleted', { text: short(snapshot.lastDeleted.text) })}
           onUndo={() => void undo()}
+        />
+      )}
+      {moving && (
+        <MoveDialog
+          item={moving}
+          onClose={() => {
+            const key = moving.key;
+            setMoving(null);
+            // After the dialog has closed: closing a modal dialog puts the focus back where it was opened.
+            window.requestAnimationFrame(() => focusItem(key));
+          }}
+          onMove={async (block, level) => {
+            const moved = await store.moveTo(moving.key, block, level);
+            if (moved) announce(t('encuentroUi.capture.moved', { cell: `${blockShortLabel(block)} — ${levelLabel(level)}` }));
+            return moved;
+          }}
         />
       )}
       {history && history.id !== null && (

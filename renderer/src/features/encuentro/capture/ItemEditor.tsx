@@ -7,11 +7,14 @@ interface ItemEditorProps {
   store: CaptureStore;
   itemKey: string;
   item: CaptureItem | null;
+  /** The local journal holds this item's latest text on disk (it survives a browser crash). */
+  kept: boolean;
   block: ContributionBlock;
   level: ContributionLevel;
   label: string;
   onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>, key: string): void;
   onHistory?: (item: CaptureItem) => void;
+  onMove?: (item: CaptureItem) => void;
   onDelete?: (item: CaptureItem) => void;
 }
 
@@ -27,12 +30,13 @@ const STATE_LABEL: Record<Exclude<SaveState, 'empty'>, 'encuentroUi.save.saved' 
  * composing, the text is only mirrored (never saved, never reformatted): the character being
  * built is committed at compositionend, and saved from there.
  */
-export function ItemEditor({ store, itemKey, item, block, level, label, onKeyDown, onHistory, onDelete }: ItemEditorProps) {
+export function ItemEditor({ store, itemKey, item, kept, block, level, label, onKeyDown, onHistory, onMove, onDelete }: ItemEditorProps) {
   const composing = useRef(false);
   const state = item ? saveStateOf(item) : 'empty';
   const stateId = `${itemKey}-state`;
+  const showKept = kept && (state === 'saving' || state === 'retrying' || state === 'error');
   return (
-    <li className={`capture-item${item ? '' : ' capture-ghost'}`} data-save-state={state}>
+    <li className={`capture-item${item ? '' : ' capture-ghost'}`} data-save-state={state} data-kept={showKept ? 'yes' : undefined}>
       <textarea
         className="capture-text"
         data-item-key={itemKey}
@@ -54,9 +58,10 @@ export function ItemEditor({ store, itemKey, item, block, level, label, onKeyDow
           const nativeComposing = (event.nativeEvent as InputEvent).isComposing === true;
           store.setText(itemKey, block, level, event.target.value, composing.current || nativeComposing);
         }}
+        onFocus={() => store.beginEdit(itemKey)}
         onBlur={() => {
           store.flush(itemKey);
-          store.dropIfEmptyDraft(itemKey);
+          store.leave(itemKey);
         }}
         onKeyDown={(event) => onKeyDown(event, itemKey)}
       />
@@ -65,6 +70,7 @@ export function ItemEditor({ store, itemKey, item, block, level, label, onKeyDow
           <span id={stateId} className={`enc-save enc-save-${state}`} data-testid="save-state">
             {t(STATE_LABEL[state])}
             {item.error ? `: ${item.error}` : ''}
+            {showKept ? ` · ${t('encuentroUi.save.kept')}` : ''}
           </span>
           {(state === 'retrying' || state === 'error') && (
             <button type="button" className="link-button" onClick={() => store.retry(itemKey)}>
@@ -74,6 +80,11 @@ export function ItemEditor({ store, itemKey, item, block, level, label, onKeyDow
           {item.id !== null && onHistory && (
             <button type="button" className="link-button" tabIndex={-1} onClick={() => onHistory(item)} aria-label={t('encuentroUi.capture.historyOf', { text: short(item.text) })}>
               {t('encuentroUi.capture.history')}
+            </button>
+          )}
+          {onMove && (
+            <button type="button" className="link-button" tabIndex={-1} onClick={() => onMove(item)} aria-label={t('encuentroUi.capture.moveOf', { text: short(item.text) })}>
+              {t('encuentroUi.capture.move')}
             </button>
           )}
           {onDelete && (

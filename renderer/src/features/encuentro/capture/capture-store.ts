@@ -1,7 +1,7 @@
 import type { Contribution, PracticeMatrix } from '../../../../../shared/domain/encuentro-types';
-import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK, type ContributionBlock, type ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
+import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK, TYPING_PAUSE_MS, type ContributionBlock, type ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
 import { ApiError, call } from '../../../api/client';
-import { browserOrigin, browserStorage, CaptureJournal, journaledScopes, type JournalEntry, type JournalProblem, type JournalStorage } from './capture-journal';
+import { browserJournalBackend, browserOrigin, CaptureJournal, journaledScopes, type JournalBackend, type JournalEntry, type JournalProblem } from './capture-journal';
 
 /**
  * The moderator's items for one practice in one sala, saved as they are typed.
@@ -12,8 +12,9 @@ import { browserOrigin, browserStorage, CaptureJournal, journaledScopes, type Jo
  * on the way are retried with a growing pause until they get through. The store lives outside
  * React (one per practice and sala, kept for the whole page life), so leaving the screen
  * neither cancels a pending save nor loses a retry. Every line not yet acknowledged is also kept in
- * a local journal (capture-journal.ts), written synchronously with each change and replayed by
- * the next page, so a reload or a crash while the hub is unreachable loses nothing either.
+ * a local journal (capture-journal.ts, IndexedDB), rewritten with each change and replayed by the
+ * next page; a line is shown as kept on this computer only once that write is on disk, so a
+ * reload or a browser crash while the hub is unreachable loses nothing that was shown as kept.
  */
 export type SaveState = 'empty' | 'saved' | 'saving' | 'retrying' | 'error';
 
@@ -49,6 +50,12 @@ export interface CaptureSnapshot {
   lastDeleted: CaptureItem | null;
   /** Lines typed on an earlier page (reloaded, closed, crashed) that this page brought back. */
   recovered: number;
+  /** Lines of an earlier page's journal that could not be read back (damaged). */
+  unrecovered: number;
+  /** The journal of earlier pages could not be read at all: lines typed there may be missing. */
+  recoveryFailed: boolean;
+  /** Per unsaved item, the revision the local journal holds on disk (written and flushed). */
+  journaledRevision: Readonly<Record<string, number>>;
   /** Set while unsaved lines cannot be kept in the local journal (they stay in memory). */
   journalProblem: JournalProblem;
 }
@@ -64,6 +71,11 @@ function newKey(): string {
   keySeed += 1;
   const random = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
   return `c-${random}-${keySeed}`;
+}
+
+/** Nothing but spaces: a line that carries nothing, never stored nor shown on the wall. */
+export function isBlank(text: string): boolean {
+  return text.trim() === '';
 }
 
 export function saveStateOf(item: CaptureItem): SaveState {
@@ -134,10 +146,12 @@ function locate(cells: Record<string, CaptureItem[]>, found: (item: CaptureItem)
 }
 
 export interface CaptureStoreOptions {
-  /** Where the journal lives (the page's localStorage by default; null: no journal). */
-  storage?: JournalStorage | null;
+  /** Where the journal lives (the page's IndexedDB by default; null: no journal). */
+  journal?: JournalBackend | null;
   /** The server the page talks to (the page's origin by default). */
   origin?: string;
+  /** Milliseconds now (Date.now by default): groups keystrokes into edits for Ctrl+Z. */
+  now?: () => number;
 }
 
 export class CaptureStore {
@@ -146,7 +160,7 @@ export class CaptureStore {
   private readonly timers = new Map<string, number>();
   private readonly attempts = new Map<string, number>();
   private readonly pendingEvents: Contribution[] = [];
-  private readonly storage: JournalStorage | null;
+  private readonly backend: JournalBackend | null;
   private readonly origin: string;
   /** Opened at the first load, once the practice's Encuentro is known. */
   private journal: CaptureJournal | null = null;
@@ -154,14 +168,25 @@ export class CaptureStore {
   private journaled = new Map<string, JournalEntry>();
   /** A failed load that is not retried until a screen shows this store. */
   private loadStalled = false;
+  /**
+   * Per line, its text before each edit (keystrokes with no pause between them are one edit),
+   * for Ctrl+Z; and what Ctrl+Z took back, for Ctrl+Y. Typing anew clears the redo list.
+   */
+  private readonly edits = new Map<string, { undo: string[]; redo: string[]; lastAt: number }>();
+  private readonly now: () => number;
+  /** The text of each line when the moderator entered it (to undo emptying it). */
+  private readonly wordsAtEntry = new Map<string, string>();
+  /** The first load is reading the journals of earlier pages: a second load meanwhile replays nothing. */
+  private openingJournal = false;
 
   constructor(
     readonly practiceId: number,
     readonly salaId: number | null,
     options: CaptureStoreOptions = {},
   ) {
-    this.storage = options.storage !== undefined ? options.storage : browserStorage();
+    this.backend = options.journal !== undefined ? options.journal : browserJournalBackend();
     this.origin = options.origin ?? browserOrigin();
+    this.now = options.now ?? Date.now;
     const cells: Record<string, CaptureItem[]> = {};
     const ghosts: Record<string, string> = {};
     for (const block of CONTRIBUTION_BLOCKS) {
@@ -170,7 +195,7 @@ export class CaptureStore {
         ghosts[cellKey(block, level)] = newKey();
       }
     }
-    this.snapshot = { loaded: false, loadError: null, matrix: null, cells, ghosts, lastDeleted: null, recovered: 0, journalProblem: null };
+    this.snapshot = { loaded: false, loadError: null, matrix: null, cells, ghosts, lastDeleted: null, recovered: 0, unrecovered: 0, recoveryFailed: false, journalProblem: null, journaledRevision: {} };
   }
 
   // ——— React binding ———
@@ -187,23 +212,21 @@ export class CaptureStore {
 
   private set(patch: Partial<CaptureSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...patch };
-    // The journal is rewritten synchronously with every change of the items, before any save is sent.
-    if (patch.cells) {
-      const journalProblem = this.persist();
-      if (journalProblem !== this.snapshot.journalProblem) this.snapshot = { ...this.snapshot, journalProblem };
-    }
+    // The journal write is started with every change of the items, before any save is sent.
+    if (patch.cells) this.persist();
     for (const listener of this.listeners) listener();
   }
 
   // ——— Local journal ———
   /** Writes every unacknowledged item to the journal (an acknowledged one leaves it). */
-  private persist(): JournalProblem {
-    if (!this.journal) return this.snapshot.journalProblem;
+  private persist(): void {
+    if (!this.journal) return;
     const entries: JournalEntry[] = [];
     const journaled = new Map<string, JournalEntry>();
     for (const list of Object.values(this.snapshot.cells)) {
       list.forEach((item, index) => {
-        if (item.ackedRevision >= item.revision || (item.id === null && item.text === '')) return;
+        // A blank line is never sent (it is removed when left): the service keeps its last words.
+        if (item.ackedRevision >= item.revision || isBlank(item.text)) return;
         // Half-composed text is not the user's yet: the journal keeps what it had.
         const entry: JournalEntry | undefined = item.composing
           ? this.journaled.get(item.key)
@@ -214,7 +237,16 @@ export class CaptureStore {
       });
     }
     this.journaled = journaled;
-    return this.journal.write(entries);
+    this.journal.write(entries);
+  }
+
+  /** The journal's transaction is durable: these revisions are kept on this computer. */
+  private journalWritten(revisions: ReadonlyMap<string, number>): void {
+    this.set({ journaledRevision: Object.fromEntries(revisions) });
+  }
+
+  private journalProblem(problem: JournalProblem): void {
+    if (problem !== this.snapshot.journalProblem) this.set({ journalProblem: problem });
   }
 
   /**
@@ -261,7 +293,7 @@ export class CaptureStore {
 
   /** The moderator has read the "recovered" notice. */
   dismissRecovered(): void {
-    this.set({ recovered: 0 });
+    this.set({ recovered: 0, unrecovered: 0, recoveryFailed: false });
   }
 
   private find(key: string): CaptureItem | undefined {
@@ -298,12 +330,21 @@ export class CaptureStore {
       else this.loadStalled = true;
       return;
     }
-    if (this.journal) {
+    if (this.journal || this.openingJournal) {
       this.merge(matrix, []);
       return;
     }
-    this.journal = new CaptureJournal(this.storage, { origin: this.origin, encuentroId: matrix.encuentroId, practiceId: this.practiceId, salaId: this.salaId });
-    this.merge(matrix, this.journal.takeOver());
+    this.openingJournal = true;
+    const journal = new CaptureJournal(
+      this.backend,
+      { origin: this.origin, encuentroId: matrix.encuentroId, practiceId: this.practiceId, salaId: this.salaId },
+      { written: (revisions) => this.journalWritten(revisions), problem: (problem) => this.journalProblem(problem) },
+    );
+    const taken = await journal.takeOver();
+    this.journal = journal;
+    this.openingJournal = false;
+    if (taken.unreadable > 0 || taken.failed) this.set({ unrecovered: this.snapshot.unrecovered + taken.unreadable, recoveryFailed: taken.failed });
+    this.merge(matrix, taken.entries);
   }
 
   /**
@@ -442,8 +483,41 @@ export class CaptureStore {
       return;
     }
     if (text === item.text && !item.composing) return;
+    this.recordEdit(key, item.text);
     this.update(key, { text, composing: false, revision: item.revision + 1, error: null, recovered: false });
     this.schedule(key, SAVE_DELAY_MS);
+  }
+
+  private recordEdit(key: string, before: string): void {
+    const edits = this.edits.get(key) ?? { undo: [], redo: [], lastAt: Number.NEGATIVE_INFINITY };
+    const now = this.now();
+    if (now - edits.lastAt >= TYPING_PAUSE_MS) edits.undo.push(before);
+    edits.lastAt = now;
+    edits.redo = [];
+    this.edits.set(key, edits);
+  }
+
+  /** Ctrl+Z in a line: its text before the last edit (not the last character). False when there is nothing to undo. */
+  undoEdit(key: string): boolean {
+    return this.stepEdit(key, 'undo');
+  }
+
+  /** Ctrl+Y (or Ctrl+Mayús+Z): the edit Ctrl+Z took back. */
+  redoEdit(key: string): boolean {
+    return this.stepEdit(key, 'redo');
+  }
+
+  private stepEdit(key: string, direction: 'undo' | 'redo'): boolean {
+    const item = this.find(key);
+    const edits = this.edits.get(key);
+    const text = edits?.[direction].pop();
+    if (!item || !edits || text === undefined || item.composing) return false;
+    edits[direction === 'undo' ? 'redo' : 'undo'].push(item.text);
+    // The next keystroke starts a new edit.
+    edits.lastAt = Number.NEGATIVE_INFINITY;
+    this.update(key, { text, revision: item.revision + 1, error: null, recovered: false });
+    this.schedule(key, SAVE_DELAY_MS);
+    return true;
   }
 
   /** Blur, navigation, page hide: save now instead of waiting for the timer. */
@@ -471,8 +545,9 @@ export class CaptureStore {
     const item = this.find(key);
     if (!item || item.inFlight || item.composing) return;
     if (item.ackedRevision >= item.revision) return;
+    // A blank line waits: it is removed when the moderator leaves it, or sent once it has words again.
+    if (isBlank(item.text)) return;
     if (item.id === null) {
-      if (item.text === '') return;
       const afterId = this.predecessorId(item);
       if (afterId === 'wait') {
         this.schedule(key, 100);
@@ -511,8 +586,10 @@ export class CaptureStore {
       const current = this.find(key);
       if (!saved.applied && current?.recovered && current.revision === revision) {
         // A line from an earlier page's journal, overtaken on the server meanwhile: the later text stays.
+        // What the notice counted as recovered was not kept after all: it no longer says so.
         const c = saved.contribution;
         this.succeeded(key, { text: c.text, revision: c.revision, ackedRevision: c.revision });
+        if (this.snapshot.recovered > 0) this.set({ recovered: this.snapshot.recovered - 1 });
         return;
       }
       if (!saved.applied && current) {
@@ -599,8 +676,11 @@ export class CaptureStore {
     this.set({ cells });
   }
 
-  /** Removes an item; resolves to false when the service refused (the item is then put back). */
-  async remove(key: string): Promise<boolean> {
+  /**
+   * Removes an item; resolves to false when the service refused (the item is then put back).
+   * `words`: the text undoing brings back, when the item on screen no longer shows it (emptied).
+   */
+  async remove(key: string, words?: string): Promise<boolean> {
     const item = this.find(key);
     if (!item) return false;
     window.clearTimeout(this.timers.get(key));
@@ -612,7 +692,8 @@ export class CaptureStore {
     }
     try {
       await call('encuentro.contributions.delete', { id: item.id });
-      this.set({ lastDeleted: item });
+      const kept = words ?? this.wordsAtEntry.get(key);
+      this.set({ lastDeleted: isBlank(item.text) && kept !== undefined ? { ...item, text: kept } : item });
       return true;
     } catch {
       void this.load();
@@ -643,6 +724,43 @@ export class CaptureStore {
     if (item) this.update(item.key, { text: c.text, revision: c.revision, ackedRevision: c.revision, failed: false, error: null });
   }
 
+  // ——— Refiling a misfiled line ———
+  /**
+   * Files an item under another block or level, at the end of that cell. A line not created yet
+   * simply moves (its create goes to the new cell); a saved one is moved by the service, and
+   * put back where it was if the service refuses. Resolves to false on a refusal.
+   */
+  async moveTo(key: string, block: ContributionBlock, level: ContributionLevel): Promise<boolean> {
+    const item = this.find(key);
+    if (!item || (item.block === block && item.level === level)) return false;
+    const from = cellKey(item.block, item.level);
+    const to = cellKey(block, level);
+    const place = (moved: CaptureItem) => {
+      const cells = { ...this.snapshot.cells };
+      for (const [ck, list] of Object.entries(cells)) if (list.some((i) => i.key === key)) cells[ck] = list.filter((i) => i.key !== key);
+      cells[cellKey(moved.block, moved.level)] = [...(cells[cellKey(moved.block, moved.level)] ?? []), moved];
+      this.set({ cells });
+    };
+    const before = this.snapshot.cells[from] ?? [];
+    const index = before.findIndex((i) => i.key === key);
+    place({ ...item, block, level, position: Number.MAX_SAFE_INTEGER });
+    if (item.id === null) return true;
+    try {
+      const moved = await call('encuentro.contributions.move', { id: item.id, block, level });
+      this.update(key, { position: moved.position });
+      return true;
+    } catch {
+      // Back where it was, in its place among its neighbours.
+      const current = this.find(key) ?? item;
+      const cells = { ...this.snapshot.cells, [to]: (this.snapshot.cells[to] ?? []).filter((i) => i.key !== key) };
+      const list = [...(cells[from] ?? [])];
+      list.splice(Math.min(index, list.length), 0, { ...current, block: item.block, level: item.level, position: item.position });
+      cells[from] = list;
+      this.set({ cells });
+      return false;
+    }
+  }
+
   // ——— Local empty lines (Enter in the middle of a list) ———
   insertDraftAfter(key: string): string {
     const item = this.find(key);
@@ -659,10 +777,23 @@ export class CaptureStore {
     return draft.key;
   }
 
-  /** An empty line that was never saved disappears when the user leaves it. */
-  dropIfEmptyDraft(key: string): void {
+  /** The moderator enters a line: what it says now is what undoing its emptying brings back. */
+  beginEdit(key: string): void {
     const item = this.find(key);
-    if (item && item.id === null && item.text === '' && !item.inFlight) this.removeKey(key);
+    if (item && !isBlank(item.text)) this.wordsAtEntry.set(key, item.text);
+  }
+
+  /**
+   * The moderator left a line. An empty draft just disappears; a saved line emptied of its
+   * text is deleted, and undoing that brings back its text as it was when the moderator entered it.
+   */
+  leave(key: string): void {
+    const item = this.find(key);
+    const words = this.wordsAtEntry.get(key);
+    this.wordsAtEntry.delete(key);
+    if (!item || !isBlank(item.text) || item.composing || item.inFlight) return;
+    if (item.id === null) this.removeKey(key);
+    else void this.remove(key, words);
   }
 
   // ——— Totals for the screen's summary line ———
@@ -675,7 +806,7 @@ export class CaptureStore {
 
 const stores = new Map<string, CaptureStore>();
 
-/** One store per practice and sala for the life of the page (saves outlive the screen). The stores use the page's localStorage. */
+/** One store per practice and sala for the life of the page (saves outlive the screen). The stores use the page's IndexedDB. */
 export function captureStore(practiceId: number, salaId: number | null): CaptureStore {
   const key = `${practiceId}:${salaId ?? ''}`;
   let store = stores.get(key);
@@ -705,6 +836,6 @@ export function flushAll(): void {
  * At start: opens (and so loads and replays) the store of every practice with lines left in the
  * journal by an earlier page of this server, so they reach it even before their screen is opened.
  */
-export function recoverCaptureJournals(): void {
-  for (const { practiceId, salaId } of journaledScopes(browserStorage(), browserOrigin())) captureStore(practiceId, salaId);
+export async function recoverCaptureJournals(): Promise<void> {
+  for (const { practiceId, salaId } of await journaledScopes(browserJournalBackend(), browserOrigin())) captureStore(practiceId, salaId);
 }

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { Contribution, MatrixCell, PracticeMatrix } from '../../../../../shared/domain/encuentro-types';
-import { CONTRIBUTION_BLOCKS, blockLabel, blockShortLabel, levelFromLabel, levelLabel, type ContributionBlock } from '../../../../../shared/domain/encuentro-matrix';
+import { CONTRIBUTION_BLOCKS, blockLabel, hasWords, blockShortLabel, levelFromLabel, levelLabel, type ContributionBlock } from '../../../../../shared/domain/encuentro-matrix';
 import { t } from '../../../../../shared/i18n';
 import { call } from '../../../api/client';
 import { onEncuentroEvent } from '../events';
@@ -73,7 +73,11 @@ export function PracticeProjector({ practiceId, salaId }: { practiceId: number; 
   const [chosen, setChosen] = useState<ContributionBlock | null>(null);
   const block: ContributionBlock = chosen ?? lastBlock ?? 'limitantes';
   const matrix = query.data;
-  const cells = matrix?.blocks.find((b) => b.block === block)?.cells;
+  // A blank line (a pushed event from an older client) is not put on the wall.
+  const cells = useMemo(
+    () => matrix?.blocks.find((b) => b.block === block)?.cells.map((cell) => ({ ...cell, contributions: cell.contributions.filter(hasWords) })),
+    [matrix, block],
+  );
   const factor = block === 'limitantes' || block === 'favorables';
   const groups = useMemo(
     () =>

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type Ref } from 'react';
 import type { SalaSynthesis, SynthesisItem } from '../../../../../shared/domain/encuentro-types';
-import { SYNTHESIS_AXES, SYNTHESIS_LEVELS, synthesisAxisLabel, synthesisLevelLabel, synthesisStatusLabel, type SynthesisLevel } from '../../../../../shared/domain/encuentro-matrix';
+import { SYNTHESIS_AXES, SYNTHESIS_LEVELS, hasWords, synthesisAxisLabel, synthesisLevelLabel, synthesisStatusLabel, type SynthesisLevel } from '../../../../../shared/domain/encuentro-matrix';
 import { t } from '../../../../../shared/i18n';
 import { call } from '../../../api/client';
 import { onEncuentroEvent } from '../events';
@@ -64,7 +64,7 @@ export function SalaProjector({ salaId }: { salaId: number }) {
       synthesis &&
       (level === null ? SYNTHESIS_LEVELS : [SYNTHESIS_LEVELS[level]!]).map((lv) => ({
         level: lv,
-        cells: SYNTHESIS_AXES.map((axis) => synthesis.cells.find((c) => c.level === lv && c.axis === axis)?.items ?? []),
+        cells: SYNTHESIS_AXES.map((axis) => (synthesis.cells.find((c) => c.level === lv && c.axis === axis)?.items ?? []).filter(hasWords)),
       })),
     [synthesis, level],
   );

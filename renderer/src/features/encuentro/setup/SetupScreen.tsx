@@ -15,6 +15,7 @@ import { errorText, placeServerError } from '../../../lib/errors';
 import { EncuentroFieldsInputs } from '../EncuentrosListScreen';
 import { EncuentroTabs } from '../EncuentroTabs';
 import { ExportButtons } from '../ExportButtons';
+import { NarrativeSection } from './NarrativeForm';
 import { useCreateEje, useDeleteEje, useDeletePanel, useDeletePractice, useDeleteSala, useUpdateEje, useUpdateEncuentro } from '../mutations';
 import { ProjectorButton } from '../projector/ProjectorButton';
 import { useEncuentro } from '../queries';
@@ -204,6 +205,8 @@ function SetupBody({ detail }: { detail: EncuentroDetail }) {
           </article>
         ))}
       </section>
+
+      <NarrativeSection encuentroId={detail.id} />
 
       {editing?.kind === 'practice' && <PracticeDialog detail={detail} practice={editing.practice} onClose={() => setEditing(null)} />}
       {editing?.kind === 'panel' && <PanelDialog detail={detail} panel={editing.panel} onClose={() => setEditing(null)} />}

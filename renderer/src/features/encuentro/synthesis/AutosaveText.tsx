@@ -6,6 +6,8 @@ import { SAVE_DELAY_MS } from '../capture/capture-store';
 type State = 'saved' | 'saving' | 'retrying' | 'error';
 
 interface AutosaveTextProps {
+  /** The textarea's id, for a screen that moves the focus into it. */
+  id?: string;
   label: string;
   text: string;
   revision: number;
@@ -18,7 +20,7 @@ interface AutosaveTextProps {
  * moderator's capture: client revisions, one save in flight, "guardado" only when the answer
  * for the latest revision is back, retries until it gets through, nothing saved mid-composition.
  */
-export function AutosaveText({ label, text, revision, disabled = false, save }: AutosaveTextProps) {
+export function AutosaveText({ id, label, text, revision, disabled = false, save }: AutosaveTextProps) {
   const [value, setValue] = useState(text);
   const [state, setState] = useState<State>('saved');
   const local = useRef({ revision, acked: revision, inFlight: false, composing: false, timer: 0, attempt: 0, text });
@@ -89,6 +91,7 @@ export function AutosaveText({ label, text, revision, disabled = false, save }: 
     <span className="autosave">
       <textarea
         className="capture-text"
+        id={id}
         aria-label={label}
         value={value}
         rows={1}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Contribution, EncuentroDetail, SalaSynthesis, SynthesisItem } from '../../../../../shared/domain/encuentro-types';
 import {
   SYNTHESIS_AXES,
@@ -6,9 +6,8 @@ import {
   SYNTHESIS_TRANSITIONS,
   blockShortLabel,
   levelLabel,
-  synthesisAxisFor,
+  mergeDefaults,
   synthesisAxisLabel,
-  synthesisLevelFor,
   synthesisLevelLabel,
   synthesisStatusLabel,
   type SynthesisAxis,
@@ -27,12 +26,14 @@ import { errorText } from '../../../lib/errors';
 import { short } from '../capture/ItemEditor';
 import { UndoBar } from '../capture/UndoBar';
 import { EncuentroTabs } from '../EncuentroTabs';
+import { DialogFooter } from '../DialogFooter';
 import { ExportButtons } from '../ExportButtons';
 import { useCreateSynthesisItem, useDeleteSynthesisItem, useMerge, useMoveSynthesisItem, usePromote, useReorderSynthesis, useRestoreSynthesisItem, useSetSynthesisStatus } from '../mutations';
 import { ProjectorButton } from '../projector/ProjectorButton';
 import { useEncuentro, useSalaContributions, useSynthesis } from '../queries';
 import { encuentroHref } from '../routes';
 import { AutosaveText } from './AutosaveText';
+import { SourcesDialog } from './SourcesDialog';
 
 /** A sala's plenary table, built from its contributions: promote, merge, edit, reorder; borrador → revisión → final. */
 export function SynthesisScreen({ encuentroId, salaId }: { encuentroId: number; salaId: number | null }) {
@@ -77,6 +78,16 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
   const reorder = useReorderSynthesis();
   const move = useMoveSynthesisItem();
   const [deleted, setDeleted] = useState<SynthesisItem | null>(null);
+  const [editingSources, setEditingSources] = useState<SynthesisItem | null>(null);
+  // An item just added takes the focus once it is drawn: the organizer writes it straight away
+  // (leaving the focus on «Añadir» made each Space add another empty item).
+  const focusPending = useRef<number | null>(null);
+  const focusItem = (id: number | null) => {
+    const box = id === null ? null : document.getElementById(synthesisItemDomId(id));
+    box?.focus();
+    focusPending.current = box ? null : id;
+  };
+  useEffect(() => focusItem(focusPending.current), [synthesis]);
   const salaId = synthesis.sala.id;
   const practiceName = (id: number) => detail.practices.find((p) => p.id === id)?.igedName ?? '';
   const fail = (error: unknown) => announce(errorText(error), 'error');
@@ -126,6 +137,7 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
                         {items.map((item, index) => (
                           <li key={item.id}>
                             <AutosaveText
+                              id={synthesisItemDomId(item.id)}
                               label={t('encuentroUi.synthesis.itemLabel', { n: index + 1, cell: cellName })}
                               text={item.text}
                               revision={item.revision}
@@ -151,6 +163,9 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
                                 <button type="button" className="icon-button" aria-label={t('common.moveDown', { name: short(item.text) })} aria-disabled={index === items.length - 1} onClick={() => shift(items, index, 1)}>
                                   <span aria-hidden="true">↓</span>
                                 </button>
+                                <button type="button" className="link-button" aria-label={t('encuentroUi.synthesis.editSourcesOf', { name: short(item.text) })} onClick={() => setEditingSources(item)}>
+                                  {t('encuentroUi.synthesis.editSources')}
+                                </button>
                                 <MoveSelect item={item} onMove={(lv, ax) => move.mutate({ id: item.id, level: lv, axis: ax }, { onError: fail })} />
                                 <button type="button" className="danger-link" onClick={() => del(item)} aria-label={t('common.deleteNamed', { name: short(item.text) })}>
                                   {t('common.delete')}
@@ -161,7 +176,7 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
                         ))}
                       </ul>
                       {!locked && (
-                        <button type="button" className="link-button" onClick={() => create.mutate({ salaId, level, axis, text: '' }, { onError: fail })}>
+                        <button type="button" className="link-button" onClick={() => create.mutate({ salaId, level, axis, text: '' }, { onSuccess: (item) => focusItem(item.id), onError: fail })}>
                           {t('encuentroUi.synthesis.addItem', { cell: cellName })}
                         </button>
                       )}
@@ -174,6 +189,7 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
         </table>
         {!locked && <SourcePicker detail={detail} salaId={salaId} synthesis={synthesis} />}
       </div>
+      {editingSources && <SourcesDialog detail={detail} item={editingSources} onClose={() => setEditingSources(null)} />}
       {deleted && <UndoBar message={t('encuentroUi.synthesis.deleted', { text: short(deleted.text) })} onUndo={undo} />}
       <p>
         <ExportButtons encuentroId={detail.id} />
@@ -181,6 +197,8 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
     </>
   );
 }
+
+const synthesisItemDomId = (id: number) => `synthesis-item-${id}`;
 
 function MoveSelect({ item, onMove }: { item: SynthesisItem; onMove(level: SynthesisLevel, axis: SynthesisAxis): void }) {
   const current = `${item.level}|${item.axis}`;
@@ -345,10 +363,10 @@ function SourcePicker({ detail, salaId, synthesis }: { detail: EncuentroDetail; 
 }
 
 function MergeDialog({ salaId, sources, onClose, onDone }: { salaId: number; sources: Contribution[]; onClose(): void; onDone(): void }) {
-  const first = sources[0]!;
+  const defaults = mergeDefaults(sources);
   const [text, setText] = useState(sources.map((s) => s.text.trim()).join(' '));
-  const [level, setLevel] = useState<SynthesisLevel>(synthesisLevelFor(first.level));
-  const [axis, setAxis] = useState<SynthesisAxis>(synthesisAxisFor(first.block));
+  const [level, setLevel] = useState<SynthesisLevel>(defaults.level);
+  const [axis, setAxis] = useState<SynthesisAxis>(defaults.axis);
   const [error, setError] = useState<string | null>(null);
   const merge = useMerge();
   const submit = async () => {
@@ -381,15 +399,7 @@ function MergeDialog({ salaId, sources, onClose, onDone }: { salaId: number; sou
           </option>
         ))}
       </SelectField>
-      <FormError message={error} />
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="primary" onClick={() => void submit()}>
-          {t('encuentroUi.synthesis.mergeConfirm')}
-        </button>
-      </div>
+      <DialogFooter error={error} onCancel={onClose} confirmLabel={t('encuentroUi.synthesis.mergeConfirm')} onConfirm={() => void submit()} />
     </Dialog>
   );
 }
