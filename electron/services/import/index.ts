@@ -1,4 +1,6 @@
 import type { Handlers } from '../../../shared/contract';
+import type { importMethods } from '../../../shared/contract/imports';
+import type { referenceMethods } from '../../../shared/contract/reference';
 import { NO_CHOICES, type ImportChoices } from '../../../shared/domain/import-types';
 import { AppError } from '../../../shared/errors';
 import type { AppContext } from '../context';
@@ -19,7 +21,8 @@ import { planUgels, type StoredUgelImport } from './ugels/plan';
 
 export type { ImportOptions } from './options';
 
-type ImportHandlerNames = 'imports.inspect' | 'imports.preview' | 'imports.commit' | 'imports.leftOut' | 'reference.inspectUgels' | 'reference.commitUgels';
+/** The UGEL upload is declared under `reference` but runs through this service's workbook pipeline. */
+type ImportHandlerNames = keyof typeof importMethods | Extract<keyof typeof referenceMethods, `reference.${string}Ugels`>;
 
 /**
  * Workbook imports: entries of an edition, and UGEL reference data. inspect/preview parse and
