@@ -8,7 +8,7 @@ import { listDecisions, recordDecision, revokeDecision } from './decisions';
 
 type ConsolidationHandlerNames = keyof typeof consolidationMethods;
 
-/** Consolidation, results workbook, acta and tie decisions (issue 3, points 6 and 8). */
+/** Consolidation, results workbook, acta and tie decisions. */
 export function consolidationHandlers(ctx: AppContext): Pick<Handlers, ConsolidationHandlerNames> {
   return {
     'consolidation.compute': ({ editionId, stageId, options }) => computeReport(ctx.db(), editionId, stageId, options),
