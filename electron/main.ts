@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { t } from '../shared/i18n';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
-import { PROJECTOR_CHANNEL, ProjectorWindow } from './projector';
+import { BRIDGE_CHANNELS } from '../shared/contract/bridge';
+import { ProjectorWindow } from './projector';
 import { createServices, type Services } from './services/registry';
 import { createMainWindow, defaultPaths, isTrustedSender } from './window';
 
@@ -11,8 +12,7 @@ import { createMainWindow, defaultPaths, isTrustedSender } from './window';
  * The thin Electron shell: one window, the IPC bridge to the services, nothing else.
  * All behaviour lives in the services (plain Node), tested without Electron.
  */
-const CALL_CHANNEL = 'bpge:call';
-const EVENT_CHANNEL = 'bpge:event';
+const { call: CALL_CHANNEL, event: EVENT_CHANNEL, projector: PROJECTOR_CHANNEL } = BRIDGE_CHANNELS;
 
 function nativeBinding(): string | undefined {
   // `npm start` builds better-sqlite3 for Electron's ABI here, leaving node_modules for Node (tests).

@@ -1,13 +1,6 @@
 import { BrowserWindow, screen, type Display } from 'electron';
+import type { ProjectorResult } from '../shared/contract/bridge';
 import { hardenWebContents, secureWebPreferences, type WindowPaths } from './window';
-
-/**
- * The projector's second window: the same renderer at #/proyector/…, full screen on the
- * external display when one is connected (otherwise an ordinary window the organizer can drag
- * to the projector). Hardened exactly like the main window. One projector at a time: opening
- * another view reuses it.
- */
-export const PROJECTOR_CHANNEL = 'bpge:projector';
 
 /** Only projector routes may be opened: the window never loads anything the caller makes up. */
 const ROUTE = /^proyector\/(sala\/\d{1,9}|practica\/\d{1,9}(\/\d{1,9})?)$/;
@@ -27,12 +20,12 @@ export function projectorUrl(rendererUrl: string, route: string): string {
   return url.toString();
 }
 
-export interface ProjectorResult {
-  ok: boolean;
-  external?: boolean;
-  error?: { code: string; message: string };
-}
-
+/**
+ * The projector's second window: the same renderer at #/proyector/…, full screen on the
+ * external display when one is connected (otherwise an ordinary window the organizer can drag
+ * to the projector). Hardened exactly like the main window. One projector at a time: opening
+ * another view reuses it.
+ */
 export class ProjectorWindow {
   private window: BrowserWindow | null = null;
 

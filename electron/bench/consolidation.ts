@@ -10,7 +10,7 @@ import { resultSheets } from '../services/jury/results/workbook';
 import { writeSheets, writeSheetsBare } from '../services/jury/results/xlsx-stream';
 
 /**
- * Issue 3 benchmarks for consolidation and the results workbook, on 1,000 entries × 15 jurors ×
+ * Benchmarks for consolidation and the results workbook, on 1,000 entries × 15 jurors ×
  * 12 criteria (180,000 scores) generated into a temporary database with the jury schema:
  *  - consolidating every method and rank (reading the rows included) beside a bare SQL
  *    weighted-average GROUP BY over the same rows — target ratio ≤ 3, in steady state: pairs

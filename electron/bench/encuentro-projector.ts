@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBuiltServe } from './built-serve';
 
 /**
- * Projector update benchmark (issue 4): from a moderator's keystroke on the capture page to the
+ * Projector update benchmark: from a moderator's keystroke on the capture page to the
  * text visible on the projector page, two Chromium pages against `serve` on a temporary
  * database. Each keystroke is timed from just before the key is sent to the moment the
  * projector's DOM holds the new text (a MutationObserver in the projector page stamps it; both

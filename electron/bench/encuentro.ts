@@ -16,7 +16,7 @@ import { insertSynthesisItem } from '../services/encuentro/synthesis';
 import { createServices, type Services } from '../services/registry';
 
 /**
- * Issue 4 benchmarks:
+ * Encuentro benchmarks:
  *  - one contribution keystroke (encuentro.contributions.updateText) until durable, through the
  *    HTTP transport (fetch → server → zod → SQLite commit with synchronous=FULL → answer),
  *    beside a bare better-sqlite3 autocommit insert with synchronous=FULL in the same run;

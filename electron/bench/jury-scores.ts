@@ -11,7 +11,7 @@ import { createServices, type Services } from '../services/registry';
  * synchronous=FULL commit), for a stage of 1,000 entries × 15 jurors × 12 criteria with every
  * other score already present (180,000 rows). Beside it, in the same run: a bare better-sqlite3
  * single-row insert with WAL + synchronous=FULL, the floor any durable write pays on this disk.
- * Target (issue 3): p95 ≤ 5 ms.
+ * Target: p95 ≤ 5 ms per durable score write.
  */
 const ENTRIES = 1000;
 const JURORS = 15;

@@ -6,7 +6,7 @@ import { t } from '../i18n';
 import type { ConsolidationReport, TieDecisionRecord } from '../scoring';
 import { method } from './define';
 
-/** Issue 3, points 6 and 8: consolidation, results workbook, acta de calificación, tie decisions. */
+/** Consolidation, results workbook, acta de calificación, tie decisions. */
 
 /**
  * Overrides for one computation; anything omitted comes from the edition's jury settings

@@ -26,7 +26,7 @@ import type { ExportedFile } from '../domain/types';
 import { method } from './define';
 import { uploadedFile } from './upload';
 
-/** Jury scoring (issue 3, points 1–5 and 7). Consolidation, results and acta are declared by their own feature. */
+/** Jury scoring: settings, jurors, panels, conflicts, assignments, scores, stages, audit. Consolidation, results and acta are declared by their own feature. */
 export const juryMethods = {
   // --- Settings (per edition) ---
   'jury.settings.get': method<JurySettings>('read')(z.object({ editionId: id })),

@@ -15,11 +15,6 @@ function applies(c: ScoringCriterion, categoryId: number | null): boolean {
   return c.categoryIds.length === 0 || (categoryId !== null && c.categoryIds.includes(categoryId));
 }
 
-/** Applicable criteria that weigh in the total (independent ones are reported apart). */
-export function weightedCriteria(criteria: readonly ScoringCriterion[], categoryId: number | null): ScoringCriterion[] {
-  return applicableCriteria(criteria, categoryId).filter((c) => !c.independent);
-}
-
 /**
  * The criteria of one category as columns of the input's criterion list — computed once per
  * category rather than once per entry or sheet.

@@ -1,14 +1,11 @@
 import type { Handlers } from '../../../shared/contract';
+import type { editionMethods } from '../../../shared/contract/editions';
 import { AppError } from '../../../shared/errors';
 import type { AppContext } from '../context';
 import { getCriterion, getEdition, listCategories, listCriteria, listEditions, listStages } from './read';
 import * as write from './write';
 
-type EditionHandlerNames =
-  | 'editions.list' | 'editions.get' | 'editions.create' | 'editions.update' | 'editions.setArchived' | 'editions.copy'
-  | 'categories.create' | 'categories.update' | 'categories.delete' | 'categories.reorder'
-  | 'criteria.create' | 'criteria.update' | 'criteria.delete' | 'criteria.reorder'
-  | 'stages.create' | 'stages.update' | 'stages.delete' | 'stages.reorder';
+type EditionHandlerNames = keyof typeof editionMethods;
 
 export function editionHandlers(ctx: AppContext): Pick<Handlers, EditionHandlerNames> {
   const now = () => ctx.now().toISOString();

@@ -1,11 +1,12 @@
 import type { Handlers } from '../../../shared/contract';
+import type { entryMethods } from '../../../shared/contract/entries';
 import type { AppContext } from '../context';
 import { exportEntries } from './export';
 import { getEntry, listEntries } from './read';
 import { similarEntries } from './similar';
 import { deleteEntry, insertEntry, setEntryStatus, updateEntry } from './write';
 
-type EntryHandlerNames = 'entries.list' | 'entries.get' | 'entries.similar' | 'entries.create' | 'entries.update' | 'entries.delete' | 'entries.setStatus' | 'entries.export';
+type EntryHandlerNames = keyof typeof entryMethods;
 
 export function entryHandlers(ctx: AppContext): Pick<Handlers, EntryHandlerNames> {
   const now = () => ctx.now().toISOString();

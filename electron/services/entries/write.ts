@@ -85,10 +85,6 @@ export function checkFields(lookups: EntryLookups, fields: EntryFields): Omit<St
   };
 }
 
-export function toStored(db: Db, editionId: number, fields: EntryFields): Omit<StoredEntryFields, 'code'> {
-  return checkFields(sqlLookups(db, editionId), fields);
-}
-
 export function assertCodeFree(lookups: EntryLookups, code: string, exceptId: number | null): void {
   const holder = lookups.codeHolder(code);
   if (holder !== undefined && holder !== exceptId) throw new AppError('error.entry.codeTaken', { code });

@@ -1,13 +1,15 @@
 import type { Handlers } from '../../../shared/contract';
+import type { importMethods } from '../../../shared/contract/imports';
+import type { referenceMethods } from '../../../shared/contract/reference';
 import { NO_CHOICES, type ImportChoices } from '../../../shared/domain/import-types';
 import { AppError } from '../../../shared/errors';
 import type { AppContext } from '../context';
 import { getEdition } from '../editions/read';
 import { assertEditable } from '../editions/write';
 import { commitEntries } from './entries/commit';
-import { locateHeader, toInspection, type StoredEntryImport } from './entries/inspect';
+import { locateHeader, toInspection } from './entries/inspect';
 import { leftOutWorkbook } from './entries/left-out';
-import { currentPlan } from './entries/plan-cache';
+import { currentPlan, type StoredEntryImport } from './entries/plan-cache';
 import { ENTRY_LIMITS, IMPORT_DEFAULTS, UGEL_LIMITS, type ImportOptions } from './options';
 import { PlanAhead } from './entries/plan-ahead';
 import { readUpload } from './read-upload';
@@ -19,7 +21,8 @@ import { planUgels, type StoredUgelImport } from './ugels/plan';
 
 export type { ImportOptions } from './options';
 
-type ImportHandlerNames = 'imports.inspect' | 'imports.preview' | 'imports.commit' | 'imports.leftOut' | 'reference.inspectUgels' | 'reference.commitUgels';
+/** The UGEL upload is declared under `reference` but runs through this service's workbook pipeline. */
+type ImportHandlerNames = keyof typeof importMethods | Extract<keyof typeof referenceMethods, `reference.${string}Ugels`>;
 
 /**
  * Workbook imports: entries of an edition, and UGEL reference data. inspect/preview parse and

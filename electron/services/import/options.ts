@@ -51,6 +51,3 @@ const COMMON_LIMITS = {
 /** Rows counted over the whole file, header area included (a few rows above the data). */
 export const ENTRY_LIMITS: ParseLimits = { ...COMMON_LIMITS, maxRows: 20_000 + 10 };
 export const UGEL_LIMITS: ParseLimits = { ...COMMON_LIMITS, maxRows: 400_000 + 10 };
-
-/** Data rows the user is told about (the caps above minus the header allowance). */
-export const MAX_ENTRY_ROWS = 20_000;

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../../shared/contract';
+import type { juryMethods } from '../../../shared/contract/jury';
 import type { AppContext } from '../context';
 import { verifyAudit } from './audit/chain';
 import { exportKey, importKey, keyStatus } from './audit/key';
@@ -20,17 +21,7 @@ import { workbookHandlers } from './workbook';
 import { assertEditable } from '../editions/write';
 import { sql } from './statements';
 
-type JuryHandlerNames =
-  | 'jury.settings.get' | 'jury.settings.update'
-  | 'jurors.list' | 'jurors.get' | 'jurors.create' | 'jurors.update' | 'jurors.delete' | 'jurors.withdraw' | 'jurors.reinstate'
-  | 'panels.list' | 'panels.save' | 'panels.delete'
-  | 'conflicts.list' | 'conflicts.declare' | 'conflicts.dismiss' | 'conflicts.reinstate'
-  | 'assignments.list' | 'assignments.loads' | 'assignments.add' | 'assignments.remove' | 'assignments.plan' | 'assignments.auto'
-  | 'scores.worklist' | 'scores.sheet' | 'scores.grid' | 'scores.set' | 'scores.peers'
-  | 'sheets.setComment' | 'sheets.abstain' | 'sheets.clearAbstention' | 'sheets.submit' | 'sheets.reopen'
-  | 'juryStages.state' | 'juryStages.list' | 'juryStages.close' | 'juryStages.reopen'
-  | 'audit.list' | 'audit.verify' | 'audit.keyStatus' | 'audit.exportKey' | 'audit.importKey'
-  | 'juryWorkbooks.export' | 'juryWorkbooks.preview' | 'juryWorkbooks.apply';
+type JuryHandlerNames = keyof typeof juryMethods;
 
 /**
  * Jury scoring services. Every write runs in one transaction that also appends its audit row,

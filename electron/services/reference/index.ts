@@ -1,4 +1,5 @@
 import type { Handlers } from '../../../shared/contract';
+import type { referenceMethods } from '../../../shared/contract/reference';
 import { REGIONS } from '../../../shared/domain/regions';
 import { compareSpanish } from '../../../shared/domain/text';
 import type { Iged } from '../../../shared/domain/types';
@@ -18,7 +19,8 @@ export function listIgeds(db: Db, kind?: 'DRE' | 'UGEL'): Iged[] {
   return rows.sort((a, b) => (a.kind === b.kind ? compareSpanish(a.name, b.name) : a.kind === 'DRE' ? -1 : 1));
 }
 
-export function referenceHandlers(ctx: AppContext): Pick<Handlers, 'reference.regions' | 'reference.igeds'> {
+/** Regions and IGED lists; the UGEL upload (`reference.*Ugels`) is served by services/import. */
+export function referenceHandlers(ctx: AppContext): Pick<Handlers, Exclude<keyof typeof referenceMethods, `reference.${string}Ugels`>> {
   return {
     'reference.regions': () => [...REGIONS].sort(compareSpanish),
     'reference.igeds': ({ kind }) => listIgeds(ctx.db(), kind),

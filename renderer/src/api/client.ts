@@ -1,4 +1,5 @@
 import type { MethodInput, MethodName, MethodOutput, WireResult } from '../../../shared/contract';
+import type { Bridge } from '../../../shared/contract/bridge';
 import { ENCUENTRO_EVENT_NAMES } from '../../../shared/domain/encuentro-events';
 import { t } from '../../../shared/i18n';
 
@@ -6,11 +7,6 @@ import { t } from '../../../shared/i18n';
  * The renderer's only door to the services. Inside Electron it speaks IPC through the
  * preload bridge; in a browser (serve mode) it speaks HTTP. Screens never know which.
  */
-interface Bridge {
-  call(method: string, input: unknown): Promise<unknown>;
-  onEvent(listener: (event: { name: string; payload: unknown }) => void): () => void;
-}
-
 declare global {
   interface Window {
     bpge?: Bridge;
@@ -54,7 +50,7 @@ export const connection = {
 };
 
 async function transport(method: string, input: unknown): Promise<WireResult<unknown>> {
-  if (window.bpge) return (await window.bpge.call(method, input)) as WireResult<unknown>;
+  if (window.bpge) return window.bpge.call(method, input);
   const unreachable = (): WireResult<unknown> => {
     setOnline(false);
     return { ok: false, error: { code: 'error.transport', message: t('error.transport') } };

@@ -7,7 +7,7 @@ import { openTestApp, sampleEdition, tempDir, type TestApp } from '../../support
 import { addEntry, addSheet, addThreeJurors, NOW, seedEdition } from './seed';
 
 /**
- * Issue 3, points 5, 6 and 8, organizer side: tie decisions in the hash-chained audit log,
+ * Organizer side of the jury rules: tie decisions in the hash-chained audit log,
  * consolidation rules stored per edition (migration 004), the readable audit view and the
  * per-edition list of stage states. Totals as in consolidation.test.ts (weights 30/40/30, 0–4).
  */

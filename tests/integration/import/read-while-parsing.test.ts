@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanAhead } from '../../../electron/services/import/entries/plan-ahead';
-import { locateHeader, toInspection, type StoredEntryImport } from '../../../electron/services/import/entries/inspect';
+import { locateHeader, toInspection } from '../../../electron/services/import/entries/inspect';
+import type { StoredEntryImport } from '../../../electron/services/import/entries/plan-cache';
 import { planEntries } from '../../../electron/services/import/entries/plan';
 import type { SheetRow } from '../../../electron/services/import/file/parse-types';
 import { SINK_BATCH_ROWS } from '../../../electron/services/import/file/sheet-collector';

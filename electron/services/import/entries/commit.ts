@@ -5,9 +5,8 @@ import type { AppContext } from '../../context';
 import { assertEditable } from '../../editions/write';
 import { nextEntryCode } from '../../entries/write';
 import { EntryBatch } from './bulk-write';
-import type { StoredEntryImport } from './inspect';
 import type { EntryPlan, PlannedWrite } from './plan';
-import { currentPlan } from './plan-cache';
+import { currentPlan, type StoredEntryImport } from './plan-cache';
 
 /** The source recorded on entries created by an import. */
 export const IMPORT_SOURCE = 'import';

@@ -2,7 +2,6 @@ import type { ImportInspection, SheetInspection } from '../../../../shared/domai
 import type { ParsedSheet, SheetRow } from '../file/parse-types';
 import { displayText, headerLabel } from './cell-text';
 import { headerScore, suggestMapping } from './headers';
-import type { CachedPlan } from './plan-cache';
 
 /** The header row is looked for among the first rows (titles and notes often sit above it). */
 export const HEADER_SCAN_ROWS = 10;
@@ -15,14 +14,6 @@ export interface EntrySheet {
   headers: string[];
   rows: SheetRow[];
   score: number;
-}
-
-export interface StoredEntryImport {
-  editionId: number;
-  fileName: string;
-  sheets: EntrySheet[];
-  /** The last validation, reused while the database has not changed (see plan-cache). */
-  lastPlan?: CachedPlan;
 }
 
 export function locateHeader(sheet: ParsedSheet): EntrySheet {
@@ -56,7 +47,7 @@ export function headerLabels(header: SheetRow | undefined, width: number): strin
   return Array.from({ length: width }, (_, index) => headerLabel(header?.cells[index], index));
 }
 
-export function toInspection(token: string, stored: StoredEntryImport): ImportInspection {
+export function toInspection(token: string, stored: { fileName: string; sheets: readonly EntrySheet[] }): ImportInspection {
   const sheets: SheetInspection[] = stored.sheets.map((sheet) => ({
     name: sheet.name,
     rowCount: sheet.rows.length,

@@ -3,9 +3,9 @@ import type { Db } from '../../../db/open';
 import { stampOf, type DbStamp } from '../db-stamp';
 import type { RowSink, SheetRow } from '../file/parse-types';
 import { suggestMapping } from './headers';
-import { findHeader, HEADER_SCAN_ROWS, headerLabels, type StoredEntryImport } from './inspect';
+import { findHeader, HEADER_SCAN_ROWS, headerLabels } from './inspect';
 import { EntryPlanner } from './plan';
-import { planKey, type CachedPlan } from './plan-cache';
+import { planKey, type CachedPlan, type StoredEntryImport } from './plan-cache';
 
 interface SheetAhead {
   /** The first rows, until the header can be told (HEADER_SCAN_ROWS of them). */

@@ -2,13 +2,22 @@ import { ENTRY_IMPORT_FIELDS, NO_CHOICES, type ColumnMapping, type ImportChoices
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
 import { sameStamp, stampOf, type DbStamp } from '../db-stamp';
-import type { StoredEntryImport } from './inspect';
+import type { EntrySheet } from './inspect';
 import { planEntries, type EntryPlan } from './plan';
 
 export interface CachedPlan {
   key: string;
   stamp: DbStamp;
   plan: EntryPlan;
+}
+
+/** An inspected workbook kept under its token until it is committed or expires. */
+export interface StoredEntryImport {
+  editionId: number;
+  fileName: string;
+  sheets: EntrySheet[];
+  /** The last validation, reused while the database has not changed (see currentPlan). */
+  lastPlan?: CachedPlan;
 }
 
 /**

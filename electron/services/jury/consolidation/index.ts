@@ -1,19 +1,14 @@
 import type { Handlers } from '../../../../shared/contract';
+import type { consolidationMethods } from '../../../../shared/contract/consolidation';
 import type { AppContext } from '../../context';
 import { exportActa } from '../results/acta';
 import { exportResults } from '../results/workbook';
 import { computeReport, computeStage } from './compute';
 import { listDecisions, recordDecision, revokeDecision } from './decisions';
 
-type ConsolidationHandlerNames =
-  | 'consolidation.compute'
-  | 'consolidation.exportResults'
-  | 'consolidation.exportActa'
-  | 'consolidation.tieDecisions'
-  | 'consolidation.recordTieDecision'
-  | 'consolidation.revokeTieDecision';
+type ConsolidationHandlerNames = keyof typeof consolidationMethods;
 
-/** Consolidation, results workbook, acta and tie decisions (issue 3, points 6 and 8). */
+/** Consolidation, results workbook, acta and tie decisions. */
 export function consolidationHandlers(ctx: AppContext): Pick<Handlers, ConsolidationHandlerNames> {
   return {
     'consolidation.compute': ({ editionId, stageId, options }) => computeReport(ctx.db(), editionId, stageId, options),

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../../../shared/contract';
+import type { juryMethods } from '../../../../shared/contract/jury';
 import { AppError } from '../../../../shared/errors';
 import type { AppContext } from '../../context';
 import { appendAudit } from '../audit/chain';
@@ -11,7 +12,7 @@ import { readJurorWorkbook } from './read-workbook';
 /** Previews wait this long for their "apply"; after that the file must be loaded again. */
 const PREVIEW_TTL_MS = 60 * 60 * 1000;
 
-export function workbookHandlers(ctx: AppContext): Pick<Handlers, 'juryWorkbooks.export' | 'juryWorkbooks.preview' | 'juryWorkbooks.apply'> {
+export function workbookHandlers(ctx: AppContext): Pick<Handlers, Extract<keyof typeof juryMethods, `juryWorkbooks.${string}`>> {
   const pending = new Map<string, PendingImport>();
   const now = () => ctx.now().toISOString();
   const sweep = () => {

@@ -11,11 +11,6 @@ export function applicableCriteria(criteria: readonly ScoringCriterion[], catego
   return criteria.filter((c) => c.categoryIds.length === 0 || (categoryId !== null && c.categoryIds.includes(categoryId)));
 }
 
-/** Applicable criteria that weigh in the total (independent ones are reported apart). */
-export function weightedCriteria(criteria: readonly ScoringCriterion[], categoryId: number | null): ScoringCriterion[] {
-  return applicableCriteria(criteria, categoryId).filter((c) => !c.independent);
-}
-
 export function totalScale(weighted: readonly ScoringCriterion[]): TotalScale {
   let min = 0;
   let max = 0;
