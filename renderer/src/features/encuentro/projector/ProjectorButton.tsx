@@ -3,10 +3,6 @@ import { useAnnounce } from '../../../app/announcer';
 import { errorText } from '../../../lib/errors';
 import { projectorPath, type ProjectorPage } from '../routes';
 
-interface ProjectorBridge {
-  openProjector?: (route: string) => Promise<{ ok: boolean; external?: boolean; error?: { message: string } }>;
-}
-
 /**
  * Opens the projector view: in the desktop app a second window, full screen on the external
  * display when there is one; in a browser a new tab to drag onto the projector.
@@ -15,8 +11,9 @@ export function ProjectorButton({ target }: { target: Exclude<ProjectorPage, { v
   const announce = useAnnounce();
   const path = projectorPath(target);
   const open = async () => {
-    const bridge = (window as unknown as { bpge?: ProjectorBridge }).bpge;
-    if (bridge?.openProjector) {
+    // window.bpge is the preload bridge (shared/contract/bridge.ts), typed in api/client.ts.
+    const bridge = window.bpge;
+    if (bridge) {
       try {
         const result = await bridge.openProjector(path);
         if (!result.ok) announce(result.error?.message ?? t('encuentroUi.projector.openFailed'), 'error');
