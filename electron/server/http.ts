@@ -228,6 +228,9 @@ function serveStatic(staticDir: string, pathname: string, res: http.ServerRespon
   const stream = fs.createReadStream(file);
   // The file may vanish or become unreadable between the check and the read (a rebuild).
   stream.once('error', (error) => fail(res, error));
+  // pipe() does not close the file when the client hangs up mid-download: without this, every
+  // aborted request (a page can send them by the thousand) would keep a descriptor open.
+  res.once('close', () => stream.destroy());
   stream.once('open', () => {
     res.writeHead(200, headers);
     stream.pipe(res);

@@ -167,4 +167,28 @@ describe('HTTP transport under malformed and hostile requests', () => {
     );
     await stillServing();
   });
+  it('a download cut off halfway leaves no file open (a page could otherwise exhaust the descriptors with aborted <img> requests)', async () => {
+    fs.writeFileSync(path.join(staticDir, 'grande.js'), Buffer.alloc(8 * 1024 * 1024, 0x61));
+    const openFiles = () => fs.readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`).endsWith('grande.js');
+      } catch {
+        return false;
+      }
+    }).length;
+    for (let i = 0; i < 20; i += 1) {
+      await new Promise<void>((resolve, reject) => {
+        const socket = net.connect({ host: '127.0.0.1', port: server.port });
+        socket.once('error', reject);
+        // Reads the first bytes of the body, then hangs up, as a page does when it drops an <img>.
+        socket.once('data', () => {
+          socket.destroy();
+          resolve();
+        });
+        socket.write(requestText(server.port, 'GET /grande.js HTTP/1.1'));
+      });
+    }
+    await expect.poll(openFiles, { timeout: 15_000, interval: 50 }).toBe(0);
+    await stillServing();
+  });
 });
