@@ -1,4 +1,4 @@
-import { app, dialog, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { t } from '../shared/i18n';
@@ -67,4 +67,16 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 registerAppScheme();
-void start();
+// A second double-click opens no second copy on the same database (the lock file would refuse
+// it with a message anyway): the running window comes to the front instead.
+if (app.requestSingleInstanceLock()) {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  void start();
+} else {
+  app.quit();
+}

@@ -8,7 +8,7 @@ import { errorCode, storageError } from './storage-errors';
 export type LockProgram = 'desktop' | 'serve' | 'other';
 const PROGRAMS: readonly LockProgram[] = ['desktop', 'serve', 'other'];
 
-interface LockOwner {
+export interface LockOwner {
   pid: number;
   host: string;
   startedAt: string;
@@ -53,7 +53,7 @@ export class DatabaseLock {
       } else if (!isStale(holder)) {
         throw lockedError(dbPath, file, holder);
       }
-      fs.rmSync(file, { force: true });
+      takeOverStale(file, holder);
     }
     // Another program took it over between our attempts, and released it again.
     throw new AppError('error.db.lockContended', { file: dbPath });
@@ -62,10 +62,46 @@ export class DatabaseLock {
   /** Gives the database up; leaves alone a lock that is no longer ours (taken over as stale). */
   release(): void {
     const holder = readOwner(this.file);
-    if (typeof holder === 'object' && holder.pid === this.owner.pid && holder.startedAt === this.owner.startedAt && holder.host === this.owner.host) {
+    if (typeof holder === 'object' && sameOwner(holder, this.owner)) {
       fs.rmSync(this.file, { force: true });
     }
   }
+}
+
+/**
+ * Removes the lock judged stale — only if it is still that one. Two programs started together
+ * after a crash both find the same stale lock; a plain delete by the slower one would remove the
+ * lock the faster one has just created, and both would go on. So the file is first moved aside
+ * (a rename is atomic: of two programs, one gets it), then read: if it is not the stale lock
+ * examined (another program took over meanwhile), it is put back. Returns whether the stale lock
+ * was removed; either way, the caller tries to create its own again.
+ */
+export function takeOverStale(file: string, stale: LockOwner | 'unreadable'): boolean {
+  const aside = `${file}.${process.pid}-${Date.now()}`;
+  try {
+    fs.renameSync(file, aside);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false;
+    throw error;
+  }
+  const moved = readOwner(aside);
+  const same = stale === 'unreadable' ? moved === 'unreadable' : typeof moved === 'object' && sameOwner(moved, stale);
+  if (same) {
+    fs.rmSync(aside, { force: true });
+    return true;
+  }
+  // Someone else's fresh lock: back where it was (link fails if yet another lock appeared there).
+  try {
+    fs.linkSync(aside, file);
+  } catch {
+    // Left aside; the creation that follows finds the newer lock, or takes the free place.
+  }
+  fs.rmSync(aside, { force: true });
+  return false;
+}
+
+function sameOwner(a: LockOwner, b: LockOwner): boolean {
+  return a.pid === b.pid && a.host === b.host && a.startedAt === b.startedAt;
 }
 
 function tryCreate(file: string, owner: LockOwner): boolean {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseLock, takeOverStale, type LockOwner } from '../../electron/db/lock';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
 import { APPLICATION_ID, openDatabase } from '../../electron/db/open';
 import { storageError } from '../../electron/db/storage-errors';
@@ -359,5 +360,22 @@ describe('one program at a time on a database', () => {
     expect(refusal.message).toContain('(proceso 4242 del equipo «laptop-de-la-sede»');
     expect(refusal.message).toContain(`borre el archivo ${lockFile}`);
     expect(fs.existsSync(lockFile)).toBe(true);
+  });
+  it('of two programs that found the same stale lock, the slower does not remove the lock the faster has just taken', () => {
+    const dbPath = scratchFile('carrera.db');
+    const lockFile = `${dbPath}.en-uso`;
+    const stale: LockOwner = { pid: 999_999_999, host: os.hostname(), startedAt: '2001-01-01T00:00:00.000Z', program: 'desktop' };
+    fs.writeFileSync(lockFile, JSON.stringify(stale));
+    // The faster program takes the stale lock over and holds the database.
+    const faster = DatabaseLock.acquire(dbPath, 'serve');
+    const held = fs.readFileSync(lockFile, 'utf8');
+    expect(JSON.parse(held)).toMatchObject({ pid: process.pid, program: 'serve' });
+    // The slower one acts on what it read before: the lock it judged stale is no longer there.
+    expect(takeOverStale(lockFile, stale)).toBe(false);
+    expect(fs.readFileSync(lockFile, 'utf8')).toBe(held);
+    expect(() => DatabaseLock.acquire(dbPath, 'desktop')).toThrow(/ya está abierta/);
+    faster.release();
+    expect(fs.existsSync(lockFile)).toBe(false);
+    expect(fs.readdirSync(path.dirname(lockFile)).filter((name) => name.startsWith('carrera.db.en-uso'))).toEqual([]);
   });
 });

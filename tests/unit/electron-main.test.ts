@@ -11,6 +11,7 @@ const fake = vi.hoisted(() => ({
   urls: [] as string[],
   quit: false,
   ready: false,
+  singleInstance: false,
   privileged: [] as { scheme: string; privileges: Record<string, boolean>; beforeReady: boolean }[],
   protocols: {} as Record<string, (request: { url: string }) => Promise<Response>>,
   permission: undefined as undefined | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
@@ -47,6 +48,9 @@ vi.mock('electron', () => {
     isDestroyed() {
       return false;
     }
+    static getAllWindows() {
+      return [];
+    }
     loadURL(url: string) {
       fake.urls.push(url);
       return Promise.resolve();
@@ -55,6 +59,10 @@ vi.mock('electron', () => {
   return {
     app: {
       isPackaged: true,
+      requestSingleInstanceLock: () => {
+        fake.singleInstance = true;
+        return true;
+      },
       whenReady: () => {
         fake.ready = true;
         return Promise.resolve();
@@ -93,6 +101,8 @@ describe('Electron main process', () => {
     await import('../../electron/main');
     await vi.waitFor(() => expect(fake.ipc['bpge:call']).toBeTypeOf('function'), { timeout: 10_000 });
     expect(fake.windows).toBe(1);
+    // One running copy per user: a second start focuses this one.
+    expect(fake.singleInstance).toBe(true);
     const handler = fake.ipc['bpge:call']!;
     const appUrl = 'app://bpge/index.html';
     expect(fake.urls).toEqual([appUrl]);
