@@ -65,10 +65,22 @@ export class AppContext {
     const context = new AppContext(options);
     fs.mkdirSync(path.dirname(context.dbPath), { recursive: true });
     context.lock = DatabaseLock.acquire(context.dbPath, options.program ?? 'other');
+    context.recoverInterruptedRestore();
     // Never throws: a database that cannot be opened leaves the context blocked (lock held, so
     // that a restore cannot race another program).
     await context.openHandle();
     return context;
+  }
+
+  /**
+   * A restore moves the database to `<db>.restaurando` before copying the backup in. Stopped in
+   * between (power cut, killed), it leaves no database at the path: that file is then the
+   * database as it was, and goes back rather than a new, empty one being created there.
+   */
+  private recoverInterruptedRestore(): void {
+    const previous = `${this.dbPath}.restaurando`;
+    if (fs.existsSync(this.dbPath) || !fs.existsSync(previous)) return;
+    for (const suffix of ['', '-wal']) if (fs.existsSync(previous + suffix)) fs.renameSync(previous + suffix, this.dbPath + suffix);
   }
 
   private async openHandle(): Promise<void> {
@@ -171,7 +183,16 @@ export class AppContext {
       fs.rmSync(`${from}-shm`, { force: true });
     };
     move(this.dbPath, previous);
-    fs.copyFileSync(source, this.dbPath);
+    try {
+      fs.copyFileSync(source, this.dbPath);
+    } catch (error) {
+      // A full disk or a backup that vanished: the current database goes back, open as before.
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(this.dbPath + suffix, { force: true });
+      move(previous, this.dbPath);
+      await this.openHandle();
+      const detail = storageError(error)?.message ?? (error instanceof Error ? error.message : String(error));
+      throw new AppError('error.backup.invalid', { name, detail });
+    }
     await this.openHandle();
     if (!this.handle) {
       const detail = this.blocked?.message ?? '';

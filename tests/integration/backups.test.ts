@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import type { Db } from '../../electron/db/open';
 import { openTestApp, sampleEdition, tempDir, type TestApp } from '../support/services';
@@ -159,6 +159,49 @@ describe('backups', () => {
     const error = await app.fail('backups.restore', { name: broken });
     expect(error.code).toBe('error.backup.invalid');
     expect((await app.call('editions.list', {})).map((e) => e.name)).toEqual([sampleEdition.name]);
+  });
+
+  it('a restore whose copy fails (disk full) puts the current database back, open, with a Spanish reason', async () => {
+    app = await openTestApp();
+    await app.call('editions.create', sampleEdition);
+    const manual = await app.call('backups.create', {});
+    await app.call('editions.create', { ...sampleEdition, name: 'Después de la copia' });
+    const full = Object.assign(new Error('ENOSPC: no space left on device, copyfile'), { code: 'ENOSPC' });
+    const copy = vi.spyOn(fs, 'copyFileSync').mockImplementationOnce(() => {
+      throw full;
+    });
+    try {
+      const error = await app.fail('backups.restore', { name: manual.name });
+      expect(error.code).toBe('error.backup.invalid');
+      expect(error.message).toMatch(/no se puede restaurar: .*espacio/i);
+      expect(error.message).not.toMatch(/ENOSPC/);
+    } finally {
+      copy.mockRestore();
+    }
+    expect(await app.call('app.status', {})).toMatchObject({ state: 'ready' });
+    expect((await app.call('editions.list', {})).map((e) => e.name).sort()).toEqual(['Después de la copia', sampleEdition.name].sort());
+  });
+
+  it('a restore cut short between moving the database aside and copying the backup in leaves the database to be found at the next start', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const dbPath = path.join(dir, 'sede.db');
+      const first = await openTestApp({ dbPath });
+      await first.call('editions.create', sampleEdition);
+      first.services.close();
+      // What a power cut in the middle of a restore leaves: the database under its aside name.
+      fs.renameSync(dbPath, `${dbPath}.restaurando`);
+      const again = await openTestApp({ dbPath, demo: 'ifEmpty' });
+      try {
+        expect(await again.call('app.status', {})).toMatchObject({ state: 'ready' });
+        expect((await again.call('editions.list', {})).map((e) => e.name)).toEqual([sampleEdition.name]);
+        expect(fs.existsSync(`${dbPath}.restaurando`)).toBe(false);
+      } finally {
+        again.services.close();
+      }
+    } finally {
+      cleanup();
+    }
   });
 
   it('shows a failed automatic backup in the app status (and says so in the event) until one succeeds again', async () => {
