@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
+import { up as builtinUgels } from '../../../electron/db/migrations/006-builtin-ugels';
 import { MIGRATIONS } from '../../../electron/db/migrations';
 import { APPLICATION_ID } from '../../../electron/db/open';
 import { openTestApp, tempDir, type TestApp } from '../../support/services';
@@ -19,7 +20,8 @@ it('una base existente recibe la lista incluida sin duplicar las UGEL que ya ten
   // A database as the previous version left it: the migrations before the built-in list, one
   // UGEL from a padrón (another code than the list's) and one demo UGEL with an entry.
   const old = new Database(dbPath);
-  const before = MIGRATIONS.slice(0, MIGRATIONS.length - 1);
+  const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(builtinUgels));
+  expect(before.length).toBeGreaterThan(0);
   for (const migrate of before) migrate(old);
   old.pragma(`user_version = ${before.length}`);
   old.pragma(`application_id = ${APPLICATION_ID}`);
