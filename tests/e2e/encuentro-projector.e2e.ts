@@ -119,6 +119,8 @@ async function stepThroughPages(projector: Page, name: string): Promise<number[]
     await eventually(async () => pageNumbers(await indicator.innerText()).page).toBe(n);
     const shown = await readPage(projector);
     expectReadable(shown);
+    // The practice view's lanes (the synthesis has none): none ends with a heading.
+    expectNoHeadingEndsALane((await projector.evaluate(READ_LANES)) as ShownLanes);
     pages.push(shown.items.map((i) => i.id));
     if (n <= 2) await screenshot(projector, `${name}-pagina-${n}`);
   }
