@@ -49,6 +49,38 @@ const READ_PAGE = `(() => {
   };
 })()`;
 
+interface ShownLanes {
+  indicator: boolean;
+  fontSize: number;
+  /** Each lane's headings and items, top to bottom, with their boxes. */
+  lanes: { tag: string; text: string; top: number; bottom: number }[][];
+  laneBottoms: number[];
+}
+
+// The lanes of the practice view as shown: which element ends each one.
+const READ_LANES = `(() => {
+  const lanes = [...document.querySelectorAll('.projector-page .projector-lane')];
+  return {
+    indicator: document.querySelector('[data-testid="projector-page"]') !== null,
+    fontSize: parseFloat(getComputedStyle(document.querySelector('.projector-page li')).fontSize),
+    lanes: lanes.map((lane) => [...lane.querySelectorAll('h3, li, .projector-none')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { tag: el.tagName.toLowerCase(), text: el.textContent, top: r.top, bottom: r.bottom };
+    }).sort((a, b) => a.top - b.top)),
+    laneBottoms: lanes.map((lane) => lane.getBoundingClientRect().bottom),
+  };
+})()`;
+
+/** The lowest element of every lane is an item (or the "—" of an empty level), never a heading, and it is not cut by the lane's edge. */
+function expectNoHeadingEndsALane(shown: ShownLanes): void {
+  shown.lanes.forEach((lane, i) => {
+    if (lane.length === 0) return;
+    const last = lane[lane.length - 1]!;
+    expect(last.tag, last.text).not.toBe('h3');
+    expect(last.bottom, last.text).toBeLessThanOrEqual(shown.laneBottoms[i]! + 0.5);
+  });
+}
+
 const readPage = async (projector: Page) => (await projector.evaluate(READ_PAGE)) as ShownPage;
 
 function pageNumbers(indicator: string): { page: number; total: number } {
@@ -87,6 +119,8 @@ async function stepThroughPages(projector: Page, name: string): Promise<number[]
     await eventually(async () => pageNumbers(await indicator.innerText()).page).toBe(n);
     const shown = await readPage(projector);
     expectReadable(shown);
+    // The practice view's lanes (the synthesis has none): none ends with a heading.
+    expectNoHeadingEndsALane((await projector.evaluate(READ_LANES)) as ShownLanes);
     pages.push(shown.items.map((i) => i.id));
     if (n <= 2) await screenshot(projector, `${name}-pagina-${n}`);
   }
@@ -217,6 +251,65 @@ describe('Proyector legible desde el fondo de la sala (1280×720)', () => {
     expect(pageNumbers(await indicator.innerText()).page).toBeGreaterThan(1);
     expectReadable(await readPage(projector));
     await screenshot(projector, 'proyector-sintesis-en-vivo');
+  });
+
+  it('a 1920×1080 (16:9) un bloque de 7 aportes reales cabe en una página, en dos columnas, con letra mayor que la mínima; ningún título cierra una columna', async () => {
+    const detail = await api<{ ejes: { id: number }[] }>(server.url, 'encuentro.get', { id: encuentroId });
+    const ejeId = detail.ejes[0]!.id;
+    const seven = (await api<{ id: number }>(server.url, 'encuentro.practices.create', { encuentroId, fields: { ejeId, title: 'KUKA: Entrega de materiales educativos', igedName: 'UGEL Nauta', region: 'Loreto', year: 2018 } })).id;
+    const sala = (await api<{ id: number }>(server.url, 'encuentro.salas.create', { encuentroId, fields: { ejeId, name: 'Sala de siete aportes', practiceIds: [seven] } })).id;
+    // Lines as the 2017 report's matrices hold them (seed: informe-encuentro.txt), one to three lines each.
+    const lines: [string, string][] = [
+      ['ugel', 'Apoyo económico para realizar las pasantías (convenios GORE-DRE).'],
+      ['ugel', 'Falta de iniciativa para la implementación a nivel regional.'],
+      ['ugel', 'Capacitación sobre el app al personal correspondiente.'],
+      ['dre_gre_gr', 'Institucionalizar la propuesta KUKA a nivel regional con presupuesto e insumos asignados.'],
+      ['dre_gre_gr', 'Voluntad por parte de director de DRE a continuar con el proyecto.'],
+      ['minedu', 'Marco normativo debe tener la contextualización por región, el enfoque territorial.'],
+      ['actores_locales', 'Aplicar con otras U.E. de la región Loreto (otras provincias).'],
+    ];
+    for (const [level, text] of lines) await api(server.url, 'encuentro.contributions.create', { practiceId: seven, salaId: sala, block: 'limitantes', level, text });
+
+    const { page: wide } = await openPage(browser, 'about:blank');
+    const layoutAt = async (viewport: { width: number; height: number }) => {
+      await wide.setViewportSize(viewport);
+      await wide.goto(`${server.url}/#/proyector/practica/${seven}/${sala}`);
+      await wide.getByRole('heading', { level: 1, name: /UGEL Nauta/ }).waitFor();
+      await eventually(async () => (await wide.locator('.projector-page li').count()) > 0).toBe(true);
+      return (await wide.evaluate(READ_LANES)) as ShownLanes;
+    };
+    const shown = await layoutAt({ width: 1920, height: 1080 });
+    await screenshot(wide, 'proyector-7-aportes-1920x1080');
+    expect(shown.indicator).toBe(false);
+    expect(shown.lanes.flat().filter((e) => e.tag === 'li')).toHaveLength(lines.length);
+    expect(shown.lanes.filter((lane) => lane.length > 0)).toHaveLength(2);
+    expect(shown.fontSize).toBeGreaterThan(Math.round(1080 / 26));
+    expectNoHeadingEndsALane(shown);
+    // 4:3 (narrower lanes): as before, paged if need be, never below the minimum, no page or lane ending with a heading.
+    let narrow = await layoutAt({ width: 1440, height: 1080 });
+    const seen = narrow.lanes.flat().filter((e) => e.tag === 'li').length;
+    let total = seen;
+    if (narrow.indicator) {
+      const indicator = wide.getByTestId('projector-page');
+      await wide.keyboard.press('p');
+      await eventually(() => indicator.innerText()).toContain('en pausa');
+      const pages = pageNumbers(await indicator.innerText()).total;
+      for (let n = 1; n <= pages; n++) {
+        if (n > 1) {
+          await wide.keyboard.press('PageDown');
+          await eventually(async () => pageNumbers(await indicator.innerText()).page).toBe(n);
+          narrow = (await wide.evaluate(READ_LANES)) as ShownLanes;
+          total += narrow.lanes.flat().filter((e) => e.tag === 'li').length;
+        }
+        expect(narrow.fontSize).toBeGreaterThanOrEqual(Math.round(1080 / 26));
+        expectNoHeadingEndsALane(narrow);
+      }
+    } else {
+      expect(narrow.fontSize).toBeGreaterThanOrEqual(Math.round(1080 / 26));
+      expectNoHeadingEndsALane(narrow);
+    }
+    expect(total).toBe(lines.length);
+    await wide.close();
   });
 
   it('no tiene fallas de accesibilidad, de ningún grado, ni errores en la página', () => {

@@ -107,6 +107,32 @@ describe('paginateLanes: the practice matrix in two lanes a page', () => {
     for (const s of pages.flatMap((p) => p.lanes.flat())) expect(s.to - s.from).toBeGreaterThan(0);
   });
 
+  it('fills the lanes, continuing a level under its repeated heading, when keeping levels whole would need another page', () => {
+    // Whole, each level needs a lane of its own after the first: three lanes, two pages. Filled: one page.
+    const groups = [group([100, 100]), group([100, 100]), group([100, 100])];
+    const pages = paginateLanes(groups, LANES);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.lanes).toEqual([
+      [
+        { group: 0, from: 0, to: 2, continued: false },
+        { group: 1, from: 0, to: 1, continued: false },
+      ],
+      [
+        { group: 1, from: 1, to: 2, continued: true },
+        { group: 2, from: 0, to: 2, continued: false },
+      ],
+    ]);
+  });
+
+  it('never ends a lane with a heading: a level whose first item does not fit under its heading starts the next lane', () => {
+    // After the first level 100 px are left: room for the heading (40) but not for its first item (70).
+    const groups = [group([300]), group([70, 70, 70, 70]), group(Array(8).fill(70))];
+    const pages = paginateLanes(groups, LANES);
+    const lanes = pages.flatMap((p) => p.lanes);
+    expect(lanes[0]).toEqual([{ group: 0, from: 0, to: 1, continued: false }]);
+    for (const lane of lanes) expect(lane[lane.length - 1]!.to - lane[lane.length - 1]!.from).toBeGreaterThan(0);
+  });
+
   it('gives an item taller than a lane a lane of its own', () => {
     const groups = [group([50]), group([900]), group([50])];
     const pages = paginateLanes(groups, LANES);
@@ -141,6 +167,8 @@ describe('paginateLanes: the practice matrix in two lanes a page', () => {
             if (!oneItem) expect(laneHeight(groups, lane, box.gap)).toBeLessThanOrEqual(height + 0.5);
           }
         }
+        // No lane or page ends with a heading: every segment of a level with items holds one.
+        for (const s of pages.flatMap((p) => p.lanes.flat())) if (groups[s.group]!.items.length > 0) expect(s.to - s.from).toBeGreaterThan(0);
         // Every group shows up, empty ones too, and its first segment is not a continuation.
         for (const [gi] of groups.entries()) expect(pages.flatMap((p) => p.lanes.flat()).find((s) => s.group === gi)?.continued).toBe(false);
       }),

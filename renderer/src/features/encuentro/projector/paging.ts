@@ -85,12 +85,28 @@ export interface LaneBox {
 }
 
 /**
- * Flows the groups down the lanes, page after page. A group that fits in one lane is never split
- * (it starts a new lane instead); a taller one continues in the next lane under its repeated
- * heading. A heading is never left alone at the bottom of a lane. An item taller than a whole lane
- * is given a lane of its own (it cannot be shown whole at the minimum size; the lane clips it).
+ * Flows the groups down the lanes, page after page. A group that fits in one lane is kept whole
+ * (it starts a new lane instead) unless that costs a page: then groups fill each lane and continue
+ * in the next one, so the width is used before the type shrinks or the block pages. A group that
+ * continues does so under its repeated heading, and a heading always keeps at least its first item
+ * with it: no lane ends with a heading. An item taller than a whole lane is given a lane of its own
+ * (it cannot be shown whole at the minimum size; the lane clips it).
  */
 export function paginateLanes(groups: readonly FlowGroup[], box: LaneBox): LanePage[] {
+  const whole = toPages(flowLanes(groups, box, true), box.lanes);
+  if (whole.length <= 1) return whole;
+  const filled = toPages(flowLanes(groups, box, false), box.lanes);
+  return filled.length < whole.length ? filled : whole;
+}
+
+function toPages(lanes: readonly Lane[], perPage: number): LanePage[] {
+  const pages: LanePage[] = [];
+  for (let i = 0; i < lanes.length; i += perPage) pages.push({ lanes: lanes.slice(i, i + perPage) });
+  return pages;
+}
+
+/** The lanes, in reading order; `keepWhole`: a group that fits in a lane is never split. */
+function flowLanes(groups: readonly FlowGroup[], box: LaneBox, keepWhole: boolean): Lane[] {
   const lanes: Lane[] = [];
   let lane: Lane = [];
   let used = 0;
@@ -107,7 +123,8 @@ export function paginateLanes(groups: readonly FlowGroup[], box: LaneBox): LaneP
 
   groups.forEach((group, index) => {
     const whole = group.head + (group.items.length === 0 ? group.empty : sum(group.items));
-    if (lane.length > 0 && whole > room() + EPSILON && whole <= box.height + EPSILON) closeLane();
+    const fits = whole <= room() + EPSILON;
+    if (lane.length > 0 && !fits && (keepWhole || group.items.length === 0) && whole <= box.height + EPSILON) closeLane();
     if (group.items.length === 0) {
       place({ group: index, from: 0, to: 0, continued: false }, whole);
       return;
@@ -131,10 +148,7 @@ export function paginateLanes(groups: readonly FlowGroup[], box: LaneBox): LaneP
     }
   });
   if (lane.length > 0 || lanes.length === 0) closeLane();
-
-  const pages: LanePage[] = [];
-  for (let i = 0; i < lanes.length; i += box.lanes) pages.push({ lanes: lanes.slice(i, i + box.lanes) });
-  return pages;
+  return lanes;
 }
 
 /** The page that shows item `index` of group `group`, or null. */
