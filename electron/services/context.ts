@@ -5,7 +5,8 @@ import { AppError, isAppError } from '../../shared/errors';
 import { BackupStore, type BackupReason } from '../db/backups';
 import { DatabaseLock, type LockProgram } from '../db/lock';
 import { openDatabase, type Db } from '../db/open';
-import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../db/migrations';
+import { up as auditKeyedMigration } from '../db/migrations/005-audit-keyed';
 import { storageError } from '../db/storage-errors';
 import { getEdition } from './editions/read';
 
@@ -73,15 +74,20 @@ export class AppContext {
 
   private async openHandle(): Promise<void> {
     try {
+      let migratedFrom: number | null = null;
       this.handle = await openDatabase(this.dbPath, {
         ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
         ...(this.options.migrations ? { migrations: this.options.migrations } : {}),
-        beforeMigrate: async (db) => {
+        beforeMigrate: async (db, fromVersion) => {
+          migratedFrom = fromVersion;
           await this.backups.create(db, 'antes-de-migrar');
         },
       });
       // Every handle carries the audit key: restoring a backup reopens the same database (same key).
-      attachAuditKey(this.handle, this.auditKeyDir, resealLegacyChain);
+      // A plain-hash chain is re-sealed only in the open that runs the keying migration.
+      const keyedAt = (this.options.migrations ?? MIGRATIONS).indexOf(auditKeyedMigration) + 1;
+      const from: number | null = migratedFrom;
+      attachAuditKey(this.handle, this.auditKeyDir, resealLegacyChain, { keyingMigrationRan: from !== null && keyedAt > 0 && from < keyedAt });
       this.blocked = null;
       const latest = this.backups.list()[0];
       this.lastBackupAt = latest ? new Date(latest.createdAt) : null;

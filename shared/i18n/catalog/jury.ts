@@ -150,6 +150,8 @@ export const jury = {
     'Esta computadora no tiene la clave del registro de auditoría de esta base de datos (se copió sin ella). Importe el archivo de clave exportado en la computadora de origen (Jurado › Etapas y auditoría › «Importar la clave») para verificar el registro y seguir registrando cambios.',
   'jury.audit.keyMismatch':
     'La clave del registro de auditoría guardada en esta computadora no corresponde a esta base de datos: la base o la clave fueron alteradas. Importe la clave correcta (exportada en la computadora de origen).',
+  'jury.audit.keyRemoved':
+    'Clave reemplazada o registro sin clave: esta base ya llevaba su registro de auditoría con clave, pero la referencia a la clave se borró fuera de la aplicación. El registro no se volvió a sellar y no se puede verificar; puede haber sido alterado.',
   'jury.audit.keyBadId': 'El identificador de la clave guardado en la base de datos no es válido: la base fue alterada.',
   'jury.audit.keyFileInvalid': 'El archivo no es una clave del registro de auditoría de esta aplicación.',
   'jury.audit.keyOtherDatabase': 'Esa clave pertenece a otra base de datos, no a la que está abierta.',

@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../../electron/db/migrations';
+import { up as auditKeyed } from '../../../electron/db/migrations/005-audit-keyed';
 import { canonicalRow, type AuditRow } from '../../../electron/services/jury/audit/chain';
+import { keyDirFor } from '../../../electron/services/jury/audit/key';
 import { openTestApp, tempDir, type TestApp } from '../../support/services';
 import { zipEntryText } from '../../support/zip';
 import { buildScenario, generalPanel, type Scenario } from './scenario';
@@ -130,12 +133,17 @@ describe('keyed audit chain', () => {
     }
   });
 
-  it('a chain written before the key is sealed with it when intact; a broken one keeps reporting where it broke', async () => {
-    const unkey = (db: Database.Database) => {
-      rechainWithoutKey(db);
-      db.prepare(`DELETE FROM app_meta WHERE key LIKE 'audit.%'`).run();
-    };
-    const sealed = await editFileThenReopen(unkey);
+  /** Turns the file back into what a version before the keyed chain wrote: plain hashes, no key record, schema before the keying migration, no key folder. */
+  const makeLegacy = (db: Database.Database) => {
+    rechainWithoutKey(db);
+    db.prepare(`DELETE FROM app_meta WHERE key LIKE 'audit.%'`).run();
+    db.exec(`DROP INDEX audit_log_score`);
+    db.pragma(`user_version = ${MIGRATIONS.indexOf(auditKeyed)}`);
+    fs.rmSync(keyDirFor(app.dbPath), { recursive: true, force: true });
+  };
+
+  it('a chain written before the key is sealed with it when intact, during the upgrade; a broken one keeps reporting where it broke', async () => {
+    const sealed = await editFileThenReopen(makeLegacy);
     expect(await sealed.call('audit.verify', {})).toMatchObject({ ok: true });
     const row = sealed.services.context.db().prepare(`SELECT * FROM audit_log ORDER BY id LIMIT 1`).get() as AuditRow;
     const { hash, ...rest } = row;
@@ -143,7 +151,7 @@ describe('keyed audit chain', () => {
     sealed.services.close();
 
     const raw = new Database(app.dbPath);
-    unkey(raw);
+    makeLegacy(raw);
     raw.exec(`DROP TRIGGER IF EXISTS audit_log_no_update`);
     const edited = (raw.prepare(`SELECT id FROM audit_log WHERE action = 'score.set' ORDER BY id LIMIT 1`).get() as { id: number }).id;
     raw.prepare(`UPDATE audit_log SET reason = 'alterado' WHERE id = ?`).run(edited);
@@ -154,5 +162,39 @@ describe('keyed audit chain', () => {
     // New changes are still recorded, keyed, after the old rows.
     await broken.call('sheets.reopen', { ...key(), reason: 'Corrección' });
     expect(await broken.call('audit.verify', {})).toMatchObject({ ok: false, brokenAtId: edited });
+  });
+
+  it('an edited chain re-hashed without the key and stripped of its key record is not re-sealed: «clave reemplazada»', async () => {
+    const removedMessage = /^Clave reemplazada o registro sin clave/;
+    const launder = (db: Database.Database) => {
+      db.prepare(`UPDATE score SET value = 4 WHERE juror_id = ? AND criterion_id = ?`).run(s.jurors.beto, s.criteria.innovacion);
+      const row = db.prepare(`SELECT id FROM audit_log WHERE action = 'score.set' AND criterion_id = ? ORDER BY id DESC LIMIT 1`).get(s.criteria.innovacion) as { id: number };
+      db.exec(`DROP TRIGGER audit_log_no_update`);
+      db.prepare(`UPDATE audit_log SET new_value = '{"comment":"","value":4}' WHERE id = ?`).run(row.id);
+      rechainWithoutKey(db);
+      db.prepare(`DELETE FROM app_meta WHERE key LIKE 'audit.%'`).run();
+    };
+    const again = await editFileThenReopen(launder);
+    const verdict = await again.call('audit.verify', {});
+    expect(verdict).toMatchObject({ ok: false, problem: 'key' });
+    expect(verdict.ok ? '' : verdict.message).toMatch(removedMessage);
+    expect(await actaText(again, s)).toContain('Registro de auditoría no verificado: Clave reemplazada o registro sin clave');
+    // Nothing was re-sealed, and reopening again does not change that.
+    again.services.close();
+    const third = await openTestApp({ dbPath: app.dbPath });
+    others.push(third);
+    const later = await third.call('audit.verify', {});
+    expect(later.ok ? '' : later.message).toMatch(removedMessage);
+
+    // Even at the old schema version, a key folder that already holds a key of this database means it was keyed before.
+    third.services.close();
+    const raw = new Database(app.dbPath);
+    raw.exec(`DROP INDEX audit_log_score`);
+    raw.pragma(`user_version = ${MIGRATIONS.indexOf(auditKeyed)}`);
+    raw.close();
+    const fourth = await openTestApp({ dbPath: app.dbPath });
+    others.push(fourth);
+    const downgraded = await fourth.call('audit.verify', {});
+    expect(downgraded.ok ? '' : downgraded.message).toMatch(removedMessage);
   });
 });

@@ -103,7 +103,7 @@ export function verifyAudit(db: Db): AuditVerification {
   const keyring = keyringOf(db);
   const { n: total } = sql(db, `SELECT count(*) AS n FROM audit_log`).get() as { n: number };
   if (!keyring?.key) {
-    const message = t(keyring?.mismatch ? 'jury.audit.keyMismatch' : 'jury.audit.keyMissing');
+    const message = t(keyring?.keyRemoved ? 'jury.audit.keyRemoved' : keyring?.mismatch ? 'jury.audit.keyMismatch' : 'jury.audit.keyMissing');
     return { ok: false, rows: total, brokenAtId: null, problem: 'key', message };
   }
   let previous = GENESIS_HASH;

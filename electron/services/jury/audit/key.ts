@@ -29,6 +29,21 @@ export interface AuditKeyring {
   mismatch: boolean;
   /** How many first rows keep the unkeyed SHA-256 of older versions (0 unless their chain was broken when keyed). */
   legacyRows: number;
+  /**
+   * The database has audit rows but no key id although it was already keyed (its schema had the
+   * keyed chain before this open, or another key of it sits in the key folder): the key's record
+   * was removed outside the app. Nothing is re-sealed and nothing verifies.
+   */
+  keyRemoved: boolean;
+}
+
+export interface AttachOptions {
+  /**
+   * True only during the open in which the migration that keys the chain ran: the one moment a
+   * chain with plain hashes is legitimately there to be sealed. Any later open that finds rows
+   * without a key id means the key's record was deleted (to re-seal an edited chain, say).
+   */
+  keyingMigrationRan: boolean;
 }
 
 const keyrings = new WeakMap<Db, AuditKeyring>();
@@ -68,6 +83,15 @@ function readKey(dir: string, keyId: string): Buffer | null {
   }
 }
 
+/** Whether the key folder already holds a key of this database (under an id the database no longer names). */
+function otherKeyFiles(dir: string): boolean {
+  try {
+    return fs.readdirSync(dir).some((name) => name.endsWith('.clave'));
+  } catch {
+    return false;
+  }
+}
+
 function writeKey(dir: string, keyId: string, key: Buffer): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const target = keyPath(dir, keyId);
@@ -89,7 +113,7 @@ function matches(key: Buffer, keyId: string, legacyRows: number, stored: string 
  * with it when their chain is intact (otherwise they stay as they were, and verification keeps
  * reporting where that chain broke). `reseal` is the chain module's, passed in to avoid a cycle.
  */
-export function attachAuditKey(db: Db, dir: string, reseal: (db: Db, key: Buffer) => boolean): AuditKeyring | null {
+export function attachAuditKey(db: Db, dir: string, reseal: (db: Db, key: Buffer) => boolean, options: AttachOptions): AuditKeyring | null {
   // A database at a schema without the jury tables (tests of old migrations) has no chain to key.
   if (!db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'`).get()) return null;
   const keyId = meta(db, KEY_ID);
@@ -97,7 +121,13 @@ export function attachAuditKey(db: Db, dir: string, reseal: (db: Db, key: Buffer
     const legacyRows = Number(meta(db, LEGACY_ROWS) ?? 0);
     const key = readKey(dir, keyId);
     const fits = !!key && matches(key, keyId, legacyRows, meta(db, KEY_CHECK));
-    const keyring = { keyId, key: fits ? key : null, mismatch: !!key && !fits, legacyRows };
+    const keyring = { keyId, key: fits ? key : null, mismatch: !!key && !fits, legacyRows, keyRemoved: false };
+    keyrings.set(db, keyring);
+    return keyring;
+  }
+  const { n: rowCount } = db.prepare(`SELECT count(*) AS n FROM audit_log`).get() as { n: number };
+  if (rowCount > 0 && (!options.keyingMigrationRan || otherKeyFiles(dir))) {
+    const keyring = { keyId: '', key: null, mismatch: false, legacyRows: 0, keyRemoved: true };
     keyrings.set(db, keyring);
     return keyring;
   }
@@ -110,7 +140,7 @@ export function attachAuditKey(db: Db, dir: string, reseal: (db: Db, key: Buffer
     setMeta(db, KEY_ID, fresh.keyId);
     setMeta(db, LEGACY_ROWS, String(legacyRows));
     setMeta(db, KEY_CHECK, check(fresh.key, fresh.keyId, legacyRows));
-    const keyring = { ...fresh, mismatch: false, legacyRows };
+    const keyring = { ...fresh, mismatch: false, legacyRows, keyRemoved: false };
     keyrings.set(db, keyring);
     return keyring;
   })();
