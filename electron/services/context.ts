@@ -15,7 +15,8 @@ export interface ImportedFile {
   fileName: string;
   editionId?: number;
 }
-import { resealLegacyChain } from './jury/audit/chain';
+import { appendAudit, resealLegacyChain } from './jury/audit/chain';
+import { CONFIG_SEAL_ACTION, sealConfigOnOpen } from './jury/audit/config-check';
 import { attachAuditKey, keyDirFor } from './jury/audit/key';
 
 export interface ContextOptions {
@@ -87,7 +88,10 @@ export class AppContext {
       // A plain-hash chain is re-sealed only in the open that runs the keying migration.
       const keyedAt = (this.options.migrations ?? MIGRATIONS).indexOf(auditKeyedMigration) + 1;
       const from: number | null = migratedFrom;
-      attachAuditKey(this.handle, this.auditKeyDir, resealLegacyChain, { keyingMigrationRan: from !== null && keyedAt > 0 && from < keyedAt });
+      const keyingMigrationRan = from !== null && keyedAt > 0 && from < keyedAt;
+      attachAuditKey(this.handle, this.auditKeyDir, resealLegacyChain, { keyingMigrationRan });
+      const handle = this.handle;
+      sealConfigOnOpen(handle, () => appendAudit(handle, { at: this.now().toISOString(), actor: 'organizer', action: CONFIG_SEAL_ACTION }), keyingMigrationRan);
       this.blocked = null;
       const latest = this.backups.list()[0];
       this.lastBackupAt = latest ? new Date(latest.createdAt) : null;

@@ -367,7 +367,8 @@ export type AuditAction =
   | 'panel.delete'
   | 'juror.create'
   | 'juror.update'
-  | 'juror.delete';
+  | 'juror.delete'
+  | 'config.seal';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'score.set',
@@ -404,6 +405,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'juror.create',
   'juror.update',
   'juror.delete',
+  'config.seal',
 ];
 
 export type AuditVerification =
@@ -413,7 +415,7 @@ export type AuditVerification =
    * from its last audit row (brokenAtId that row, or null when it has none); key: this
    * computer does not have the database's key (brokenAtId null), so nothing can be verified.
    */
-  | { ok: false; rows: number; brokenAtId: number | null; problem: 'hash' | 'link' | 'score' | 'key'; message: string };
+  | { ok: false; rows: number; brokenAtId: number | null; problem: 'hash' | 'link' | 'score' | 'sheet' | 'config' | 'key'; message: string };
 
 export type WorkbookCellChange = 'new' | 'changed' | 'unchanged' | 'conflicting' | 'invalid';
 

@@ -197,4 +197,46 @@ describe('keyed audit chain', () => {
     const downgraded = await fourth.call('audit.verify', {});
     expect(downgraded.ok ? '' : downgraded.message).toMatch(removedMessage);
   });
+
+  describe('edits outside the scores', () => {
+    const newJuror = { name: 'Nueva Jurado', institution: 'MINEDU', cargo: 'Especialista', affiliations: [] };
+    const configMessage = /^La configuración de la edición .* cambió fuera de la aplicación/;
+    const edits: Array<[string, (db: Database.Database) => void]> = [
+      ['a criterion weight', (db) => db.prepare(`UPDATE criterion SET weight = 90 WHERE id = ?`).run(s.criteria.innovacion)],
+      ['a criterion scale', (db) => db.prepare(`UPDATE criterion SET scale_max = scale_max + 10 WHERE id = ?`).run(s.criteria.resultados)],
+      ['a stage reopened', (db) => db.prepare(`UPDATE stage_jury_state SET closed_at = NULL`).run()],
+      ['a consolidation rule', (db) => db.prepare(`UPDATE jury_settings SET consolidation_method = 'median'`).run()],
+      ['an assignment removed', (db) => db.prepare(`DELETE FROM assignment WHERE juror_id = ? AND entry_id = ?`).run(s.jurors.beto, s.entries.ancash)],
+      ['the digest itself deleted', (db) => db.prepare(`DELETE FROM app_meta WHERE key = 'audit.configDigest'`).run()],
+    ];
+    for (const [what, edit] of edits) {
+      it(`${what}, changed with a SQLite tool, is reported`, async () => {
+        await app.call('jury.settings.get', { editionId: s.editionId });
+        await app.call('juryStages.close', { stageId: s.evaluation, reason: 'Fin de la evaluación' });
+        expect(await app.call('audit.verify', {})).toMatchObject({ ok: true });
+        const again = await editFileThenReopen(edit);
+        const verdict = await again.call('audit.verify', {});
+        expect(verdict).toMatchObject({ ok: false, problem: 'config' });
+        expect(verdict.ok ? '' : verdict.message).toMatch(configMessage);
+        // A later change in the app does not re-seal what was changed outside it.
+        await again.call('jurors.create', { editionId: s.editionId, fields: newJuror });
+        expect(await again.call('audit.verify', {})).toMatchObject({ ok: false, problem: 'config' });
+      });
+    }
+
+    it('changes made in the app keep the configuration verified', async () => {
+      // A read that creates the default rules row, audited changes, and a write outside the jury that touches no configuration.
+      await app.call('jury.settings.get', { editionId: s.editionId });
+      await app.call('jurors.create', { editionId: s.editionId, fields: newJuror });
+      await app.call('juryStages.close', { stageId: s.evaluation, reason: 'Fin de la evaluación' });
+      await app.call('juryStages.reopen', { stageId: s.evaluation, reason: 'Corrección' });
+      await app.call('assignments.add', { stageId: s.evaluation, jurorId: s.jurors.beto, entryId: s.entries.lamas });
+      await app.call('entries.delete', { id: s.entries.cusco2 });
+      expect(await app.call('audit.verify', {})).toMatchObject({ ok: true });
+      app.services.close();
+      const again = await openTestApp({ dbPath: app.dbPath });
+      others.push(again);
+      expect(await again.call('audit.verify', {})).toMatchObject({ ok: true });
+    });
+  });
 });

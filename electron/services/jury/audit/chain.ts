@@ -5,6 +5,7 @@ import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
 import { sql } from '../statements';
 import { keyringOf } from './key';
+import { configOutsideLog } from './config-check';
 import { scoresOutsideLog } from './scores-check';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -121,6 +122,8 @@ export function verifyAudit(db: Db): AuditVerification {
   }
   const stray = scoresOutsideLog(db);
   if (stray) return { ok: false, rows, brokenAtId: stray.auditId, problem: 'score', message: stray.message };
+  const config = configOutsideLog(db, keyring.key);
+  if (config) return { ok: false, rows, brokenAtId: null, problem: 'config', message: config };
   return { ok: true, rows, headHash: previous };
 }
 
