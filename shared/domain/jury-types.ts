@@ -368,7 +368,8 @@ export type AuditAction =
   | 'juror.create'
   | 'juror.update'
   | 'juror.delete'
-  | 'config.seal';
+  | 'config.seal'
+  | 'entry.delete';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'score.set',
@@ -406,6 +407,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'juror.update',
   'juror.delete',
   'config.seal',
+  'entry.delete',
 ];
 
 export type AuditVerification =

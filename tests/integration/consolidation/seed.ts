@@ -81,6 +81,8 @@ export function addSheet(
     // As the app does: every score has its audit row (verification compares them).
     appendAudit(db, { at: NOW, actor: `juror:${jurorId}`, action: 'score.set', stageId, jurorId, entryId, criterionId: Number(criterionId), oldValue: null, newValue: { value, comment: '' } });
   }
-  appendAudit(db, { at: NOW, actor: `juror:${jurorId}`, action: 'sheet.submit', editionId: null, stageId, jurorId, entryId });
+  if (abstention) {
+    appendAudit(db, { at: NOW, actor: `juror:${jurorId}`, action: 'sheet.abstain', editionId: null, stageId, jurorId, entryId, oldValue: null, newValue: abstention, reason: 'Conozco al equipo' });
+  } else if (!pending) appendAudit(db, { at: NOW, actor: `juror:${jurorId}`, action: 'sheet.submit', editionId: null, stageId, jurorId, entryId });
   refreshConfigDigest(db);
 }

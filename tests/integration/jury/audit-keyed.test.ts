@@ -239,4 +239,55 @@ describe('keyed audit chain', () => {
       expect(await again.call('audit.verify', {})).toMatchObject({ ok: true });
     });
   });
+
+  describe('sheets, jurors and entries changed outside the app', () => {
+    const sheetMessage = 'El estado de la ficha de Beto Huamán para 2024-002 (enviada, abstención o inhibición) no coincide con el registro de auditoría: se cambió fuera de la aplicación.';
+
+    it('a counted sheet turned into an abstention in the file is reported', async () => {
+      const again = await editFileThenReopen((db) => db.prepare(`UPDATE score_sheet SET abstention = 'abstain', abstention_reason = 'x' WHERE juror_id = ?`).run(s.jurors.beto));
+      expect(await again.call('audit.verify', {})).toMatchObject({ ok: false, problem: 'sheet', message: sheetMessage });
+    });
+
+    it('a sent sheet un-sent in the file is reported', async () => {
+      const again = await editFileThenReopen((db) => db.prepare(`UPDATE score_sheet SET submitted_at = NULL WHERE juror_id = ?`).run(s.jurors.beto));
+      expect(await again.call('audit.verify', {})).toMatchObject({ ok: false, problem: 'sheet', message: sheetMessage });
+    });
+
+    it('abstaining, clearing it, reopening and sending again in the app keep the sheets verified', async () => {
+      await app.call('sheets.reopen', { ...key(), reason: 'Corrección' });
+      await app.call('sheets.abstain', { ...key(), kind: 'abstain', reason: 'Conozco al equipo', enteredBy: 'organizer' });
+      expect(await app.call('audit.verify', {})).toMatchObject({ ok: true });
+      await app.call('sheets.reopen', { ...key(), reason: 'Se equivocó de ficha' });
+      expect(await app.call('audit.verify', {})).toMatchObject({ ok: true });
+      await app.call('sheets.clearAbstention', { ...key(), enteredBy: 'organizer' });
+      await app.call('sheets.submit', { ...key(), enteredBy: 'organizer' });
+      expect(await app.call('audit.verify', {})).toMatchObject({ ok: true });
+    });
+
+    it('an entry with scores deleted in the file (its scores and sheets go with it) is reported', async () => {
+      const again = await editFileThenReopen((db) => {
+        db.pragma('foreign_keys = ON');
+        db.prepare(`DELETE FROM entry WHERE id = ?`).run(s.entries.ancash);
+      });
+      const verdict = await again.call('audit.verify', {});
+      expect(verdict).toMatchObject({ ok: false, problem: 'sheet' });
+      expect(verdict.ok ? '' : verdict.message).toMatch(new RegExp(`^La postulación n\\.º ${s.entries.ancash} tenía puntajes en el registro de auditoría y ya no existe`));
+    });
+
+    it('a juror with scores deleted in the file is reported', async () => {
+      const again = await editFileThenReopen((db) => {
+        db.pragma('foreign_keys = ON');
+        db.prepare(`DELETE FROM juror WHERE id = ?`).run(s.jurors.beto);
+        // Even with the configuration digest's record removed too, the deletion itself is named.
+      });
+      const verdict = await again.call('audit.verify', {});
+      expect(verdict.ok ? '' : verdict.message).toMatch(new RegExp(`^El jurado n\\.º ${s.jurors.beto} tenía puntajes`));
+    });
+
+    it('an entry with scores deleted in the app keeps the chain verified', async () => {
+      await app.call('sheets.reopen', { ...key(), reason: 'Corrección' });
+      await app.call('entries.delete', { id: s.entries.ancash });
+      expect(await app.call('audit.verify', {})).toMatchObject({ ok: true });
+    });
+  });
 });

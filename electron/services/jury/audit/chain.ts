@@ -7,6 +7,7 @@ import { sql } from '../statements';
 import { keyringOf } from './key';
 import { configOutsideLog } from './config-check';
 import { scoresOutsideLog } from './scores-check';
+import { deletedOutsideLog, sheetsOutsideLog } from './sheets-check';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -122,6 +123,10 @@ export function verifyAudit(db: Db): AuditVerification {
   }
   const stray = scoresOutsideLog(db);
   if (stray) return { ok: false, rows, brokenAtId: stray.auditId, problem: 'score', message: stray.message };
+  const sheet = sheetsOutsideLog(db);
+  if (sheet) return { ok: false, rows, brokenAtId: sheet.auditId, problem: 'sheet', message: sheet.message };
+  const deleted = deletedOutsideLog(db);
+  if (deleted) return { ok: false, rows, brokenAtId: deleted.auditId, problem: 'sheet', message: deleted.message };
   const config = configOutsideLog(db, keyring.key);
   if (config) return { ok: false, rows, brokenAtId: null, problem: 'config', message: config };
   return { ok: true, rows, headHash: previous };
