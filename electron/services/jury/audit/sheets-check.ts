@@ -71,26 +71,23 @@ export function sheetsOutsideLog(db: Db): { auditId: number | null; message: str
  * cannot see. (A juror with scores cannot be deleted in the app; an entry's deletion is audited.)
  */
 export function deletedOutsideLog(db: Db): { auditId: number; message: string } | null {
-  const juror = sql(
-    db,
-    `SELECT min(l.id) AS audit_id, l.juror_id AS id FROM audit_log l
-     WHERE l.action = 'score.set' AND l.juror_id IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM juror WHERE id = l.juror_id)
-       AND NOT EXISTS (SELECT 1 FROM audit_log d WHERE d.action = 'juror.delete' AND d.juror_id = l.juror_id)
-       AND EXISTS (SELECT 1 FROM edition WHERE id = (SELECT edition_id FROM stage WHERE id = l.stage_id))
-     GROUP BY l.juror_id LIMIT 1`,
-  ).get() as { audit_id: number; id: number } | undefined;
+  const juror = vanished(db, 'juror_id', 'juror', 'juror.delete');
   if (juror) return { auditId: juror.audit_id, message: t('jury.audit.jurorDeletedOutsideLog', { id: juror.id }) };
-  const entry = sql(
-    db,
-    `SELECT min(l.id) AS audit_id, l.entry_id AS id FROM audit_log l
-     WHERE l.action = 'score.set' AND l.entry_id IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM entry WHERE id = l.entry_id)
-       AND NOT EXISTS (SELECT 1 FROM audit_log d WHERE d.action = 'entry.delete' AND d.entry_id = l.entry_id)
-       AND EXISTS (SELECT 1 FROM stage WHERE id = l.stage_id)
-     GROUP BY l.entry_id LIMIT 1`,
-  ).get() as { audit_id: number; id: number } | undefined;
+  const entry = vanished(db, 'entry_id', 'entry', 'entry.delete');
   return entry ? { auditId: entry.audit_id, message: t('jury.audit.entryDeletedOutsideLog', { id: entry.id }) } : null;
+}
+
+/** The first row of `table` that scores in the log name, gone without a `deletion` row, while its stage remains (a deleted edition or stage takes all with it). */
+function vanished(db: Db, column: 'juror_id' | 'entry_id', table: 'juror' | 'entry', deletion: string): { audit_id: number; id: number } | undefined {
+  return sql(
+    db,
+    `SELECT min(l.id) AS audit_id, l.${column} AS id FROM audit_log l
+     WHERE l.action = 'score.set' AND l.${column} IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM ${table} WHERE id = l.${column})
+       AND NOT EXISTS (SELECT 1 FROM audit_log d WHERE d.action = ? AND d.${column} = l.${column})
+       AND EXISTS (SELECT 1 FROM stage WHERE id = l.stage_id)
+     GROUP BY l.${column} LIMIT 1`,
+  ).get(deletion) as { audit_id: number; id: number } | undefined;
 }
 
 function describe(db: Db, jurorId: number, entryId: number): string {
