@@ -369,7 +369,8 @@ export type AuditAction =
   | 'juror.update'
   | 'juror.delete'
   | 'config.seal'
-  | 'entry.delete';
+  | 'entry.delete'
+  | 'audit.keyRestart';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'score.set',
@@ -408,10 +409,11 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'juror.delete',
   'config.seal',
   'entry.delete',
+  'audit.keyRestart',
 ];
 
 export type AuditVerification =
-  | { ok: true; rows: number; headHash: string }
+  | { ok: true; rows: number; headHash: string; /** The chain restarted under a new key at this row; earlier rows are not verifiable with it. */ restartedAt?: number }
   /**
    * hash: a row edited in place; link: a row removed or inserted; score: a score that differs
    * from its last audit row (brokenAtId that row, or null when it has none); key: this

@@ -1,6 +1,6 @@
 import type { Handlers } from '../../../shared/contract';
 import type { AppContext } from '../context';
-import { verifyAudit } from './audit/chain';
+import { restartChain, verifyAudit } from './audit/chain';
 import { exportKey, importKey, keyStatus } from './audit/key';
 import { listAudit } from './audit/list';
 import { addAssignment, applyAutoAssignment, loadsTable, removeAssignment } from './assignment/store';
@@ -29,7 +29,7 @@ type JuryHandlerNames =
   | 'scores.worklist' | 'scores.sheet' | 'scores.grid' | 'scores.set' | 'scores.peers'
   | 'sheets.setComment' | 'sheets.abstain' | 'sheets.clearAbstention' | 'sheets.submit' | 'sheets.reopen'
   | 'juryStages.state' | 'juryStages.list' | 'juryStages.close' | 'juryStages.reopen'
-  | 'audit.list' | 'audit.verify' | 'audit.keyStatus' | 'audit.exportKey' | 'audit.importKey'
+  | 'audit.list' | 'audit.verify' | 'audit.keyStatus' | 'audit.exportKey' | 'audit.importKey' | 'audit.restartKey'
   | 'juryWorkbooks.export' | 'juryWorkbooks.preview' | 'juryWorkbooks.apply';
 
 /**
@@ -151,6 +151,7 @@ export function juryHandlers(ctx: AppContext): Pick<Handlers, JuryHandlerNames> 
     'audit.keyStatus': () => keyStatus(db()),
     'audit.exportKey': () => exportKey(db()),
     'audit.importKey': ({ dataBase64 }) => (importKey(db(), ctx.auditKeyDir, dataBase64), verifyAudit(db())),
+    'audit.restartKey': ({ reason }) => (tx(() => restartChain(db(), ctx.auditKeyDir, reason, now())), verifyAudit(db())),
 
     ...workbookHandlers(ctx),
   };

@@ -99,6 +99,8 @@ export const jury = {
   'jury.audit.action.juror.update': 'Datos del jurado modificados',
   'jury.audit.action.juror.delete': 'Jurado eliminado',
   'jury.audit.action.entry.delete': 'Postulación eliminada (con fichas del jurado)',
+  'jury.audit.action.audit.keyRestart': 'Cadena reiniciada con una clave nueva',
+  'jury.audit.keyRestartNotNeeded': 'Esta computadora tiene la clave del registro de auditoría: no hace falta iniciar una clave nueva.',
   'jury.audit.action.config.seal': 'Configuración sellada con la clave',
   'jury.audit.field.name': 'nombre',
   'jury.audit.field.description': 'descripción',

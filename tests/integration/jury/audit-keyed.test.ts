@@ -290,4 +290,35 @@ describe('keyed audit chain', () => {
       expect(await app.call('audit.verify', {})).toMatchObject({ ok: true });
     });
   });
+
+  it('a lost key: «Iniciar una clave nueva» records the old final hash and the reason, and the chain goes on from there', async () => {
+    const oldHead = (app.services.context.db().prepare(`SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).get() as { id: number; hash: string });
+    // The laptop died: only the .db survives, without its key folder.
+    app.services.context.db().pragma('wal_checkpoint(TRUNCATE)');
+    const lost = await editFileThenReopen(() => fs.rmSync(keyDirFor(app.dbPath), { recursive: true, force: true }));
+    expect((await lost.fail('sheets.reopen', { ...key(), reason: 'Corrección' })).code).toBe('jury.audit.keyMissing');
+    expect((await lost.fail('audit.restartKey', { reason: '' })).code).toBe('error.validation');
+
+    const restarted = await lost.call('audit.restartKey', { reason: 'La laptop del jurado se dañó; solo quedó la copia de seguridad' });
+    expect(restarted).toMatchObject({ ok: true, restartedAt: oldHead.id + 1 });
+    const marker = (await lost.call('audit.list', { action: 'audit.keyRestart', limit: 5, offset: 0 })).rows[0];
+    expect(marker).toMatchObject({ action: 'audit.keyRestart', actionLabel: 'Cadena reiniciada con una clave nueva', reason: 'La laptop del jurado se dañó; solo quedó la copia de seguridad' });
+    expect(lost.services.context.db().prepare(`SELECT old_value AS v FROM audit_log WHERE id = ?`).get(oldHead.id + 1)).toEqual({ v: JSON.stringify({ finalHash: oldHead.hash, rows: oldHead.id }) });
+    expect((await lost.fail('audit.restartKey', { reason: 'otra vez' })).message).toBe('Esta computadora tiene la clave del registro de auditoría: no hace falta iniciar una clave nueva.');
+
+    // New changes are keyed with the new key; the acta says where the chain restarted.
+    await lost.call('sheets.reopen', { ...key(), reason: 'Corrección' });
+    expect(await lost.call('audit.verify', {})).toMatchObject({ ok: true, restartedAt: oldHead.id + 1 });
+    expect(await actaText(lost, s)).toContain(`La cadena se reinició con una clave nueva en el registro n.º ${oldHead.id + 1}: los registros anteriores no son verificables con esta clave.`);
+
+    // Rows after the restart are still protected: edit one and the chain breaks there.
+    lost.services.close();
+    const raw = new Database(app.dbPath);
+    raw.exec(`DROP TRIGGER audit_log_no_update`);
+    raw.prepare(`UPDATE audit_log SET reason = 'otro motivo' WHERE id = ?`).run(oldHead.id + 2);
+    raw.close();
+    const reopened = await openTestApp({ dbPath: app.dbPath });
+    others.push(reopened);
+    expect(await reopened.call('audit.verify', {})).toMatchObject({ ok: false, problem: 'hash', brokenAtId: oldHead.id + 2 });
+  });
 });
