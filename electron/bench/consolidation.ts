@@ -24,7 +24,7 @@ export async function benchConsolidation(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpge-bench-consolidation-'));
   try {
     const db = await openDatabase(path.join(dir, 'bench.db'));
-    attachAuditKey(db, path.join(dir, 'claves'), resealLegacyChain);
+    attachAuditKey(db, path.join(dir, 'claves'), resealLegacyChain, { keyingMigrationRan: false });
     const started = performance.now();
     const { editionId, stageId } = generate(db, { entries: 1000, jurors: 15, criteria: 12, categories: 4 });
     const scoreCount = (db.prepare(`SELECT count(*) AS n FROM score WHERE stage_id = ?`).get(stageId) as { n: number }).n;

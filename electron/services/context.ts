@@ -5,7 +5,8 @@ import { AppError, isAppError } from '../../shared/errors';
 import { BackupStore, type BackupReason } from '../db/backups';
 import { DatabaseLock, type LockProgram } from '../db/lock';
 import { openDatabase, type Db } from '../db/open';
-import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../db/migrations';
+import { up as auditKeyedMigration } from '../db/migrations/005-audit-keyed';
 import { storageError } from '../db/storage-errors';
 import { getEdition } from './editions/read';
 
@@ -14,7 +15,8 @@ export interface ImportedFile {
   fileName: string;
   editionId?: number;
 }
-import { resealLegacyChain } from './jury/audit/chain';
+import { appendAudit, resealLegacyChain } from './jury/audit/chain';
+import { CONFIG_SEAL_ACTION, sealConfigOnOpen } from './jury/audit/config-check';
 import { attachAuditKey, keyDirFor } from './jury/audit/key';
 
 export interface ContextOptions {
@@ -85,15 +87,23 @@ export class AppContext {
 
   private async openHandle(): Promise<void> {
     try {
+      let migratedFrom: number | null = null;
       this.handle = await openDatabase(this.dbPath, {
         ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
         ...(this.options.migrations ? { migrations: this.options.migrations } : {}),
-        beforeMigrate: async (db) => {
+        beforeMigrate: async (db, fromVersion) => {
+          migratedFrom = fromVersion;
           await this.backups.create(db, 'antes-de-migrar');
         },
       });
       // Every handle carries the audit key: restoring a backup reopens the same database (same key).
-      attachAuditKey(this.handle, this.auditKeyDir, resealLegacyChain);
+      // A plain-hash chain is re-sealed only in the open that runs the keying migration.
+      const keyedAt = (this.options.migrations ?? MIGRATIONS).indexOf(auditKeyedMigration) + 1;
+      const from: number | null = migratedFrom;
+      const keyingMigrationRan = from !== null && keyedAt > 0 && from < keyedAt;
+      attachAuditKey(this.handle, this.auditKeyDir, resealLegacyChain, { keyingMigrationRan });
+      const handle = this.handle;
+      sealConfigOnOpen(handle, () => appendAudit(handle, { at: this.now().toISOString(), actor: 'organizer', action: CONFIG_SEAL_ACTION }), keyingMigrationRan);
       this.blocked = null;
       const latest = this.backups.list()[0];
       this.lastBackupAt = latest ? new Date(latest.createdAt) : null;

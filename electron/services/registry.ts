@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { contract, isMethodName, READ_ONLY_METHODS, type Handlers, type MethodName, type WireResult } from '../../shared/contract';
+import type { DataArea } from '../../shared/contract/define';
 import { AppError, isAppError } from '../../shared/errors';
 import { storageError } from '../db/storage-errors';
 import { AppContext, type ContextOptions } from './context';
@@ -11,6 +12,7 @@ import { entryHandlers } from './entries';
 import { EventBus } from './events';
 import { importHandlers, type ImportOptions } from './import';
 import { juryHandlers } from './jury';
+import { configSealed, refreshConfigDigest } from './jury/audit/config-check';
 import { referenceHandlers } from './reference';
 
 /** Methods that still work when the database is blocked (newer version, corrupt): so the user can restore. */
@@ -65,7 +67,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       if (!parsed.success) throw validationError(parsed.error);
       const handler = handlers[method] as (input: unknown) => unknown;
       const backupsBefore = context.backupsTaken;
+      const guardsConfig = context.isReady && changesConfig(method) && configSealed(context.db());
       const result = await handler(parsed.data);
+      if (guardsConfig) refreshConfigDigest(context.db());
       if (!READ_ONLY_METHODS.has(method)) {
         await context.noteActivity().catch((error: unknown) => log('copia automática fallida', error));
         events.emit('data.changed', { method, backup: context.backupsTaken !== backupsBefore });
@@ -85,6 +89,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   }
 
   return { context, handlers, events, call, close: () => context.close() };
+}
+
+/** Areas whose writes can change the configuration results depend on (audit/config-check.ts); a restore brings its own digest. */
+const CONFIG_AREAS: ReadonlySet<DataArea> = new Set<DataArea>(['editions', 'entries', 'jury', 'results']);
+
+function changesConfig(method: MethodName): boolean {
+  const { kind, changes } = contract[method];
+  return kind === 'write' && !changes.includes('everything') && changes.some((area) => CONFIG_AREAS.has(area));
 }
 
 /** Field-level Spanish messages, e.g. "Peso: El peso de un criterio debe ser mayor que cero." */

@@ -145,6 +145,8 @@ export const juryMethods = {
   'audit.exportKey': method<ExportedFile>('read')(z.object({})),
   /** Installs the key exported on another computer; refused unless it is this database's. */
   'audit.importKey': method<AuditVerification>('write', ['jury', 'results'])(uploadedFile),
+  /** Organizer, when the key is lost: the chain goes on under a new key from an audited marker row (with the old final hash and the reason). */
+  'audit.restartKey': method<AuditVerification>('write', ['jury', 'results'])(z.object({ reason })),
 
   // --- Offline juror workbooks ---
   'juryWorkbooks.export': method<ExportedFile>('read')(z.object({ stageId: id, jurorId: id })),

@@ -367,7 +367,10 @@ export type AuditAction =
   | 'panel.delete'
   | 'juror.create'
   | 'juror.update'
-  | 'juror.delete';
+  | 'juror.delete'
+  | 'config.seal'
+  | 'entry.delete'
+  | 'audit.keyRestart';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'score.set',
@@ -404,16 +407,19 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'juror.create',
   'juror.update',
   'juror.delete',
+  'config.seal',
+  'entry.delete',
+  'audit.keyRestart',
 ];
 
 export type AuditVerification =
-  | { ok: true; rows: number; headHash: string }
+  | { ok: true; rows: number; headHash: string; /** The chain restarted under a new key at this row; earlier rows are not verifiable with it. */ restartedAt?: number }
   /**
    * hash: a row edited in place; link: a row removed or inserted; score: a score that differs
    * from its last audit row (brokenAtId that row, or null when it has none); key: this
    * computer does not have the database's key (brokenAtId null), so nothing can be verified.
    */
-  | { ok: false; rows: number; brokenAtId: number | null; problem: 'hash' | 'link' | 'score' | 'key'; message: string };
+  | { ok: false; rows: number; brokenAtId: number | null; problem: 'hash' | 'link' | 'score' | 'sheet' | 'config' | 'key'; message: string };
 
 export type WorkbookCellChange = 'new' | 'changed' | 'unchanged' | 'conflicting' | 'invalid';
 

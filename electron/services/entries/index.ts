@@ -21,7 +21,7 @@ export function entryHandlers(ctx: AppContext): Pick<Handlers, EntryHandlerNames
       return getEntry(ctx.db(), id);
     },
     'entries.delete': ({ id }) => {
-      tx(() => deleteEntry(ctx.db(), id));
+      tx(() => deleteEntry(ctx.db(), id, now()));
       return { deleted: true };
     },
     'entries.setStatus': ({ entryId, stageId, status, reason }) => {

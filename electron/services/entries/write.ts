@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { cachedStatement } from '../../db/cached-statement';
 import type { Db } from '../../db/open';
 import { assertEditable } from '../editions/write';
+import { appendAudit } from '../jury/audit/chain';
 import { assertEntryNotFrozen } from '../jury/frozen';
 
 export type EntryFields = z.output<typeof entryFields>;
@@ -168,12 +169,16 @@ export function storedFields(db: Db, id: number): StoredEntryFields {
   ).get(id) as StoredEntryFields;
 }
 
-export function deleteEntry(db: Db, id: number): void {
+export function deleteEntry(db: Db, id: number, now: string): void {
   const current = db.prepare(`SELECT edition_id FROM entry WHERE id = ?`).get(id) as { edition_id: number } | undefined;
   if (!current) throw new AppError('error.entry.notFound');
   assertEditable(db, current.edition_id);
   assertEntryNotFrozen(db, id);
+  // Its scores and sheets go with it: the audit chain records that (so verification does not report it as deleted outside the app).
+  const code = (db.prepare(`SELECT code FROM entry WHERE id = ?`).get(id) as { code: string }).code;
+  const scored = db.prepare(`SELECT 1 FROM audit_log WHERE action = 'score.set' AND entry_id = ? LIMIT 1`).get(id);
   db.prepare(`DELETE FROM entry WHERE id = ?`).run(id);
+  if (scored) appendAudit(db, { at: now, actor: 'organizer', action: 'entry.delete', editionId: current.edition_id, entryId: id, oldValue: { code }, newValue: null });
 }
 
 export function setEntryStatus(db: Db, entryId: number, stageId: number, status: EntryStatus, reason: string, now: string): void {

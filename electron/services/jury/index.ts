@@ -1,7 +1,7 @@
 import type { Handlers } from '../../../shared/contract';
 import type { juryMethods } from '../../../shared/contract/jury';
 import type { AppContext } from '../context';
-import { verifyAudit } from './audit/chain';
+import { restartChain, verifyAudit } from './audit/chain';
 import { exportKey, importKey, keyStatus } from './audit/key';
 import { listAudit } from './audit/list';
 import { addAssignment, applyAutoAssignment, loadsTable, removeAssignment } from './assignment/store';
@@ -142,6 +142,7 @@ export function juryHandlers(ctx: AppContext): Pick<Handlers, JuryHandlerNames> 
     'audit.keyStatus': () => keyStatus(db()),
     'audit.exportKey': () => exportKey(db()),
     'audit.importKey': ({ dataBase64 }) => (importKey(db(), ctx.auditKeyDir, dataBase64), verifyAudit(db())),
+    'audit.restartKey': ({ reason }) => (tx(() => restartChain(db(), ctx.auditKeyDir, reason, now())), verifyAudit(db())),
 
     ...workbookHandlers(ctx),
   };

@@ -5,6 +5,7 @@ import type { Db } from '../../db/open';
 import { isDeepStrictEqual } from 'node:util';
 import { assertEditable } from '../editions/write';
 import { appendAudit } from './audit/chain';
+import { configSealed, refreshConfigDigest } from './audit/config-check';
 import { assertEditionNotFrozen } from './frozen';
 
 interface SettingsRow {
@@ -29,7 +30,10 @@ export function getSettings(db: Db, editionId: number, now: string): JurySetting
   let row = db.prepare(`SELECT * FROM jury_settings WHERE edition_id = ?`).get(editionId) as SettingsRow | undefined;
   if (!row) {
     if (!db.prepare(`SELECT 1 FROM edition WHERE id = ?`).get(editionId)) throw new AppError('error.edition.notFound');
+    // Reads create the defaults row: no rule changed, so a configuration digest that held before still holds.
+    const sealed = configSealed(db);
     db.prepare(`INSERT INTO jury_settings (edition_id, updated_at) VALUES (?, ?)`).run(editionId, now);
+    if (sealed) refreshConfigDigest(db);
     row = db.prepare(`SELECT * FROM jury_settings WHERE edition_id = ?`).get(editionId) as SettingsRow;
   }
   return {

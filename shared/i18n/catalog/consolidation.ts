@@ -151,6 +151,7 @@ export const consolidation = {
   'consolidation.acta.auditBroken': 'Cadena rota en el registro n.º {id}: el registro de auditoría fue alterado fuera de la aplicación y este resultado no puede certificarse.',
   'consolidation.acta.auditUnverified': 'Registro de auditoría no verificado: {message}',
   'consolidation.results.audit': 'Registro de auditoría',
+  'consolidation.acta.auditRestarted': 'La cadena se reinició con una clave nueva en el registro n.º {id}: los registros anteriores no son verificables con esta clave.',
   'consolidation.acta.auditHead': 'Huella del registro de auditoría al generar el acta: {hash}',
   'consolidation.acta.jurorsHeading': 'Miembros del jurado',
   'consolidation.acta.signature': 'Firma',

@@ -259,6 +259,11 @@ export const juryUi = {
   'juryUi.audit.keyImport': 'Importar la clave',
   'juryUi.audit.keyImportHint': 'El archivo clave-registro-….json exportado en la computadora de origen.',
   'juryUi.audit.keyExported': 'Clave exportada: {file}. Guárdela junto con la copia de la base de datos.',
+  'juryUi.audit.keyRestart': 'Iniciar una clave nueva',
+  'juryUi.audit.keyRestartTitle': '¿Iniciar una clave nueva para el registro de auditoría?',
+  'juryUi.audit.keyRestartWarning':
+    'Hágalo solo si la clave se perdió (por ejemplo, la computadora de origen se dañó y solo quedó una copia de la base). Los registros anteriores quedarán como no verificables con la clave nueva, y el acta dirá en qué registro se reinició la cadena. Si aún tiene el archivo de la clave, impórtelo en su lugar.',
+  'juryUi.audit.keyRestarted': 'Se inició una clave nueva: el registro vuelve a aceptar y verificar cambios desde aquí.',
   'juryUi.audit.keyImported': 'Clave importada: el registro se verificó de nuevo.',
   'juryUi.audit.broken': 'Cadena rota en el registro n.º {id} (se revisaron {rows} registros). {message}',
   'juryUi.audit.filters': 'Filtros del registro de auditoría',

@@ -98,6 +98,10 @@ export const jury = {
   'jury.audit.action.juror.create': 'Jurado registrado',
   'jury.audit.action.juror.update': 'Datos del jurado modificados',
   'jury.audit.action.juror.delete': 'Jurado eliminado',
+  'jury.audit.action.entry.delete': 'Postulación eliminada (con fichas del jurado)',
+  'jury.audit.action.audit.keyRestart': 'Cadena reiniciada con una clave nueva',
+  'jury.audit.keyRestartNotNeeded': 'Esta computadora tiene la clave del registro de auditoría: no hace falta iniciar una clave nueva.',
+  'jury.audit.action.config.seal': 'Configuración sellada con la clave',
   'jury.audit.field.name': 'nombre',
   'jury.audit.field.description': 'descripción',
   'jury.audit.field.weight': 'peso',
@@ -150,6 +154,16 @@ export const jury = {
     'Esta computadora no tiene la clave del registro de auditoría de esta base de datos (se copió sin ella). Importe el archivo de clave exportado en la computadora de origen (Jurado › Etapas y auditoría › «Importar la clave») para verificar el registro y seguir registrando cambios.',
   'jury.audit.keyMismatch':
     'La clave del registro de auditoría guardada en esta computadora no corresponde a esta base de datos: la base o la clave fueron alteradas. Importe la clave correcta (exportada en la computadora de origen).',
+  'jury.audit.configOutsideLog':
+    'La configuración de la edición (criterios, pesos, escalas, categorías, etapas, reglas del jurado, jurados, paneles o asignaciones) cambió fuera de la aplicación: no coincide con la huella guardada con el registro de auditoría.',
+  'jury.audit.sheetOutsideLog':
+    'El estado de la ficha de {juror} para {entry} (enviada, abstención o inhibición) no coincide con el registro de auditoría: se cambió fuera de la aplicación.',
+  'jury.audit.jurorDeletedOutsideLog':
+    'El jurado n.º {id} tenía puntajes en el registro de auditoría y ya no existe, sin que el registro diga que se eliminó: se borró fuera de la aplicación con sus fichas.',
+  'jury.audit.entryDeletedOutsideLog':
+    'La postulación n.º {id} tenía puntajes en el registro de auditoría y ya no existe, sin que el registro diga que se eliminó: se borró fuera de la aplicación con sus fichas.',
+  'jury.audit.keyRemoved':
+    'Clave reemplazada o registro sin clave: esta base ya llevaba su registro de auditoría con clave, pero la referencia a la clave se borró fuera de la aplicación. El registro no se volvió a sellar y no se puede verificar; puede haber sido alterado.',
   'jury.audit.keyBadId': 'El identificador de la clave guardado en la base de datos no es válido: la base fue alterada.',
   'jury.audit.keyFileInvalid': 'El archivo no es una clave del registro de auditoría de esta aplicación.',
   'jury.audit.keyOtherDatabase': 'Esa clave pertenece a otra base de datos, no a la que está abierta.',

@@ -1,5 +1,6 @@
 import type { Db } from '../../../electron/db/open';
 import { appendAudit } from '../../../electron/services/jury/audit/chain';
+import { refreshConfigDigest } from '../../../electron/services/jury/audit/config-check';
 import { sampleEdition, type TestApp } from '../../support/services';
 
 /**
@@ -40,11 +41,14 @@ export async function addEntry(app: TestApp, editionId: number, categoryId: numb
 
 export function addJuror(db: Db, editionId: number, name: string, institution: string, cargo: string): number {
   const key = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  return Number(
+  const id = Number(
     db
       .prepare(`INSERT INTO juror (edition_id, name, name_key, institution, cargo, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
       .run(editionId, name, key, institution, cargo, NOW, NOW).lastInsertRowid,
   );
+  // As the app does after a jury write: the configuration digest follows the change.
+  refreshConfigDigest(db);
+  return id;
 }
 
 /** The three-juror panel the consolidation cases are written for (in this order: Ana, Luis, Rosa). */
@@ -77,5 +81,8 @@ export function addSheet(
     // As the app does: every score has its audit row (verification compares them).
     appendAudit(db, { at: NOW, actor: `juror:${jurorId}`, action: 'score.set', stageId, jurorId, entryId, criterionId: Number(criterionId), oldValue: null, newValue: { value, comment: '' } });
   }
-  appendAudit(db, { at: NOW, actor: `juror:${jurorId}`, action: 'sheet.submit', editionId: null, stageId, jurorId, entryId });
+  if (abstention) {
+    appendAudit(db, { at: NOW, actor: `juror:${jurorId}`, action: 'sheet.abstain', editionId: null, stageId, jurorId, entryId, oldValue: null, newValue: abstention, reason: 'Conozco al equipo' });
+  } else if (!pending) appendAudit(db, { at: NOW, actor: `juror:${jurorId}`, action: 'sheet.submit', editionId: null, stageId, jurorId, entryId });
+  refreshConfigDigest(db);
 }

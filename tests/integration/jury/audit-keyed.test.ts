@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../../electron/db/migrations';
+import { up as auditKeyed } from '../../../electron/db/migrations/005-audit-keyed';
 import { canonicalRow, type AuditRow } from '../../../electron/services/jury/audit/chain';
+import { keyDirFor } from '../../../electron/services/jury/audit/key';
 import { openTestApp, tempDir, type TestApp } from '../../support/services';
 import { zipEntryText } from '../../support/zip';
 import { buildScenario, generalPanel, type Scenario } from './scenario';
@@ -130,12 +133,17 @@ describe('keyed audit chain', () => {
     }
   });
 
-  it('a chain written before the key is sealed with it when intact; a broken one keeps reporting where it broke', async () => {
-    const unkey = (db: Database.Database) => {
-      rechainWithoutKey(db);
-      db.prepare(`DELETE FROM app_meta WHERE key LIKE 'audit.%'`).run();
-    };
-    const sealed = await editFileThenReopen(unkey);
+  /** Turns the file back into what a version before the keyed chain wrote: plain hashes, no key record, schema before the keying migration, no key folder. */
+  const makeLegacy = (db: Database.Database) => {
+    rechainWithoutKey(db);
+    db.prepare(`DELETE FROM app_meta WHERE key LIKE 'audit.%'`).run();
+    db.exec(`DROP INDEX audit_log_score`);
+    db.pragma(`user_version = ${MIGRATIONS.indexOf(auditKeyed)}`);
+    fs.rmSync(keyDirFor(app.dbPath), { recursive: true, force: true });
+  };
+
+  it('a chain written before the key is sealed with it when intact, during the upgrade; a broken one keeps reporting where it broke', async () => {
+    const sealed = await editFileThenReopen(makeLegacy);
     expect(await sealed.call('audit.verify', {})).toMatchObject({ ok: true });
     const row = sealed.services.context.db().prepare(`SELECT * FROM audit_log ORDER BY id LIMIT 1`).get() as AuditRow;
     const { hash, ...rest } = row;
@@ -143,7 +151,7 @@ describe('keyed audit chain', () => {
     sealed.services.close();
 
     const raw = new Database(app.dbPath);
-    unkey(raw);
+    makeLegacy(raw);
     raw.exec(`DROP TRIGGER IF EXISTS audit_log_no_update`);
     const edited = (raw.prepare(`SELECT id FROM audit_log WHERE action = 'score.set' ORDER BY id LIMIT 1`).get() as { id: number }).id;
     raw.prepare(`UPDATE audit_log SET reason = 'alterado' WHERE id = ?`).run(edited);
@@ -154,5 +162,163 @@ describe('keyed audit chain', () => {
     // New changes are still recorded, keyed, after the old rows.
     await broken.call('sheets.reopen', { ...key(), reason: 'Corrección' });
     expect(await broken.call('audit.verify', {})).toMatchObject({ ok: false, brokenAtId: edited });
+  });
+
+  it('an edited chain re-hashed without the key and stripped of its key record is not re-sealed: «clave reemplazada»', async () => {
+    const removedMessage = /^Clave reemplazada o registro sin clave/;
+    const launder = (db: Database.Database) => {
+      db.prepare(`UPDATE score SET value = 4 WHERE juror_id = ? AND criterion_id = ?`).run(s.jurors.beto, s.criteria.innovacion);
+      const row = db.prepare(`SELECT id FROM audit_log WHERE action = 'score.set' AND criterion_id = ? ORDER BY id DESC LIMIT 1`).get(s.criteria.innovacion) as { id: number };
+      db.exec(`DROP TRIGGER audit_log_no_update`);
+      db.prepare(`UPDATE audit_log SET new_value = '{"comment":"","value":4}' WHERE id = ?`).run(row.id);
+      rechainWithoutKey(db);
+      db.prepare(`DELETE FROM app_meta WHERE key LIKE 'audit.%'`).run();
+    };
+    const again = await editFileThenReopen(launder);
+    const verdict = await again.call('audit.verify', {});
+    expect(verdict).toMatchObject({ ok: false, problem: 'key' });
+    expect(verdict.ok ? '' : verdict.message).toMatch(removedMessage);
+    expect(await actaText(again, s)).toContain('Registro de auditoría no verificado: Clave reemplazada o registro sin clave');
+    // Nothing was re-sealed, and reopening again does not change that.
+    again.services.close();
+    const third = await openTestApp({ dbPath: app.dbPath });
+    others.push(third);
+    const later = await third.call('audit.verify', {});
+    expect(later.ok ? '' : later.message).toMatch(removedMessage);
+
+    // Even at the old schema version, a key folder that already holds a key of this database means it was keyed before.
+    third.services.close();
+    const raw = new Database(app.dbPath);
+    raw.exec(`DROP INDEX audit_log_score`);
+    raw.pragma(`user_version = ${MIGRATIONS.indexOf(auditKeyed)}`);
+    raw.close();
+    const fourth = await openTestApp({ dbPath: app.dbPath });
+    others.push(fourth);
+    const downgraded = await fourth.call('audit.verify', {});
+    expect(downgraded.ok ? '' : downgraded.message).toMatch(removedMessage);
+  });
+
+  describe('edits outside the scores', () => {
+    const newJuror = { name: 'Nueva Jurado', institution: 'MINEDU', cargo: 'Especialista', affiliations: [] };
+    const configMessage = /^La configuración de la edición .* cambió fuera de la aplicación/;
+    const edits: Array<[string, (db: Database.Database) => void]> = [
+      ['a criterion weight', (db) => db.prepare(`UPDATE criterion SET weight = 90 WHERE id = ?`).run(s.criteria.innovacion)],
+      ['a criterion scale', (db) => db.prepare(`UPDATE criterion SET scale_max = scale_max + 10 WHERE id = ?`).run(s.criteria.resultados)],
+      ['a stage reopened', (db) => db.prepare(`UPDATE stage_jury_state SET closed_at = NULL`).run()],
+      ['a consolidation rule', (db) => db.prepare(`UPDATE jury_settings SET consolidation_method = 'median'`).run()],
+      ['an assignment removed', (db) => db.prepare(`DELETE FROM assignment WHERE juror_id = ? AND entry_id = ?`).run(s.jurors.beto, s.entries.ancash)],
+      ['the digest itself deleted', (db) => db.prepare(`DELETE FROM app_meta WHERE key = 'audit.configDigest'`).run()],
+    ];
+    for (const [what, edit] of edits) {
+      it(`${what}, changed with a SQLite tool, is reported`, async () => {
+        await app.call('jury.settings.get', { editionId: s.editionId });
+        await app.call('juryStages.close', { stageId: s.evaluation, reason: 'Fin de la evaluación' });
+        expect(await app.call('audit.verify', {})).toMatchObject({ ok: true });
+        const again = await editFileThenReopen(edit);
+        const verdict = await again.call('audit.verify', {});
+        expect(verdict).toMatchObject({ ok: false, problem: 'config' });
+        expect(verdict.ok ? '' : verdict.message).toMatch(configMessage);
+        // A later change in the app does not re-seal what was changed outside it.
+        await again.call('jurors.create', { editionId: s.editionId, fields: newJuror });
+        expect(await again.call('audit.verify', {})).toMatchObject({ ok: false, problem: 'config' });
+      });
+    }
+
+    it('changes made in the app keep the configuration verified', async () => {
+      // A read that creates the default rules row, audited changes, and a write outside the jury that touches no configuration.
+      await app.call('jury.settings.get', { editionId: s.editionId });
+      await app.call('jurors.create', { editionId: s.editionId, fields: newJuror });
+      await app.call('juryStages.close', { stageId: s.evaluation, reason: 'Fin de la evaluación' });
+      await app.call('juryStages.reopen', { stageId: s.evaluation, reason: 'Corrección' });
+      await app.call('assignments.add', { stageId: s.evaluation, jurorId: s.jurors.beto, entryId: s.entries.lamas });
+      await app.call('entries.delete', { id: s.entries.cusco2 });
+      expect(await app.call('audit.verify', {})).toMatchObject({ ok: true });
+      app.services.close();
+      const again = await openTestApp({ dbPath: app.dbPath });
+      others.push(again);
+      expect(await again.call('audit.verify', {})).toMatchObject({ ok: true });
+    });
+  });
+
+  describe('sheets, jurors and entries changed outside the app', () => {
+    const sheetMessage = 'El estado de la ficha de Beto Huamán para 2024-002 (enviada, abstención o inhibición) no coincide con el registro de auditoría: se cambió fuera de la aplicación.';
+
+    it('a counted sheet turned into an abstention in the file is reported', async () => {
+      const again = await editFileThenReopen((db) => db.prepare(`UPDATE score_sheet SET abstention = 'abstain', abstention_reason = 'x' WHERE juror_id = ?`).run(s.jurors.beto));
+      expect(await again.call('audit.verify', {})).toMatchObject({ ok: false, problem: 'sheet', message: sheetMessage });
+    });
+
+    it('a sent sheet un-sent in the file is reported', async () => {
+      const again = await editFileThenReopen((db) => db.prepare(`UPDATE score_sheet SET submitted_at = NULL WHERE juror_id = ?`).run(s.jurors.beto));
+      expect(await again.call('audit.verify', {})).toMatchObject({ ok: false, problem: 'sheet', message: sheetMessage });
+    });
+
+    it('abstaining, clearing it, reopening and sending again in the app keep the sheets verified', async () => {
+      await app.call('sheets.reopen', { ...key(), reason: 'Corrección' });
+      await app.call('sheets.abstain', { ...key(), kind: 'abstain', reason: 'Conozco al equipo', enteredBy: 'organizer' });
+      expect(await app.call('audit.verify', {})).toMatchObject({ ok: true });
+      await app.call('sheets.reopen', { ...key(), reason: 'Se equivocó de ficha' });
+      expect(await app.call('audit.verify', {})).toMatchObject({ ok: true });
+      await app.call('sheets.clearAbstention', { ...key(), enteredBy: 'organizer' });
+      await app.call('sheets.submit', { ...key(), enteredBy: 'organizer' });
+      expect(await app.call('audit.verify', {})).toMatchObject({ ok: true });
+    });
+
+    it('an entry with scores deleted in the file (its scores and sheets go with it) is reported', async () => {
+      const again = await editFileThenReopen((db) => {
+        db.pragma('foreign_keys = ON');
+        db.prepare(`DELETE FROM entry WHERE id = ?`).run(s.entries.ancash);
+      });
+      const verdict = await again.call('audit.verify', {});
+      expect(verdict).toMatchObject({ ok: false, problem: 'sheet' });
+      expect(verdict.ok ? '' : verdict.message).toMatch(new RegExp(`^La postulación n\\.º ${s.entries.ancash} tenía puntajes en el registro de auditoría y ya no existe`));
+    });
+
+    it('a juror with scores deleted in the file is reported', async () => {
+      const again = await editFileThenReopen((db) => {
+        db.pragma('foreign_keys = ON');
+        db.prepare(`DELETE FROM juror WHERE id = ?`).run(s.jurors.beto);
+        // Even with the configuration digest's record removed too, the deletion itself is named.
+      });
+      const verdict = await again.call('audit.verify', {});
+      expect(verdict.ok ? '' : verdict.message).toMatch(new RegExp(`^El jurado n\\.º ${s.jurors.beto} tenía puntajes`));
+    });
+
+    it('an entry with scores deleted in the app keeps the chain verified', async () => {
+      await app.call('sheets.reopen', { ...key(), reason: 'Corrección' });
+      await app.call('entries.delete', { id: s.entries.ancash });
+      expect(await app.call('audit.verify', {})).toMatchObject({ ok: true });
+    });
+  });
+
+  it('a lost key: «Iniciar una clave nueva» records the old final hash and the reason, and the chain goes on from there', async () => {
+    const oldHead = (app.services.context.db().prepare(`SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).get() as { id: number; hash: string });
+    // The laptop died: only the .db survives, without its key folder.
+    app.services.context.db().pragma('wal_checkpoint(TRUNCATE)');
+    const lost = await editFileThenReopen(() => fs.rmSync(keyDirFor(app.dbPath), { recursive: true, force: true }));
+    expect((await lost.fail('sheets.reopen', { ...key(), reason: 'Corrección' })).code).toBe('jury.audit.keyMissing');
+    expect((await lost.fail('audit.restartKey', { reason: '' })).code).toBe('error.validation');
+
+    const restarted = await lost.call('audit.restartKey', { reason: 'La laptop del jurado se dañó; solo quedó la copia de seguridad' });
+    expect(restarted).toMatchObject({ ok: true, restartedAt: oldHead.id + 1 });
+    const marker = (await lost.call('audit.list', { action: 'audit.keyRestart', limit: 5, offset: 0 })).rows[0];
+    expect(marker).toMatchObject({ action: 'audit.keyRestart', actionLabel: 'Cadena reiniciada con una clave nueva', reason: 'La laptop del jurado se dañó; solo quedó la copia de seguridad' });
+    expect(lost.services.context.db().prepare(`SELECT old_value AS v FROM audit_log WHERE id = ?`).get(oldHead.id + 1)).toEqual({ v: JSON.stringify({ finalHash: oldHead.hash, rows: oldHead.id }) });
+    expect((await lost.fail('audit.restartKey', { reason: 'otra vez' })).message).toBe('Esta computadora tiene la clave del registro de auditoría: no hace falta iniciar una clave nueva.');
+
+    // New changes are keyed with the new key; the acta says where the chain restarted.
+    await lost.call('sheets.reopen', { ...key(), reason: 'Corrección' });
+    expect(await lost.call('audit.verify', {})).toMatchObject({ ok: true, restartedAt: oldHead.id + 1 });
+    expect(await actaText(lost, s)).toContain(`La cadena se reinició con una clave nueva en el registro n.º ${oldHead.id + 1}: los registros anteriores no son verificables con esta clave.`);
+
+    // Rows after the restart are still protected: edit one and the chain breaks there.
+    lost.services.close();
+    const raw = new Database(app.dbPath);
+    raw.exec(`DROP TRIGGER audit_log_no_update`);
+    raw.prepare(`UPDATE audit_log SET reason = 'otro motivo' WHERE id = ?`).run(oldHead.id + 2);
+    raw.close();
+    const reopened = await openTestApp({ dbPath: app.dbPath });
+    others.push(reopened);
+    expect(await reopened.call('audit.verify', {})).toMatchObject({ ok: false, problem: 'hash', brokenAtId: oldHead.id + 2 });
   });
 });

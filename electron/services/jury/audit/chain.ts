@@ -4,8 +4,10 @@ import { AppError } from '../../../../shared/errors';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
 import { sql } from '../statements';
-import { keyringOf } from './key';
+import { keyringOf, restartKey } from './key';
+import { configOutsideLog, refreshConfigDigest } from './config-check';
 import { scoresOutsideLog } from './scores-check';
+import { deletedOutsideLog, sheetsOutsideLog } from './sheets-check';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -67,7 +69,7 @@ const json = (value: unknown): string | null => (value === undefined ? null : JS
  * audit row commit (and reach the disk) together. Without this database's key nothing can be
  * recorded, so the change is refused with the way to install the key.
  */
-export function appendAudit(db: Db, event: AuditEvent): void {
+export function appendAudit(db: Db, event: AuditEvent): number {
   const key = keyringOf(db)?.key;
   if (!key) throw new AppError('jury.audit.keyMissing');
   const last = sql(db, `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).get() as { id: number; hash: string } | undefined;
@@ -90,6 +92,7 @@ export function appendAudit(db: Db, event: AuditEvent): void {
     `INSERT INTO audit_log (id, at, actor, action, edition_id, stage_id, juror_id, entry_id, criterion_id, old_value, new_value, reason, prev_hash, hash)
      VALUES (@id, @at, @actor, @action, @edition_id, @stage_id, @juror_id, @entry_id, @criterion_id, @old_value, @new_value, @reason, @prev_hash, @hash)`,
   ).run({ ...row, hash: rowHash(row, key) });
+  return row.id;
 }
 
 /**
@@ -103,7 +106,7 @@ export function verifyAudit(db: Db): AuditVerification {
   const keyring = keyringOf(db);
   const { n: total } = sql(db, `SELECT count(*) AS n FROM audit_log`).get() as { n: number };
   if (!keyring?.key) {
-    const message = t(keyring?.mismatch ? 'jury.audit.keyMismatch' : 'jury.audit.keyMissing');
+    const message = t(keyring?.keyRemoved ? 'jury.audit.keyRemoved' : keyring?.mismatch ? 'jury.audit.keyMismatch' : 'jury.audit.keyMissing');
     return { ok: false, rows: total, brokenAtId: null, problem: 'key', message };
   }
   let previous = GENESIS_HASH;
@@ -114,14 +117,22 @@ export function verifyAudit(db: Db): AuditVerification {
       return { ok: false, rows, brokenAtId: row.id, problem: 'link', message: t('jury.audit.brokenLink', { id: row.id }) };
     }
     const { hash, ...rest } = row;
-    if (rowHash(rest, rows <= keyring.legacyRows ? null : keyring.key) !== hash) {
+    // Rows before a restart were keyed with the lost key: only their links can be followed.
+    const checkable = row.id >= keyring.restartRow;
+    if (checkable && rowHash(rest, rows <= keyring.legacyRows ? null : keyring.key) !== hash) {
       return { ok: false, rows, brokenAtId: row.id, problem: 'hash', message: t('jury.audit.brokenHash', { id: row.id }) };
     }
     previous = hash;
   }
   const stray = scoresOutsideLog(db);
   if (stray) return { ok: false, rows, brokenAtId: stray.auditId, problem: 'score', message: stray.message };
-  return { ok: true, rows, headHash: previous };
+  const sheet = sheetsOutsideLog(db);
+  if (sheet) return { ok: false, rows, brokenAtId: sheet.auditId, problem: 'sheet', message: sheet.message };
+  const deleted = deletedOutsideLog(db);
+  if (deleted) return { ok: false, rows, brokenAtId: deleted.auditId, problem: 'sheet', message: deleted.message };
+  const config = configOutsideLog(db, keyring.key);
+  if (config) return { ok: false, rows, brokenAtId: null, problem: 'config', message: config };
+  return keyring.restartRow > 0 ? { ok: true, rows, headHash: previous, restartedAt: keyring.restartRow } : { ok: true, rows, headHash: previous };
 }
 
 /**
@@ -157,9 +168,25 @@ export function resealLegacyChain(db: Db, key: Buffer): boolean {
   return true;
 }
 
+/**
+ * «Iniciar una clave nueva»: records the old chain's final hash and the reason in a marker row
+ * keyed with a new key, and re-seals the configuration digest as it stands now (the organizer
+ * accepts it with that reason, in the log).
+ */
+export function restartChain(db: Db, dir: string, reason: string, now: string): void {
+  const last = sql(db, `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).get() as { id: number; hash: string } | undefined;
+  restartKey(db, dir, () =>
+    appendAudit(db, { at: now, actor: 'organizer', action: 'audit.keyRestart', oldValue: { finalHash: last?.hash ?? GENESIS_HASH, rows: last?.id ?? 0 }, reason }),
+  );
+  refreshConfigDigest(db);
+}
+
 /** The verification as one sentence for the acta and the results workbook; never omitted. */
 export function verificationLine(verification: AuditVerification): string {
-  if (verification.ok) return t('consolidation.acta.auditHead', { hash: verification.headHash });
+  if (verification.ok) {
+    const head = t('consolidation.acta.auditHead', { hash: verification.headHash });
+    return verification.restartedAt ? `${head} ${t('consolidation.acta.auditRestarted', { id: verification.restartedAt })}` : head;
+  }
   if ((verification.problem === 'hash' || verification.problem === 'link') && verification.brokenAtId !== null) {
     return t('consolidation.acta.auditBroken', { id: verification.brokenAtId });
   }

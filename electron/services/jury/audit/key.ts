@@ -19,6 +19,8 @@ const KEY_ID = 'audit.keyId';
 const KEY_CHECK = 'audit.keyCheck';
 /** Rows written before the chain was keyed whose plain hashes could not be re-sealed (the chain was already broken). */
 const LEGACY_ROWS = 'audit.legacyRows';
+/** Id of the row where the chain restarted under a new key after the old one was lost (0: never). */
+const RESTART_ROW = 'audit.restartRow';
 const KEY_FILE_FORMAT = 'bpge-clave-auditoria';
 
 export interface AuditKeyring {
@@ -29,6 +31,23 @@ export interface AuditKeyring {
   mismatch: boolean;
   /** How many first rows keep the unkeyed SHA-256 of older versions (0 unless their chain was broken when keyed). */
   legacyRows: number;
+  /**
+   * The database has audit rows but no key id although it was already keyed (its schema had the
+   * keyed chain before this open, or another key of it sits in the key folder): the key's record
+   * was removed outside the app. Nothing is re-sealed and nothing verifies.
+   */
+  keyRemoved: boolean;
+  /** Rows before this id were keyed with a key that was lost: their links are checked, their hashes cannot be (0: none). */
+  restartRow: number;
+}
+
+export interface AttachOptions {
+  /**
+   * True only during the open in which the migration that keys the chain ran: the one moment a
+   * chain with plain hashes is legitimately there to be sealed. Any later open that finds rows
+   * without a key id means the key's record was deleted (to re-seal an edited chain, say).
+   */
+  keyingMigrationRan: boolean;
 }
 
 const keyrings = new WeakMap<Db, AuditKeyring>();
@@ -43,8 +62,10 @@ export function keyDirFor(dbFile: string): string {
   return path.join(parsed.dir, `${parsed.name}-claves`);
 }
 
-const check = (key: Buffer, keyId: string, legacyRows: number): string =>
-  createHmac('sha256', key).update(`bpge-audit-key:${keyId}:${legacyRows}`).digest('hex');
+const check = (key: Buffer, keyId: string, legacyRows: number, restartRow = 0): string =>
+  createHmac('sha256', key)
+    .update(`bpge-audit-key:${keyId}:${legacyRows}${restartRow ? `:reinicio:${restartRow}` : ''}`)
+    .digest('hex');
 
 const meta = (db: Db, key: string): string | undefined =>
   (db.prepare(`SELECT value FROM app_meta WHERE key = ?`).get(key) as { value: string } | undefined)?.value;
@@ -68,6 +89,15 @@ function readKey(dir: string, keyId: string): Buffer | null {
   }
 }
 
+/** Whether the key folder already holds a key of this database (under an id the database no longer names). */
+function otherKeyFiles(dir: string): boolean {
+  try {
+    return fs.readdirSync(dir).some((name) => name.endsWith('.clave'));
+  } catch {
+    return false;
+  }
+}
+
 function writeKey(dir: string, keyId: string, key: Buffer): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const target = keyPath(dir, keyId);
@@ -76,9 +106,9 @@ function writeKey(dir: string, keyId: string, key: Buffer): void {
   fs.renameSync(partial, target);
 }
 
-function matches(key: Buffer, keyId: string, legacyRows: number, stored: string | undefined): boolean {
+function matches(key: Buffer, keyId: string, legacyRows: number, restartRow: number, stored: string | undefined): boolean {
   if (!stored) return false;
-  const expected = Buffer.from(check(key, keyId, legacyRows), 'hex');
+  const expected = Buffer.from(check(key, keyId, legacyRows, restartRow), 'hex');
   const given = Buffer.from(stored, 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
@@ -89,15 +119,22 @@ function matches(key: Buffer, keyId: string, legacyRows: number, stored: string 
  * with it when their chain is intact (otherwise they stay as they were, and verification keeps
  * reporting where that chain broke). `reseal` is the chain module's, passed in to avoid a cycle.
  */
-export function attachAuditKey(db: Db, dir: string, reseal: (db: Db, key: Buffer) => boolean): AuditKeyring | null {
+export function attachAuditKey(db: Db, dir: string, reseal: (db: Db, key: Buffer) => boolean, options: AttachOptions): AuditKeyring | null {
   // A database at a schema without the jury tables (tests of old migrations) has no chain to key.
   if (!db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'`).get()) return null;
   const keyId = meta(db, KEY_ID);
   if (keyId) {
     const legacyRows = Number(meta(db, LEGACY_ROWS) ?? 0);
+    const restartRow = Number(meta(db, RESTART_ROW) ?? 0);
     const key = readKey(dir, keyId);
-    const fits = !!key && matches(key, keyId, legacyRows, meta(db, KEY_CHECK));
-    const keyring = { keyId, key: fits ? key : null, mismatch: !!key && !fits, legacyRows };
+    const fits = !!key && matches(key, keyId, legacyRows, restartRow, meta(db, KEY_CHECK));
+    const keyring = { keyId, key: fits ? key : null, mismatch: !!key && !fits, legacyRows, keyRemoved: false, restartRow };
+    keyrings.set(db, keyring);
+    return keyring;
+  }
+  const { n: rowCount } = db.prepare(`SELECT count(*) AS n FROM audit_log`).get() as { n: number };
+  if (rowCount > 0 && (!options.keyingMigrationRan || otherKeyFiles(dir))) {
+    const keyring = { keyId: '', key: null, mismatch: false, legacyRows: 0, keyRemoved: true, restartRow: 0 };
     keyrings.set(db, keyring);
     return keyring;
   }
@@ -110,7 +147,7 @@ export function attachAuditKey(db: Db, dir: string, reseal: (db: Db, key: Buffer
     setMeta(db, KEY_ID, fresh.keyId);
     setMeta(db, LEGACY_ROWS, String(legacyRows));
     setMeta(db, KEY_CHECK, check(fresh.key, fresh.keyId, legacyRows));
-    const keyring = { ...fresh, mismatch: false, legacyRows };
+    const keyring = { ...fresh, mismatch: false, legacyRows, keyRemoved: false, restartRow: 0 };
     keyrings.set(db, keyring);
     return keyring;
   })();
@@ -141,10 +178,38 @@ export function importKey(db: Db, dir: string, dataBase64: string): void {
   if (parsed.format !== KEY_FILE_FORMAT || typeof parsed.keyId !== 'string' || typeof parsed.key !== 'string') throw new AppError('jury.audit.keyFileInvalid');
   if (parsed.keyId !== keyring.keyId) throw new AppError('jury.audit.keyOtherDatabase');
   const key = Buffer.from(parsed.key, 'hex');
-  if (key.length !== 32 || !matches(key, keyring.keyId, keyring.legacyRows, meta(db, KEY_CHECK))) throw new AppError('jury.audit.keyWrong');
+  if (key.length !== 32 || !matches(key, keyring.keyId, keyring.legacyRows, keyring.restartRow, meta(db, KEY_CHECK))) throw new AppError('jury.audit.keyWrong');
   writeKey(dir, keyring.keyId, key);
   keyring.key = key;
   keyring.mismatch = false;
+}
+
+/**
+ * Starts the chain again under a new key when this database's key is lost (only a backup .db
+ * survived) or its record was removed: without it every jury change would be refused forever.
+ * `appendMarker` writes, keyed with the new key, the audit row that records the old final hash
+ * and the reason, and returns its id; rows before it are reported as not verifiable with this
+ * key. Must run inside the caller's transaction; the in-memory key is put back if it fails.
+ */
+export function restartKey(db: Db, dir: string, appendMarker: () => number): void {
+  const keyring = keyrings.get(db);
+  if (!keyring) throw new AppError('jury.audit.keyMissing');
+  if (keyring.key) throw new AppError('jury.audit.keyRestartNotNeeded');
+  const fresh = { keyId: randomUUID(), key: randomBytes(32) };
+  writeKey(dir, fresh.keyId, fresh.key);
+  const previous = { ...keyring };
+  Object.assign(keyring, { ...fresh, mismatch: false, legacyRows: 0, keyRemoved: false, restartRow: 0 });
+  try {
+    const row = appendMarker();
+    keyring.restartRow = row;
+    setMeta(db, KEY_ID, fresh.keyId);
+    setMeta(db, LEGACY_ROWS, '0');
+    setMeta(db, RESTART_ROW, String(row));
+    setMeta(db, KEY_CHECK, check(fresh.key, fresh.keyId, 0, row));
+  } catch (error) {
+    Object.assign(keyring, previous);
+    throw error;
+  }
 }
 
 export function keyStatus(db: Db): { keyId: string; present: boolean } {

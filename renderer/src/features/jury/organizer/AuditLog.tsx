@@ -8,6 +8,7 @@ import { SelectField } from '../../../components/fields';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { errorText } from '../../../lib/errors';
 import { useAssignments, useAuditLog, useJurors } from '../queries';
+import { ReasonDialog } from '../common/ReasonDialog';
 import { TableWrap } from '../common/TableWrap';
 
 const PAGE = 100;
@@ -196,6 +197,7 @@ function AuditKeyControls({ onImported }: { onImported(result: AuditVerification
   const status = useQuery({ queryKey: ['jury', 'auditKey'], queryFn: () => call('audit.keyStatus', {}) });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);
+  const [restarting, setRestarting] = useState(false);
   const run = async (work: () => Promise<string>) => {
     setPending(true);
     setMessage(null);
@@ -228,6 +230,28 @@ function AuditKeyControls({ onImported }: { onImported(result: AuditVerification
         {t('juryUi.audit.keyExport')}
       </button>
       <FilePicker label={t('juryUi.audit.keyImport')} hint={t('juryUi.audit.keyImportHint')} accept=".json,application/json" disabled={pending} onFile={(file) => void importKey(file)} />
+      {status.data && !status.data.present && (
+        <button type="button" className="danger" onClick={() => setRestarting(true)} disabled={pending}>
+          {t('juryUi.audit.keyRestart')}
+        </button>
+      )}
+      {restarting && (
+        <ReasonDialog
+          title={t('juryUi.audit.keyRestartTitle')}
+          confirmLabel={t('juryUi.audit.keyRestart')}
+          danger
+          onClose={() => setRestarting(false)}
+          onSubmit={async (reason) => {
+            const result = await call('audit.restartKey', { reason });
+            setRestarting(false);
+            await status.refetch();
+            onImported(result);
+            setMessage({ ok: true, text: t('juryUi.audit.keyRestarted') });
+          }}
+        >
+          <p>{t('juryUi.audit.keyRestartWarning')}</p>
+        </ReasonDialog>
+      )}
       <div role="status" data-testid="audit-key-result">
         {message && <p className={message.ok ? 'notice notice-ok' : 'form-error'}>{message.text}</p>}
       </div>
