@@ -47,12 +47,12 @@ function StageStatusRow({ entry, stage, readOnly }: { entry: Entry; stage: Stage
       return;
     }
     setReasonError(null);
-    mutation.mutate(
-      { entryId: entry.id, stageId: stage.id, status, reason },
-      {
-        onSuccess: () => announce(t('status.saved', { stage: stage.name, status: t(`entry.status.${status}`) })),
-        onError: (error) => setFormError(errorText(error)),
-      },
+    // Not mutate()'s own callbacks: the saved status changes the entry's updatedAt, which remounts
+    // this row (its key), and TanStack Query drops a mutate() callback whose component unmounted —
+    // when the refreshed entry arrived first, the confirmation was never said.
+    mutation.mutateAsync({ entryId: entry.id, stageId: stage.id, status, reason }).then(
+      () => announce(t('status.saved', { stage: stage.name, status: t(`entry.status.${status}`) })),
+      (error: unknown) => setFormError(errorText(error)),
     );
   };
 
