@@ -133,12 +133,21 @@ describe('keyed audit chain', () => {
     }
   });
 
+  /**
+   * The schema version before the keying migration, without what later migrations created (the
+   * app runs them again on opening): 006 only adds rows it skips when present; 007's table goes.
+   */
+  const toVersionBeforeKeying = (db: Database.Database) => {
+    db.exec(`DROP TABLE IF EXISTS encuentro_narrative`);
+    db.pragma(`user_version = ${MIGRATIONS.indexOf(auditKeyed)}`);
+  };
+
   /** Turns the file back into what a version before the keyed chain wrote: plain hashes, no key record, schema before the keying migration, no key folder. */
   const makeLegacy = (db: Database.Database) => {
     rechainWithoutKey(db);
     db.prepare(`DELETE FROM app_meta WHERE key LIKE 'audit.%'`).run();
     db.exec(`DROP INDEX audit_log_score`);
-    db.pragma(`user_version = ${MIGRATIONS.indexOf(auditKeyed)}`);
+    toVersionBeforeKeying(db);
     fs.rmSync(keyDirFor(app.dbPath), { recursive: true, force: true });
   };
 
@@ -190,7 +199,7 @@ describe('keyed audit chain', () => {
     third.services.close();
     const raw = new Database(app.dbPath);
     raw.exec(`DROP INDEX audit_log_score`);
-    raw.pragma(`user_version = ${MIGRATIONS.indexOf(auditKeyed)}`);
+    toVersionBeforeKeying(raw);
     raw.close();
     const fourth = await openTestApp({ dbPath: app.dbPath });
     others.push(fourth);
