@@ -156,7 +156,7 @@ export const consolidation = {
   'consolidation.acta.jurorsHeading': 'Miembros del jurado',
   'consolidation.acta.signature': 'Firma',
   'consolidation.acta.place': 'Lugar y fecha: ______________________________',
-  'consolidation.acta.generatedAt': 'Documento generado por Concurso BPGE el {date}.',
+  'consolidation.acta.generatedAt': 'Documento generado por Concurso BPGE el {date}',
 
   // Errors
   'consolidation.error.coverage': 'La cobertura mínima para reescalar es una fracción mayor que 0 y hasta 1.',

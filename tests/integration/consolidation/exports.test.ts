@@ -203,4 +203,21 @@ describe('results workbook and acta', () => {
     expect(text.match(/_{20,}/g)?.length).toBeGreaterThanOrEqual(2);
     expect(text).toMatch(/Huella del registro de auditoría al generar el acta: [0-9a-f]{64}/);
   });
+  it('dates the acta in Peru’s time: when the stage was closed and when the document was made', async () => {
+    const lima = await openTestApp({ now: () => new Date('2026-03-01T20:53:00Z') });
+    try {
+      const seeded = await seedEdition(lima, 250);
+      const entry = await addEntry(lima, seeded.editionId, seeded.categories.inicio, 'Buen inicio con brigadas');
+      const ana = addJuror(lima.services.context.db(), seeded.editionId, 'Ana Quispe Huamán', 'PUCP', 'Docente investigadora');
+      addSheet(lima.services.context.db(), seeded.stageId, ana, entry, { [seeded.criteria.innovacion]: 4, [seeded.criteria.resultados]: 4, [seeded.criteria.sostenibilidad]: 3 });
+      await lima.call('juryStages.close', { stageId: seeded.stageId, reason: 'Fin del plazo' });
+      const file = await lima.call('consolidation.exportActa', { editionId: seeded.editionId, stageId: seeded.stageId });
+      const text = docText(await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml'));
+      // 20:53 UTC is 15:53 in Lima (UTC−5, no daylight saving time).
+      expect(text).toContain('La etapa fue cerrada el 1 mar. 2026, 3:53 p. m. por');
+      expect(text).toContain('Documento generado por Concurso BPGE el 1 mar. 2026, 3:53 p. m.\n');
+    } finally {
+      lima.close();
+    }
+  });
 });

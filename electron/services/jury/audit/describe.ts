@@ -1,6 +1,6 @@
 import type { AuditAction } from '../../../../shared/domain/jury-types';
-import { t, type MessageKey } from '../../../../shared/i18n';
-import { formatAt, formatScore } from '../results/labels';
+import { formatDateTime, t, type MessageKey } from '../../../../shared/i18n';
+import { formatScore } from '../results/labels';
 
 /**
  * Spanish wording of one side (old or new) of an audit row, for the audit screen and the
@@ -36,7 +36,7 @@ export function describeAuditValue(action: string, value: unknown): string {
     case 'sheet.submit':
     case 'sheet.reopen':
       if (isRecord(value) && 'submittedAt' in value) {
-        return typeof value.submittedAt === 'string' ? t('jury.audit.value.submittedAt', { date: formatAt(value.submittedAt) }) : t('jury.audit.value.sheetOpen');
+        return typeof value.submittedAt === 'string' ? t('jury.audit.value.submittedAt', { date: formatDateTime(value.submittedAt) }) : t('jury.audit.value.sheetOpen');
       }
       break;
     case 'stage.close':

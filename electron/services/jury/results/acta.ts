@@ -7,7 +7,7 @@ import type { Db } from '../../../db/open';
 import { verificationLine, verifyAudit } from '../audit/chain';
 import { actaRecord, type ActaRecord } from './acta-record';
 import { actorLabel } from '../audit/list';
-import { categoryName, chainLabel, formatAt, methodLabel, missingRuleLabel, slug, stepLabel } from './labels';
+import { categoryName, chainLabel, methodLabel, missingRuleLabel, slug, stepLabel } from './labels';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -163,7 +163,7 @@ function sheetsRecord(report: ConsolidationReport, record: ActaRecord): (Paragra
     para(
       record.closed
         ? t('consolidation.acta.closedBy', {
-            date: formatAt(record.closed.at),
+            date: formatDateTime(record.closed.at),
             who: actorLabel(record.closed.actor, (id) => jurorNames.get(id) ?? `#${id}`),
             reason: record.closed.reason || t('consolidation.acta.noReason'),
           })

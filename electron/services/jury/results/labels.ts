@@ -62,13 +62,7 @@ export function slug(text: string): string {
 
 // One formatter each, built once: Intl formatters are slow to construct, and the audit sheet
 // formats one date per row (tens of thousands in a large stage).
-const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
 const number2 = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
-
-export function formatAt(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
-}
 
 export function formatScore(value: number): string {
   return number2.format(value);

@@ -1,6 +1,6 @@
-import { t } from '../../../../shared/i18n';
+import { formatDateTime, t } from '../../../../shared/i18n';
 import { METHODS, type ConsolidationReport, type EntryResult } from '../../../../shared/scoring';
-import { categoryName, chainLabel, formatAt, formatScore, methodLabel, methodShort, missingRuleLabel, stepLabel } from './labels';
+import { categoryName, chainLabel, formatScore, methodLabel, methodShort, missingRuleLabel, stepLabel } from './labels';
 import { sheetName, type Cell, type SheetSpec } from './xlsx-stream';
 
 const yesNo = (value: boolean): string => t(value ? 'consolidation.yes' : 'consolidation.no');
@@ -19,7 +19,7 @@ export function summarySheet(report: ConsolidationReport, now: Date, auditLine: 
     [t('consolidation.results.alpha'), alpha === null ? t('consolidation.results.alphaUndefined') : alpha],
     [t('consolidation.results.pending'), report.pendingSheets],
     [t('consolidation.results.conflicted'), report.conflictedSheets],
-    [t('consolidation.results.generatedAt'), formatAt(now.toISOString())],
+    [t('consolidation.results.generatedAt'), formatDateTime(now.toISOString())],
     [t('consolidation.results.audit'), auditLine],
   ];
   const title = t('consolidation.results.title', { edition: report.editionName, stage: report.stageName });

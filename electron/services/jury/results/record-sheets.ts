@@ -1,9 +1,9 @@
-import { t } from '../../../../shared/i18n';
+import { formatDateTime, t } from '../../../../shared/i18n';
 import type { ConsolidationReport } from '../../../../shared/scoring';
 import type { Db } from '../../../db/open';
 import { actionLabel, describeAuditValue } from '../audit/describe';
 import { actorLabel } from '../audit/list';
-import { formatAt } from './labels';
+
 import { sheetName, type Cell, type SheetSpec } from './xlsx-stream';
 
 const NUM = '0.00';
@@ -70,7 +70,7 @@ export function conflictsSheet(db: Db, report: ConsolidationReport): SheetSpec {
       declared,
       t(inForce === 1 ? 'consolidation.yes' : 'consolidation.no'),
       dismissed,
-      formatAt(at),
+      formatDateTime(at),
     ]),
   };
 }
@@ -113,7 +113,7 @@ export function auditSheet(db: Db, report: ConsolidationReport): SheetSpec {
     widths: [8, 20, 30, 20, 30, 12, 25, 16, 16, 40, 66],
     rows: rows.map(([id, at, actor, action, jurorId, entryId, criterionId, oldValue, newValue, reason, hash]) => [
       id,
-      formatAt(at),
+      formatDateTime(at),
       actorLabel(actor, (jid) => jurorNames.get(jid) ?? `#${jid}`),
       actionLabel(action),
       jurorId === null ? '' : (jurorNames.get(jurorId) ?? `#${jurorId}`),

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { normalizeScore, parseScoreText, scoreIssue } from '../../../../shared/domain/jury-schemas';
 import type { WorkbookCellChange, WorkbookPreview, WorkbookPreviewRow } from '../../../../shared/domain/jury-types';
 import { AppError } from '../../../../shared/errors';
-import { t } from '../../../../shared/i18n';
+import { formatDateTime, t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
 import { getEdition } from '../../editions/read';
 import { actorLabel } from '../audit/list';
-import { formatAt, formatScore } from '../results/labels';
+import { formatScore } from '../results/labels';
 import { refreshConflicts } from '../conflicts/store';
 import { loadJuror, loadStage, stageClosedAt } from '../lookup';
 import { worklist } from '../scoring/read';
@@ -80,10 +80,10 @@ export function previewWorkbook(
   const conflictDetail = (entryId: number, criterionId: number | null, original: number | string | null, app: number | string | null, workbook: number | string | null) => {
     const write = lastWrite.get(criterionId === null ? 'sheet.comment' : 'score.set', stage.id, juror.id, entryId, criterionId) as { at: string; actor: string } | undefined;
     return t('jury.workbook.conflictDetail', {
-      exportedAt: formatAt(payload.exportedAt),
+      exportedAt: formatDateTime(payload.exportedAt),
       original: shown(original),
       app: shown(app),
-      appAt: write ? formatAt(write.at) : '—',
+      appAt: write ? formatDateTime(write.at) : '—',
       appBy: write ? actorLabel(write.actor, (id) => (id === juror.id ? juror.name : `#${id}`)) : '—',
       workbook: shown(workbook),
     });
