@@ -150,10 +150,8 @@ export function resealLegacyChain(db: Db, key: Buffer): boolean {
     previous = hash;
   }
   if (rows.length === 0) return true;
-  const triggers = db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'`).all() as { sql: string }[];
-  for (const name of db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'`).all() as { name: string }[]) {
-    db.exec(`DROP TRIGGER "${name.name.replace(/"/g, '""')}"`);
-  }
+  const triggers = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'`).all() as { name: string; sql: string }[];
+  for (const trigger of triggers) db.exec(`DROP TRIGGER "${trigger.name.replace(/"/g, '""')}"`);
   // Hashes are UNIQUE: write the new ones in a second pass over temporary values.
   db.prepare(`UPDATE audit_log SET hash = 'resellando-' || id`).run();
   const update = db.prepare(`UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?`);

@@ -45,12 +45,21 @@ interface Cell {
   audit_id: number | null;
 }
 
+const NAME_QUERIES = {
+  juror: `SELECT name AS v FROM juror WHERE id = ?`,
+  entry: `SELECT code AS v FROM entry WHERE id = ?`,
+  criterion: `SELECT name AS v FROM criterion WHERE id = ?`,
+} as const;
+
+/** How a report names a juror, an entry (its code) or a criterion; `#id` when it is gone. */
+export function nameOf(db: Db, kind: keyof typeof NAME_QUERIES, id: number): string {
+  return (sql(db, NAME_QUERIES[kind]).get(id) as { v: string } | undefined)?.v ?? `#${id}`;
+}
+
 function describe(db: Db, cell: Cell): string {
-  const name = (table: string, column: string, id: number) =>
-    (db.prepare(`SELECT ${column} AS v FROM ${table} WHERE id = ?`).get(id) as { v: string } | undefined)?.v ?? `#${id}`;
   return t('jury.audit.scoreOutsideLog', {
-    juror: name('juror', 'name', cell.juror_id),
-    entry: name('entry', 'code', cell.entry_id),
-    criterion: name('criterion', 'name', cell.criterion_id),
+    juror: nameOf(db, 'juror', cell.juror_id),
+    entry: nameOf(db, 'entry', cell.entry_id),
+    criterion: nameOf(db, 'criterion', cell.criterion_id),
   });
 }

@@ -1,6 +1,7 @@
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
 import { sql } from '../statements';
+import { nameOf } from './scores-check';
 
 /** The sheet-state actions, in the only module that changes a sheet's state (scoring/write.ts). */
 const SHEET_ACTIONS = ['sheet.submit', 'sheet.abstain', 'sheet.clearAbstention', 'sheet.reopen'] as const;
@@ -91,7 +92,5 @@ function vanished(db: Db, column: 'juror_id' | 'entry_id', table: 'juror' | 'ent
 }
 
 function describe(db: Db, jurorId: number, entryId: number): string {
-  const juror = (sql(db, `SELECT name FROM juror WHERE id = ?`).get(jurorId) as { name: string } | undefined)?.name ?? `#${jurorId}`;
-  const entry = (sql(db, `SELECT code FROM entry WHERE id = ?`).get(entryId) as { code: string } | undefined)?.code ?? `#${entryId}`;
-  return t('jury.audit.sheetOutsideLog', { juror, entry });
+  return t('jury.audit.sheetOutsideLog', { juror: nameOf(db, 'juror', jurorId), entry: nameOf(db, 'entry', entryId) });
 }
