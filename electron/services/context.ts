@@ -9,15 +9,15 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../db/migrations';
 import { up as auditKeyedMigration } from '../db/migrations/005-audit-keyed';
 import { storageError } from '../db/storage-errors';
 import { getEdition } from './editions/read';
+import { appendAudit, resealLegacyChain } from './jury/audit/chain';
+import { CONFIG_SEAL_ACTION, sealConfigOnOpen } from './jury/audit/config-check';
+import { attachAuditKey, keyDirFor } from './jury/audit/key';
 
 /** What an import backup names: the file, and the edition it went into when there is one. */
 export interface ImportedFile {
   fileName: string;
   editionId?: number;
 }
-import { appendAudit, resealLegacyChain } from './jury/audit/chain';
-import { CONFIG_SEAL_ACTION, sealConfigOnOpen } from './jury/audit/config-check';
-import { attachAuditKey, keyDirFor } from './jury/audit/key';
 
 export interface ContextOptions {
   dbPath: string;
@@ -193,24 +193,21 @@ export class AppContext {
       fs.rmSync(`${from}-shm`, { force: true });
     };
     move(this.dbPath, previous);
+    // The backup could not be copied in (full disk, vanished) or opened: the current database
+    // goes back, open as before, and the refusal says why.
+    const putBack = async (detail: string): Promise<never> => {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(this.dbPath + suffix, { force: true });
+      move(previous, this.dbPath);
+      await this.openHandle();
+      throw new AppError('error.backup.invalid', { name, detail });
+    };
     try {
       fs.copyFileSync(source, this.dbPath);
     } catch (error) {
-      // A full disk or a backup that vanished: the current database goes back, open as before.
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(this.dbPath + suffix, { force: true });
-      move(previous, this.dbPath);
-      await this.openHandle();
-      const detail = storageError(error)?.message ?? (error instanceof Error ? error.message : String(error));
-      throw new AppError('error.backup.invalid', { name, detail });
+      return putBack(storageError(error)?.message ?? (error instanceof Error ? error.message : String(error)));
     }
     await this.openHandle();
-    if (!this.handle) {
-      const detail = this.blocked?.message ?? '';
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(this.dbPath + suffix, { force: true });
-      move(previous, this.dbPath);
-      await this.openHandle();
-      throw new AppError('error.backup.invalid', { name, detail });
-    }
+    if (!this.handle) return putBack(this.blocked?.message ?? '');
     for (const suffix of ['', '-wal']) fs.rmSync(previous + suffix, { force: true });
     return { restored: name, keptAside };
   }
