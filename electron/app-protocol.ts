@@ -1,7 +1,9 @@
 import { protocol } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
+import { t } from '../shared/i18n';
 import { CONTENT_SECURITY_POLICY } from './security';
+import { contentTypeOf, isInside } from './static-files';
 
 /**
  * The renderer is served from a custom privileged scheme rather than file://: a page on file://
@@ -12,21 +14,6 @@ import { CONTENT_SECURITY_POLICY } from './security';
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'bpge';
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-};
 
 /** Must run before the app is ready: Electron fixes the schemes' privileges at start-up. */
 export function registerAppScheme(): void {
@@ -59,23 +46,23 @@ export function resolveAppFile(root: string, url: string): string | null {
   if (relative === '/' || relative === '') relative = '/index.html';
   const base = path.resolve(root);
   const file = path.resolve(base, `.${relative.replace(/\\/g, '/')}`);
-  return file.startsWith(base + path.sep) ? file : null;
+  return file !== base && isInside(base, file) ? file : null;
 }
 
 /** Answers one app:// request: the file with its type and the CSP, or 404 for anything else. */
 export async function appResponse(root: string, url: string): Promise<Response> {
   const file = resolveAppFile(root, url);
-  if (file === null) return new Response('Prohibido', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (file === null) return new Response(t('error.http.forbidden'), { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   let body: Buffer;
   try {
     body = await fs.promises.readFile(file);
   } catch {
-    return new Response('No encontrado', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    return new Response(t('error.http.notFound'), { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
   return new Response(new Uint8Array(body), {
     status: 200,
     headers: {
-      'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(file),
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
     },

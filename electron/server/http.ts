@@ -5,19 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { t, type MessageKey } from '../../shared/i18n';
 import type { Services } from '../services/registry';
 import { CONTENT_SECURITY_POLICY } from '../security';
+import { contentTypeOf, isInside, JSON_TYPE } from '../static-files';
 
 const MAX_BODY_BYTES = 40 * 1024 * 1024;
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-};
 const PLAIN = 'text/plain; charset=utf-8';
 
 export interface HttpServerOptions {
@@ -181,7 +172,7 @@ function handleCall(
     }
     services
       .call(method, input)
-      .then((result) => send(res, 200, MIME['.json']!, JSON.stringify(result)))
+      .then((result) => send(res, 200, JSON_TYPE, JSON.stringify(result)))
       .catch((error: unknown) => fail(res, error));
   });
 }
@@ -219,7 +210,7 @@ function serveStatic(staticDir: string, pathname: string, res: http.ServerRespon
   if (!isInside(staticDir, file)) return reply(403, 'error.http.forbidden');
   if (!isFile(file)) file = path.join(staticDir, 'index.html');
   if (!isFile(file)) return reply(500, 'error.http.noBuild');
-  const type = MIME[path.extname(file)] ?? 'application/octet-stream';
+  const type = contentTypeOf(file);
   const headers: Record<string, string> = { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff' };
   if (type.startsWith('text/html')) {
     headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
@@ -235,12 +226,6 @@ function serveStatic(staticDir: string, pathname: string, res: http.ServerRespon
     res.writeHead(200, headers);
     stream.pipe(res);
   });
-}
-
-/** Whether `file` lies in `dir` or below it (a sibling such as "renderer-old" does not). */
-function isInside(dir: string, file: string): boolean {
-  const relative = path.relative(dir, file);
-  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
 }
 
 function isFile(file: string): boolean {
