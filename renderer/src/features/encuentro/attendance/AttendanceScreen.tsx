@@ -136,11 +136,15 @@ function CheckIn({
         return;
       }
       const typed = query;
+      // A person picked with the arrows in the older list stays the one checked in (if the
+      // current matches still hold them): the first match would be someone else, a namesake.
+      const picked = active > 0 ? selected : null;
       void queryClient
         .fetchQuery(attendeesQuery(encuentroId, typed.trim()))
         .then((matches) => {
           // Only if the search was not changed meanwhile.
-          if (inputRef.current?.value === typed) confirm(matches[0] ?? null);
+          if (inputRef.current?.value !== typed) return;
+          confirm(picked ? (matches.find((match) => match.id === picked.id) ?? null) : (matches[0] ?? null));
         })
         .catch((error: unknown) => announce(errorText(error), 'error'));
     } else if (event.key === 'z' && (event.ctrlKey || event.metaKey) && query === '' && lastCheckedIn) {
