@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { t, type MessageKey } from '../../shared/i18n';
 import type { Services } from '../services/registry';
+import { LOCAL_ORGANIZER, type Actor } from '../../shared/sede/roles';
+import { canSee } from './event-visibility';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import { contentTypeOf, isInside, JSON_TYPE } from '../static-files';
 
@@ -19,6 +21,11 @@ export interface HttpServerOptions {
   port?: number;
   /** Where a request that failed unexpectedly is reported (the server answers 500 and goes on). */
   log?: (message: string, error?: unknown) => void;
+  /**
+   * Who is calling: the organizer on the loopback listener (the default), a venue device's
+   * session on the venue listener, null when the request carries no valid session (answered 401).
+   */
+  authenticate?: (req: http.IncomingMessage) => Actor | null;
 }
 
 export interface RunningServer {
@@ -43,6 +50,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const host = options.host ?? '127.0.0.1';
   const staticDir = path.resolve(options.staticDir);
   const log = options.log ?? ((message, error) => console.error(message, error));
+  const authenticate = options.authenticate ?? (() => LOCAL_ORGANIZER);
   let port = options.port ?? 0;
   const allowedHosts = () => new Set([`${host}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`]);
 
@@ -65,11 +73,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         if (req.method !== 'POST') return reply(405, 'error.http.methodNotAllowed', { Allow: 'POST' });
         const method = decodePath(url.pathname.slice('/api/call/'.length));
         if (method === null) return reply(400, 'error.http.badRequest');
-        return handleCall(options.services, method, req, res, reply, fail);
+        const actor = authenticate(req);
+        if (!actor) return replyNoSession(res);
+        return handleCall(options.services, method, actor, req, res, reply, fail);
       }
       if (url.pathname === '/api/events') {
         if (req.method !== 'GET') return reply(405, 'error.http.methodNotAllowed', { Allow: 'GET' });
-        return handleEvents(options.services, req, res, log);
+        const actor = authenticate(req);
+        if (!actor) return replyNoSession(res);
+        return handleEvents(options.services, actor, req, res, log);
       }
       return reply(404, 'error.http.notFound');
     }
@@ -134,9 +146,15 @@ function decodePath(encoded: string): string | null {
   }
 }
 
+/** 401 with the wire error, so the client can tell «join first» from an unreachable service. */
+function replyNoSession(res: http.ServerResponse): void {
+  send(res, 401, JSON_TYPE, JSON.stringify({ ok: false, error: { code: 'sede.error.noSession', message: t('sede.error.noSession') } }));
+}
+
 function handleCall(
   services: Services,
   method: string,
+  actor: Actor,
   req: http.IncomingMessage,
   res: http.ServerResponse,
   reply: Reply,
@@ -171,13 +189,13 @@ function handleCall(
       return reply(400, 'error.http.badJson');
     }
     services
-      .call(method, input)
-      .then((result) => send(res, 200, JSON_TYPE, JSON.stringify(result)))
+      .call(method, input, actor)
+      .then((result) => send(res, !result.ok && result.error.code === 'sede.error.forbidden' ? 403 : 200, JSON_TYPE, JSON.stringify(result)))
       .catch((error: unknown) => fail(res, error));
   });
 }
 
-function handleEvents(services: Services, req: http.IncomingMessage, res: http.ServerResponse, log: (message: string, error?: unknown) => void): void {
+function handleEvents(services: Services, actor: Actor, req: http.IncomingMessage, res: http.ServerResponse, log: (message: string, error?: unknown) => void): void {
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   const write = (chunk: string) => {
     if (!res.writableEnded && !res.destroyed) res.write(chunk);
@@ -186,6 +204,7 @@ function handleEvents(services: Services, req: http.IncomingMessage, res: http.S
   // A listener runs inside the service that emitted the event: nothing may be thrown back there.
   const unsubscribe = services.events.subscribe((event) => {
     try {
+      if (!canSee(actor, event)) return;
       write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
     } catch (error) {
       log(`HTTP: no se pudo enviar el evento ${event.name}`, error);

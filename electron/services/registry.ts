@@ -14,6 +14,10 @@ import { importHandlers, type ImportOptions } from './import';
 import { juryHandlers } from './jury';
 import { configSealed, refreshConfigDigest } from './jury/audit/config-check';
 import { referenceHandlers } from './reference';
+import { runAs } from './actor';
+import { authorize } from './access/authorize';
+import { sedeHandlers } from './sede';
+import { LOCAL_ORGANIZER, type Actor } from '../../shared/sede/roles';
 
 /** Methods that still work when the database is blocked (newer version, corrupt): so the user can restore. */
 const ALWAYS_AVAILABLE: ReadonlySet<MethodName> = new Set<MethodName>(['app.status', 'backups.list', 'backups.restore']);
@@ -33,8 +37,12 @@ export interface Services {
   context: AppContext;
   handlers: Handlers;
   events: EventBus;
-  /** Validates the raw input against the contract, runs the method and wraps the outcome. */
-  call(method: string, rawInput: unknown): Promise<WireResult<unknown>>;
+  /**
+   * Validates the raw input against the contract, checks that `actor` may make this call (the
+   * organizer's own computer unless a venue session says otherwise), runs the method as that
+   * actor and wraps the outcome.
+   */
+  call(method: string, rawInput: unknown, actor?: Actor): Promise<WireResult<unknown>>;
   close(): void;
 }
 
@@ -57,14 +65,20 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...juryHandlers(context),
     ...encuentroHandlers(context, events),
     ...consolidationHandlers(context),
+    ...sedeHandlers(context),
   };
 
-  async function call(method: string, rawInput: unknown): Promise<WireResult<unknown>> {
+  async function call(method: string, rawInput: unknown, actor: Actor = LOCAL_ORGANIZER): Promise<WireResult<unknown>> {
+    return runAs(actor, () => callAs(method, rawInput, actor));
+  }
+
+  async function callAs(method: string, rawInput: unknown, actor: Actor): Promise<WireResult<unknown>> {
     try {
       if (!isMethodName(method)) throw new AppError('error.unknownMethod', { method });
       if (!context.isReady && !ALWAYS_AVAILABLE.has(method)) context.db();
       const parsed = contract[method].input.safeParse(rawInput ?? {});
       if (!parsed.success) throw validationError(parsed.error);
+      authorize(context, method, actor, parsed.data);
       const handler = handlers[method] as (input: unknown) => unknown;
       const backupsBefore = context.backupsTaken;
       const guardsConfig = context.isReady && changesConfig(method) && configSealed(context.db());

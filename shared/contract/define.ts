@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { RemoteRole } from '../sede/roles';
 
 /**
  * The parts of the app's data a write can change. Each write method declares the ones it
@@ -13,9 +14,10 @@ import type { z } from 'zod';
  *  - results: decisions taken on the results (tie decisions);
  *  - encuentro: everything of the Encuentro;
  *  - backups: the backup list (a write that takes a backup first says so);
+ *  - sede: the venue network: its state, invitations and devices;
  *  - everything: the whole database is replaced (a restore).
  */
-export const DATA_AREAS = ['editions', 'entries', 'reference', 'jury', 'scores', 'results', 'encuentro', 'backups', 'everything'] as const;
+export const DATA_AREAS = ['editions', 'entries', 'reference', 'jury', 'scores', 'results', 'encuentro', 'backups', 'sede', 'everything'] as const;
 export type DataArea = (typeof DATA_AREAS)[number];
 
 /**
@@ -29,17 +31,61 @@ export interface MethodSpec<I extends z.ZodType, O> {
   kind: MethodKind;
   /** What a write changes (never empty); a read changes nothing. */
   changes: readonly DataArea[];
+  /** Which roles besides the organizer may call it, and how the server checks the call against the session's scope. */
+  access: Access;
   /** Never read at run time; carries the output type. */
   readonly __output?: O;
 }
 
+/**
+ * The record a remote role's call names, which the server resolves (electron/services/access)
+ * to the edition, juror, Encuentro, sala or practice it belongs to and compares with the
+ * session's scope. 'none': the call names no record (what it answers is already limited to the
+ * session, e.g. «who am I»).
+ */
+export type Target =
+  | 'none'
+  | 'edition'
+  | 'stage'
+  | 'ownSheet'
+  | 'encuentro'
+  | 'sala'
+  | 'practice'
+  | 'contribution'
+  | 'synthesisItem'
+  | 'summaryItem'
+  | 'attendee';
+
+export interface Grant {
+  target: Target;
+  /** The input field that holds the record's id, when it is not the target's usual one. */
+  field?: string;
+  /** For a moderator: 'encuentro' lets it reach any sala of its Encuentro (reads); by default only its own salas. */
+  within?: 'encuentro' | 'sala';
+}
+
+/** Per remote role, the grant; a role not listed is refused. The organizer may call every method. */
+export type Access = { readonly [R in RemoteRole]?: Grant };
+
+/** Only the organizer (the app on its own computer, or a device invited as organizer). */
+export const ORGANIZER: Access = Object.freeze({});
+
 type Declare<O> = <I extends z.ZodType>(input: I) => MethodSpec<I, O>;
 
-/** `method<O>('read')(schema)`, or `method<O>('write', ['entries'])(schema)`: a write must say what it changes. */
-export function method<O>(kind: 'read'): Declare<O>;
-export function method<O>(kind: 'write', changes: readonly [DataArea, ...DataArea[]]): Declare<O>;
-export function method<O>(kind: MethodKind, changes: readonly DataArea[] = []): Declare<O> {
-  return (input) => ({ input, kind, changes });
+/**
+ * `method<O>('read', access)(schema)`, or `method<O>('write', ['entries'], access)(schema)`: a
+ * write must say what it changes, and every method who may call it (ORGANIZER when only the
+ * organizer may), so a method cannot exist without its rule.
+ */
+export function method<O>(kind: 'read', access: Access): Declare<O>;
+export function method<O>(kind: 'write', changes: readonly [DataArea, ...DataArea[]], access: Access): Declare<O>;
+export function method<O>(kind: MethodKind, changesOrAccess: readonly DataArea[] | Access, maybeAccess?: Access): Declare<O> {
+  const changes = Array.isArray(changesOrAccess) ? (changesOrAccess as readonly DataArea[]) : [];
+  const access = (Array.isArray(changesOrAccess) ? maybeAccess : changesOrAccess) as Access | undefined;
+  // The overloads make these compile errors; the checks hold for a caller that got past the types.
+  if (!access) throw new Error(`A contract method must declare who may call it (${kind})`);
+  if (kind === 'write' && changes.length === 0) throw new Error('A write method must declare what it changes');
+  return (input) => ({ input, kind, changes, access });
 }
 
 export type MethodKind = 'read' | 'write';

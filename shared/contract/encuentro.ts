@@ -44,7 +44,7 @@ import type {
 } from '../domain/encuentro-types';
 import { id, optionalText } from '../domain/schemas';
 import type { ExportedFile } from '../domain/types';
-import { method } from './define';
+import { method, ORGANIZER } from './define';
 import { uploadedFile } from './upload';
 
 type Deleted = { deleted: true };
@@ -56,48 +56,48 @@ type Deleted = { deleted: true };
  */
 export const encuentroMethods = {
   // ——— Event set-up ———
-  'encuentro.list': method<EncuentroSummary[]>('read')(z.object({ editionId: id.optional() })),
+  'encuentro.list': method<EncuentroSummary[]>('read', ORGANIZER)(z.object({ editionId: id.optional() })),
   /** Event, ejes, practices, panels and salas: everything the set-up screens need. */
-  'encuentro.get': method<EncuentroDetail>('read')(z.object({ id })),
-  'encuentro.create': method<EncuentroDetail>('write', ['encuentro'])(z.object({ editionId: id, fields: encuentroFields })),
-  'encuentro.update': method<EncuentroDetail>('write', ['encuentro'])(z.object({ id, fields: encuentroFields })),
+  'encuentro.get': method<EncuentroDetail>('read', ORGANIZER)(z.object({ id })),
+  'encuentro.create': method<EncuentroDetail>('write', ['encuentro'], ORGANIZER)(z.object({ editionId: id, fields: encuentroFields })),
+  'encuentro.update': method<EncuentroDetail>('write', ['encuentro'], ORGANIZER)(z.object({ id, fields: encuentroFields })),
   /** The Informe's narrative sections (antecedentes, metodología, palabras de inauguración y de clausura). */
-  'encuentro.narrative.get': method<Narrative>('read')(z.object({ encuentroId: id })),
+  'encuentro.narrative.get': method<Narrative>('read', ORGANIZER)(z.object({ encuentroId: id })),
   /** Saves the sections given (an empty text removes that section from the Informe). */
-  'encuentro.narrative.save': method<Narrative>('write', ['encuentro'])(z.object({ encuentroId: id, texts: narrativeTexts })),
+  'encuentro.narrative.save': method<Narrative>('write', ['encuentro'], ORGANIZER)(z.object({ encuentroId: id, texts: narrativeTexts })),
   /** Adds the demo Encuentro (the reference report's) unless present; returns its id. */
-  'encuentro.ensureDemo': method<{ encuentroId: number }>('write', ['encuentro'])(z.object({})),
+  'encuentro.ensureDemo': method<{ encuentroId: number }>('write', ['encuentro'], ORGANIZER)(z.object({})),
 
-  'encuentro.ejes.create': method<Eje>('write', ['encuentro'])(z.object({ encuentroId: id, fields: ejeFields })),
-  'encuentro.ejes.update': method<Eje>('write', ['encuentro'])(z.object({ id, fields: ejeFields })),
+  'encuentro.ejes.create': method<Eje>('write', ['encuentro'], ORGANIZER)(z.object({ encuentroId: id, fields: ejeFields })),
+  'encuentro.ejes.update': method<Eje>('write', ['encuentro'], ORGANIZER)(z.object({ id, fields: ejeFields })),
   /** Refused while practices, panels or salas use the eje. */
-  'encuentro.ejes.delete': method<Deleted>('write', ['encuentro'])(z.object({ id })),
-  'encuentro.ejes.reorder': method<Eje[]>('write', ['encuentro'])(z.object({ encuentroId: id, orderedIds: z.array(id) })),
+  'encuentro.ejes.delete': method<Deleted>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
+  'encuentro.ejes.reorder': method<Eje[]>('write', ['encuentro'], ORGANIZER)(z.object({ encuentroId: id, orderedIds: z.array(id) })),
 
   /** Picks a practice from the edition's entries: region, IGED, title, presenter and cargo are copied; the link is kept. */
-  'encuentro.practices.addFromEntry': method<EncuentroPractice>('write', ['encuentro'])(practiceFromEntry),
+  'encuentro.practices.addFromEntry': method<EncuentroPractice>('write', ['encuentro'], ORGANIZER)(practiceFromEntry),
   /** A practice typed by hand (not an entry of the edition). */
-  'encuentro.practices.create': method<EncuentroPractice>('write', ['encuentro'])(z.object({ encuentroId: id, fields: practiceFields })),
-  'encuentro.practices.update': method<EncuentroPractice>('write', ['encuentro'])(z.object({ id, fields: practiceFields })),
+  'encuentro.practices.create': method<EncuentroPractice>('write', ['encuentro'], ORGANIZER)(z.object({ encuentroId: id, fields: practiceFields })),
+  'encuentro.practices.update': method<EncuentroPractice>('write', ['encuentro'], ORGANIZER)(z.object({ id, fields: practiceFields })),
   /** Refused while the practice has contributions (they are never dropped silently). */
-  'encuentro.practices.delete': method<Deleted>('write', ['encuentro'])(z.object({ id })),
-  'encuentro.practices.reorder': method<EncuentroPractice[]>('write', ['encuentro'])(z.object({ encuentroId: id, orderedIds: z.array(id) })),
+  'encuentro.practices.delete': method<Deleted>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
+  'encuentro.practices.reorder': method<EncuentroPractice[]>('write', ['encuentro'], ORGANIZER)(z.object({ encuentroId: id, orderedIds: z.array(id) })),
 
-  'encuentro.panels.create': method<Panel>('write', ['encuentro'])(z.object({ encuentroId: id, fields: panelFields })),
-  'encuentro.panels.update': method<Panel>('write', ['encuentro'])(z.object({ id, fields: panelFields })),
-  'encuentro.panels.delete': method<Deleted>('write', ['encuentro'])(z.object({ id })),
+  'encuentro.panels.create': method<Panel>('write', ['encuentro'], ORGANIZER)(z.object({ encuentroId: id, fields: panelFields })),
+  'encuentro.panels.update': method<Panel>('write', ['encuentro'], ORGANIZER)(z.object({ id, fields: panelFields })),
+  'encuentro.panels.delete': method<Deleted>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
 
-  'encuentro.salas.create': method<Sala>('write', ['encuentro'])(z.object({ encuentroId: id, fields: salaFields })),
+  'encuentro.salas.create': method<Sala>('write', ['encuentro'], ORGANIZER)(z.object({ encuentroId: id, fields: salaFields })),
   /** A practice that already has contributions in this sala cannot be taken out of it. */
-  'encuentro.salas.update': method<Sala>('write', ['encuentro'])(z.object({ id, fields: salaFields })),
+  'encuentro.salas.update': method<Sala>('write', ['encuentro'], ORGANIZER)(z.object({ id, fields: salaFields })),
   /** Refused while the sala has contributions or synthesis items. */
-  'encuentro.salas.delete': method<Deleted>('write', ['encuentro'])(z.object({ id })),
+  'encuentro.salas.delete': method<Deleted>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
 
   // ——— Moderator capture (save as you type) ———
   /** One practice's four blocks × levels: the capture screen and the projector's practice view. */
-  'encuentro.matrix': method<PracticeMatrix>('read')(z.object({ practiceId: id, salaId: id.nullable().optional() })),
+  'encuentro.matrix': method<PracticeMatrix>('read', ORGANIZER)(z.object({ practiceId: id, salaId: id.nullable().optional() })),
   /** Flat list, for the synthesis screen's source picker and the "deleted items" undo list. */
-  'encuentro.contributions.list': method<Contribution[]>('read')(
+  'encuentro.contributions.list': method<Contribution[]>('read', ORGANIZER)(
     z.object({
       encuentroId: id,
       salaId: id.optional(),
@@ -106,58 +106,58 @@ export const encuentroMethods = {
     }),
   ),
   /** Creates the record (durable when it returns) and answers its id; retried creates with the same clientKey return the first. */
-  'encuentro.contributions.create': method<Contribution>('write', ['encuentro'])(contributionCreate),
+  'encuentro.contributions.create': method<Contribution>('write', ['encuentro'], ORGANIZER)(contributionCreate),
   /**
    * A keystroke save: idempotent, durable when it returns. Applied only if `revision` is higher
    * than the stored one (or equal with the same text); a late older save answers applied: false
    * and the current record. Every applied change adds a version to the history.
    */
-  'encuentro.contributions.updateText': method<ContributionSave>('write', ['encuentro'])(z.object({ id, text: contributionText, revision })),
+  'encuentro.contributions.updateText': method<ContributionSave>('write', ['encuentro'], ORGANIZER)(z.object({ id, text: contributionText, revision })),
   /** Files the contribution under another block or level (appended, or after `afterId`). */
-  'encuentro.contributions.move': method<Contribution>('write', ['encuentro'])(contributionMove),
-  'encuentro.contributions.reorder': method<Contribution[]>('write', ['encuentro'])(
+  'encuentro.contributions.move': method<Contribution>('write', ['encuentro'], ORGANIZER)(contributionMove),
+  'encuentro.contributions.reorder': method<Contribution[]>('write', ['encuentro'], ORGANIZER)(
     z
       .object({ practiceId: id, salaId: id.nullable().optional(), block: contributionBlock, level: contributionLevel, orderedIds: z.array(id) })
       .superRefine(refineBlockLevel),
   ),
   /** Soft delete: undone by `restore`. Synthesis links to it are kept. */
-  'encuentro.contributions.delete': method<Contribution>('write', ['encuentro'])(z.object({ id })),
-  'encuentro.contributions.restore': method<Contribution>('write', ['encuentro'])(z.object({ id })),
+  'encuentro.contributions.delete': method<Contribution>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
+  'encuentro.contributions.restore': method<Contribution>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
   /** Every saved text version with its time, newest first. */
-  'encuentro.contributions.history': method<ContributionVersion[]>('read')(z.object({ id })),
+  'encuentro.contributions.history': method<ContributionVersion[]>('read', ORGANIZER)(z.object({ id })),
   /** Brings a former version back as the current text (itself recorded as a new version). */
-  'encuentro.contributions.restoreVersion': method<Contribution>('write', ['encuentro'])(z.object({ id, versionId: id })),
+  'encuentro.contributions.restoreVersion': method<Contribution>('write', ['encuentro'], ORGANIZER)(z.object({ id, versionId: id })),
 
   // ——— Sala synthesis (plenary table) ———
-  'encuentro.synthesis.get': method<SalaSynthesis>('read')(z.object({ salaId: id })),
+  'encuentro.synthesis.get': method<SalaSynthesis>('read', ORGANIZER)(z.object({ salaId: id })),
   /** One contribution becomes a synthesis item (text copied unless given), linked to it. Level/axis default from the contribution. */
-  'encuentro.synthesis.promote': method<SynthesisItem>('write', ['encuentro'])(
+  'encuentro.synthesis.promote': method<SynthesisItem>('write', ['encuentro'], ORGANIZER)(
     z.object({ salaId: id, contributionId: id, level: synthesisLevel.optional(), axis: synthesisAxis.optional(), text: synthesisText.optional() }),
   ),
   /** Several contributions become one item with the given wording, linked to all of them. */
-  'encuentro.synthesis.merge': method<SynthesisItem>('write', ['encuentro'])(
+  'encuentro.synthesis.merge': method<SynthesisItem>('write', ['encuentro'], ORGANIZER)(
     z.object({ salaId: id, contributionIds: z.array(id).min(1).max(200), level: synthesisLevel, axis: synthesisAxis, text: synthesisText }),
   ),
   /** An item typed directly (no source), or merged into later via setSources. */
-  'encuentro.synthesis.createItem': method<SynthesisItem>('write', ['encuentro'])(
+  'encuentro.synthesis.createItem': method<SynthesisItem>('write', ['encuentro'], ORGANIZER)(
     z.object({ salaId: id, level: synthesisLevel, axis: synthesisAxis, text: synthesisText.default('') }),
   ),
   /** Same revision rule as contributions. */
-  'encuentro.synthesis.updateItem': method<{ applied: boolean; item: SynthesisItem }>('write', ['encuentro'])(z.object({ id, text: synthesisText, revision })),
-  'encuentro.synthesis.moveItem': method<SynthesisItem>('write', ['encuentro'])(z.object({ id, level: synthesisLevel, axis: synthesisAxis })),
+  'encuentro.synthesis.updateItem': method<{ applied: boolean; item: SynthesisItem }>('write', ['encuentro'], ORGANIZER)(z.object({ id, text: synthesisText, revision })),
+  'encuentro.synthesis.moveItem': method<SynthesisItem>('write', ['encuentro'], ORGANIZER)(z.object({ id, level: synthesisLevel, axis: synthesisAxis })),
   /** Replaces the item's source links (add or drop contributions of the same sala). */
-  'encuentro.synthesis.setSources': method<SynthesisItem>('write', ['encuentro'])(z.object({ id, contributionIds: z.array(id).max(200) })),
-  'encuentro.synthesis.reorder': method<SynthesisItem[]>('write', ['encuentro'])(
+  'encuentro.synthesis.setSources': method<SynthesisItem>('write', ['encuentro'], ORGANIZER)(z.object({ id, contributionIds: z.array(id).max(200) })),
+  'encuentro.synthesis.reorder': method<SynthesisItem[]>('write', ['encuentro'], ORGANIZER)(
     z.object({ salaId: id, level: synthesisLevel, axis: synthesisAxis, orderedIds: z.array(id) }),
   ),
-  'encuentro.synthesis.deleteItem': method<SynthesisItem>('write', ['encuentro'])(z.object({ id })),
-  'encuentro.synthesis.restoreItem': method<SynthesisItem>('write', ['encuentro'])(z.object({ id })),
+  'encuentro.synthesis.deleteItem': method<SynthesisItem>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
+  'encuentro.synthesis.restoreItem': method<SynthesisItem>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
   /** borrador → revision → final; leaving final (reopening) needs a reason, which is recorded. */
-  'encuentro.synthesis.setStatus': method<SalaSynthesis>('write', ['encuentro'])(z.object({ salaId: id, status: synthesisStatus, reason: optionalText(2000) })),
+  'encuentro.synthesis.setStatus': method<SalaSynthesis>('write', ['encuentro'], ORGANIZER)(z.object({ salaId: id, status: synthesisStatus, reason: optionalText(2000) })),
 
   // ——— Cross-sala summary (executive summary) ———
-  'encuentro.summary.get': method<EncuentroSummaryTable>('read')(z.object({ encuentroId: id })),
-  'encuentro.summary.createItem': method<SummaryItem>('write', ['encuentro'])(
+  'encuentro.summary.get': method<EncuentroSummaryTable>('read', ORGANIZER)(z.object({ encuentroId: id })),
+  'encuentro.summary.createItem': method<SummaryItem>('write', ['encuentro'], ORGANIZER)(
     z.object({
       encuentroId: id,
       level: synthesisLevel,
@@ -166,37 +166,37 @@ export const encuentroMethods = {
       synthesisItemIds: z.array(id).max(200).default([]),
     }),
   ),
-  'encuentro.summary.updateItem': method<{ applied: boolean; item: SummaryItem }>('write', ['encuentro'])(z.object({ id, text: synthesisText, revision })),
-  'encuentro.summary.setSources': method<SummaryItem>('write', ['encuentro'])(z.object({ id, synthesisItemIds: z.array(id).max(200) })),
-  'encuentro.summary.reorder': method<SummaryItem[]>('write', ['encuentro'])(
+  'encuentro.summary.updateItem': method<{ applied: boolean; item: SummaryItem }>('write', ['encuentro'], ORGANIZER)(z.object({ id, text: synthesisText, revision })),
+  'encuentro.summary.setSources': method<SummaryItem>('write', ['encuentro'], ORGANIZER)(z.object({ id, synthesisItemIds: z.array(id).max(200) })),
+  'encuentro.summary.reorder': method<SummaryItem[]>('write', ['encuentro'], ORGANIZER)(
     z.object({ encuentroId: id, level: synthesisLevel, axis: synthesisAxis, orderedIds: z.array(id) }),
   ),
-  'encuentro.summary.deleteItem': method<SummaryItem>('write', ['encuentro'])(z.object({ id })),
-  'encuentro.summary.restoreItem': method<SummaryItem>('write', ['encuentro'])(z.object({ id })),
+  'encuentro.summary.deleteItem': method<SummaryItem>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
+  'encuentro.summary.restoreItem': method<SummaryItem>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
 
   // ——— Attendance ———
   /** The registration list; `query` filters ignoring accents and case (name, DNI, institution, cargo, region). */
-  'encuentro.attendance.list': method<Attendee[]>('read')(
+  'encuentro.attendance.list': method<Attendee[]>('read', ORGANIZER)(
     z.object({ encuentroId: id, query: z.string().max(200).default(''), limit: z.number().int().min(1).max(5000).optional() }),
   ),
-  'encuentro.attendance.counts': method<AttendanceCounts>('read')(z.object({ encuentroId: id })),
+  'encuentro.attendance.counts': method<AttendanceCounts>('read', ORGANIZER)(z.object({ encuentroId: id })),
   /** Typed registration; `checkIn` registers and checks in a walk-in in one call. */
-  'encuentro.attendance.register': method<Attendee>('write', ['encuentro'])(
+  'encuentro.attendance.register': method<Attendee>('write', ['encuentro'], ORGANIZER)(
     z.object({ encuentroId: id, fields: attendeeFields, checkIn: z.boolean().default(false) }),
   ),
-  'encuentro.attendance.update': method<Attendee>('write', ['encuentro'])(z.object({ id, fields: attendeeFields })),
-  'encuentro.attendance.delete': method<Deleted>('write', ['encuentro'])(z.object({ id })),
+  'encuentro.attendance.update': method<Attendee>('write', ['encuentro'], ORGANIZER)(z.object({ id, fields: attendeeFields })),
+  'encuentro.attendance.delete': method<Deleted>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
   /** One call at the door; checking in twice keeps the first time. */
-  'encuentro.attendance.checkIn': method<CheckInResult>('write', ['encuentro'])(z.object({ id })),
-  'encuentro.attendance.undoCheckIn': method<CheckInResult>('write', ['encuentro'])(z.object({ id })),
+  'encuentro.attendance.checkIn': method<CheckInResult>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
+  'encuentro.attendance.undoCheckIn': method<CheckInResult>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
   /** Reads an .xlsx or .csv roster and says what an import would do. Writes nothing. */
-  'encuentro.attendance.previewImport': method<AttendanceImportPreview>('read')(uploadedFile.extend({ encuentroId: id })),
+  'encuentro.attendance.previewImport': method<AttendanceImportPreview>('read', ORGANIZER)(uploadedFile.extend({ encuentroId: id })),
   /** Adds the roster's valid rows in one transaction (after a backup); already registered people are skipped. */
-  'encuentro.attendance.import': method<AttendanceImportResult>('write', ['encuentro', 'backups'])(uploadedFile.extend({ encuentroId: id })),
+  'encuentro.attendance.import': method<AttendanceImportResult>('write', ['encuentro', 'backups'], ORGANIZER)(uploadedFile.extend({ encuentroId: id })),
 
   // ——— Exports (any time, not only after closing) ———
   /** Every contribution as a row, one sheet per practice (the report's matrices), syntheses, summary, attendance. */
-  'encuentro.export.xlsx': method<ExportedFile>('read')(z.object({ encuentroId: id })),
+  'encuentro.export.xlsx': method<ExportedFile>('read', ORGANIZER)(z.object({ encuentroId: id })),
   /** The Informe del Encuentro as an editable .docx with the reference report's sections. */
-  'encuentro.export.report': method<ExportedFile>('read')(z.object({ encuentroId: id })),
+  'encuentro.export.report': method<ExportedFile>('read', ORGANIZER)(z.object({ encuentroId: id })),
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ENTRY_IMPORT_FIELDS, type ImportInspection, type ImportPreview, type ImportResult } from '../domain/import-types';
 import { id } from '../domain/schemas';
 import type { ExportedFile } from '../domain/types';
-import { method } from './define';
+import { method, ORGANIZER } from './define';
 import { uploadedFile } from './upload';
 
 const mapping = z.partialRecord(z.enum(ENTRY_IMPORT_FIELDS), z.number().int().min(0).max(1000).nullable());
@@ -20,14 +20,14 @@ const mappedToken = z.object({ token: z.string().min(1), sheet: z.number().int()
 
 export const importMethods = {
   /** Parses the file (off the main thread, with caps) and proposes a column mapping. Writes nothing. */
-  'imports.inspect': method<ImportInspection>('read')(uploadedFile.extend({ editionId: id })),
+  'imports.inspect': method<ImportInspection>('read', ORGANIZER)(uploadedFile.extend({ editionId: id })),
   /** Validates every row with the chosen mapping and says what a commit would do. Writes nothing. */
-  'imports.preview': method<ImportPreview>('read')(mappedToken),
+  'imports.preview': method<ImportPreview>('read', ORGANIZER)(mappedToken),
   /**
    * Applies the previewed rows in one transaction, after a backup. Refused while a row has a
    * problem, unless `validOnly`: then the rows with problems are left out and the rest imported.
    */
-  'imports.commit': method<ImportResult>('write', ['entries', 'backups'])(mappedToken.extend({ validOnly: z.boolean().optional() })),
+  'imports.commit': method<ImportResult>('write', ['entries', 'backups'], ORGANIZER)(mappedToken.extend({ validOnly: z.boolean().optional() })),
   /** The rows a commit leaves out, as a workbook: their original cells plus a column saying why. */
-  'imports.leftOut': method<ExportedFile>('read')(mappedToken),
+  'imports.leftOut': method<ExportedFile>('read', ORGANIZER)(mappedToken),
 };

@@ -7,6 +7,7 @@ import { importMethods } from './imports';
 import { encuentroMethods } from './encuentro';
 import { juryMethods } from './jury';
 import { referenceMethods } from './reference';
+import { sedeMethods } from './sede';
 import type { DataArea, MethodSpec } from './define';
 
 /** Every method the renderer can call, by name `feature.verb`. */
@@ -19,6 +20,7 @@ export const contract = {
   ...juryMethods,
   ...encuentroMethods,
   ...consolidationMethods,
+  ...sedeMethods,
 } as const;
 
 export type Contract = typeof contract;

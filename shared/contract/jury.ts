@@ -23,81 +23,81 @@ import type {
 } from '../domain/jury-types';
 import { id, optionalText, requiredText } from '../domain/schemas';
 import type { ExportedFile } from '../domain/types';
-import { method } from './define';
+import { method, ORGANIZER } from './define';
 import { uploadedFile } from './upload';
 
 /** Jury scoring: settings, jurors, panels, conflicts, assignments, scores, stages, audit. Consolidation, results and acta are declared by their own feature. */
 export const juryMethods = {
   // --- Settings (per edition) ---
-  'jury.settings.get': method<JurySettings>('read')(z.object({ editionId: id })),
+  'jury.settings.get': method<JurySettings>('read', ORGANIZER)(z.object({ editionId: id })),
   /** Saves blind mode, conflict rules, N, method, consolidation rules (missing criteria, trimmed-mean minimum, top places, disagreement threshold) and tie-break chain; re-detects conflicts. */
-  'jury.settings.update': method<JurySettings>('write', ['jury'])(z.object({ editionId: id, fields: jurySettingsFields })),
+  'jury.settings.update': method<JurySettings>('write', ['jury'], ORGANIZER)(z.object({ editionId: id, fields: jurySettingsFields })),
 
   // --- Jurors ---
-  'jurors.list': method<Juror[]>('read')(z.object({ editionId: id })),
-  'jurors.get': method<Juror>('read')(z.object({ id })),
-  'jurors.create': method<Juror>('write', ['jury'])(z.object({ editionId: id, fields: jurorFields })),
+  'jurors.list': method<Juror[]>('read', ORGANIZER)(z.object({ editionId: id })),
+  'jurors.get': method<Juror>('read', ORGANIZER)(z.object({ id })),
+  'jurors.create': method<Juror>('write', ['jury'], ORGANIZER)(z.object({ editionId: id, fields: jurorFields })),
   /** Replaces the juror's data and affiliations; conflicts are re-detected. */
-  'jurors.update': method<Juror>('write', ['jury'])(z.object({ id, fields: jurorFields })),
+  'jurors.update': method<Juror>('write', ['jury'], ORGANIZER)(z.object({ id, fields: jurorFields })),
   /** Only a juror with no assignment and no score; otherwise withdraw. */
-  'jurors.delete': method<{ deleted: true }>('write', ['jury'])(z.object({ id })),
+  'jurors.delete': method<{ deleted: true }>('write', ['jury'], ORGANIZER)(z.object({ id })),
   /** Keeps the juror's past work; their open assignments stop counting (top up to replace them). */
-  'jurors.withdraw': method<Juror>('write', ['jury'])(z.object({ id, reason })),
-  'jurors.reinstate': method<Juror>('write', ['jury'])(z.object({ id })),
+  'jurors.withdraw': method<Juror>('write', ['jury'], ORGANIZER)(z.object({ id, reason })),
+  'jurors.reinstate': method<Juror>('write', ['jury'], ORGANIZER)(z.object({ id })),
 
   // --- Panels (per stage and category) ---
-  'panels.list': method<Panel[]>('read')(z.object({ stageId: id })),
+  'panels.list': method<Panel[]>('read', ORGANIZER)(z.object({ stageId: id })),
   /** Creates or replaces the panel of (stage, category); categoryId null is the stage's general panel. */
-  'panels.save': method<Panel>('write', ['jury'])(
+  'panels.save': method<Panel>('write', ['jury'], ORGANIZER)(
     z.object({ stageId: id, categoryId: id.nullable(), name: optionalText(200), jurorIds: z.array(id).max(500) }),
   ),
-  'panels.delete': method<{ deleted: true }>('write', ['jury'])(z.object({ id })),
+  'panels.delete': method<{ deleted: true }>('write', ['jury'], ORGANIZER)(z.object({ id })),
 
   // --- Conflicts of interest ---
   /** Detected (kept current with affiliations, entries and rules) and declared conflicts. */
-  'conflicts.list': method<Conflict[]>('read')(
+  'conflicts.list': method<Conflict[]>('read', ORGANIZER)(
     z.object({ editionId: id, jurorId: id.optional(), entryId: id.optional(), includeDismissed: z.boolean().default(true) }),
   ),
-  'conflicts.declare': method<Conflict>('write', ['jury'])(z.object({ jurorId: id, entryId: id, reason })),
+  'conflicts.declare': method<Conflict>('write', ['jury'], ORGANIZER)(z.object({ jurorId: id, entryId: id, reason })),
   /** Organizer only; the reason is kept with the conflict and in the audit log. */
-  'conflicts.dismiss': method<Conflict>('write', ['jury'])(z.object({ id, reason })),
-  'conflicts.reinstate': method<Conflict>('write', ['jury'])(z.object({ id, reason })),
+  'conflicts.dismiss': method<Conflict>('write', ['jury'], ORGANIZER)(z.object({ id, reason })),
+  'conflicts.reinstate': method<Conflict>('write', ['jury'], ORGANIZER)(z.object({ id, reason })),
 
   // --- Assignment ---
-  'assignments.list': method<AssignmentRow[]>('read')(z.object({ stageId: id, jurorId: id.optional() })),
+  'assignments.list': method<AssignmentRow[]>('read', ORGANIZER)(z.object({ stageId: id, jurorId: id.optional() })),
   /** Loads per juror and entries short of N (the edition's N unless given). */
-  'assignments.loads': method<LoadsTable>('read')(z.object({ stageId: id, jurorsPerEntry: z.number().int().min(1).max(50).optional() })),
+  'assignments.loads': method<LoadsTable>('read', ORGANIZER)(z.object({ stageId: id, jurorsPerEntry: z.number().int().min(1).max(50).optional() })),
   /** Manual assignment; refused for a conflicted or withdrawn juror. */
-  'assignments.add': method<AssignmentRow>('write', ['jury'])(z.object({ stageId: id, jurorId: id, entryId: id })),
+  'assignments.add': method<AssignmentRow>('write', ['jury'], ORGANIZER)(z.object({ stageId: id, jurorId: id, entryId: id })),
   /** Refused once the juror has scored or submitted the entry. */
-  'assignments.remove': method<{ removed: true }>('write', ['jury'])(z.object({ stageId: id, jurorId: id, entryId: id })),
+  'assignments.remove': method<{ removed: true }>('write', ['jury'], ORGANIZER)(z.object({ stageId: id, jurorId: id, entryId: id })),
   /**
    * What automatic assignment would add: every entry completed to N counting jurors from its
    * category's panel, conflicts respected, loads balanced, deterministic for the seed. Writes nothing.
    */
-  'assignments.plan': method<AssignmentPlan>('read')(
+  'assignments.plan': method<AssignmentPlan>('read', ORGANIZER)(
     z.object({ stageId: id, jurorsPerEntry: z.number().int().min(1).max(50).optional(), seed }),
   ),
   /**
    * Applies the same plan (also the "top up" after a withdrawal: existing assignments are kept).
    * Refused when some entry cannot get N jurors, unless allowPartial.
    */
-  'assignments.auto': method<AssignmentPlan>('write', ['jury'])(
+  'assignments.auto': method<AssignmentPlan>('write', ['jury'], ORGANIZER)(
     z.object({ stageId: id, jurorsPerEntry: z.number().int().min(1).max(50).optional(), seed, allowPartial: z.boolean().default(false) }),
   ),
 
   // --- Scoring (juror side) ---
   /** The juror's assigned entries with status and progress (n of m); blind mode applied. */
-  'scores.worklist': method<Worklist>('read')(z.object({ stageId: id, jurorId: id })),
+  'scores.worklist': method<Worklist>('read', ORGANIZER)(z.object({ stageId: id, jurorId: id })),
   /** One sheet: entry, rubric with level descriptors, own scores and comments; peers only after submitting. */
-  'scores.sheet': method<ScoreSheetView>('read')(sheetKey),
+  'scores.sheet': method<ScoreSheetView>('read', ORGANIZER)(sheetKey),
   /** Entries × criteria for jurors who score many entries. */
-  'scores.grid': method<ScoreGrid>('read')(z.object({ stageId: id, jurorId: id })),
+  'scores.grid': method<ScoreGrid>('read', ORGANIZER)(z.object({ stageId: id, jurorId: id })),
   /**
    * Sets one criterion's score and/or comment (omit a field to keep it; value null clears it).
    * Refused outside the scale or off its step. Durable (synchronous=FULL) before it returns.
    */
-  'scores.set': method<SavedScore>('write', ['scores'])(
+  'scores.set': method<SavedScore>('write', ['scores'], ORGANIZER)(
     sheetKey.extend({
       criterionId: id,
       value: z.number().nullable().optional(),
@@ -106,24 +106,24 @@ export const juryMethods = {
     }),
   ),
   /** Other jurors' submitted sheets for an entry: refused until the caller has submitted their own. */
-  'scores.peers': method<PeerSheet[]>('read')(sheetKey),
-  'sheets.setComment': method<ScoreSheetView>('write', ['scores'])(sheetKey.extend({ comment: optionalText(8000), enteredBy })),
-  'sheets.abstain': method<ScoreSheetView>('write', ['scores'])(sheetKey.extend({ kind: z.enum(['abstain', 'recuse']), reason, enteredBy })),
-  'sheets.clearAbstention': method<ScoreSheetView>('write', ['scores'])(sheetKey.extend({ enteredBy })),
+  'scores.peers': method<PeerSheet[]>('read', ORGANIZER)(sheetKey),
+  'sheets.setComment': method<ScoreSheetView>('write', ['scores'], ORGANIZER)(sheetKey.extend({ comment: optionalText(8000), enteredBy })),
+  'sheets.abstain': method<ScoreSheetView>('write', ['scores'], ORGANIZER)(sheetKey.extend({ kind: z.enum(['abstain', 'recuse']), reason, enteredBy })),
+  'sheets.clearAbstention': method<ScoreSheetView>('write', ['scores'], ORGANIZER)(sheetKey.extend({ enteredBy })),
   /** Requires every applicable criterion scored (or an abstention); then read-only. */
-  'sheets.submit': method<ScoreSheetView>('write', ['scores'])(sheetKey.extend({ enteredBy })),
+  'sheets.submit': method<ScoreSheetView>('write', ['scores'], ORGANIZER)(sheetKey.extend({ enteredBy })),
   /** Organizer: makes a submitted sheet, or one sheet of a closed stage, editable again. */
-  'sheets.reopen': method<ScoreSheetView>('write', ['scores'])(sheetKey.extend({ reason })),
+  'sheets.reopen': method<ScoreSheetView>('write', ['scores'], ORGANIZER)(sheetKey.extend({ reason })),
 
   // --- Stage lock ---
-  'juryStages.state': method<StageJuryState>('read')(z.object({ stageId: id })),
+  'juryStages.state': method<StageJuryState>('read', ORGANIZER)(z.object({ stageId: id })),
   /** Every stage of the edition with its state, who closed it and the sheets reopened with their reason. */
-  'juryStages.list': method<StageJuryOverview[]>('read')(z.object({ editionId: id })),
-  'juryStages.close': method<StageJuryState>('write', ['jury'])(z.object({ stageId: id, reason: optionalText(2000) })),
-  'juryStages.reopen': method<StageJuryState>('write', ['jury'])(z.object({ stageId: id, reason })),
+  'juryStages.list': method<StageJuryOverview[]>('read', ORGANIZER)(z.object({ editionId: id })),
+  'juryStages.close': method<StageJuryState>('write', ['jury'], ORGANIZER)(z.object({ stageId: id, reason: optionalText(2000) })),
+  'juryStages.reopen': method<StageJuryState>('write', ['jury'], ORGANIZER)(z.object({ stageId: id, reason })),
 
   // --- Audit log ---
-  'audit.list': method<{ total: number; rows: AuditEntry[] }>('read')(
+  'audit.list': method<{ total: number; rows: AuditEntry[] }>('read', ORGANIZER)(
     z.object({
       editionId: id.optional(),
       stageId: id.optional(),
@@ -138,22 +138,22 @@ export const juryMethods = {
    * Recomputes the whole keyed chain and checks every score against its last audit row: ok, or
    * the first row (or score) that was altered, or that this computer lacks the database's key.
    */
-  'audit.verify': method<AuditVerification>('read')(z.object({})),
+  'audit.verify': method<AuditVerification>('read', ORGANIZER)(z.object({})),
   /** Whether this computer holds the key of the open database (docs/seguridad.md). */
-  'audit.keyStatus': method<{ keyId: string; present: boolean }>('read')(z.object({})),
+  'audit.keyStatus': method<{ keyId: string; present: boolean }>('read', ORGANIZER)(z.object({})),
   /** The key as a file, to carry to another computer together with the database. */
-  'audit.exportKey': method<ExportedFile>('read')(z.object({})),
+  'audit.exportKey': method<ExportedFile>('read', ORGANIZER)(z.object({})),
   /** Installs the key exported on another computer; refused unless it is this database's. */
-  'audit.importKey': method<AuditVerification>('write', ['jury', 'results'])(uploadedFile),
+  'audit.importKey': method<AuditVerification>('write', ['jury', 'results'], ORGANIZER)(uploadedFile),
   /** Organizer, when the key is lost: the chain goes on under a new key from an audited marker row (with the old final hash and the reason). */
-  'audit.restartKey': method<AuditVerification>('write', ['jury', 'results'])(z.object({ reason })),
+  'audit.restartKey': method<AuditVerification>('write', ['jury', 'results'], ORGANIZER)(z.object({ reason })),
 
   // --- Offline juror workbooks ---
-  'juryWorkbooks.export': method<ExportedFile>('read')(z.object({ stageId: id, jurorId: id })),
+  'juryWorkbooks.export': method<ExportedFile>('read', ORGANIZER)(z.object({ stageId: id, jurorId: id })),
   /** Parses (off the main thread), checks identity and structure, and compares with the app. Writes nothing. */
-  'juryWorkbooks.preview': method<WorkbookPreview>('read')(uploadedFile.extend({ stageId: id, jurorId: id })),
+  'juryWorkbooks.preview': method<WorkbookPreview>('read', ORGANIZER)(uploadedFile.extend({ stageId: id, jurorId: id })),
   /** Applies a preview in one transaction; conflicting cells keep the app's value unless 'workbook'. */
-  'juryWorkbooks.apply': method<WorkbookApplyResult>('write', ['scores', 'backups'])(
+  'juryWorkbooks.apply': method<WorkbookApplyResult>('write', ['scores', 'backups'], ORGANIZER)(
     z.object({ token: requiredText(100), conflicts: z.enum(['keepApp', 'workbook']).default('keepApp') }),
   ),
 };

@@ -7,6 +7,8 @@ import { importMessages } from './catalog/import';
 import { importReview } from './catalog/import-review';
 import { jury } from './catalog/jury';
 import { juryUi } from './catalog/jury-ui';
+import { sede } from './catalog/sede';
+import { sedeUi } from './catalog/sede-ui';
 import { ui } from './catalog/ui';
 
 /**
@@ -15,7 +17,7 @@ import { ui } from './catalog/ui';
  * reviewed in one place and a second language can be added without touching code.
  * Each feature keeps its keys in its own file under catalog/.
  */
-export const messages = { ...common, ...errors, ...importMessages, ...importReview, ...ui, ...jury, ...encuentro, ...encuentroUi, ...consolidation, ...juryUi } as const;
+export const messages = { ...common, ...errors, ...importMessages, ...importReview, ...ui, ...jury, ...encuentro, ...encuentroUi, ...consolidation, ...juryUi, ...sede, ...sedeUi } as const;
 
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

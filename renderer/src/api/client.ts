@@ -65,7 +65,8 @@ async function transport(method: string, input: unknown): Promise<WireResult<unk
   } catch {
     return unreachable();
   }
-  if (!response.ok) return unreachable();
+  // 401 (no venue session) and 403 (not this role's) carry the service's own answer.
+  if (!response.ok && response.status !== 401 && response.status !== 403) return unreachable();
   try {
     const result = (await response.json()) as WireResult<unknown>;
     setOnline(true);

@@ -21,6 +21,7 @@ const SHOWN_BY: Record<Exclude<DataArea, 'everything'>, readonly string[]> = {
   encuentro: ['encuentro'],
   // The app's status shows the last backup.
   backups: ['backups', 'app'],
+  sede: ['sede'],
 };
 
 /** The query roots to refresh after a write of `method`: 'all' for a restore or a method this build does not know. */

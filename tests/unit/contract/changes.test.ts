@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { contract, DATA_AREAS, type MethodName } from '../../../shared/contract';
-import { method } from '../../../shared/contract/define';
+import { method, ORGANIZER } from '../../../shared/contract/define';
 
 describe('what each contract method declares it changes', () => {
   const names = Object.keys(contract) as MethodName[];
@@ -23,11 +23,13 @@ describe('what each contract method declares it changes', () => {
     expect(contract['imports.commit'].changes).toContain('entries');
   });
 
-  it('a write without the declaration does not compile', () => {
-    // @ts-expect-error a write must say what it changes
-    const undeclared = method<number>('write')(z.object({}));
+  it('a method without its declarations does not compile, nor build', () => {
+    // @ts-expect-error a write must say what it changes and who may call it
+    expect(() => method<number>('write')(z.object({}))).toThrow(/who may call it/);
     // @ts-expect-error nor may it declare an empty list
-    const empty = method<number>('write', [])(z.object({}));
-    expect([undeclared.changes, empty.changes]).toEqual([[], []]);
+    expect(() => method<number>('write', [], ORGANIZER)(z.object({}))).toThrow(/what it changes/);
+    // @ts-expect-error a read must say who may call it too
+    expect(() => method<number>('read')(z.object({}))).toThrow(/who may call it/);
+    expect(method<number>('read', ORGANIZER)(z.object({})).access).toEqual({});
   });
 });
