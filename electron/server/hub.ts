@@ -101,8 +101,9 @@ export class Hub implements HubController {
       });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new AppError('sede.error.portInUse', { address, port });
-      throw new AppError('sede.error.listen', { address, port, detail: error instanceof Error ? error.message : String(error) });
+      // The port as typed, not formatted as a quantity («45,933»).
+      if (code === 'EADDRINUSE') throw new AppError('sede.error.portInUse', { address, port: String(port) });
+      throw new AppError('sede.error.listen', { address, port: String(port), detail: error instanceof Error ? error.message : String(error) });
     }
     this.venue = { server, address, port, https: Boolean(pem) };
   }
@@ -120,7 +121,10 @@ export class Hub implements HubController {
   }
 
   disconnect(deviceId: number): void {
-    for (const close of [...(this.streams.get(deviceId) ?? [])]) close();
+    const open = this.streams.get(deviceId);
+    // Forgotten now, not when each socket reports it closed (later): the device is not connected any more.
+    this.streams.delete(deviceId);
+    for (const close of open ?? []) close();
     this.seen.delete(deviceId);
   }
 

@@ -42,6 +42,7 @@ export interface RequestOptions {
   cookie?: string | null;
   /** The Host header; by default the address and port requested. */
   host?: string;
+  origin?: string;
   /** The client socket's own address: tells the hub's per-source limits apart (127.0.0.3, 127.0.0.4). */
   from?: string;
   https?: boolean;
@@ -53,6 +54,7 @@ export interface RequestOptions {
 export function request(address: string, port: number, pathName: string, options: RequestOptions = {}): Promise<Answer> {
   const headers: Record<string, string> = { Host: options.host ?? `${address}:${port}`, Connection: 'close' };
   if (options.cookie) headers.Cookie = options.cookie;
+  if (options.origin) headers.Origin = options.origin;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const client = options.https ? https : http;
   return new Promise((resolve, reject) => {
