@@ -30,6 +30,8 @@ export const sede = {
   'sede.error.noEncuentro': 'No existe el Encuentro {id}.',
   'sede.error.salaNotInEncuentro': 'La sala {id} no pertenece a ese Encuentro.',
   'sede.error.practiceNotInEncuentro': 'La práctica {id} no pertenece a ese Encuentro.',
+  'sede.serve.listening': 'Modo sede activo: los dispositivos de la sede entran en {url}',
+  'sede.serve.noInterface': 'Esta computadora no tiene ninguna interfaz de red fuera de loopback: conéctela a la red de la sede o indique la dirección con --host.',
   'sede.device.left': 'El dispositivo cerró su sesión.',
   'sede.scope.organizador': 'Organización: acceso completo',
   'sede.scope.jurado': 'Jurado {juror} · {edition}',
