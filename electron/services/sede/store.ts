@@ -50,33 +50,18 @@ function labelOf(db: Db, scope: SessionScope): string {
   }
 }
 
-function toInvitation(db: Db, row: InvitationRow): Invitation {
+/** The fields invitations and devices share: who it is for and what its scope reads as. */
+function named(db: Db, row: { id: number; name: string; scope: string }): { id: number; name: string; scope: SessionScope; scopeLabel: string } {
   const scope = parseScope(row.scope);
-  return {
-    id: row.id,
-    name: row.name,
-    scope,
-    scopeLabel: labelOf(db, scope),
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    usedAt: row.used_at,
-    cancelledAt: row.cancelled_at,
-  };
+  return { id: row.id, name: row.name, scope, scopeLabel: labelOf(db, scope) };
+}
+
+function toInvitation(db: Db, row: InvitationRow): Invitation {
+  return { ...named(db, row), createdAt: row.created_at, expiresAt: row.expires_at, usedAt: row.used_at, cancelledAt: row.cancelled_at };
 }
 
 function toDevice(db: Db, row: DeviceRow, connected: boolean): Device {
-  const scope = parseScope(row.scope);
-  return {
-    id: row.id,
-    name: row.name,
-    scope,
-    scopeLabel: labelOf(db, scope),
-    address: row.last_address,
-    createdAt: row.created_at,
-    lastSeenAt: row.last_seen_at,
-    revokedAt: row.revoked_at,
-    connected,
-  };
+  return { ...named(db, row), address: row.last_address, createdAt: row.created_at, lastSeenAt: row.last_seen_at, revokedAt: row.revoked_at, connected };
 }
 
 export function createInvitation(db: Db, input: { name: string; scope: SessionScope; validMinutes: number }, now: Date): Invitation & { code: string } {
