@@ -20,6 +20,7 @@ interface InvitationRow {
   expires_at: string;
   used_at: string | null;
   cancelled_at: string | null;
+  device_id: number | null;
 }
 
 interface DeviceRow {
@@ -30,10 +31,11 @@ interface DeviceRow {
   last_seen_at: string | null;
   last_address: string | null;
   revoked_at: string | null;
+  revoked_reason: string;
 }
 
-const INVITATION_COLUMNS = 'id, name, scope, created_at, expires_at, used_at, cancelled_at';
-const DEVICE_COLUMNS = 'id, name, scope, created_at, last_seen_at, last_address, revoked_at';
+const INVITATION_COLUMNS = 'id, name, scope, created_at, expires_at, used_at, cancelled_at, device_id';
+const DEVICE_COLUMNS = 'id, name, scope, created_at, last_seen_at, last_address, revoked_at, revoked_reason';
 
 /** A stored scope, read back through the same schema that let it in. */
 function parseScope(json: string): SessionScope {
@@ -57,11 +59,19 @@ function named(db: Db, row: { id: number; name: string; scope: string }): { id: 
 }
 
 function toInvitation(db: Db, row: InvitationRow): Invitation {
-  return { ...named(db, row), createdAt: row.created_at, expiresAt: row.expires_at, usedAt: row.used_at, cancelledAt: row.cancelled_at };
+  return { ...named(db, row), createdAt: row.created_at, expiresAt: row.expires_at, usedAt: row.used_at, cancelledAt: row.cancelled_at, deviceId: row.device_id };
 }
 
 function toDevice(db: Db, row: DeviceRow, connected: boolean): Device {
-  return { ...named(db, row), address: row.last_address, createdAt: row.created_at, lastSeenAt: row.last_seen_at, revokedAt: row.revoked_at, connected };
+  return {
+    ...named(db, row),
+    address: row.last_address,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    revokedAt: row.revoked_at,
+    revokedReason: row.revoked_at ? row.revoked_reason : null,
+    connected,
+  };
 }
 
 export function createInvitation(db: Db, input: { name: string; scope: SessionScope; validMinutes: number }, now: Date): Invitation & { code: string } {

@@ -50,7 +50,7 @@ describe('Modo sede: the hub', () => {
     expect(first).toMatchObject({ name: 'Proyector sala 1', connected: true });
 
     const revoked = await app.call('sede.devices.revoke', { id: first!.id, reason: 'Equipo perdido' });
-    expect(revoked).toMatchObject({ revokedAt: expect.any(String), connected: false });
+    expect(revoked).toMatchObject({ revokedAt: expect.any(String), revokedReason: 'Equipo perdido', connected: false });
     await stream.ended;
     const refused = await callAs(port, cookie, 'sede.whoami');
     expect(refused.status).toBe(401);
@@ -72,6 +72,17 @@ describe('Modo sede: the hub', () => {
     expect((await callAs(port, cookie, 'sede.whoami')).status).toBe(401);
     expect((await request(VENUE, port, '/api/sede/salir', { cookie, body: '{}' })).status).toBe(401);
     expect(await app.call('sede.status', {})).toMatchObject({ devices: 0 });
+    expect((await app.call('sede.devices.list', {}))[0]?.revokedReason).toBe('El dispositivo cerró su sesión.');
+  });
+
+  it('opens on IPv6 loopback too, with the address in brackets in the Host and the URLs', async () => {
+    const v6Port = await freePort('::1');
+    expect(await app.call('sede.start', { address: '::1', port: v6Port })).toMatchObject({ on: true, url: `http://[::1]:${v6Port}` });
+    const { code, joinUrl } = await app.call('sede.invitations.create', { name: 'IPv6', scope: { role: 'organizador' }, validMinutes: 60 });
+    expect(joinUrl).toBe(`http://[::1]:${v6Port}/#/unirse/${code}`);
+    const joined = await request('::1', v6Port, '/api/sede/unirse', { body: JSON.stringify({ code }), host: `[::1]:${v6Port}` });
+    expect(joined.status).toBe(200);
+    expect((await request('::1', v6Port, '/', { method: 'GET', host: `::1:${v6Port}` })).status).toBe(403);
   });
 
   it('stopping the mode closes the venue listener and every remote connection at once', async () => {

@@ -55,7 +55,7 @@ describe('Modo sede: joining with a code', () => {
     const [device] = await app.call('sede.devices.list', {});
     expect(device).toMatchObject({ name: 'Tablet jurado 1', address: '127.0.0.1', revokedAt: null, scope });
     const [listed] = await app.call('sede.invitations.list', {});
-    expect(listed?.usedAt).not.toBeNull();
+    expect(listed).toMatchObject({ usedAt: expect.any(String), deviceId: device!.id });
     expect(await app.call('sede.status', {})).toMatchObject({ on: true, address: VENUE, port, devices: 1, https: false });
   });
 
