@@ -184,6 +184,10 @@ export class Hub implements HubController {
       return after.refused ? lockedOut(after.reason, after.until, now) : refusal(401, redeemed.refused);
     }
     this.throttle.succeed(source);
+    // A browser that already had a session (a tablet moving from one sala's projector to another
+    // role) gets the new cookie in place of the old one: the old session ends rather than linger as a ghost device.
+    const previous = this.authenticate(req);
+    if (previous?.deviceId != null) this.endSession(previous.deviceId, t('sede.device.replaced'));
     this.devicesChanged();
     const { actor, token } = redeemed;
     const whoami: WhoAmI = { role: actor.scope.role, scope: actor.scope, deviceId: actor.deviceId, name: actor.name };
@@ -193,14 +197,19 @@ export class Hub implements HubController {
   private leave(req: http.IncomingMessage): EndpointAnswer {
     const actor = this.authenticate(req);
     if (!actor || actor.deviceId === null) return refusal(401, 'sede.error.noSession');
-    try {
-      revokeDevice(this.services.context.db(), actor.deviceId, t('sede.device.left'), this.now());
-    } catch (error) {
-      if (!isAppError(error)) throw error;
-    }
-    this.disconnect(actor.deviceId);
+    this.endSession(actor.deviceId, t('sede.device.left'));
     this.devicesChanged();
     return { status: 200, body: { ok: true, result: null }, headers: { 'Set-Cookie': this.cookie('', 0) } };
+  }
+
+  private endSession(deviceId: number, reason: string): void {
+    try {
+      revokeDevice(this.services.context.db(), deviceId, reason, this.now());
+    } catch (error) {
+      // Revoked meanwhile by the organizer: the session is over either way.
+      if (!isAppError(error)) throw error;
+    }
+    this.disconnect(deviceId);
   }
 
   private cookie(value: string, maxAge: number): string {

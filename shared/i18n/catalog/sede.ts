@@ -33,6 +33,7 @@ export const sede = {
   'sede.serve.listening': 'Modo sede activo: los dispositivos de la sede entran en {url}',
   'sede.serve.noInterface': 'Esta computadora no tiene ninguna interfaz de red fuera de loopback: conéctela a la red de la sede o indique la dirección con --host.',
   'sede.device.left': 'El dispositivo cerró su sesión.',
+  'sede.device.replaced': 'El dispositivo entró con otra invitación.',
   'sede.scope.organizador': 'Organización: acceso completo',
   'sede.scope.jurado': 'Jurado {juror} · {edition}',
   'sede.scope.moderador': '{salas} · {encuentro}',

@@ -75,6 +75,20 @@ describe('Modo sede: the hub', () => {
     expect((await app.call('sede.devices.list', {}))[0]?.revokedReason).toBe('El dispositivo cerró su sesión.');
   });
 
+  it('a browser that joins again with another code leaves its previous session', async () => {
+    await app.call('sede.start', { address: VENUE, port });
+    const first = await joinedDevice('Proyector sala 1');
+    const { code } = await app.call('sede.invitations.create', { name: 'Moderador sala 1', scope: { role: 'organizador' }, validMinutes: 60 });
+    const second = sessionCookie(await join(port, code, { cookie: first }));
+    expect((await callAs(port, first, 'sede.whoami')).status).toBe(401);
+    expect((await callAs(port, second, 'sede.whoami')).json().result).toMatchObject({ name: 'Moderador sala 1' });
+    const devices = await app.call('sede.devices.list', {});
+    expect(devices.map((d) => [d.name, d.revokedReason])).toEqual([
+      ['Moderador sala 1', null],
+      ['Proyector sala 1', 'El dispositivo entró con otra invitación.'],
+    ]);
+  });
+
   it('opens on IPv6 loopback too, with the address in brackets in the Host and the URLs', async () => {
     const v6Port = await freePort('::1');
     expect(await app.call('sede.start', { address: '::1', port: v6Port })).toMatchObject({ on: true, url: `http://[::1]:${v6Port}` });
