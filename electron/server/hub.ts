@@ -142,9 +142,14 @@ export class Hub implements HubController {
     let open = this.streams.get(id);
     if (!open) this.streams.set(id, (open = new Set()));
     open.add(close);
+    // «Conectado» in the organizer's list changes when the first stream opens and the last closes.
+    if (open.size === 1) this.devicesChanged();
     return () => {
       open.delete(close);
-      if (open.size === 0 && this.streams.get(id) === open) this.streams.delete(id);
+      if (open.size === 0 && this.streams.get(id) === open) {
+        this.streams.delete(id);
+        this.devicesChanged();
+      }
     };
   }
 
@@ -217,7 +222,7 @@ export class Hub implements HubController {
     return `${SESSION_COOKIE}=${value}; Max-Age=${maxAge}; Path=/; HttpOnly; SameSite=Strict${secure}`;
   }
 
-  /** A join or a leave changes the organizer's device list, as a revoke does. */
+  /** A join, a leave or a stream opening or closing changes the organizer's device list, as a revoke does. */
   private devicesChanged(): void {
     this.services.events.emit('data.changed', { method: 'sede.devices.revoke', backup: false });
   }

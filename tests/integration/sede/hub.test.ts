@@ -63,6 +63,25 @@ describe('Modo sede: the hub', () => {
     otherStream.close();
   });
 
+  it('tells the organizer’s screens when a device joins, connects its stream and disconnects', async () => {
+    await app.call('sede.start', { address: VENUE, port });
+    const seen: string[] = [];
+    const unsubscribe = app.services.events.subscribe((event) => {
+      if (event.name === 'data.changed') seen.push((event.payload as { method: string }).method);
+    });
+    try {
+      const cookie = await joinedDevice();
+      expect(seen).toEqual(['sede.invitations.create', 'sede.devices.revoke']);
+      const stream = await openEvents(port, cookie);
+      expect(seen).toHaveLength(3);
+      stream.close();
+      await until(() => seen.length === 4);
+      expect((await app.call('sede.devices.list', {}))[0]?.connected).toBe(false);
+    } finally {
+      unsubscribe();
+    }
+  });
+
   it('a device that leaves ends its own session and the cookie is cleared', async () => {
     await app.call('sede.start', { address: VENUE, port });
     const cookie = await joinedDevice();

@@ -133,6 +133,24 @@ describe('Modo sede: joining with a code', () => {
     expect((await join(port, code, { from: '127.0.0.4' })).status).toBe(200);
   });
 
+  it('notes a device’s last call at most once a minute, unless its address changes', async () => {
+    const { code } = await app.call('sede.invitations.create', { name: 'Mesa 8', scope: { role: 'organizador' }, validMinutes: 60 });
+    const cookie = sessionCookie(await join(port, code, { from: '127.0.0.3' }));
+    const lastSeen = async () => (await app.call('sede.devices.list', {}))[0]!;
+    clock = new Date('2026-12-06T15:00:30Z');
+    await callAs(port, cookie, 'sede.whoami', {}, { from: '127.0.0.3' });
+    await callAs(port, cookie, 'sede.whoami', {}, { from: '127.0.0.3' });
+    expect(await lastSeen()).toMatchObject({ lastSeenAt: '2026-12-06T15:00:30.000Z', address: '127.0.0.3' });
+    clock = new Date('2026-12-06T15:00:50Z');
+    await callAs(port, cookie, 'sede.whoami', {}, { from: '127.0.0.3' });
+    expect((await lastSeen()).lastSeenAt).toBe('2026-12-06T15:00:30.000Z');
+    await callAs(port, cookie, 'sede.whoami', {}, { from: '127.0.0.4' });
+    expect(await lastSeen()).toMatchObject({ lastSeenAt: '2026-12-06T15:00:50.000Z', address: '127.0.0.4' });
+    clock = new Date('2026-12-06T15:01:51Z');
+    await callAs(port, cookie, 'sede.whoami', {}, { from: '127.0.0.4' });
+    expect((await lastSeen()).lastSeenAt).toBe('2026-12-06T15:01:51.000Z');
+  });
+
   it('stores codes and session tokens only as hashes', async () => {
     const { code } = await app.call('sede.invitations.create', { name: 'Mesa 6', scope: { role: 'organizador' }, validMinutes: 60 });
     const token = sessionCookie(await join(port, code)).split('=')[1]!;
