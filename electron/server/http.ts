@@ -119,11 +119,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       }
       const session = options.session;
       if (session && (url.pathname === '/api/sede/unirse' || url.pathname === '/api/sede/salir')) {
-        if (req.method !== 'POST') return reply(405, 'error.http.methodNotAllowed', { Allow: 'POST' });
+        // The join page reads every answer of these routes as a wire result, refusals included.
+        const wireReply: Reply = (status, key, headers) =>
+          send(res, status, JSON_TYPE, JSON.stringify({ ok: false, error: { code: key, message: t(key) } }), headers);
+        if (req.method !== 'POST') return wireReply(405, 'error.http.methodNotAllowed', { Allow: 'POST' });
         const answer = (outcome: EndpointAnswer) => send(res, outcome.status, JSON_TYPE, JSON.stringify(outcome.body), outcome.headers);
         if (url.pathname === '/api/sede/salir') return answer(session.leave(req));
         // Runs after the body arrived, outside this function's try: its failure is handled here.
-        return readJson(req, res, reply, JOIN_MAX_BYTES, (input) => {
+        return readJson(req, res, wireReply, JOIN_MAX_BYTES, (input) => {
           try {
             answer(session.join(input, req));
           } catch (error) {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Hub } from '../../../electron/server/hub';
 import { SOURCE_FAILURES } from '../../../electron/server/join-throttle';
@@ -190,12 +191,35 @@ describe('Modo sede: joining with a code', () => {
     for (const { body, status } of cases) {
       const answer = await request(VENUE, port, '/api/sede/unirse', { body, from: '127.0.0.5' });
       expect(answer.status, body.slice(0, 40)).toBe(status);
+      // Every refusal is a wire result the join page can show.
+      expect(answer.json()).toMatchObject({ ok: false, error: { code: expect.any(String), message: expect.any(String) } });
     }
-    expect((await request(VENUE, port, '/api/sede/unirse', { method: 'GET' })).status).toBe(405);
+    const get = await request(VENUE, port, '/api/sede/unirse', { method: 'GET' });
+    expect(get.status).toBe(405);
+    expect(get.json().error?.code).toBe('error.http.methodNotAllowed');
     const missing = await request(VENUE, port, '/api/sede/unirse', { body: '{}' });
     expect(missing.json().error?.message).toContain('código de invitación');
     // Still serving, and a real code still works.
     const { code } = await app.call('sede.invitations.create', { name: 'Mesa 7', scope: { role: 'organizador' }, validMinutes: 60 });
+    expect((await join(port, code)).status).toBe(200);
+  });
+
+  it('never stops, whatever body arrives at the join route (property, 40 runs)', async () => {
+    const bodies = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.json(),
+      fc.record({ code: fc.oneof(fc.string({ maxLength: 80 }), fc.integer(), fc.constant(null), fc.array(fc.string())) }).map((value) => JSON.stringify(value)),
+    );
+    await fc.assert(
+      fc.asyncProperty(bodies, async (body) => {
+        const answer = await request(VENUE, port, '/api/sede/unirse', { body, from: '127.0.0.7' });
+        expect([400, 401, 429]).toContain(answer.status);
+        expect(answer.headers['set-cookie']).toBeUndefined();
+        expect(answer.json().ok).toBe(false);
+      }),
+      { numRuns: 40 },
+    );
+    const { code } = await app.call('sede.invitations.create', { name: 'Mesa 10', scope: { role: 'organizador' }, validMinutes: 60 });
     expect((await join(port, code)).status).toBe(200);
   });
 });
