@@ -6,6 +6,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { BRIDGE_CHANNELS } from '../shared/contract/bridge';
 import { ProjectorWindow } from './projector';
 import { createServices, type Services } from './services/registry';
+import { Hub } from './server/hub';
 import { createMainWindow, defaultPaths, isTrustedSender } from './window';
 
 /**
@@ -38,6 +39,9 @@ async function start(): Promise<void> {
 
   const paths = defaultPaths(import.meta.dirname, process.env.ELECTRON_RENDERER_URL, app.isPackaged);
   serveAppProtocol(paths.rendererDir);
+  // «Modo sede»: off until the organizer turns it on from the window (sede.start over IPC); the
+  // window itself stays on IPC, as the organizer, and opens no HTTP listener.
+  const hub = new Hub({ services, staticDir: paths.rendererDir });
   ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame, paths.rendererUrl) || typeof method !== 'string') {
       return { ok: false, error: { code: 'error.forbidden', message: t('error.forbidden') } };
@@ -57,8 +61,11 @@ async function start(): Promise<void> {
   });
   app.on('window-all-closed', () => {
     unsubscribe();
-    services.close();
-    app.quit();
+    // Every venue device is disconnected before the database closes under them.
+    void hub.close().finally(() => {
+      services.close();
+      app.quit();
+    });
   });
 }
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { t, type MessageKey } from '../../shared/i18n';
@@ -10,6 +11,8 @@ import { CONTENT_SECURITY_POLICY } from '../security';
 import { contentTypeOf, isInside, JSON_TYPE } from '../static-files';
 
 const MAX_BODY_BYTES = 40 * 1024 * 1024;
+/** A join request is a code of a few characters: anything much bigger is not one. */
+const JOIN_MAX_BYTES = 4 * 1024;
 
 const PLAIN = 'text/plain; charset=utf-8';
 
@@ -26,6 +29,36 @@ export interface HttpServerOptions {
    * session on the venue listener, null when the request carries no valid session (answered 401).
    */
   authenticate?: (req: http.IncomingMessage) => Actor | null;
+  /** HTTPS with this certificate and key (PEM); plain HTTP without. */
+  tls?: { cert: string; key: string };
+  /**
+   * The Host headers accepted (`address:port`), asked on every request; by default this
+   * server's own loopback names. Anything else is refused (DNS rebinding).
+   */
+  hosts?: (port: number) => readonly string[];
+  /** POST /api/sede/unirse and /api/sede/salir (the venue listener); 404 without. */
+  session?: SessionEndpoints;
+  /** Told of every open event stream, with a way to close it; answers the function that forgets it. */
+  onStream?: (actor: Actor, close: () => void) => () => void;
+}
+
+/** What a session endpoint answers: a status, a JSON body, and headers such as Set-Cookie. */
+export interface EndpointAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface SessionEndpoints {
+  /** Body {code}: a new session for the device that typed a valid invitation code. */
+  join(input: unknown, req: http.IncomingMessage): EndpointAnswer;
+  /** Ends the caller's session. */
+  leave(req: http.IncomingMessage): EndpointAnswer;
+}
+
+/** How a listening address is written in a URL and a Host header (IPv6 in brackets). */
+export function hostPart(address: string): string {
+  return address.includes(':') ? `[${address}]` : address;
 }
 
 export interface RunningServer {
@@ -52,7 +85,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const log = options.log ?? ((message, error) => console.error(message, error));
   const authenticate = options.authenticate ?? (() => LOCAL_ORGANIZER);
   let port = options.port ?? 0;
-  const allowedHosts = () => new Set([`${host}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`]);
+  const scheme = options.tls ? 'https' : 'http';
+  const allowedHosts = () => new Set(options.hosts ? options.hosts(port) : [`${hostPart(host)}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`]);
 
   const fail = (res: http.ServerResponse, error: unknown) => {
     log(`HTTP: fallo inesperado`, error);
@@ -68,7 +102,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (!url) return reply(400, 'error.http.badRequest');
     if (url.pathname.startsWith('/api/')) {
       const origin = req.headers.origin;
-      if (origin && origin !== `http://${hostHeader}`) return reply(403, 'error.http.originRefused');
+      if (origin && origin !== `${scheme}://${hostHeader}`) return reply(403, 'error.http.originRefused');
       if (url.pathname.startsWith('/api/call/')) {
         if (req.method !== 'POST') return reply(405, 'error.http.methodNotAllowed', { Allow: 'POST' });
         const method = decodePath(url.pathname.slice('/api/call/'.length));
@@ -81,7 +115,24 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         if (req.method !== 'GET') return reply(405, 'error.http.methodNotAllowed', { Allow: 'GET' });
         const actor = authenticate(req);
         if (!actor) return replyNoSession(res);
-        return handleEvents(options.services, actor, req, res, log);
+        return handleEvents(options.services, actor, req, res, log, options.onStream);
+      }
+      const session = options.session;
+      if (session && (url.pathname === '/api/sede/unirse' || url.pathname === '/api/sede/salir')) {
+        // The join page reads every answer of these routes as a wire result, refusals included.
+        const wireReply: Reply = (status, key, headers) =>
+          send(res, status, JSON_TYPE, JSON.stringify({ ok: false, error: { code: key, message: t(key) } }), headers);
+        if (req.method !== 'POST') return wireReply(405, 'error.http.methodNotAllowed', { Allow: 'POST' });
+        const answer = (outcome: EndpointAnswer) => send(res, outcome.status, JSON_TYPE, JSON.stringify(outcome.body), outcome.headers);
+        if (url.pathname === '/api/sede/salir') return answer(session.leave(req));
+        // Runs after the body arrived, outside this function's try: its failure is handled here.
+        return readJson(req, res, wireReply, JOIN_MAX_BYTES, (input) => {
+          try {
+            answer(session.join(input, req));
+          } catch (error) {
+            fail(res, error);
+          }
+        });
       }
       return reply(404, 'error.http.notFound');
     }
@@ -89,7 +140,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     serveStatic(staticDir, url.pathname, res, reply, fail);
   };
 
-  const server = http.createServer((req, res) => {
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // A client that goes away mid-request makes these emit 'error': without a listener that would be thrown.
     req.on('error', () => undefined);
     res.on('error', () => undefined);
@@ -98,7 +149,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     } catch (error) {
       fail(res, error);
     }
-  });
+  };
+  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handler) : http.createServer(handler);
   // After listen(), errors such as running out of file descriptors on accept land here.
   const onServerError = (error: Error) => log('HTTP: error del servidor', error);
 
@@ -112,7 +164,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   });
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://${host}:${port}`,
+    url: `${scheme}://${hostPart(host)}:${port}`,
     port,
     close: () =>
       new Promise<void>((resolve) => {
@@ -151,28 +203,21 @@ function replyNoSession(res: http.ServerResponse): void {
   send(res, 401, JSON_TYPE, JSON.stringify({ ok: false, error: { code: 'sede.error.noSession', message: t('sede.error.noSession') } }));
 }
 
-function handleCall(
-  services: Services,
-  method: string,
-  actor: Actor,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  reply: Reply,
-  fail: (res: http.ServerResponse, error: unknown) => void,
-): void {
+/** Reads a JSON body under the size cap; answers 413 or 400 itself when it cannot. */
+function readJson(req: http.IncomingMessage, res: http.ServerResponse, reply: Reply, maxBytes: number, then: (input: unknown) => void): void {
   const tooLarge = () => {
     // Sent before the rest of the body is read: the connection closes once the answer is out.
     res.once('finish', () => req.destroy());
     reply(413, 'error.http.tooLarge', { Connection: 'close' });
   };
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge();
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) return tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   let refused = false;
   req.on('data', (chunk: Buffer) => {
     if (refused) return;
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       refused = true;
       chunks.length = 0;
       return tooLarge();
@@ -188,6 +233,20 @@ function handleCall(
     } catch {
       return reply(400, 'error.http.badJson');
     }
+    then(input);
+  });
+}
+
+function handleCall(
+  services: Services,
+  method: string,
+  actor: Actor,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  reply: Reply,
+  fail: (res: http.ServerResponse, error: unknown) => void,
+): void {
+  readJson(req, res, reply, MAX_BODY_BYTES, (input) => {
     services
       .call(method, input, actor)
       .then((result) => send(res, !result.ok && result.error.code === 'sede.error.forbidden' ? 403 : 200, JSON_TYPE, JSON.stringify(result)))
@@ -195,7 +254,14 @@ function handleCall(
   });
 }
 
-function handleEvents(services: Services, actor: Actor, req: http.IncomingMessage, res: http.ServerResponse, log: (message: string, error?: unknown) => void): void {
+function handleEvents(
+  services: Services,
+  actor: Actor,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  log: (message: string, error?: unknown) => void,
+  onStream: HttpServerOptions['onStream'],
+): void {
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   const write = (chunk: string) => {
     if (!res.writableEnded && !res.destroyed) res.write(chunk);
@@ -211,9 +277,11 @@ function handleEvents(services: Services, actor: Actor, req: http.IncomingMessag
     }
   });
   const ping = setInterval(() => write(': ping\n\n'), 15_000);
+  const forget = onStream?.(actor, () => res.destroy()) ?? (() => undefined);
   const stop = () => {
     clearInterval(ping);
     unsubscribe();
+    forget();
   };
   req.on('close', stop);
   res.on('close', stop);

@@ -16,7 +16,8 @@ import { configSealed, refreshConfigDigest } from './jury/audit/config-check';
 import { referenceHandlers } from './reference';
 import { runAs } from './actor';
 import { authorize } from './access/authorize';
-import { sedeHandlers } from './sede';
+import { sedeHandlers, type HubSlot } from './sede';
+import type { HubController } from './sede/controller';
 import { LOCAL_ORGANIZER, type Actor } from '../../shared/sede/roles';
 
 /** Methods that still work when the database is blocked (newer version, corrupt): so the user can restore. */
@@ -43,6 +44,8 @@ export interface Services {
    * actor and wraps the outcome.
    */
   call(method: string, rawInput: unknown, actor?: Actor): Promise<WireResult<unknown>>;
+  /** The hub that owns the venue listener (desktop app, `npm run serve`): what sede.start/stop drive. */
+  attachHub(hub: HubController | null): void;
   close(): void;
 }
 
@@ -52,6 +55,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const log = options.log ?? ((message, error) => console.error(message, error));
   if (context.isReady && options.demo !== 'never') seedDemo(context, options.demo ?? 'ifEmpty');
   const events = new EventBus();
+  const hubSlot: HubSlot = { hub: null };
 
   const handlers: Handlers = {
     'app.status': () => context.status(),
@@ -65,7 +69,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...juryHandlers(context),
     ...encuentroHandlers(context, events),
     ...consolidationHandlers(context),
-    ...sedeHandlers(context),
+    ...sedeHandlers(context, hubSlot),
   };
 
   async function call(method: string, rawInput: unknown, actor: Actor = LOCAL_ORGANIZER): Promise<WireResult<unknown>> {
@@ -102,7 +106,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     }
   }
 
-  return { context, handlers, events, call, close: () => context.close() };
+  const attachHub = (hub: HubController | null) => {
+    hubSlot.hub = hub;
+  };
+  return { context, handlers, events, call, attachHub, close: () => context.close() };
 }
 
 /** Areas whose writes can change the configuration results depend on (audit/config-check.ts); a restore brings its own digest. */

@@ -32,6 +32,8 @@ export interface Invitation {
   expiresAt: string;
   usedAt: string | null;
   cancelledAt: string | null;
+  /** The device that joined with it (null until used). */
+  deviceId: number | null;
 }
 
 /** What creating an invitation answers, the only time the code is shown (only its hash is kept). */
@@ -54,6 +56,8 @@ export interface Device {
   createdAt: string;
   lastSeenAt: string | null;
   revokedAt: string | null;
+  /** Why it was revoked (the organizer's reason, or that the device left); '' when none was given, null while active. */
+  revokedReason: string | null;
   /** Has an open event stream now. */
   connected: boolean;
 }

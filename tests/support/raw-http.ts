@@ -11,9 +11,9 @@ export interface RawResponse {
  * Sends bytes exactly as given over a loopback socket (fetch and http.request normalise or
  * refuse what a hostile page or script can still send) and reads until the server closes.
  */
-export function rawRequest(port: number, request: string | Buffer): Promise<RawResponse> {
+export function rawRequest(port: number, request: string | Buffer, host = '127.0.0.1'): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
+    const socket = net.connect({ host, port });
     const chunks: Buffer[] = [];
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     // The server may close while we are still writing (413, 400): what it answered still counts.
@@ -31,7 +31,7 @@ export function rawRequest(port: number, request: string | Buffer): Promise<RawR
 }
 
 /** A request with the Host header the server accepts and Connection: close, plus the given lines. */
-export function requestText(port: number, requestLine: string, headers: string[] = [], body = ''): string {
+export function requestText(port: number, requestLine: string, headers: string[] = [], body = '', host = '127.0.0.1'): string {
   const length = body ? [`Content-Length: ${Buffer.byteLength(body)}`] : [];
-  return [requestLine, `Host: 127.0.0.1:${port}`, 'Connection: close', ...length, ...headers, '', body].join('\r\n');
+  return [requestLine, `Host: ${host}:${port}`, 'Connection: close', ...length, ...headers, '', body].join('\r\n');
 }

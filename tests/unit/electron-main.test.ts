@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { freePort, request, VENUE } from '../support/sede';
 
 // Loads the real main.ts with a fake `electron`, then talks to its IPC handler the way a
 // renderer (or an injected frame) would.
@@ -142,6 +143,20 @@ describe('Electron main process', () => {
       expect(refused.status, url).toBe(403);
     }
     expect((await serve({ url: 'app://bpge/no-such-file.js' })).status).toBe(404);
+  });
+
+  it('turns «Modo sede» on and off from the window: sede.start over IPC opens the venue listener', async () => {
+    const handler = fake.ipc['bpge:call']!;
+    const fromApp = { senderFrame: { url: 'app://bpge/index.html', parent: null } };
+    const port = await freePort();
+    const started = (await handler(fromApp, 'sede.start', { address: VENUE, port })) as { ok: boolean; result?: { on: boolean; url: string } };
+    expect(started).toMatchObject({ ok: true, result: { on: true, url: `http://${VENUE}:${port}` } });
+    // The venue gets the renderer, and its API wants a session (the window itself stays on IPC).
+    expect((await request(VENUE, port, '/', { method: 'GET' })).status).toBe(200);
+    expect((await request(VENUE, port, '/api/call/editions.list', { body: '{}' })).status).toBe(401);
+    const stopped = (await handler(fromApp, 'sede.stop', {})) as { ok: boolean; result?: { on: boolean } };
+    expect(stopped).toMatchObject({ ok: true, result: { on: false } });
+    await expect(request(VENUE, port, '/', { method: 'GET' })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
   it('denies every permission request and check', () => {

@@ -1,28 +1,91 @@
+import net from 'node:net';
+import os from 'node:os';
+import QRCode from 'qrcode';
 import type { Handlers } from '../../../shared/contract';
+import type { NetworkInterfaceInfo, SedeStatus } from '../../../shared/contract/sede';
 import { AppError } from '../../../shared/errors';
 import type { AppContext } from '../context';
 import { currentActor } from '../actor';
+import { DEFAULT_VENUE_PORT, OFF, type HubController } from './controller';
+import { cancelInvitation, countActiveDevices, createInvitation, getDevice, listDevices, listInvitations, revokeDevice } from './store';
 
 type SedeMethod = Extract<keyof Handlers, `sede.${string}`>;
 
+/** Where the handlers find the hub; empty until the program that owns the listeners attaches one. */
+export interface HubSlot {
+  hub: HubController | null;
+}
+
 /** «Modo sede» services. */
-export function sedeHandlers(_context: AppContext): Pick<Handlers, SedeMethod> {
-  const notYet = (): never => {
-    throw new AppError('error.unexpected', { detail: 'Modo sede no disponible' });
+export function sedeHandlers(context: AppContext, slot: HubSlot): Pick<Handlers, SedeMethod> {
+  const hubState = () => slot.hub?.state() ?? OFF;
+  const connected = (id: number) => slot.hub?.isConnected(id) ?? false;
+  const status = (): SedeStatus => ({ ...hubState(), devices: context.isReady ? countActiveDevices(context.db()) : 0 });
+  const requireHub = (): HubController => {
+    if (!slot.hub) throw new AppError('sede.error.noHub');
+    return slot.hub;
   };
+
   return {
-    'sede.status': notYet,
-    'sede.interfaces': notYet,
-    'sede.start': notYet,
-    'sede.stop': notYet,
-    'sede.invitations.list': notYet,
-    'sede.invitations.create': notYet,
-    'sede.invitations.cancel': notYet,
-    'sede.devices.list': notYet,
-    'sede.devices.revoke': notYet,
+    'sede.status': () => status(),
+    'sede.interfaces': () => networkInterfaces(),
+    'sede.start': async ({ address, port, tls }) => {
+      const hub = requireHub();
+      const chosen = address.trim();
+      if (!isOwnAddress(chosen)) throw new AppError('sede.error.badAddress', { address: chosen });
+      await hub.start({ address: chosen, port: port ?? DEFAULT_VENUE_PORT, ...(tls ? { tls } : {}) });
+      return status();
+    },
+    'sede.stop': async () => {
+      await slot.hub?.stop();
+      return status();
+    },
+    'sede.invitations.list': () => listInvitations(context.db()),
+    'sede.invitations.create': async (input) => {
+      const created = createInvitation(context.db(), input, context.now());
+      const { url } = hubState();
+      const joinUrl = url ? `${url}/#/unirse/${created.code}` : null;
+      const qrSvg = joinUrl ? await QRCode.toString(joinUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) : null;
+      return { ...created, joinUrl, qrSvg };
+    },
+    'sede.invitations.cancel': ({ id }) => cancelInvitation(context.db(), id, context.now()),
+    'sede.devices.list': () => listDevices(context.db(), connected),
+    'sede.devices.revoke': ({ id, reason }) => {
+      const db = context.db();
+      revokeDevice(db, id, reason ?? '', context.now());
+      // After the write: a stream closed now cannot reconnect, its session is already gone.
+      slot.hub?.disconnect(id);
+      return getDevice(db, id, connected);
+    },
     'sede.whoami': () => {
       const actor = currentActor();
       return { role: actor.scope.role, scope: actor.scope, deviceId: actor.deviceId, name: actor.name };
     },
   };
+}
+
+/** The machine's interfaces (IPv4 and IPv6), loopback included but marked internal. */
+export function networkInterfaces(): NetworkInterfaceInfo[] {
+  const found: NetworkInterfaceInfo[] = [];
+  for (const [name, addresses] of Object.entries(os.networkInterfaces())) {
+    for (const info of addresses ?? []) {
+      if (info.family !== 'IPv4' && info.family !== 'IPv6') continue;
+      // Link-local IPv6 (fe80::) needs a zone id in every URL: no device could type it.
+      if (info.family === 'IPv6' && info.address.toLowerCase().startsWith('fe80:')) continue;
+      found.push({ name, address: info.address, family: info.family, internal: info.internal });
+    }
+  }
+  return found;
+}
+
+/**
+ * An address of this machine: one of its interfaces, or any loopback address (the whole
+ * 127.0.0.0/8 answers locally; tests stand 127.0.0.2 in for the venue interface). Never the
+ * wildcard (0.0.0.0, ::), which would open the hub on every network the laptop is on.
+ */
+function isOwnAddress(address: string): boolean {
+  if (!net.isIP(address)) return false;
+  if (net.isIPv4(address) && address.startsWith('127.')) return true;
+  if (address === '::1') return true;
+  return networkInterfaces().some((info) => info.address === address);
 }

@@ -135,10 +135,10 @@ describe('keyed audit chain', () => {
 
   /**
    * The schema version before the keying migration, without what later migrations created (the
-   * app runs them again on opening): 006 only adds rows it skips when present; 007's table goes.
+   * app runs them again on opening): 006 only adds rows it skips when present; 007's and 008's tables go.
    */
   const toVersionBeforeKeying = (db: Database.Database) => {
-    db.exec(`DROP TABLE IF EXISTS encuentro_narrative`);
+    db.exec(`DROP TABLE IF EXISTS encuentro_narrative; DROP TABLE IF EXISTS sede_invitation; DROP TABLE IF EXISTS sede_device`);
     db.pragma(`user_version = ${MIGRATIONS.indexOf(auditKeyed)}`);
   };
 

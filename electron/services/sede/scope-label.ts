@@ -1,0 +1,60 @@
+import { AppError } from '../../../shared/errors';
+import { t } from '../../../shared/i18n';
+import type { SessionScope } from '../../../shared/sede/roles';
+import type { Db } from '../../db/open';
+
+/**
+ * A readable description of a session's scope (e.g. «Proyector de Sala 2 · III Encuentro»),
+ * checking on the way that every record it names exists and belongs where the scope says (the
+ * juror to that edition, the salas and the practice to that Encuentro): an invitation is never
+ * created for a scope that grants nothing, or the wrong thing. Refuses with a Spanish message.
+ */
+export function scopeLabel(db: Db, scope: SessionScope): string {
+  switch (scope.role) {
+    case 'organizador':
+      return t('sede.scope.organizador');
+    case 'jurado': {
+      const edition = nameOf(db, 'SELECT name FROM edition WHERE id = ?', [scope.editionId], 'sede.error.noEdition', scope.editionId);
+      const juror = nameOf(db, 'SELECT name FROM juror WHERE id = ? AND edition_id = ?', [scope.jurorId, scope.editionId], 'sede.error.jurorNotInEdition', scope.jurorId);
+      return t('sede.scope.jurado', { juror, edition });
+    }
+    case 'moderador': {
+      const encuentro = encuentroName(db, scope.encuentroId);
+      const salas = scope.salaIds.map((salaId) => salaName(db, scope.encuentroId, salaId));
+      return t('sede.scope.moderador', { salas: [...new Set(salas)].join(', '), encuentro });
+    }
+    case 'registro':
+      return t('sede.scope.registro', { encuentro: encuentroName(db, scope.encuentroId) });
+    case 'proyector': {
+      const encuentro = encuentroName(db, scope.encuentroId);
+      if (scope.salaId !== null) return t('sede.scope.proyectorSala', { sala: salaName(db, scope.encuentroId, scope.salaId), encuentro });
+      if (scope.practiceId !== null) {
+        const practice = nameOf(
+          db,
+          'SELECT title AS name FROM encuentro_practice WHERE id = ? AND encuentro_id = ?',
+          [scope.practiceId, scope.encuentroId],
+          'sede.error.practiceNotInEncuentro',
+          scope.practiceId,
+        );
+        return t('sede.scope.proyectorPractice', { practice, encuentro });
+      }
+      return t('sede.scope.proyectorEncuentro', { encuentro });
+    }
+  }
+}
+
+function encuentroName(db: Db, id: number): string {
+  return nameOf(db, 'SELECT name FROM encuentro WHERE id = ?', [id], 'sede.error.noEncuentro', id);
+}
+
+function salaName(db: Db, encuentroId: number, salaId: number): string {
+  return nameOf(db, 'SELECT name FROM encuentro_sala WHERE id = ? AND encuentro_id = ?', [salaId, encuentroId], 'sede.error.salaNotInEncuentro', salaId);
+}
+
+type MissingKey = 'sede.error.noEdition' | 'sede.error.jurorNotInEdition' | 'sede.error.noEncuentro' | 'sede.error.salaNotInEncuentro' | 'sede.error.practiceNotInEncuentro';
+
+function nameOf(db: Db, sql: string, params: number[], missing: MissingKey, id: number): string {
+  const row = db.prepare<number[], { name: string }>(sql).get(...params);
+  if (!row) throw new AppError(missing, { id });
+  return row.name;
+}

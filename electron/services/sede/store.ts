@@ -1,0 +1,170 @@
+import { sessionScope, type Actor, type SessionScope } from '../../../shared/sede/roles';
+import type { Device, Invitation } from '../../../shared/contract/sede';
+import { AppError, isAppError } from '../../../shared/errors';
+import { t } from '../../../shared/i18n';
+import { cachedStatement } from '../../db/cached-statement';
+import type { Db } from '../../db/open';
+import { newCode, newToken, normalizeCode, sha256 } from './codes';
+import { scopeLabel } from './scope-label';
+
+/**
+ * Invitations and devices in the database (migration 008). Codes and session tokens are kept
+ * only as SHA-256 hashes: the database file alone opens no session.
+ */
+
+interface InvitationRow {
+  id: number;
+  name: string;
+  scope: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  cancelled_at: string | null;
+  device_id: number | null;
+}
+
+interface DeviceRow {
+  id: number;
+  name: string;
+  scope: string;
+  created_at: string;
+  last_seen_at: string | null;
+  last_address: string | null;
+  revoked_at: string | null;
+  revoked_reason: string;
+}
+
+const INVITATION_COLUMNS = 'id, name, scope, created_at, expires_at, used_at, cancelled_at, device_id';
+const DEVICE_COLUMNS = 'id, name, scope, created_at, last_seen_at, last_address, revoked_at, revoked_reason';
+
+/** A stored scope, read back through the same schema that let it in. */
+function parseScope(json: string): SessionScope {
+  return sessionScope.parse(JSON.parse(json));
+}
+
+/** The label of a stored scope; a record deleted since the invitation was made is named, not thrown. */
+function labelOf(db: Db, scope: SessionScope): string {
+  try {
+    return scopeLabel(db, scope);
+  } catch (error) {
+    if (isAppError(error)) return `${t(`sede.role.${scope.role}`)} · ${error.message}`;
+    throw error;
+  }
+}
+
+/** The fields invitations and devices share: who it is for and what its scope reads as. */
+function named(db: Db, row: { id: number; name: string; scope: string }): { id: number; name: string; scope: SessionScope; scopeLabel: string } {
+  const scope = parseScope(row.scope);
+  return { id: row.id, name: row.name, scope, scopeLabel: labelOf(db, scope) };
+}
+
+function toInvitation(db: Db, row: InvitationRow): Invitation {
+  return { ...named(db, row), createdAt: row.created_at, expiresAt: row.expires_at, usedAt: row.used_at, cancelledAt: row.cancelled_at, deviceId: row.device_id };
+}
+
+function toDevice(db: Db, row: DeviceRow, connected: boolean): Device {
+  return {
+    ...named(db, row),
+    address: row.last_address,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    revokedAt: row.revoked_at,
+    revokedReason: row.revoked_at ? row.revoked_reason : null,
+    connected,
+  };
+}
+
+export function createInvitation(db: Db, input: { name: string; scope: SessionScope; validMinutes: number }, now: Date): Invitation & { code: string } {
+  // Refuses a scope naming records that do not exist before anything is written.
+  scopeLabel(db, input.scope);
+  const code = newCode();
+  const expires = new Date(now.getTime() + input.validMinutes * 60_000);
+  const { lastInsertRowid } = db
+    .prepare('INSERT INTO sede_invitation (code_hash, name, scope, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+    .run(sha256(normalizeCode(code) ?? ''), input.name, JSON.stringify(input.scope), now.toISOString(), expires.toISOString());
+  return { ...getInvitation(db, Number(lastInsertRowid)), code };
+}
+
+export function getInvitation(db: Db, id: number): Invitation {
+  const row = db.prepare<[number], InvitationRow>(`SELECT ${INVITATION_COLUMNS} FROM sede_invitation WHERE id = ?`).get(id);
+  if (!row) throw new AppError('sede.error.invitationNotFound', { id });
+  return toInvitation(db, row);
+}
+
+export function listInvitations(db: Db): Invitation[] {
+  return db
+    .prepare<[], InvitationRow>(`SELECT ${INVITATION_COLUMNS} FROM sede_invitation ORDER BY id DESC`)
+    .all()
+    .map((row) => toInvitation(db, row));
+}
+
+export function cancelInvitation(db: Db, id: number, now: Date): Invitation {
+  const invitation = getInvitation(db, id);
+  if (invitation.usedAt || invitation.cancelledAt) throw new AppError('sede.error.invitationClosed');
+  db.prepare('UPDATE sede_invitation SET cancelled_at = ? WHERE id = ?').run(now.toISOString(), id);
+  return getInvitation(db, id);
+}
+
+export function getDevice(db: Db, id: number, connected: (id: number) => boolean): Device {
+  const row = db.prepare<[number], DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM sede_device WHERE id = ?`).get(id);
+  if (!row) throw new AppError('sede.error.deviceNotFound', { id });
+  return toDevice(db, row, connected(id));
+}
+
+export function listDevices(db: Db, connected: (id: number) => boolean): Device[] {
+  return db
+    .prepare<[], DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM sede_device ORDER BY revoked_at IS NOT NULL, id DESC`)
+    .all()
+    .map((row) => toDevice(db, row, connected(row.id)));
+}
+
+/** Devices whose session is open (joined and neither revoked nor left). */
+export function countActiveDevices(db: Db): number {
+  return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sede_device WHERE revoked_at IS NULL').get()?.n ?? 0;
+}
+
+export function revokeDevice(db: Db, id: number, reason: string, now: Date): void {
+  const row = db.prepare<[number], { revoked_at: string | null }>('SELECT revoked_at FROM sede_device WHERE id = ?').get(id);
+  if (!row) throw new AppError('sede.error.deviceNotFound', { id });
+  if (row.revoked_at) throw new AppError('sede.error.deviceRevoked');
+  db.prepare('UPDATE sede_device SET revoked_at = ?, revoked_reason = ? WHERE id = ?').run(now.toISOString(), reason, id);
+}
+
+export type RedeemRefusal = 'sede.error.badCode' | 'sede.error.codeUsed' | 'sede.error.codeExpired' | 'sede.error.codeCancelled';
+
+/**
+ * Exchanges a typed code for a new device and its session token (returned once, stored hashed).
+ * In one transaction, so two devices typing the same code at once cannot both get in.
+ */
+export function redeemCode(db: Db, typed: string, address: string | null, now: Date): { token: string; actor: Actor } | { refused: RedeemRefusal } {
+  const normalized = normalizeCode(typed);
+  if (normalized === null) return { refused: 'sede.error.badCode' };
+  return db.transaction(() => {
+    const row = db
+      .prepare<[string], InvitationRow>(`SELECT ${INVITATION_COLUMNS} FROM sede_invitation WHERE code_hash = ?`)
+      .get(sha256(normalized));
+    if (!row) return { refused: 'sede.error.badCode' as const };
+    if (row.cancelled_at) return { refused: 'sede.error.codeCancelled' as const };
+    if (row.used_at) return { refused: 'sede.error.codeUsed' as const };
+    if (now.getTime() >= new Date(row.expires_at).getTime()) return { refused: 'sede.error.codeExpired' as const };
+    const token = newToken();
+    const at = now.toISOString();
+    const { lastInsertRowid } = db
+      .prepare('INSERT INTO sede_device (token_hash, name, scope, created_at, last_seen_at, last_address) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(sha256(token), row.name, row.scope, at, at, address);
+    db.prepare('UPDATE sede_invitation SET used_at = ?, device_id = ? WHERE id = ?').run(at, lastInsertRowid, row.id);
+    return { token, actor: { scope: parseScope(row.scope), deviceId: Number(lastInsertRowid), name: row.name } };
+  })();
+}
+
+/** The session a cookie's token opens, or null (unknown, revoked). Runs on every venue request: one indexed lookup. */
+export function sessionOf(db: Db, token: string): Actor | null {
+  const row = cachedStatement(db, 'SELECT id, name, scope FROM sede_device WHERE token_hash = ? AND revoked_at IS NULL').get(sha256(token)) as
+    | { id: number; name: string; scope: string }
+    | undefined;
+  return row ? { scope: parseScope(row.scope), deviceId: row.id, name: row.name } : null;
+}
+
+export function noteSeen(db: Db, deviceId: number, address: string | null, now: Date): void {
+  cachedStatement(db, 'UPDATE sede_device SET last_seen_at = ?, last_address = ? WHERE id = ?').run(now.toISOString(), address, deviceId);
+}
