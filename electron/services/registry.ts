@@ -14,7 +14,8 @@ import { importHandlers, type ImportOptions } from './import';
 import { juryHandlers } from './jury';
 import { configSealed, refreshConfigDigest } from './jury/audit/config-check';
 import { referenceHandlers } from './reference';
-import { runAs } from './actor';
+import { currentActor, runAs } from './actor';
+import { statusFor } from './access/status';
 import { authorize } from './access/authorize';
 import { sedeHandlers } from './sede';
 import { LOCAL_ORGANIZER, type Actor } from '../../shared/sede/roles';
@@ -54,7 +55,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const events = new EventBus();
 
   const handlers: Handlers = {
-    'app.status': () => context.status(),
+    'app.status': () => statusFor(currentActor(), context.status()),
     'backups.list': () => context.backups.list(),
     'backups.create': () => context.backup('manual'),
     'backups.restore': ({ name }) => context.restore(name),
@@ -76,9 +77,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     try {
       if (!isMethodName(method)) throw new AppError('error.unknownMethod', { method });
       if (!context.isReady && !ALWAYS_AVAILABLE.has(method)) context.db();
+      // Authorization first: a device learns nothing (not even the input's shape) of a call it may not make.
+      authorize(context, method, actor, rawInput ?? {});
       const parsed = contract[method].input.safeParse(rawInput ?? {});
       if (!parsed.success) throw validationError(parsed.error);
-      authorize(context, method, actor, parsed.data);
       const handler = handlers[method] as (input: unknown) => unknown;
       const backupsBefore = context.backupsTaken;
       const guardsConfig = context.isReady && changesConfig(method) && configSealed(context.db());
