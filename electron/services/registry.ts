@@ -17,6 +17,7 @@ import { referenceHandlers } from './reference';
 import { currentActor, runAs } from './actor';
 import { statusFor } from './access/status';
 import { authorize } from './access/authorize';
+import { assertAccessDeclared } from './access/declarations';
 import { sedeHandlers } from './sede';
 import { LOCAL_ORGANIZER, type Actor } from '../../shared/sede/roles';
 
@@ -49,6 +50,7 @@ export interface Services {
 
 /** Builds every service over one database. Plain Node: used by Electron, the HTTP server and the tests. */
 export async function createServices(options: ServiceOptions): Promise<Services> {
+  assertAccessDeclared(contract);
   const context = await AppContext.open(options);
   const log = options.log ?? ((message, error) => console.error(message, error));
   if (context.isReady && options.demo !== 'never') seedDemo(context, options.demo ?? 'ifEmpty');

@@ -1,3 +1,4 @@
+import { access } from './catalog/access';
 import { common } from './catalog/common';
 import { consolidation } from './catalog/consolidation';
 import { errors } from './catalog/errors';
@@ -17,7 +18,7 @@ import { ui } from './catalog/ui';
  * reviewed in one place and a second language can be added without touching code.
  * Each feature keeps its keys in its own file under catalog/.
  */
-export const messages = { ...common, ...errors, ...importMessages, ...importReview, ...ui, ...jury, ...encuentro, ...encuentroUi, ...consolidation, ...juryUi, ...sede, ...sedeUi } as const;
+export const messages = { ...common, ...errors, ...importMessages, ...importReview, ...ui, ...jury, ...encuentro, ...encuentroUi, ...consolidation, ...juryUi, ...sede, ...sedeUi, ...access } as const;
 
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

@@ -54,13 +54,17 @@ function reaches(context: AppContext, grant: Grant, scope: RemoteScope, input: R
   return inside(place, scope, grant);
 }
 
-/** The grant's `only` fields, read with the method's own schema for that field so an omitted one counts as its default. */
+/**
+ * The grant's `only` fields, read with the method's own schema for that field so an omitted one
+ * counts as its default. A value the schema rejects is left to the validation that follows (it
+ * refuses the whole call); a valid value outside the grant's list is refused here.
+ */
 function valuesAllowed(schema: z.ZodType, grant: Grant, input: RawInput): boolean {
   if (!grant.only) return true;
   const shape = (schema as Partial<z.ZodObject>).shape;
   return Object.entries(grant.only).every(([field, allowed]) => {
     const fieldSchema = shape?.[field] as z.ZodType | undefined;
     const parsed = fieldSchema ? fieldSchema.safeParse(input[field]) : { success: true as const, data: input[field] };
-    return parsed.success && (allowed as readonly unknown[]).includes(parsed.data);
+    return !parsed.success || (allowed as readonly unknown[]).includes(parsed.data);
   });
 }

@@ -24,6 +24,8 @@ export type RawInput = Readonly<Record<string, unknown>>;
 interface Resolver {
   /** The field holding the record's id, unless the grant names another. */
   field: string;
+  /** The other input fields it reads (a declaration check verifies the method's input has them). */
+  also?: readonly string[];
   /** The record's place, or null when it does not exist (refused like one out of scope). */
   resolve(context: AppContext, input: RawInput, field: string): Place | null;
 }
@@ -57,10 +59,12 @@ export const RESOLVERS: { readonly [T in Exclude<Target, 'none'>]: Resolver } = 
   },
   jurorStage: {
     field: 'stageId',
+    also: ['jurorId'],
     resolve: (context, input, field) => row<Place>(context, JUROR_STAGE, idOf(input, field), idOf(input, 'jurorId')),
   },
   ownSheet: {
     field: 'stageId',
+    also: ['jurorId', 'entryId'],
     // The entry must belong to the stage's edition: a sheet key mixing editions names no sheet.
     resolve: (context, input, field) =>
       row<Place>(
@@ -98,6 +102,7 @@ export const RESOLVERS: { readonly [T in Exclude<Target, 'none'>]: Resolver } = 
   },
   practice: {
     field: 'practiceId',
+    also: ['salaId'],
     resolve: (context, input, field) => {
       const practice = row<{ encuentroId: number; practiceId: number }>(
         context,
