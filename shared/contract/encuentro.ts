@@ -116,9 +116,14 @@ export const encuentroMethods = {
   'encuentro.salas.delete': method<Deleted>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
 
   // ——— Moderator capture (save as you type) ———
-  /** One practice's four blocks × levels: the capture screen and the projector's practice view. */
+  /**
+   * One practice's four blocks × levels: the capture screen and the projector's practice view.
+   * Without salaId it answers every sala's contributions: a moderator may (it reads its whole
+   * Encuentro), a projector bound to a sala must name it, a projector of one practice may not
+   * ask for another.
+   */
   'encuentro.matrix': method<PracticeMatrix>('read', { moderador: { target: 'practice', within: 'encuentro' }, proyector: { target: 'practice' } })(z.object({ practiceId: id, salaId: id.nullable().optional() })),
-  /** Flat list, for the synthesis screen's source picker and the "deleted items" undo list. */
+  /** Flat list, for the synthesis screen's source picker and the "deleted items" undo list. Only the moderator besides the organizer, who reads its whole Encuentro; no projector screen needs a list. */
   'encuentro.contributions.list': method<Contribution[]>('read', ENCUENTRO_READ)(
     z.object({
       encuentroId: id,
@@ -197,7 +202,7 @@ export const encuentroMethods = {
   'encuentro.summary.restoreItem': method<SummaryItem>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
 
   // ——— Attendance ———
-  /** The registration list; `query` filters ignoring accents and case (name, DNI, institution, cargo, region). */
+  /** The registration list (the door desk's, of its own Encuentro); `query` filters ignoring accents and case (name, DNI, institution, cargo, region). */
   'encuentro.attendance.list': method<Attendee[]>('read', DOOR)(
     z.object({ encuentroId: id, query: z.string().max(200).default(''), limit: z.number().int().min(1).max(5000).optional() }),
   ),

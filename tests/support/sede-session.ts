@@ -50,16 +50,18 @@ export async function openSedeHub(services: Services, staticDir: string): Promis
             body: JSON.stringify(input),
           });
           const text = await response.text();
-          let body: SedeReply['body'] = null;
-          try {
-            body = JSON.parse(text) as SedeReply['body'];
-          } catch {
-            body = null;
-          }
-          return { status: response.status, body };
+          return { status: response.status, body: parseJson(text) };
         },
       };
     },
     close: () => server.close(),
   };
+}
+
+function parseJson(text: string): SedeReply['body'] {
+  try {
+    return JSON.parse(text) as SedeReply['body'];
+  } catch {
+    return null;
+  }
 }
