@@ -1,29 +1,23 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scopeLabel } from '../../../electron/services/access';
 import type { AppStatus } from '../../../shared/domain/types';
-import { openTestApp, type TestApp } from '../../support/services';
-import { openSedeHub, type SedeHub } from '../../support/sede-session';
-import { buildWorld, type World } from './world';
+import type { TestApp } from '../../support/services';
+import type { SedeHub } from '../../support/sede-session';
+import { openVenue, type Venue, type World } from './world';
 
 describe('venue sessions: labels, the status a device sees, workbook previews', () => {
+  let venue: Venue;
   let app: TestApp;
   let hub: SedeHub;
   let w: World;
 
   beforeAll(async () => {
-    app = await openTestApp();
-    w = await buildWorld(app);
-    const staticDir = path.join(app.dir, 'static');
-    fs.mkdirSync(staticDir);
-    hub = await openSedeHub(app.services, staticDir);
+    venue = await openVenue();
+    ({ app, hub, world: w } = venue);
   }, 60_000);
 
-  afterAll(async () => {
-    await hub?.close();
-    app?.close();
-  });
+  afterAll(() => venue?.close());
 
   it('names each role and scope the way the organizer reads it', () => {
     const db = app.services.context.db();

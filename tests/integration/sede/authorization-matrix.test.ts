@@ -1,14 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESOLVERS } from '../../../electron/services/access/resolvers';
 import { contract, type MethodName } from '../../../shared/contract';
 import type { Grant, Target } from '../../../shared/contract/define';
 import type { SessionScope } from '../../../shared/sede/roles';
-import { openTestApp, type TestApp } from '../../support/services';
-import { openSedeHub, type SedeDevice, type SedeHub } from '../../support/sede-session';
-import { buildWorld, type World } from './world';
+import type { SedeDevice } from '../../support/sede-session';
+import { openVenue, type Venue, type World } from './world';
 
 /*
  * Every contract method × every role, in and out of the session's scope, through the HTTP
@@ -44,6 +41,13 @@ function holdsSala(scope: SessionScope, salaId: number): boolean {
 const mine = (scope: SessionScope, salaId: number, label: string, input: Record<string, unknown>): Case =>
   holdsSala(scope, salaId) ? home(label, input) : otherSala(label, input);
 
+const salaCases = (w: World, s: SessionScope, f: string): Case[] => [
+  mine(s, w.sala.x1, 'its sala', { [f]: w.sala.x1 }),
+  otherSala('another sala', { [f]: w.sala.x2 }),
+  away('another Encuentro', { [f]: w.sala.y1 }),
+  away('missing', { [f]: MISSING }),
+];
+
 /** Per target, the records a call may name, in and out of the session's scope. */
 const FACTORIES: { readonly [T in Target]: Factory } = {
   none: () => [home('no record', {})],
@@ -64,19 +68,8 @@ const FACTORIES: { readonly [T in Target]: Factory } = {
   ],
   workbookPreview: (w, _s, f) => [home('its own preview', { [f]: w.token.ana }), away("another juror's preview", { [f]: w.token.beto }), away('unknown', { [f]: 'desconocido' })],
   encuentro: (w, _s, f) => [home('its Encuentro', { [f]: w.encuentro.x }), away('another Encuentro', { [f]: w.encuentro.y }), away('missing', { [f]: MISSING })],
-  sala: (w, s, f) => [
-    mine(s, w.sala.x1, 'its sala', { [f]: w.sala.x1 }),
-    otherSala('another sala', { [f]: w.sala.x2 }),
-    away('another Encuentro', { [f]: w.sala.y1 }),
-    away('missing', { [f]: MISSING }),
-  ],
-  salaDraft: (w, s, f) => [
-    mine(s, w.sala.x1, 'its sala', { [f]: w.sala.x1 }),
-    otherSala('another sala', { [f]: w.sala.x2 }),
-    away('its sala, synthesis final', { [f]: w.sala.xFinal }),
-    away('another Encuentro', { [f]: w.sala.y1 }),
-    away('missing', { [f]: MISSING }),
-  ],
+  sala: (w, s, f) => salaCases(w, s, f),
+  salaDraft: (w, s, f) => [...salaCases(w, s, f), away('its sala, synthesis final', { [f]: w.sala.xFinal })],
   practice: (w, s, f) => {
     const ofPractice = s.role === 'proyector' && s.practiceId !== null;
     return [
@@ -152,17 +145,13 @@ function expectedAllowed(name: MethodName, scope: SessionScope, kind: Kind): boo
 const METHODS = Object.keys(contract) as MethodName[];
 
 describe('authorization matrix over HTTP', () => {
-  let app: TestApp;
-  let hub: SedeHub;
+  let venue: Venue;
   let world: World;
   let sessions: { label: string; scope: SessionScope; device: SedeDevice }[];
 
   beforeAll(async () => {
-    app = await openTestApp();
-    world = await buildWorld(app);
-    const staticDir = path.join(app.dir, 'static');
-    fs.mkdirSync(staticDir);
-    hub = await openSedeHub(app.services, staticDir);
+    venue = await openVenue();
+    world = venue.world;
     const w = world;
     const scopes: [string, SessionScope][] = [
       ['jurado', { role: 'jurado', editionId: w.edition.a, jurorId: w.juror.ana }],
@@ -173,13 +162,10 @@ describe('authorization matrix over HTTP', () => {
       // Last: the organizer's calls succeed, and some of them delete what the others aim at.
       ['organizador (dispositivo)', { role: 'organizador' }],
     ];
-    sessions = scopes.map(([label, scope]) => ({ label, scope, device: hub.join(scope, label) }));
+    sessions = scopes.map(([label, scope]) => ({ label, scope, device: venue.hub.join(scope, label) }));
   }, 60_000);
 
-  afterAll(async () => {
-    await hub?.close();
-    app.close();
-  });
+  afterAll(() => venue?.close());
 
   async function outcomes(name: MethodName, remote: boolean): Promise<{ expected: string[]; actual: string[] }> {
     const expected: string[] = [];

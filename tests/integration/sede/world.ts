@@ -1,5 +1,7 @@
-import type { TestApp } from '../../support/services';
-import { sampleCriterion, sampleEdition } from '../../support/services';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openTestApp, sampleCriterion, sampleEdition, type TestApp } from '../../support/services';
+import { openSedeHub, type SedeHub } from '../../support/sede-session';
 
 /**
  * A venue's worth of records to aim calls at: two editions (a juror of each, plus a second juror
@@ -86,5 +88,31 @@ export async function buildWorld(app: TestApp): Promise<World> {
     contribution: { x1: x1.contribution, x2: x2.contribution, xLoose: x.loose.contribution, y1: y1.contribution },
     synthesis: { x1: x1.synthesis, x2: x2.synthesis, y1: y1.synthesis },
     attendee: { x: x.attendee, y: y.attendee },
+  };
+}
+
+export interface Venue {
+  app: TestApp;
+  world: World;
+  /** The HTTP transport, where devices join with a session. */
+  hub: SedeHub;
+  close(): Promise<void>;
+}
+
+/** A fresh database holding the world, served over HTTP for venue devices. */
+export async function openVenue(): Promise<Venue> {
+  const app = await openTestApp();
+  const world = await buildWorld(app);
+  const staticDir = path.join(app.dir, 'static');
+  fs.mkdirSync(staticDir);
+  const hub = await openSedeHub(app.services, staticDir);
+  return {
+    app,
+    world,
+    hub,
+    close: async () => {
+      await hub.close();
+      app.close();
+    },
   };
 }
