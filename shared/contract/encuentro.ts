@@ -50,9 +50,10 @@ import { uploadedFile } from './upload';
 type Deleted = { deleted: true };
 
 /*
- * Who else may call what (the organizer may call everything). Set-up writes, attendance deletion
- * and roster import, the cross-sala summary's writes and the exports stay the organizer's: they
- * change or hand out the whole event, which no venue device needs.
+ * Who else may call what (the organizer may call everything). Set-up writes, the roster import,
+ * the cross-sala summary's writes and the exports stay the organizer's: they change or hand out
+ * the whole event, which no venue device needs. Deleting a registration too: the door desk
+ * corrects a person's data (update) or undoes a check-in, but does not remove people from the list.
  *  - moderador: captures and drafts its own salas' synthesis; reads the rest of its Encuentro
  *    (the other salas' matrices and tables, the summary, the door counts) to moderate with context;
  *  - registro: the attendance of its Encuentro, and the Encuentro itself (the door screen's title);
@@ -179,7 +180,11 @@ export const encuentroMethods = {
   ),
   'encuentro.synthesis.deleteItem': method<SynthesisItem>('write', ['encuentro'], OWN_SYNTHESIS_ITEM)(z.object({ id })),
   'encuentro.synthesis.restoreItem': method<SynthesisItem>('write', ['encuentro'], OWN_SYNTHESIS_ITEM)(z.object({ id })),
-  /** borrador → revision → final; leaving final (reopening) needs a reason, which is recorded. */
+  /**
+   * borrador → revision → final; leaving final (reopening) needs a reason, which is recorded. A
+   * moderator moves its own sala's draft between borrador and revision; finalising it, and
+   * reopening a final one, are the organizer's (the plenary's table is closed by the organizer).
+   */
   'encuentro.synthesis.setStatus': method<SalaSynthesis>('write', ['encuentro'], { moderador: { target: 'salaDraft', only: { status: ['borrador', 'revision'] } } })(z.object({ salaId: id, status: synthesisStatus, reason: optionalText(2000) })),
 
   // ——— Cross-sala summary (executive summary) ———
