@@ -98,7 +98,7 @@ export const RESOLVERS: { readonly [T in Exclude<Target, 'none'>]: Resolver } = 
   salaDraft: {
     field: 'salaId',
     // Once final, only the organizer changes the synthesis status (reopening needs its reason).
-    resolve: (context, input, field) => salaPlace(row(context, `${SALA} AND synthesis_status <> 'final'`, idOf(input, field))),
+    resolve: (context, input, field) => salaPlace(row(context, `SELECT encuentro_id AS encuentroId, id AS salaId FROM encuentro_sala WHERE id = ? AND synthesis_status <> 'final'`, idOf(input, field))),
   },
   practice: {
     field: 'practiceId',

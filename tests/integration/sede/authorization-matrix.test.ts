@@ -72,9 +72,10 @@ const FACTORIES: { readonly [T in Target]: Factory } = {
   salaDraft: (w, s, f) => [...salaCases(w, s, f), away('its sala, synthesis final', { [f]: w.sala.xFinal })],
   practice: (w, s, f) => {
     const ofPractice = s.role === 'proyector' && s.practiceId !== null;
+    const anySala = ofPractice && s.salaId === null;
     return [
       // Naming no sala reaches every sala of the practice: only a role not bound to a sala may.
-      ofPractice ? home('its practice', { [f]: w.practice.x1 }) : otherSala('its practice, sala not named', { [f]: w.practice.x1 }),
+      anySala ? home('its practice', { [f]: w.practice.x1 }) : otherSala('its practice, sala not named', { [f]: w.practice.x1 }),
       ofPractice ? home('its practice in its sala', { [f]: w.practice.x1, salaId: w.sala.x1 }) : mine(s, w.sala.x1, 'in its sala', { [f]: w.practice.x1, salaId: w.sala.x1 }),
       otherSala('another sala', { [f]: w.practice.x2, salaId: w.sala.x2 }),
       otherSala('no sala', { [f]: w.practice.xLoose, salaId: null }),
@@ -159,6 +160,7 @@ describe('authorization matrix over HTTP', () => {
       ['registro', { role: 'registro', encuentroId: w.encuentro.x }],
       ['proyector de sala', { role: 'proyector', encuentroId: w.encuentro.x, salaId: w.sala.x1, practiceId: null }],
       ['proyector de práctica', { role: 'proyector', encuentroId: w.encuentro.x, salaId: null, practiceId: w.practice.x1 }],
+      ['proyector de práctica en sala', { role: 'proyector', encuentroId: w.encuentro.x, salaId: w.sala.x1, practiceId: w.practice.x1 }],
       // Last: the organizer's calls succeed, and some of them delete what the others aim at.
       ['organizador (dispositivo)', { role: 'organizador' }],
     ];
