@@ -1,9 +1,12 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { accessProblems, assertAccessDeclared } from '../../../electron/services/access/declarations';
+import { createServices } from '../../../electron/services/registry';
 import { contract, type MethodName } from '../../../shared/contract';
 import { method, ORGANIZER } from '../../../shared/contract/define';
 import { REMOTE_ROLES, type RemoteRole } from '../../../shared/sede/roles';
+import { tempDir } from '../../support/services';
 
 const names = Object.keys(contract) as MethodName[];
 
@@ -24,6 +27,23 @@ describe('who may call each contract method', () => {
     };
     expect(accessProblems(faulty)).toEqual(['demo.bare: no access declaration', 'demo.wrongField: registro reads encuentroId, which the input does not have']);
     expect(() => assertAccessDeclared(faulty)).toThrow(/demo\.bare/);
+  });
+
+  it('the services are not built over a contract with a method lacking its declaration', async () => {
+    const open = contract as unknown as Record<string, unknown>;
+    const { dir, cleanup } = tempDir();
+    const build = () => createServices({ dbPath: path.join(dir, 'test.db'), demo: 'never', log: () => undefined });
+    open['demo.bare'] = { input: z.object({}), kind: 'read', changes: [] };
+    try {
+      await expect(build()).rejects.toThrow(/demo\.bare: no access declaration/);
+    } finally {
+      delete open['demo.bare'];
+    }
+    try {
+      (await build()).close();
+    } finally {
+      cleanup();
+    }
   });
 
   /*
