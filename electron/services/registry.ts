@@ -14,10 +14,12 @@ import { importHandlers, type ImportOptions } from './import';
 import { juryHandlers } from './jury';
 import { configSealed, refreshConfigDigest } from './jury/audit/config-check';
 import { referenceHandlers } from './reference';
-import { runAs } from './actor';
+import { currentActor, runAs } from './actor';
+import { statusFor } from './access/status';
 import { authorize } from './access/authorize';
 import { sedeHandlers, type HubSlot } from './sede';
 import type { HubController } from './sede/controller';
+import { assertAccessDeclared } from './access/declarations';
 import { LOCAL_ORGANIZER, type Actor } from '../../shared/sede/roles';
 
 /** Methods that still work when the database is blocked (newer version, corrupt): so the user can restore. */
@@ -51,6 +53,7 @@ export interface Services {
 
 /** Builds every service over one database. Plain Node: used by Electron, the HTTP server and the tests. */
 export async function createServices(options: ServiceOptions): Promise<Services> {
+  assertAccessDeclared(contract);
   const context = await AppContext.open(options);
   const log = options.log ?? ((message, error) => console.error(message, error));
   if (context.isReady && options.demo !== 'never') seedDemo(context, options.demo ?? 'ifEmpty');
@@ -58,7 +61,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const hubSlot: HubSlot = { hub: null };
 
   const handlers: Handlers = {
-    'app.status': () => context.status(),
+    'app.status': () => statusFor(currentActor(), context.status()),
     'backups.list': () => context.backups.list(),
     'backups.create': () => context.backup('manual'),
     'backups.restore': ({ name }) => context.restore(name),
@@ -80,9 +83,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     try {
       if (!isMethodName(method)) throw new AppError('error.unknownMethod', { method });
       if (!context.isReady && !ALWAYS_AVAILABLE.has(method)) context.db();
+      // Authorization first: a device learns nothing (not even the input's shape) of a call it may not make.
+      authorize(context, method, actor, rawInput ?? {});
       const parsed = contract[method].input.safeParse(rawInput ?? {});
       if (!parsed.success) throw validationError(parsed.error);
-      authorize(context, method, actor, parsed.data);
       const handler = handlers[method] as (input: unknown) => unknown;
       const backupsBefore = context.backupsTaken;
       const guardsConfig = context.isReady && changesConfig(method) && configSealed(context.db());

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { AppStatus, BackupInfo } from '../domain/types';
-import { method, ORGANIZER } from './define';
+import { method, ORGANIZER, type Access } from './define';
+
+/** Every device's app shell asks it first (is the database ready?); remote roles get it without the file's path (electron/services/access/status.ts). */
+const EVERY_ROLE: Access = { jurado: { target: 'none' }, moderador: { target: 'none' }, registro: { target: 'none' }, proyector: { target: 'none' } };
 
 export const appMethods = {
-  'app.status': method<AppStatus>('read', ORGANIZER)(z.object({})),
+  'app.status': method<AppStatus>('read', EVERY_ROLE)(z.object({})),
   'backups.list': method<BackupInfo[]>('read', ORGANIZER)(z.object({})),
   'backups.create': method<BackupInfo>('write', ['backups'], ORGANIZER)(z.object({})),
   /** Restores a backup; the current file is first kept aside as its own backup. */

@@ -40,20 +40,32 @@ export interface MethodSpec<I extends z.ZodType, O> {
 /**
  * The record a remote role's call names, which the server resolves (electron/services/access)
  * to the edition, juror, Encuentro, sala or practice it belongs to and compares with the
- * session's scope. 'none': the call names no record (what it answers is already limited to the
- * session, e.g. «who am I»).
+ * session's scope. A record that does not exist is refused like one out of scope, so ids
+ * cannot be probed. Each target reads fixed input fields (in brackets; `field` renames the first):
+ *  - 'none': the call names no record (what it answers is already limited to the session, e.g. «who am I»);
+ *  - 'edition' [editionId]: an edition;
+ *  - 'jurorStage' [stageId, jurorId]: one juror's work in one stage (worklist, grid, workbook);
+ *  - 'ownSheet' [stageId, jurorId, entryId]: one score sheet (the entry must be of the stage's edition);
+ *  - 'workbookPreview' [token]: a juror workbook preview awaiting «apply», bound to the juror it was made for;
+ *  - 'encuentro' [encuentroId]: an Encuentro;
+ *  - 'sala' [salaId]: a sala; 'salaDraft' [salaId]: a sala whose synthesis is not final
+ *    (reopening a final synthesis is the organizer's);
+ *  - 'practice' [practiceId, salaId?]: a practice, captured or shown in the sala named (salaId
+ *    null: no sala; omitted: every sala that lists the practice);
+ *  - 'contribution', 'synthesisItem', 'attendee' [id]: the record's Encuentro and sala.
  */
 export type Target =
   | 'none'
   | 'edition'
-  | 'stage'
+  | 'jurorStage'
   | 'ownSheet'
+  | 'workbookPreview'
   | 'encuentro'
   | 'sala'
+  | 'salaDraft'
   | 'practice'
   | 'contribution'
   | 'synthesisItem'
-  | 'summaryItem'
   | 'attendee';
 
 export interface Grant {
@@ -62,6 +74,8 @@ export interface Grant {
   field?: string;
   /** For a moderator: 'encuentro' lets it reach any sala of its Encuentro (reads); by default only its own salas. */
   within?: 'encuentro' | 'sala';
+  /** Input fields this role may only set to these values (after the schema's default), e.g. enteredBy 'juror'. */
+  only?: { readonly [field: string]: readonly (string | number | boolean)[] };
 }
 
 /** Per remote role, the grant; a role not listed is refused. The organizer may call every method. */

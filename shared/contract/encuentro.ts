@@ -44,10 +44,33 @@ import type {
 } from '../domain/encuentro-types';
 import { id, optionalText } from '../domain/schemas';
 import type { ExportedFile } from '../domain/types';
-import { method, ORGANIZER } from './define';
+import { method, ORGANIZER, type Access } from './define';
 import { uploadedFile } from './upload';
 
 type Deleted = { deleted: true };
+
+/*
+ * Who else may call what (the organizer may call everything). Set-up writes, the roster import,
+ * the cross-sala summary's writes and the exports stay the organizer's: they change or hand out
+ * the whole event, which no venue device needs. Deleting a registration too: the door desk
+ * corrects a person's data (update) or undoes a check-in, but does not remove people from the list.
+ *  - moderador: captures and drafts its own salas' synthesis; reads the rest of its Encuentro
+ *    (the other salas' matrices and tables, the summary, the door counts) to moderate with context;
+ *  - registro: the attendance of its Encuentro, and the Encuentro itself (the door screen's title);
+ *  - proyector: only what the projector screens read, for its sala or its practice.
+ */
+/** A sala-bound read names its sala: the moderator's own salas, or the projector's sala. */
+const SALA_READ: Access = { moderador: { target: 'sala', within: 'encuentro' }, proyector: { target: 'sala' } };
+/** Capture in the moderator's own salas: a contribution whose sala is not one of them is refused. */
+const OWN_CONTRIBUTION: Access = { moderador: { target: 'contribution' } };
+/** Capture naming the practice and the sala: the sala must be one of the moderator's and list the practice; salaId null or omitted is refused. */
+const OWN_CAPTURE: Access = { moderador: { target: 'practice' } };
+const OWN_SYNTHESIS: Access = { moderador: { target: 'sala' } };
+const OWN_SYNTHESIS_ITEM: Access = { moderador: { target: 'synthesisItem' } };
+/** What the moderator reads of its whole Encuentro; the door desk reads its Encuentro too. */
+const ENCUENTRO_READ: Access = { moderador: { target: 'encuentro', within: 'encuentro' } };
+const DOOR: Access = { registro: { target: 'encuentro' } };
+const DOOR_ATTENDEE: Access = { registro: { target: 'attendee' } };
 
 /**
  * The live Encuentro: set-up (event, ejes, practices, panels, salas), moderator capture,
@@ -58,7 +81,7 @@ export const encuentroMethods = {
   // ——— Event set-up ———
   'encuentro.list': method<EncuentroSummary[]>('read', ORGANIZER)(z.object({ editionId: id.optional() })),
   /** Event, ejes, practices, panels and salas: everything the set-up screens need. */
-  'encuentro.get': method<EncuentroDetail>('read', ORGANIZER)(z.object({ id })),
+  'encuentro.get': method<EncuentroDetail>('read', { moderador: { target: 'encuentro', field: 'id', within: 'encuentro' }, registro: { target: 'encuentro', field: 'id' } })(z.object({ id })),
   'encuentro.create': method<EncuentroDetail>('write', ['encuentro'], ORGANIZER)(z.object({ editionId: id, fields: encuentroFields })),
   'encuentro.update': method<EncuentroDetail>('write', ['encuentro'], ORGANIZER)(z.object({ id, fields: encuentroFields })),
   /** The Informe's narrative sections (antecedentes, metodología, palabras de inauguración y de clausura). */
@@ -94,10 +117,15 @@ export const encuentroMethods = {
   'encuentro.salas.delete': method<Deleted>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
 
   // ——— Moderator capture (save as you type) ———
-  /** One practice's four blocks × levels: the capture screen and the projector's practice view. */
-  'encuentro.matrix': method<PracticeMatrix>('read', ORGANIZER)(z.object({ practiceId: id, salaId: id.nullable().optional() })),
-  /** Flat list, for the synthesis screen's source picker and the "deleted items" undo list. */
-  'encuentro.contributions.list': method<Contribution[]>('read', ORGANIZER)(
+  /**
+   * One practice's four blocks × levels: the capture screen and the projector's practice view.
+   * Without salaId it answers every sala's contributions: a moderator may (it reads its whole
+   * Encuentro), a projector bound to a sala must name it, a projector of one practice may not
+   * ask for another.
+   */
+  'encuentro.matrix': method<PracticeMatrix>('read', { moderador: { target: 'practice', within: 'encuentro' }, proyector: { target: 'practice' } })(z.object({ practiceId: id, salaId: id.nullable().optional() })),
+  /** Flat list, for the synthesis screen's source picker and the "deleted items" undo list. Only the moderator besides the organizer, who reads its whole Encuentro; no projector screen needs a list. */
+  'encuentro.contributions.list': method<Contribution[]>('read', ENCUENTRO_READ)(
     z.object({
       encuentroId: id,
       salaId: id.optional(),
@@ -106,57 +134,61 @@ export const encuentroMethods = {
     }),
   ),
   /** Creates the record (durable when it returns) and answers its id; retried creates with the same clientKey return the first. */
-  'encuentro.contributions.create': method<Contribution>('write', ['encuentro'], ORGANIZER)(contributionCreate),
+  'encuentro.contributions.create': method<Contribution>('write', ['encuentro'], OWN_CAPTURE)(contributionCreate),
   /**
    * A keystroke save: idempotent, durable when it returns. Applied only if `revision` is higher
    * than the stored one (or equal with the same text); a late older save answers applied: false
    * and the current record. Every applied change adds a version to the history.
    */
-  'encuentro.contributions.updateText': method<ContributionSave>('write', ['encuentro'], ORGANIZER)(z.object({ id, text: contributionText, revision })),
+  'encuentro.contributions.updateText': method<ContributionSave>('write', ['encuentro'], OWN_CONTRIBUTION)(z.object({ id, text: contributionText, revision })),
   /** Files the contribution under another block or level (appended, or after `afterId`). */
-  'encuentro.contributions.move': method<Contribution>('write', ['encuentro'], ORGANIZER)(contributionMove),
-  'encuentro.contributions.reorder': method<Contribution[]>('write', ['encuentro'], ORGANIZER)(
+  'encuentro.contributions.move': method<Contribution>('write', ['encuentro'], OWN_CONTRIBUTION)(contributionMove),
+  'encuentro.contributions.reorder': method<Contribution[]>('write', ['encuentro'], OWN_CAPTURE)(
     z
       .object({ practiceId: id, salaId: id.nullable().optional(), block: contributionBlock, level: contributionLevel, orderedIds: z.array(id) })
       .superRefine(refineBlockLevel),
   ),
   /** Soft delete: undone by `restore`. Synthesis links to it are kept. */
-  'encuentro.contributions.delete': method<Contribution>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
-  'encuentro.contributions.restore': method<Contribution>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
+  'encuentro.contributions.delete': method<Contribution>('write', ['encuentro'], OWN_CONTRIBUTION)(z.object({ id })),
+  'encuentro.contributions.restore': method<Contribution>('write', ['encuentro'], OWN_CONTRIBUTION)(z.object({ id })),
   /** Every saved text version with its time, newest first. */
-  'encuentro.contributions.history': method<ContributionVersion[]>('read', ORGANIZER)(z.object({ id })),
+  'encuentro.contributions.history': method<ContributionVersion[]>('read', { moderador: { target: 'contribution', within: 'encuentro' } })(z.object({ id })),
   /** Brings a former version back as the current text (itself recorded as a new version). */
-  'encuentro.contributions.restoreVersion': method<Contribution>('write', ['encuentro'], ORGANIZER)(z.object({ id, versionId: id })),
+  'encuentro.contributions.restoreVersion': method<Contribution>('write', ['encuentro'], OWN_CONTRIBUTION)(z.object({ id, versionId: id })),
 
   // ——— Sala synthesis (plenary table) ———
-  'encuentro.synthesis.get': method<SalaSynthesis>('read', ORGANIZER)(z.object({ salaId: id })),
+  'encuentro.synthesis.get': method<SalaSynthesis>('read', SALA_READ)(z.object({ salaId: id })),
   /** One contribution becomes a synthesis item (text copied unless given), linked to it. Level/axis default from the contribution. */
-  'encuentro.synthesis.promote': method<SynthesisItem>('write', ['encuentro'], ORGANIZER)(
+  'encuentro.synthesis.promote': method<SynthesisItem>('write', ['encuentro'], OWN_SYNTHESIS)(
     z.object({ salaId: id, contributionId: id, level: synthesisLevel.optional(), axis: synthesisAxis.optional(), text: synthesisText.optional() }),
   ),
   /** Several contributions become one item with the given wording, linked to all of them. */
-  'encuentro.synthesis.merge': method<SynthesisItem>('write', ['encuentro'], ORGANIZER)(
+  'encuentro.synthesis.merge': method<SynthesisItem>('write', ['encuentro'], OWN_SYNTHESIS)(
     z.object({ salaId: id, contributionIds: z.array(id).min(1).max(200), level: synthesisLevel, axis: synthesisAxis, text: synthesisText }),
   ),
   /** An item typed directly (no source), or merged into later via setSources. */
-  'encuentro.synthesis.createItem': method<SynthesisItem>('write', ['encuentro'], ORGANIZER)(
+  'encuentro.synthesis.createItem': method<SynthesisItem>('write', ['encuentro'], OWN_SYNTHESIS)(
     z.object({ salaId: id, level: synthesisLevel, axis: synthesisAxis, text: synthesisText.default('') }),
   ),
   /** Same revision rule as contributions. */
-  'encuentro.synthesis.updateItem': method<{ applied: boolean; item: SynthesisItem }>('write', ['encuentro'], ORGANIZER)(z.object({ id, text: synthesisText, revision })),
-  'encuentro.synthesis.moveItem': method<SynthesisItem>('write', ['encuentro'], ORGANIZER)(z.object({ id, level: synthesisLevel, axis: synthesisAxis })),
+  'encuentro.synthesis.updateItem': method<{ applied: boolean; item: SynthesisItem }>('write', ['encuentro'], OWN_SYNTHESIS_ITEM)(z.object({ id, text: synthesisText, revision })),
+  'encuentro.synthesis.moveItem': method<SynthesisItem>('write', ['encuentro'], OWN_SYNTHESIS_ITEM)(z.object({ id, level: synthesisLevel, axis: synthesisAxis })),
   /** Replaces the item's source links (add or drop contributions of the same sala). */
-  'encuentro.synthesis.setSources': method<SynthesisItem>('write', ['encuentro'], ORGANIZER)(z.object({ id, contributionIds: z.array(id).max(200) })),
-  'encuentro.synthesis.reorder': method<SynthesisItem[]>('write', ['encuentro'], ORGANIZER)(
+  'encuentro.synthesis.setSources': method<SynthesisItem>('write', ['encuentro'], OWN_SYNTHESIS_ITEM)(z.object({ id, contributionIds: z.array(id).max(200) })),
+  'encuentro.synthesis.reorder': method<SynthesisItem[]>('write', ['encuentro'], OWN_SYNTHESIS)(
     z.object({ salaId: id, level: synthesisLevel, axis: synthesisAxis, orderedIds: z.array(id) }),
   ),
-  'encuentro.synthesis.deleteItem': method<SynthesisItem>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
-  'encuentro.synthesis.restoreItem': method<SynthesisItem>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
-  /** borrador → revision → final; leaving final (reopening) needs a reason, which is recorded. */
-  'encuentro.synthesis.setStatus': method<SalaSynthesis>('write', ['encuentro'], ORGANIZER)(z.object({ salaId: id, status: synthesisStatus, reason: optionalText(2000) })),
+  'encuentro.synthesis.deleteItem': method<SynthesisItem>('write', ['encuentro'], OWN_SYNTHESIS_ITEM)(z.object({ id })),
+  'encuentro.synthesis.restoreItem': method<SynthesisItem>('write', ['encuentro'], OWN_SYNTHESIS_ITEM)(z.object({ id })),
+  /**
+   * borrador → revision → final; leaving final (reopening) needs a reason, which is recorded. A
+   * moderator moves its own sala's draft between borrador and revision; finalising it, and
+   * reopening a final one, are the organizer's (the plenary's table is closed by the organizer).
+   */
+  'encuentro.synthesis.setStatus': method<SalaSynthesis>('write', ['encuentro'], { moderador: { target: 'salaDraft', only: { status: ['borrador', 'revision'] } } })(z.object({ salaId: id, status: synthesisStatus, reason: optionalText(2000) })),
 
   // ——— Cross-sala summary (executive summary) ———
-  'encuentro.summary.get': method<EncuentroSummaryTable>('read', ORGANIZER)(z.object({ encuentroId: id })),
+  'encuentro.summary.get': method<EncuentroSummaryTable>('read', ENCUENTRO_READ)(z.object({ encuentroId: id })),
   'encuentro.summary.createItem': method<SummaryItem>('write', ['encuentro'], ORGANIZER)(
     z.object({
       encuentroId: id,
@@ -175,20 +207,20 @@ export const encuentroMethods = {
   'encuentro.summary.restoreItem': method<SummaryItem>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
 
   // ——— Attendance ———
-  /** The registration list; `query` filters ignoring accents and case (name, DNI, institution, cargo, region). */
-  'encuentro.attendance.list': method<Attendee[]>('read', ORGANIZER)(
+  /** The registration list (the door desk's, of its own Encuentro); `query` filters ignoring accents and case (name, DNI, institution, cargo, region). */
+  'encuentro.attendance.list': method<Attendee[]>('read', DOOR)(
     z.object({ encuentroId: id, query: z.string().max(200).default(''), limit: z.number().int().min(1).max(5000).optional() }),
   ),
-  'encuentro.attendance.counts': method<AttendanceCounts>('read', ORGANIZER)(z.object({ encuentroId: id })),
+  'encuentro.attendance.counts': method<AttendanceCounts>('read', { registro: { target: 'encuentro' }, moderador: { target: 'encuentro', within: 'encuentro' } })(z.object({ encuentroId: id })),
   /** Typed registration; `checkIn` registers and checks in a walk-in in one call. */
-  'encuentro.attendance.register': method<Attendee>('write', ['encuentro'], ORGANIZER)(
+  'encuentro.attendance.register': method<Attendee>('write', ['encuentro'], DOOR)(
     z.object({ encuentroId: id, fields: attendeeFields, checkIn: z.boolean().default(false) }),
   ),
-  'encuentro.attendance.update': method<Attendee>('write', ['encuentro'], ORGANIZER)(z.object({ id, fields: attendeeFields })),
+  'encuentro.attendance.update': method<Attendee>('write', ['encuentro'], DOOR_ATTENDEE)(z.object({ id, fields: attendeeFields })),
   'encuentro.attendance.delete': method<Deleted>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
   /** One call at the door; checking in twice keeps the first time. */
-  'encuentro.attendance.checkIn': method<CheckInResult>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
-  'encuentro.attendance.undoCheckIn': method<CheckInResult>('write', ['encuentro'], ORGANIZER)(z.object({ id })),
+  'encuentro.attendance.checkIn': method<CheckInResult>('write', ['encuentro'], DOOR_ATTENDEE)(z.object({ id })),
+  'encuentro.attendance.undoCheckIn': method<CheckInResult>('write', ['encuentro'], DOOR_ATTENDEE)(z.object({ id })),
   /** Reads an .xlsx or .csv roster and says what an import would do. Writes nothing. */
   'encuentro.attendance.previewImport': method<AttendanceImportPreview>('read', ORGANIZER)(uploadedFile.extend({ encuentroId: id })),
   /** Adds the roster's valid rows in one transaction (after a backup); already registered people are skipped. */

@@ -23,8 +23,18 @@ import type {
 } from '../domain/jury-types';
 import { id, optionalText, requiredText } from '../domain/schemas';
 import type { ExportedFile } from '../domain/types';
-import { method, ORGANIZER } from './define';
+import { method, ORGANIZER, type Access } from './define';
 import { uploadedFile } from './upload';
+
+/**
+ * A juror's device reaches only that juror's own work: the juror identity is the session's, so a
+ * call naming another juror (or a stage or entry of another edition) is refused; what the sheet
+ * shows of other jurors (peers, blind review) is the service's rule, as for the organizer.
+ */
+const OWN_WORK: Access = { jurado: { target: 'jurorStage' } };
+const OWN_SHEET: Access = { jurado: { target: 'ownSheet' } };
+/** A juror types as themselves: 'organizer' (transcribing a paper ficha) is the organizer's. */
+const OWN_SHEET_TYPED: Access = { jurado: { target: 'ownSheet', only: { enteredBy: ['juror'] } } };
 
 /** Jury scoring: settings, jurors, panels, conflicts, assignments, scores, stages, audit. Consolidation, results and acta are declared by their own feature. */
 export const juryMethods = {
@@ -88,16 +98,16 @@ export const juryMethods = {
 
   // --- Scoring (juror side) ---
   /** The juror's assigned entries with status and progress (n of m); blind mode applied. */
-  'scores.worklist': method<Worklist>('read', ORGANIZER)(z.object({ stageId: id, jurorId: id })),
+  'scores.worklist': method<Worklist>('read', OWN_WORK)(z.object({ stageId: id, jurorId: id })),
   /** One sheet: entry, rubric with level descriptors, own scores and comments; peers only after submitting. */
-  'scores.sheet': method<ScoreSheetView>('read', ORGANIZER)(sheetKey),
+  'scores.sheet': method<ScoreSheetView>('read', OWN_SHEET)(sheetKey),
   /** Entries × criteria for jurors who score many entries. */
-  'scores.grid': method<ScoreGrid>('read', ORGANIZER)(z.object({ stageId: id, jurorId: id })),
+  'scores.grid': method<ScoreGrid>('read', OWN_WORK)(z.object({ stageId: id, jurorId: id })),
   /**
    * Sets one criterion's score and/or comment (omit a field to keep it; value null clears it).
    * Refused outside the scale or off its step. Durable (synchronous=FULL) before it returns.
    */
-  'scores.set': method<SavedScore>('write', ['scores'], ORGANIZER)(
+  'scores.set': method<SavedScore>('write', ['scores'], OWN_SHEET_TYPED)(
     sheetKey.extend({
       criterionId: id,
       value: z.number().nullable().optional(),
@@ -106,12 +116,12 @@ export const juryMethods = {
     }),
   ),
   /** Other jurors' submitted sheets for an entry: refused until the caller has submitted their own. */
-  'scores.peers': method<PeerSheet[]>('read', ORGANIZER)(sheetKey),
-  'sheets.setComment': method<ScoreSheetView>('write', ['scores'], ORGANIZER)(sheetKey.extend({ comment: optionalText(8000), enteredBy })),
-  'sheets.abstain': method<ScoreSheetView>('write', ['scores'], ORGANIZER)(sheetKey.extend({ kind: z.enum(['abstain', 'recuse']), reason, enteredBy })),
-  'sheets.clearAbstention': method<ScoreSheetView>('write', ['scores'], ORGANIZER)(sheetKey.extend({ enteredBy })),
+  'scores.peers': method<PeerSheet[]>('read', OWN_SHEET)(sheetKey),
+  'sheets.setComment': method<ScoreSheetView>('write', ['scores'], OWN_SHEET_TYPED)(sheetKey.extend({ comment: optionalText(8000), enteredBy })),
+  'sheets.abstain': method<ScoreSheetView>('write', ['scores'], OWN_SHEET_TYPED)(sheetKey.extend({ kind: z.enum(['abstain', 'recuse']), reason, enteredBy })),
+  'sheets.clearAbstention': method<ScoreSheetView>('write', ['scores'], OWN_SHEET_TYPED)(sheetKey.extend({ enteredBy })),
   /** Requires every applicable criterion scored (or an abstention); then read-only. */
-  'sheets.submit': method<ScoreSheetView>('write', ['scores'], ORGANIZER)(sheetKey.extend({ enteredBy })),
+  'sheets.submit': method<ScoreSheetView>('write', ['scores'], OWN_SHEET_TYPED)(sheetKey.extend({ enteredBy })),
   /** Organizer: makes a submitted sheet, or one sheet of a closed stage, editable again. */
   'sheets.reopen': method<ScoreSheetView>('write', ['scores'], ORGANIZER)(sheetKey.extend({ reason })),
 
@@ -149,11 +159,11 @@ export const juryMethods = {
   'audit.restartKey': method<AuditVerification>('write', ['jury', 'results'], ORGANIZER)(z.object({ reason })),
 
   // --- Offline juror workbooks ---
-  'juryWorkbooks.export': method<ExportedFile>('read', ORGANIZER)(z.object({ stageId: id, jurorId: id })),
+  'juryWorkbooks.export': method<ExportedFile>('read', OWN_WORK)(z.object({ stageId: id, jurorId: id })),
   /** Parses (off the main thread), checks identity and structure, and compares with the app. Writes nothing. */
-  'juryWorkbooks.preview': method<WorkbookPreview>('read', ORGANIZER)(uploadedFile.extend({ stageId: id, jurorId: id })),
+  'juryWorkbooks.preview': method<WorkbookPreview>('read', OWN_WORK)(uploadedFile.extend({ stageId: id, jurorId: id })),
   /** Applies a preview in one transaction; conflicting cells keep the app's value unless 'workbook'. */
-  'juryWorkbooks.apply': method<WorkbookApplyResult>('write', ['scores', 'backups'], ORGANIZER)(
+  'juryWorkbooks.apply': method<WorkbookApplyResult>('write', ['scores', 'backups'], { jurado: { target: 'workbookPreview' } })(
     z.object({ token: requiredText(100), conflicts: z.enum(['keepApp', 'workbook']).default('keepApp') }),
   ),
 };

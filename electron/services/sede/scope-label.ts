@@ -27,7 +27,8 @@ export function scopeLabel(db: Db, scope: SessionScope): string {
       return t('sede.scope.registro', { encuentro: encuentroName(db, scope.encuentroId) });
     case 'proyector': {
       const encuentro = encuentroName(db, scope.encuentroId);
-      if (scope.salaId !== null) return t('sede.scope.proyectorSala', { sala: salaName(db, scope.encuentroId, scope.salaId), encuentro });
+      const sala = scope.salaId === null ? null : salaName(db, scope.encuentroId, scope.salaId);
+      if (sala !== null && scope.practiceId === null) return t('sede.scope.proyectorSala', { sala, encuentro });
       if (scope.practiceId !== null) {
         const practice = nameOf(
           db,
@@ -36,7 +37,7 @@ export function scopeLabel(db: Db, scope: SessionScope): string {
           'sede.error.practiceNotInEncuentro',
           scope.practiceId,
         );
-        return t('sede.scope.proyectorPractice', { practice, encuentro });
+        return sala === null ? t('sede.scope.proyectorPractice', { practice, encuentro }) : t('sede.scope.proyectorPracticeSala', { practice, sala, encuentro });
       }
       return t('sede.scope.proyectorEncuentro', { encuentro });
     }

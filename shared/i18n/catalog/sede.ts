@@ -40,5 +40,6 @@ export const sede = {
   'sede.scope.registro': 'Registro de asistencia · {encuentro}',
   'sede.scope.proyectorSala': 'Proyector de {sala} · {encuentro}',
   'sede.scope.proyectorPractice': 'Proyector de «{practice}» · {encuentro}',
+  'sede.scope.proyectorPracticeSala': 'Proyector de «{practice}» ({sala}) · {encuentro}',
   'sede.scope.proyectorEncuentro': 'Proyector · {encuentro}',
 } as const;

@@ -12,8 +12,21 @@ import { readJurorWorkbook } from './read-workbook';
 /** Previews wait this long for their "apply"; after that the file must be loaded again. */
 const PREVIEW_TTL_MS = 60 * 60 * 1000;
 
+/** Previews awaiting «apply», per open app (one per createServices), so authorization can tell whose a token is. */
+const pendingByContext = new WeakMap<AppContext, Map<string, PendingImport>>();
+
+/**
+ * The stage and juror a pending preview was made for (undefined for an unknown or expired
+ * token): a juror's device may apply only a preview of their own workbook (access/resolvers.ts).
+ */
+export function pendingWorkbookOwner(ctx: AppContext, token: string): { stageId: number; jurorId: number } | undefined {
+  const item = pendingByContext.get(ctx)?.get(token);
+  return item && Date.now() - item.createdAt <= PREVIEW_TTL_MS ? { stageId: item.stageId, jurorId: item.jurorId } : undefined;
+}
+
 export function workbookHandlers(ctx: AppContext): Pick<Handlers, Extract<keyof typeof juryMethods, `juryWorkbooks.${string}`>> {
   const pending = new Map<string, PendingImport>();
+  pendingByContext.set(ctx, pending);
   const now = () => ctx.now().toISOString();
   const sweep = () => {
     for (const [token, item] of pending) if (Date.now() - item.createdAt > PREVIEW_TTL_MS) pending.delete(token);

@@ -1,0 +1,3 @@
+export { authorize } from './authorize';
+export { statusFor } from './status';
+export { accessProblems, assertAccessDeclared } from './declarations';
