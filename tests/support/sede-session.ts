@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type http from 'node:http';
-import { startHttpServer } from '../../electron/server/http';
+import { Hub } from '../../electron/server/hub';
 import type { Services } from '../../electron/services/registry';
-import type { Actor, SessionScope } from '../../shared/sede/roles';
+import type { SessionScope } from '../../shared/sede/roles';
+import { callAs, freePort, join, sessionCookie, VENUE } from './sede';
 
 /** What one call over HTTP answered: the status and the parsed JSON body (null when not JSON). */
 export interface SedeReply {
@@ -21,40 +20,33 @@ export interface SedeHub {
   close(): Promise<void>;
 }
 
-const SESSION_HEADER = 'x-test-sede-session';
-
 /**
- * The one way the tests open a venue session over the HTTP transport. Until invitations and
- * session cookies exist, a test header names the session's Actor through startHttpServer's
- * `authenticate` hook; replacing this function with «create an invitation, join with its code,
- * keep the cookie» moves every test that uses it to the real sessions.
+ * The one way the tests open venue sessions over the HTTP transport, the way a device does: the
+ * organizer creates an invitation (sede.invitations.create), the device joins with its code on
+ * the venue listener (127.0.0.2 standing in for the venue's interface) and keeps the session
+ * cookie for every call.
  */
 export async function openSedeHub(services: Services, staticDir: string): Promise<SedeHub> {
-  const sessions = new Map<string, Actor>();
-  let nextDevice = 1;
-  const authenticate = (req: http.IncomingMessage): Actor | null => {
-    const key = req.headers[SESSION_HEADER];
-    return typeof key === 'string' ? (sessions.get(key) ?? null) : null;
-  };
-  const server = await startHttpServer({ services, staticDir, host: '127.0.0.1', port: 0, authenticate, log: () => undefined });
+  const hub = new Hub({ services, staticDir, log: () => undefined });
+  const port = await freePort(VENUE);
+  const started = await services.call('sede.start', { address: VENUE, port });
+  if (!started.ok) throw new Error(`sede.start: ${started.error.message}`);
   return {
-    url: server.url,
+    url: `http://${VENUE}:${port}`,
     join(scope, name) {
-      const key = randomUUID();
-      sessions.set(key, { scope, deviceId: nextDevice++, name });
+      const cookie = (async () => {
+        const invited = await services.call('sede.invitations.create', { name, scope });
+        if (!invited.ok) throw new Error(`sede.invitations.create: ${invited.error.message}`);
+        return sessionCookie(await join(port, (invited.result as { code: string }).code));
+      })();
       return {
         async call(method, input) {
-          const response = await fetch(`${server.url}/api/call/${encodeURIComponent(method)}`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: key },
-            body: JSON.stringify(input),
-          });
-          const text = await response.text();
-          return { status: response.status, body: parseJson(text) };
+          const answer = await callAs(port, await cookie, encodeURIComponent(method), input);
+          return { status: answer.status, body: parseJson(answer.body) };
         },
       };
     },
-    close: () => server.close(),
+    close: () => hub.close(),
   };
 }
 
