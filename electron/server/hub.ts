@@ -128,6 +128,10 @@ export class Hub implements HubController {
     this.seen.delete(deviceId);
   }
 
+  disconnectAll(): void {
+    for (const id of [...this.streams.keys()]) this.disconnect(id);
+  }
+
   /** Closes both listeners (the program is ending). */
   async close(): Promise<void> {
     await this.stop();

@@ -19,6 +19,7 @@ import { statusFor } from './access/status';
 import { authorize } from './access/authorize';
 import { sedeHandlers, type HubSlot } from './sede';
 import type { HubController } from './sede/controller';
+import { endedSessions, reapplyEndedSessions } from './sede/store';
 import { assertAccessDeclared } from './access/declarations';
 import { LOCAL_ORGANIZER, type Actor } from '../../shared/sede/roles';
 
@@ -64,7 +65,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'app.status': () => statusFor(currentActor(), context.status()),
     'backups.list': () => context.backups.list(),
     'backups.create': () => context.backup('manual'),
-    'backups.restore': ({ name }) => context.restore(name),
+    'backups.restore': async ({ name }) => {
+      // A device revoked, or a code spent, since the backup stays so; open streams re-authenticate.
+      const ended = context.isReady ? endedSessions(context.db()) : null;
+      const restored = await context.restore(name);
+      if (ended) reapplyEndedSessions(context.db(), ended);
+      hubSlot.hub?.disconnectAll();
+      return restored;
+    },
     ...editionHandlers(context),
     ...referenceHandlers(context),
     ...entryHandlers(context),

@@ -28,6 +28,8 @@ export interface HubController {
   isConnected(deviceId: number): boolean;
   /** Closes every open connection of the device (its session is already revoked). */
   disconnect(deviceId: number): void;
+  /** Closes every device's open event stream (the database was replaced: each reconnects and is checked again). */
+  disconnectAll(): void;
 }
 
 export const OFF: HubState = Object.freeze({ on: false, address: null, port: null, url: null, https: false });

@@ -168,3 +168,37 @@ export function sessionOf(db: Db, token: string): Actor | null {
 export function noteSeen(db: Db, deviceId: number, address: string | null, now: Date): void {
   cachedStatement(db, 'UPDATE sede_device SET last_seen_at = ?, last_address = ? WHERE id = ?').run(now.toISOString(), address, deviceId);
 }
+
+/** Sessions ended and codes spent in the database being replaced: a restore must not bring them back. */
+export interface EndedSessions {
+  devices: { tokenHash: string; revokedAt: string; reason: string }[];
+  codes: { codeHash: string; at: string }[];
+}
+
+export function endedSessions(db: Db): EndedSessions {
+  const devices = db
+    .prepare<[], { tokenHash: string; revokedAt: string; reason: string }>(
+      'SELECT token_hash AS tokenHash, revoked_at AS revokedAt, revoked_reason AS reason FROM sede_device WHERE revoked_at IS NOT NULL',
+    )
+    .all();
+  const codes = db
+    .prepare<[], { codeHash: string; at: string }>(
+      'SELECT code_hash AS codeHash, COALESCE(used_at, cancelled_at) AS at FROM sede_invitation WHERE used_at IS NOT NULL OR cancelled_at IS NOT NULL',
+    )
+    .all();
+  return { devices, codes };
+}
+
+/**
+ * After a restore: a device revoked (or that left) since the backup stays revoked, and a code
+ * redeemed or cancelled since then cannot be redeemed again. Sessions opened after the backup
+ * are simply not in it (those devices join again).
+ */
+export function reapplyEndedSessions(db: Db, ended: EndedSessions): void {
+  const revoke = db.prepare('UPDATE sede_device SET revoked_at = ?, revoked_reason = ? WHERE token_hash = ? AND revoked_at IS NULL');
+  const cancel = db.prepare('UPDATE sede_invitation SET cancelled_at = ? WHERE code_hash = ? AND used_at IS NULL AND cancelled_at IS NULL');
+  db.transaction(() => {
+    for (const device of ended.devices) revoke.run(device.revokedAt, device.reason, device.tokenHash);
+    for (const code of ended.codes) cancel.run(code.at, code.codeHash);
+  })();
+}

@@ -39,6 +39,26 @@ describe('Modo sede: the hub', () => {
     throw new Error('condition never became true');
   }
 
+  it('restoring a backup does not bring back a revoked session nor a spent code, and open streams reconnect', async () => {
+    await app.call('sede.start', { address: VENUE, port });
+    const lost = await joinedDevice('Tableta perdida');
+    const kept = await joinedDevice('Mesa 2');
+    const spare = await app.call('sede.invitations.create', { name: 'Mesa 3', scope: { role: 'organizador' }, validMinutes: 60 });
+    const backup = await app.call('backups.create', {});
+    const lostDevice = (await app.call('sede.devices.list', {})).find((device) => device.name === 'Tableta perdida');
+    await app.call('sede.devices.revoke', { id: lostDevice!.id, reason: 'Robada' });
+    expect((await join(port, spare.code)).status).toBe(200);
+    const stream = await openEvents(port, kept);
+
+    await app.call('backups.restore', { name: backup.name });
+    expect((await callAs(port, lost, 'sede.whoami')).status).toBe(401);
+    const again = await join(port, spare.code);
+    expect(again.status).toBe(401);
+    expect(again.json().error?.code).toBe('sede.error.codeCancelled');
+    await stream.ended;
+    expect((await callAs(port, kept, 'sede.whoami')).status).toBe(200);
+  });
+
   it('revoking a device closes its open event stream at once and refuses its next call', async () => {
     await app.call('sede.start', { address: VENUE, port });
     const cookie = await joinedDevice('Proyector sala 1');
