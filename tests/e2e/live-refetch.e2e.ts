@@ -1,0 +1,78 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage } from './support/browser';
+import { api, capturePractice } from './support/encuentro';
+import { eventually } from './support/eventually';
+import { startServer, type ServedApp } from './support/server';
+
+/**
+ * One moderator typing 100 characters in 12 s (50 keystroke saves) while the door and the sala's
+ * synthesis are open on other screens: the door re-reads nothing (it shows attendance, not
+ * contributions), the synthesis shows the text live and re-reads its sources once the typing
+ * pauses — not three requests per save on each screen, which forty devices on one Wi-Fi could
+ * not carry.
+ */
+const SAVES = 50;
+const SAVE_INTERVAL_MS = 240;
+
+describe('un moderador escribe: las otras pantallas no vuelven a leer todo en cada guardado', () => {
+  let server: ServedApp;
+  let browser: Browser;
+  let door: Page;
+  let synthesis: Page;
+  const call = <T>(method: string, input: unknown) => api<T>(server.url, method, input);
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** The contract methods a page calls, in order, from now on. */
+  function record(page: Page): string[] {
+    const methods: string[] = [];
+    page.on('request', (request) => {
+      const match = /\/api\/call\/([^?]+)/.exec(request.url());
+      if (match?.[1]) methods.push(decodeURIComponent(match[1]));
+    });
+    return methods;
+  }
+
+  it('la puerta no pide nada por los aportes; la síntesis, a lo más unas pocas lecturas', async () => {
+    const { encuentroId } = await call<{ encuentroId: number }>('encuentro.ensureDemo', {});
+    const { practiceId, salaId } = await capturePractice(server.url, 'Práctica escrita en vivo');
+    const line = await call<{ id: number }>('encuentro.contributions.create', { practiceId, salaId, block: 'acciones', level: 'ugel', text: 'Inicio' });
+
+    ({ page: door } = await openPage(browser, `${server.url}/#/encuentros/${encuentroId}/asistencia`));
+    ({ page: synthesis } = await openPage(browser, `${server.url}/#/encuentros/${encuentroId}/sintesis/${salaId}`));
+    await door.getByLabel('Buscar por nombre, DNI o institución').waitFor();
+    const source = (shown: string) => synthesis.locator('.source-list li', { hasText: `${shown} (` });
+    await source('Inicio').waitFor();
+    // Both screens have read what they show (nothing in flight) before counting starts.
+    await door.waitForLoadState('networkidle');
+    await synthesis.waitForLoadState('networkidle');
+    const doorCalls = record(door);
+    const synthesisCalls = record(synthesis);
+
+    let text = 'Inicio';
+    for (let revision = 1; revision <= SAVES; revision++) {
+      text += ' x';
+      await call('encuentro.contributions.updateText', { id: line.id, text, revision });
+      await new Promise((resolve) => setTimeout(resolve, SAVE_INTERVAL_MS));
+    }
+    // Live: the synthesis shows the last text; then, once the typing paused, it re-reads its sources.
+    await source(text).waitFor();
+    await eventually(() => synthesisCalls.filter((m) => m === 'encuentro.contributions.list').length).toBeGreaterThanOrEqual(1);
+    await synthesis.waitForLoadState('networkidle');
+    const doorBefore = [...doorCalls];
+
+    // The door still follows what it shows: a person registered elsewhere reaches its list.
+    await call('encuentro.attendance.register', { encuentroId, fields: { fullName: 'Persona Marcadora Prueba', institutionType: 'ugel' } });
+    await eventually(() => doorCalls.filter((m) => m === 'encuentro.attendance.list').length).toBeGreaterThanOrEqual(1);
+
+    expect(doorBefore).toEqual([]);
+    expect(synthesisCalls.length, synthesisCalls.join(', ')).toBeLessThanOrEqual(4);
+  });
+});
