@@ -13,8 +13,8 @@ import type { Actor, SessionScope } from '../../../shared/sede/roles';
  * The expectations below are the rules of the venue written out plainly, not derived from the
  * filter's code.
  */
-const IN: Required<ChangeScope> = { editionId: 1, stageId: 2, jurorId: 3, entryId: 4, encuentroId: 5, salaId: 6, practiceId: 7 };
-const OTHER: Required<ChangeScope> = { editionId: 91, stageId: 92, jurorId: 93, entryId: 94, encuentroId: 95, salaId: 96, practiceId: 97 };
+const IN: { [K in keyof ChangeScope]-?: number } = { editionId: 1, stageId: 2, jurorId: 3, entryId: 4, encuentroId: 5, salaId: 6, practiceId: 7 };
+const OTHER: { [K in keyof ChangeScope]-?: number } = { editionId: 91, stageId: 92, jurorId: 93, entryId: 94, encuentroId: 95, salaId: 96, practiceId: 97 };
 
 const actor = (scope: SessionScope): Actor => ({ scope, deviceId: 1, name: 'Dispositivo' });
 const ACTORS = {
