@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
 import { LOCAL_ORGANIZER, type Actor } from '../../shared/sede/roles';
 import { startHttpServer } from '../server/http';
 import { createServices, type Services } from '../services/registry';
@@ -62,7 +63,7 @@ export async function benchVenue(seconds = 60): Promise<void> {
     } finally {
       await bare.close();
     }
-    print(hubResult, bareResult);
+    print(hubResult, bareResult, durableFloor(path.join(dir, 'piso.db'), hubResult.writes));
   } finally {
     services?.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -365,12 +366,34 @@ async function startBareBroadcast(venue: Venue): Promise<{ url: string; close():
 
 // ——— Report ———
 
-function print(hub: RunResult, bare: RunResult): void {
+/**
+ * The floor of "durable" on this disk, in the same run: one autocommit insert each with WAL and
+ * synchronous=FULL (the hub's setting), as many as the hub's writes. The bare broadcast writes
+ * nothing, so its durable figure is HTTP alone; this line shows what the disk adds.
+ */
+function durableFloor(file: string, count: number): number[] {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT`);
+  const insert = db.prepare(`INSERT INTO t (text) VALUES (?)`);
+  const times: number[] = [];
+  for (let i = 0; i < Math.max(1, count); i++) {
+    const t0 = performance.now();
+    insert.run(`aporte ${i}`);
+    times.push(performance.now() - t0);
+  }
+  db.close();
+  return times;
+}
+
+function print(hub: RunResult, bare: RunResult, floor: number[]): void {
   const line = (label: string, values: number[], base: number[]) =>
     `  ${label.padEnd(34)} p50 ${ms(pct(values, 50))}  p95 ${ms(pct(values, 95))}  máx ${ms(Math.max(0, ...values))}   (base: p50 ${ms(pct(base, 50))}, p95 ${ms(pct(base, 95))}; ×${(pct(values, 95) / Math.max(0.001, pct(base, 95))).toFixed(1)} en p95)`;
   console.log(`  escrituras: ${hub.writes} (fallidas ${hub.failed}); entregas a pantallas con derecho: ${hub.delivered}; base: ${bare.writes} escrituras`);
   console.log(line('escritura hasta durable', hub.durable, bare.durable));
   console.log(line('escritura hasta vista por todas', hub.seenByAll, bare.seenByAll));
+  console.log(`  piso del disco: INSERT suelto con synchronous=FULL (${floor.length}): p50 ${ms(pct(floor, 50))}, p95 ${ms(pct(floor, 95))}, máx ${ms(Math.max(0, ...floor))}`);
   if (hub.refusedRoles.length > 0) console.log(`  aviso: el centro rechazó por rol (403) ${hub.refusedRoles.join(', ')}; esos dispositivos escribieron con sesión de organizador`);
   console.log(`  eventos perdidos: ${hub.lost}; mal entregados: ${hub.misdelivered}  (base: ${bare.lost} / ${bare.misdelivered})`);
   const ok = pct(hub.durable, 95) <= TARGET_WRITE_P95_MS && pct(hub.seenByAll, 95) <= TARGET_SEEN_P95_MS && hub.lost === 0 && hub.misdelivered === 0 && hub.failed === 0;
