@@ -4,7 +4,7 @@ import { recordKindOf } from '../../../electron/services/change-scope';
 import type { ServerEvent } from '../../../electron/services/events';
 import { contract, type MethodName } from '../../../shared/contract';
 import { RECORD_KINDS, SCOPE_KEYS, type ChangeScope, type RecordKind } from '../../../shared/domain/change-events';
-import { ENCUENTRO_EVENT_NAMES } from '../../../shared/domain/encuentro-events';
+import type { ENCUENTRO_EVENT_NAMES } from '../../../shared/domain/encuentro-events';
 import type { Actor, SessionScope } from '../../../shared/sede/roles';
 
 /**
