@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   });
   options.venueSeconds = Math.max(1, Number(values['venue-seconds']) || 60);
   if (values.mode === 'bare' && values.file) return report(await measureBareRead(values.file));
+  if (values.mode === 'venue-devices') return (await import('./venue')).venueDevices();
   if (values.mode === 'import' && values.file && values.dir) return report(await measureImport(values.file, values.dir));
 
   const only = new Set((values.only ?? ['import', ...Object.keys(SUITES)].join(',')).split(','));

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -52,14 +53,14 @@ export async function benchVenue(seconds = 60): Promise<void> {
     const hub = await startHttpServer({ services, staticDir: dir, host: HOST, port: 0, authenticate: sessions.authenticate, log: () => undefined });
     let hubResult: RunResult;
     try {
-      hubResult = await runVenue(venue, seconds, { url: hub.url, headersFor: sessions.headersFor });
+      hubResult = await runDevices(planFor(venue, seconds, hub.url, sessions.headersFor, false));
     } finally {
       await hub.close();
     }
     const bare = await startBareBroadcast(venue);
     let bareResult: RunResult;
     try {
-      bareResult = await runVenue(venue, seconds, { url: bare.url, headersFor: (actor) => ({ 'x-dispositivo': venue.viewerIndex.get(actor)?.toString() ?? '-' }) }, true);
+      bareResult = await runDevices(planFor(venue, seconds, bare.url, (actor) => ({ 'x-dispositivo': venue.viewerIndex.get(actor)?.toString() ?? '-' }), true));
     } finally {
       await bare.close();
     }
@@ -154,11 +155,73 @@ async function prepareVenue(services: Services, seconds: number): Promise<Venue>
   return { encuentroId, salas, stageId, jurorIds, entryIds, criterionIds, deskAttendees, viewers, viewerIndex, writers };
 }
 
-// ——— One run: every device against one server ———
+// ——— One run: every device against one server, from a child process ———
 
-interface Target {
+/**
+ * What the devices' process needs: ids, and each device's session headers. The devices run in
+ * their own process (their own event loop), as they would on their own machines: their
+ * parsing and timing then do not queue behind the hub's work, nor the hub's behind theirs.
+ */
+interface DevicePlan {
   url: string;
-  headersFor(actor: Actor): Record<string, string>;
+  seconds: number;
+  bare: boolean;
+  salas: Sala[];
+  stageId: number;
+  jurorIds: number[];
+  entryIds: number[];
+  criterionIds: number[];
+  deskAttendees: number[][];
+  viewers: { salaId: number | null; headers: Record<string, string> }[];
+  writers: Record<string, { role: string; headers: Record<string, string> }>;
+  organizerHeaders: Record<string, string>;
+}
+
+function planFor(venue: Venue, seconds: number, url: string, headersFor: (actor: Actor) => Record<string, string>, bare: boolean): DevicePlan {
+  const { salas, stageId, jurorIds, entryIds, criterionIds, deskAttendees } = venue;
+  return {
+    url,
+    seconds,
+    bare,
+    salas,
+    stageId,
+    jurorIds,
+    entryIds,
+    criterionIds,
+    deskAttendees,
+    viewers: venue.viewers.map((v) => ({ salaId: v.salaId, headers: headersFor(v.actor) })),
+    writers: Object.fromEntries([...venue.writers].map(([key, actor]) => [key, { role: actor.scope.role, headers: headersFor(actor) }])),
+    organizerHeaders: headersFor(LOCAL_ORGANIZER),
+  };
+}
+
+/** Runs the devices in a child process (this same script, `--mode venue-devices`): the plan goes in on stdin, the result comes back as the last line of stdout. */
+function runDevices(plan: DevicePlan): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [process.argv[1]!, '--mode', 'venue-devices'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => (output += chunk));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      const last = output.trim().split('\n').at(-1) ?? '';
+      if (code !== 0) return reject(new Error(`el proceso de los dispositivos terminó con código ${code}`));
+      try {
+        resolve(JSON.parse(last) as RunResult);
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
+    child.stdin.end(JSON.stringify(plan));
+  });
+}
+
+/** Entry point of the devices' process. */
+export async function venueDevices(): Promise<void> {
+  let input = '';
+  process.stdin.setEncoding('utf8');
+  for await (const chunk of process.stdin) input += chunk as string;
+  console.log(JSON.stringify(await runVenue(JSON.parse(input) as DevicePlan)));
 }
 
 interface Write {
@@ -184,7 +247,7 @@ interface RunResult {
 }
 
 /** What a viewer must be able to see, decided here from the venue's rules (not the hub's filter): projectors only their sala's contributions; organizers all. */
-function entitledViewers(venue: Venue, salaId: number | null): number[] {
+function entitledViewers(venue: DevicePlan, salaId: number | null): number[] {
   return venue.viewers.flatMap((v, i) => (v.salaId === null || (salaId !== null && v.salaId === salaId) ? [i] : []));
 }
 
@@ -205,7 +268,8 @@ function keyOf(event: StreamedEvent): { key: string | null; salaId: number | nul
   return { key: null, salaId: 'none' };
 }
 
-async function runVenue(venue: Venue, seconds: number, target: Target, bare = false): Promise<RunResult> {
+async function runVenue(venue: DevicePlan): Promise<RunResult> {
+  const { seconds, bare, url } = venue;
   const writes = new Map<string, Write>();
   /** Score writes of one juror are matched in order (their events carry no revision). */
   const scoreQueues = new Map<string, Write[]>();
@@ -214,7 +278,7 @@ async function runVenue(venue: Venue, seconds: number, target: Target, bare = fa
   let delivered = 0;
 
   const streams = venue.viewers.map((viewer, index) =>
-    openEventStream(target.url, target.headersFor(viewer.actor), (event) => {
+    openEventStream(url, viewer.headers, (event) => {
       const { key, salaId } = keyOf(event);
       // Misdelivered: a projector receiving anything that is not its own sala's (attendance, scores, another sala).
       if (viewer.salaId !== null && salaId !== viewer.salaId) {
@@ -242,18 +306,18 @@ async function runVenue(venue: Venue, seconds: number, target: Target, bare = fa
 
   const agents: http.Agent[] = [];
   const refusedRoles = new Set<string>();
-  const device = (actor: Actor) => {
+  const device = (writer: { role: string; headers: Record<string, string> }) => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     agents.push(agent);
-    let headers = target.headersFor(actor);
+    let headers = writer.headers;
     return async (method: string, input: unknown) => {
-      const answer = await postCall(target.url, method, input, headers, { agent });
+      const answer = await postCall(url, method, input, headers, { agent });
       if (answer.status !== 403) return answer;
       // The role's grants do not (yet) allow this method: the device goes on as an organizer
       // screen, so the load is the same, and the report says so.
-      refusedRoles.add(`${actor.scope.role} → ${method}`);
-      headers = target.headersFor(LOCAL_ORGANIZER);
-      return postCall(target.url, method, input, headers, { agent });
+      refusedRoles.add(`${writer.role} → ${method}`);
+      headers = venue.organizerHeaders;
+      return postCall(url, method, input, headers, { agent });
     };
   };
   const record = async (key: string, salaId: number | null, send: () => ReturnType<ReturnType<typeof device>>, queue?: string) => {
@@ -276,7 +340,7 @@ async function runVenue(venue: Venue, seconds: number, target: Target, bare = fa
   const revisionBase = bare ? 1_000_000 : 0;
   const moderators = venue.salas.flatMap((sala) =>
     sala.lineIds.map((line, m) => {
-      const send = device(venue.writers.get(`moderador-${line}`)!);
+      const send = device(venue.writers[`moderador-${line}`]!);
       let text = '';
       return loop(TYPE_EVERY_MS, m * 150 + sala.id * 7, async (i) => {
         text = (text + 'Fortalecer capacidades ').slice(-400);
@@ -286,7 +350,7 @@ async function runVenue(venue: Venue, seconds: number, target: Target, bare = fa
     }),
   );
   const jurors = venue.jurorIds.map((jurorId, j) => {
-    const send = device(venue.writers.get(`jurado-${jurorId}`)!);
+    const send = device(venue.writers[`jurado-${jurorId}`]!);
     return loop(SCORE_EVERY_MS, j * 190, async (i) => {
       const entryId = venue.entryIds[i % venue.entryIds.length]!;
       const criterionId = venue.criterionIds[Math.floor(i / venue.entryIds.length) % venue.criterionIds.length]!;
@@ -294,7 +358,7 @@ async function runVenue(venue: Venue, seconds: number, target: Target, bare = fa
     });
   });
   const desks = venue.deskAttendees.map((people, d) => {
-    const send = device(venue.writers.get(`mesa-${d}`)!);
+    const send = device(venue.writers[`mesa-${d}`]!);
     const half = Math.floor(people.length / 2);
     return loop(CHECK_IN_EVERY_MS, d * 290, async (i) => {
       const attendeeId = people[(bare ? half : 0) + i]!;
