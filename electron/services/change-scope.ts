@@ -100,7 +100,8 @@ export function targetOf(db: Db, method: string, input: unknown): ChangeTarget {
   const id = numberField(input, 'id');
   const sql = kind ? SCOPE_SQL[kind] : undefined;
   if (!kind || id === null || !sql) return { kind, id, scope: {} };
-  const row = cachedStatement(db, sql).get(id) as ScopeRow | undefined;
+  // Describing a write must never fail it: without its place the event only stays off remote devices.
+  const row = attempt(() => cachedStatement(db, sql).get(id) as ScopeRow | undefined);
   return { kind, id, scope: row ? cleanScope(row) : {} };
 }
 
@@ -117,7 +118,7 @@ export function describeChange(db: Db | null, method: string, input: unknown, re
     const own = target.id ?? record.id;
     if (own !== null) scope[KEY_OF_KIND[target.kind]!] ??= own;
   }
-  if (db) fillParents(db, scope);
+  if (db) attempt(() => fillParents(db, scope));
   const ids = target.id !== null ? [target.id] : record.id !== null ? [record.id] : [];
   const records: ChangedRecords | null = target.kind ? { kind: target.kind, ids } : null;
   return { method, backup, records, scope };
@@ -159,6 +160,14 @@ function fillParents(db: Db, scope: ChangeScope): void {
     if (scope[parent] !== undefined || typeof id !== 'number') continue;
     const row = cachedStatement(db, sql).get(id) as { v: number } | undefined;
     if (row) scope[parent] = row.v;
+  }
+}
+
+function attempt<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
   }
 }
 
