@@ -78,8 +78,8 @@ interface Sala {
   lineIds: number[];
 }
 
-interface Venue {
-  encuentroId: number;
+/** The records the devices write to. */
+interface VenueRecords {
   salas: Sala[];
   stageId: number;
   jurorIds: number[];
@@ -87,6 +87,10 @@ interface Venue {
   criterionIds: number[];
   /** Attendees each desk will check in, disjoint. */
   deskAttendees: number[][];
+}
+
+interface Venue extends VenueRecords {
+  encuentroId: number;
   viewers: ViewerSpec[];
   viewerIndex: Map<Actor, number>;
   writers: Map<string, Actor>;
@@ -162,16 +166,10 @@ async function prepareVenue(services: Services, seconds: number): Promise<Venue>
  * their own process (their own event loop), as they would on their own machines: their
  * parsing and timing then do not queue behind the hub's work, nor the hub's behind theirs.
  */
-interface DevicePlan {
+interface DevicePlan extends VenueRecords {
   url: string;
   seconds: number;
   bare: boolean;
-  salas: Sala[];
-  stageId: number;
-  jurorIds: number[];
-  entryIds: number[];
-  criterionIds: number[];
-  deskAttendees: number[][];
   viewers: { salaId: number | null; headers: Record<string, string> }[];
   writers: Record<string, { role: string; headers: Record<string, string> }>;
   organizerHeaders: Record<string, string>;
@@ -179,16 +177,12 @@ interface DevicePlan {
 
 function planFor(venue: Venue, seconds: number, url: string, headersFor: (actor: Actor) => Record<string, string>, bare: boolean): DevicePlan {
   const { salas, stageId, jurorIds, entryIds, criterionIds, deskAttendees } = venue;
+  const records: VenueRecords = { salas, stageId, jurorIds, entryIds, criterionIds, deskAttendees };
   return {
+    ...records,
     url,
     seconds,
     bare,
-    salas,
-    stageId,
-    jurorIds,
-    entryIds,
-    criterionIds,
-    deskAttendees,
     viewers: venue.viewers.map((v) => ({ salaId: v.salaId, headers: headersFor(v.actor) })),
     writers: Object.fromEntries([...venue.writers].map(([key, actor]) => [key, { role: actor.scope.role, headers: headersFor(actor) }])),
     organizerHeaders: headersFor(LOCAL_ORGANIZER),
