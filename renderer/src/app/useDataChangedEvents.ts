@@ -38,7 +38,7 @@ function isRecords(value: unknown): value is { kind: string; ids: number[] } {
 /** Quiet time after the last text save before the screens showing it re-read (they show the text live meanwhile). */
 export const TEXT_SAVE_QUIET_MS = 1_000;
 /** Longest a screen waits behind someone who never pauses typing. */
-export const TEXT_SAVE_MAX_WAIT_MS = 10_000;
+export const TEXT_SAVE_MAX_WAIT_MS = 30_000;
 
 /**
  * Re-reads what changed: at once for ordinary writes; for text saved as someone types, once the
