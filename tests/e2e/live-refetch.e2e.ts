@@ -20,6 +20,10 @@ describe('un moderador escribe: las otras pantallas no vuelven a leer todo en ca
   let browser: Browser;
   let door: Page;
   let synthesis: Page;
+  let encuentroId = 0;
+  let practiceId = 0;
+  let salaId = 0;
+  let captureUrl = '';
   const call = <T>(method: string, input: unknown) => api<T>(server.url, method, input);
 
   beforeAll(async () => {
@@ -41,8 +45,8 @@ describe('un moderador escribe: las otras pantallas no vuelven a leer todo en ca
   }
 
   it('la puerta no pide nada por los aportes; la síntesis, a lo más unas pocas lecturas', async () => {
-    const { encuentroId } = await call<{ encuentroId: number }>('encuentro.ensureDemo', {});
-    const { practiceId, salaId } = await capturePractice(server.url, 'Práctica escrita en vivo');
+    ({ encuentroId } = await call<{ encuentroId: number }>('encuentro.ensureDemo', {}));
+    ({ practiceId, salaId, url: captureUrl } = await capturePractice(server.url, 'Práctica escrita en vivo'));
     const line = await call<{ id: number }>('encuentro.contributions.create', { practiceId, salaId, block: 'acciones', level: 'ugel', text: 'Inicio' });
 
     ({ page: door } = await openPage(browser, `${server.url}/#/encuentros/${encuentroId}/asistencia`));
@@ -72,6 +76,36 @@ describe('un moderador escribe: las otras pantallas no vuelven a leer todo en ca
     await call('encuentro.attendance.register', { encuentroId, fields: { fullName: 'Persona Marcadora Prueba', institutionType: 'ugel' } });
     await eventually(() => doorCalls.filter((m) => m === 'encuentro.attendance.list').length).toBeGreaterThanOrEqual(1);
 
+    expect(doorBefore).toEqual([]);
+    expect(synthesisCalls.length, synthesisCalls.join(', ')).toBeLessThanOrEqual(4);
+  });
+
+  it('lo mismo cuando el moderador escribe en la pantalla de captura', async () => {
+    await call('encuentro.contributions.create', { practiceId, salaId, block: 'acciones', level: 'ugel', text: 'Segunda' });
+    const { page: capture } = await openPage(browser, captureUrl);
+    const line = capture.locator('li.capture-item:not(.capture-ghost) textarea').nth(1);
+    await eventually(() => line.inputValue()).toBe('Segunda');
+    const source = (shown: string) => synthesis.locator('.source-list li', { hasText: `${shown} (` });
+    await source('Segunda').waitFor();
+    await door.waitForLoadState('networkidle');
+    await synthesis.waitForLoadState('networkidle');
+    const doorCalls = record(door);
+    const synthesisCalls = record(synthesis);
+    const captureCalls = record(capture);
+
+    await line.click();
+    await capture.keyboard.press('End');
+    const typed = ' y capacitación a los equipos de UGEL en campo';
+    await capture.keyboard.type(typed, { delay: SAVE_INTERVAL_MS });
+    await source(`Segunda${typed}`).waitFor();
+    await eventually(() => synthesisCalls.filter((m) => m === 'encuentro.contributions.list').length).toBeGreaterThanOrEqual(1);
+    await synthesis.waitForLoadState('networkidle');
+    const doorBefore = [...doorCalls];
+    await call('encuentro.attendance.register', { encuentroId, fields: { fullName: 'Otra Persona Marcadora', institutionType: 'ugel' } });
+    await eventually(() => doorCalls.filter((m) => m === 'encuentro.attendance.list').length).toBeGreaterThanOrEqual(1);
+
+    // The screen saved as the moderator typed (one save per keystroke pause), and the others stayed quiet.
+    expect(captureCalls.filter((m) => m === 'encuentro.contributions.updateText').length).toBeGreaterThanOrEqual(typed.length / 2);
     expect(doorBefore).toEqual([]);
     expect(synthesisCalls.length, synthesisCalls.join(', ')).toBeLessThanOrEqual(4);
   });
