@@ -16,8 +16,11 @@ import { measureBareRead, measureImport, type Measurement } from './measure';
  * Then the jury and Encuentro benchmarks (each prints its figures beside its own bare baseline).
  * Options: --rows N (10000), --runs N (5 per side, alternated; the medians are reported, with
  * each pair's ratio: on a shared machine a pair, run back to back, meets the same load),
- * --only import|scores|consolidation|grid|encuentro|projector (comma-separated; default all).
+ * --only import|scores|consolidation|grid|encuentro|projector|venue (comma-separated; default all),
+ * --venue-seconds N (60: how long the simulated venue runs, and its bare baseline after it).
  */
+/** Options the suites read (set from the command line in main). */
+const options = { venueSeconds: 60 };
 const SUITES: Record<string, () => Promise<void>> = {
   scores: benchScoreWrites,
   consolidation: benchConsolidation,
@@ -25,6 +28,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   grid: async () => (await import('./jury-grid')).benchJuryGrid(),
   encuentro: benchEncuentro,
   projector: async () => (await import('./encuentro-projector')).benchProjector(),
+  venue: async () => (await import('./venue')).benchVenue(options.venueSeconds),
 };
 const TARGET_RATIO = 1.5;
 const TARGET_RSS_MB = 250;
@@ -38,9 +42,12 @@ async function main(): Promise<void> {
       rows: { type: 'string', default: '10000' },
       runs: { type: 'string', default: '5' },
       only: { type: 'string' },
+      'venue-seconds': { type: 'string', default: '60' },
     },
   });
+  options.venueSeconds = Math.max(1, Number(values['venue-seconds']) || 60);
   if (values.mode === 'bare' && values.file) return report(await measureBareRead(values.file));
+  if (values.mode === 'venue-devices') return (await import('./venue')).venueDevices();
   if (values.mode === 'import' && values.file && values.dir) return report(await measureImport(values.file, values.dir));
 
   const only = new Set((values.only ?? ['import', ...Object.keys(SUITES)].join(',')).split(','));

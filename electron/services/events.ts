@@ -1,13 +1,13 @@
+import type { DataChanged } from '../../shared/domain/change-events';
 import type { EncuentroEvents } from '../../shared/domain/encuentro-events';
 
 /** Events pushed from the services to every open screen (both transports). */
 export interface ServerEvents extends EncuentroEvents {
   /**
-   * Something was written; screens refetch what they show. backup: the call also took a backup
-   * (automatic, or before an import) or failed to take its automatic one, which is all that
-   * changes the backup list and the app's status (its last backup, its backup-failure banner).
+   * Something was written: which records, where (shared/domain/change-events.ts). Screens re-read
+   * the queries that show them; the hub filters it per device from its scope.
    */
-  'data.changed': { method: string; backup: boolean };
+  'data.changed': DataChanged;
 }
 
 export type ServerEventName = keyof ServerEvents;

@@ -10,6 +10,7 @@ import { editionHandlers } from './editions';
 import { encuentroHandlers } from './encuentro';
 import { entryHandlers } from './entries';
 import { EventBus } from './events';
+import { describeChange, targetOf } from './change-scope';
 import { importHandlers, type ImportOptions } from './import';
 import { juryHandlers } from './jury';
 import { configSealed, refreshConfigDigest } from './jury/audit/config-check';
@@ -98,11 +99,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       const handler = handlers[method] as (input: unknown) => unknown;
       const backupsBefore = context.backupsTaken;
       const guardsConfig = context.isReady && changesConfig(method) && configSealed(context.db());
+      const writes = !READ_ONLY_METHODS.has(method);
+      // Read before the handler runs: a deleted record's place is gone afterwards.
+      const target = writes && context.isReady ? targetOf(context.db(), method, parsed.data) : { kind: null, id: null, scope: {} };
       const result = await handler(parsed.data);
       if (guardsConfig) refreshConfigDigest(context.db());
-      if (!READ_ONLY_METHODS.has(method)) {
+      if (writes) {
         await context.noteActivity().catch((error: unknown) => log('copia automática fallida', error));
-        events.emit('data.changed', { method, backup: context.backupsTaken !== backupsBefore });
+        const backup = context.backupsTaken !== backupsBefore;
+        events.emit('data.changed', describeChange(context.isReady ? context.db() : null, method, parsed.data, result, target, backup));
       }
       return { ok: true, result };
     } catch (error) {

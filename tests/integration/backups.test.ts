@@ -44,7 +44,7 @@ describe('backups', () => {
     await app.call('backups.create', {});
     clock = new Date('2026-03-01T11:00:00Z');
     await app.call('editions.create', { ...sampleEdition, name: 'Tercera edición' });
-    expect(events).toEqual([
+    expect((events as { method: string; backup: boolean }[]).map(({ method, backup }) => ({ method, backup }))).toEqual([
       { method: 'editions.create', backup: true },
       { method: 'editions.create', backup: false },
       { method: 'backups.create', backup: true },
@@ -221,7 +221,7 @@ describe('backups', () => {
     expect(status.backupFailure?.message).toContain(dir);
     expect(status.backupFailure?.message).toMatch(/No se pudo crear la copia de seguridad .*hay un archivo con ese nombre/);
     expect(status.backupFailure?.message).not.toMatch(/EEXIST|ENOTDIR|SQLITE/);
-    expect(events).toEqual([{ method: 'editions.create', backup: true }]);
+    expect((events as { method: string; backup: boolean }[]).map(({ method, backup }) => ({ method, backup }))).toEqual([{ method: 'editions.create', backup: true }]);
 
     // A backup asked for by hand fails with the same Spanish reason.
     const manual = await app.fail('backups.create', {});

@@ -136,7 +136,7 @@ describe('HTTP transport under malformed and hostile requests', () => {
     await reader.read(); // ": conectado"
     const before = logged.length;
     // A payload JSON cannot write (a BigInt), emitted from inside a service call.
-    expect(() => app.services.events.emit('data.changed', { method: 'editions.create', backup: 1n as unknown as boolean })).not.toThrow();
+    expect(() => app.services.events.emit('data.changed', { method: 'editions.create', backup: 1n as unknown as boolean, records: null, scope: {} })).not.toThrow();
     expect(logged.length).toBeGreaterThan(before);
     await app.call('editions.update', { id: 1, fields: sampleEdition });
     let text = '';

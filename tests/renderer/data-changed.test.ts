@@ -1,8 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { contract, type MethodName } from '../../shared/contract';
 import { rootsChangedBy } from '../../renderer/src/app/data-areas';
-import { rootsToRefresh } from '../../renderer/src/app/useDataChangedEvents';
+import { keysToRefresh, RefreshScheduler, rootsToRefresh } from '../../renderer/src/app/useDataChangedEvents';
+import { applyRetypedContribution } from '../../renderer/src/features/encuentro/synthesis/live-contributions';
 
 describe('what a data.changed event refreshes', () => {
   it('refreshes the screens that show what the method declares it changes, and the backups only when the write took one', () => {
@@ -50,5 +51,65 @@ describe('what a data.changed event refreshes', () => {
     expect(client.getQueryState(resultsKey)?.isInvalidated).toBe(true);
     const entry = await client.fetchQuery({ queryKey: entryKey, queryFn: () => stored });
     expect(entry.contactName).toBe('Rosa Elena Quispe Mamani');
+  });
+});
+
+describe('what an event naming its records refreshes', () => {
+  const change = (method: string, kind: string, scope: Record<string, unknown>, ids = [9]) => ({ method, backup: false, records: { kind, ids }, scope });
+
+  it('a contribution saved refreshes its sala’s lists, its history and the sala’s synthesis, never the door', () => {
+    const keys = keysToRefresh(change('encuentro.contributions.updateText', 'contribution', { encuentroId: 1, salaId: 2, practiceId: 3 }));
+    expect(keys).toEqual([
+      ['encuentro', 'contributions', 1, 2],
+      ['encuentro', 'contributions', 1, null],
+      ['encuentro', 'synthesis', 2],
+      ['encuentro', 'history', 9],
+    ]);
+  });
+
+  it('adding a contribution or an attendee also refreshes the Encuentro’s counts; a check-in only the door', () => {
+    expect(keysToRefresh(change('encuentro.contributions.create', 'contribution', { encuentroId: 1, salaId: 2 }))).toEqual(expect.arrayContaining([['encuentro', 'list'], ['encuentro', 'detail', 1]]));
+    expect(keysToRefresh(change('encuentro.attendance.checkIn', 'attendee', { encuentroId: 1 }))).toEqual([
+      ['encuentro', 'attendance', 1],
+      ['encuentro', 'counts', 1],
+    ]);
+  });
+
+  it('falls back to the whole area when the event does not say where the record sits, and keeps the backups flag', () => {
+    expect(keysToRefresh(change('encuentro.contributions.updateText', 'contribution', { encuentroId: 1 }))).toEqual([['encuentro']]);
+    expect(keysToRefresh({ method: 'encuentro.salas.update', backup: true, records: { kind: 'sala', ids: [2] }, scope: { encuentroId: 1, salaId: 2 } })).toEqual([['encuentro'], ['backups'], ['app']]);
+    expect(keysToRefresh({ method: 'backups.restore', backup: false, records: null, scope: {} })).toBe('all');
+  });
+
+  it('coalesces keystroke saves into one refresh after the pause, and refreshes other writes at once', () => {
+    vi.useFakeTimers();
+    try {
+      const refreshed: unknown[] = [];
+      const scheduler = new RefreshScheduler((keys) => refreshed.push(keys), 1_000, 10_000);
+      for (let i = 0; i < 50; i++) {
+        scheduler.changed(change('encuentro.contributions.updateText', 'contribution', { encuentroId: 1, salaId: 2 }));
+        vi.advanceTimersByTime(240);
+      }
+      expect(refreshed).toEqual([expect.any(Array)]); // the longest wait (10 s) passed once while typing
+      scheduler.changed(change('encuentro.attendance.checkIn', 'attendee', { encuentroId: 1 }));
+      expect(refreshed).toHaveLength(2);
+      vi.advanceTimersByTime(1_000);
+      expect(refreshed).toHaveLength(3);
+      expect(refreshed[2]).toEqual(expect.arrayContaining([['encuentro', 'contributions', 1, 2], ['encuentro', 'synthesis', 2]]));
+      vi.advanceTimersByTime(20_000);
+      expect(refreshed).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('the synthesis applies a retyped contribution to its source list and to the items it feeds', () => {
+    const client = new QueryClient();
+    const old = { id: 9, encuentroId: 1, practiceId: 3, salaId: 2, text: 'Antes', revision: 1 };
+    client.setQueryData(['encuentro', 'contributions', 1, 2], [old]);
+    client.setQueryData(['encuentro', 'synthesis', 2], { cells: [{ items: [{ id: 5, sources: [{ contributionId: 9, text: 'Antes' }] }] }] });
+    applyRetypedContribution(client, { encuentroId: 1, practiceId: 3, salaId: 2, action: 'updated', contribution: { ...old, text: 'Después', revision: 2 } } as never);
+    expect(client.getQueryData<{ text: string }[]>(['encuentro', 'contributions', 1, 2])?.[0]?.text).toBe('Después');
+    expect(client.getQueryData<{ cells: { items: { sources: { text: string }[] }[] }[] }>(['encuentro', 'synthesis', 2])?.cells[0]?.items[0]?.sources[0]?.text).toBe('Después');
   });
 });

@@ -39,3 +39,54 @@ export function rootsShowing(areas: readonly Exclude<DataArea, 'everything'>[]):
 function unique(roots: readonly string[]): string[] {
   return [...new Set(roots)];
 }
+
+/** A query key prefix: every query whose key starts with it is refreshed. */
+export type KeyPrefix = readonly unknown[];
+
+/**
+ * Writes that save a text as someone types (one save every few hundred milliseconds): another
+ * screen's re-read of what they change is coalesced (useDataChangedEvents), and a screen that
+ * shows the text live applies it from the pushed Encuentro event instead.
+ */
+export const TEXT_SAVES: ReadonlySet<string> = new Set(['encuentro.contributions.updateText', 'encuentro.synthesis.updateItem', 'encuentro.summary.updateItem']);
+
+/**
+ * The queries a write changes, from the records its event names (shared/domain/change-events.ts):
+ * finer than whole areas for the Encuentro's live parts, so a moderator's keystroke re-reads the
+ * sala's contributions and synthesis, not the door's attendance. Falls back to the areas' roots
+ * (rootsChangedBy) when the event does not name its records or their place.
+ */
+export function keysChangedBy(event: { method: string; records?: { kind: string; ids: readonly number[] } | null; scope?: Record<string, unknown> }): readonly KeyPrefix[] | 'all' {
+  const fine = event.records && event.scope ? encuentroKeysOf(event.records.kind, event.records.ids, event.scope) : null;
+  if (fine) return COUNTED.test(event.method) ? [...fine, ['encuentro', 'list'], ['encuentro', 'detail', event.scope!.encuentroId]] : fine;
+  const roots = rootsChangedBy(event.method);
+  return roots === 'all' ? 'all' : roots.map((root) => [root]);
+}
+
+/** Writes that add or take away a contribution or an attendee: the Encuentro's list and detail show how many there are. */
+const COUNTED = /^encuentro\.(contributions\.(create|delete|restore)|attendance\.(register|delete|import))$/;
+
+function encuentroKeysOf(kind: string, ids: readonly number[], scope: Record<string, unknown>): KeyPrefix[] | null {
+  const encuentroId = typeof scope.encuentroId === 'number' ? scope.encuentroId : null;
+  const salaId = typeof scope.salaId === 'number' ? scope.salaId : scope.salaId === null ? null : undefined;
+  if (encuentroId === null) return null;
+  switch (kind) {
+    case 'contribution':
+      if (salaId === undefined) return null;
+      // The sala's list and the Encuentro-wide one; a synthesis item shows its sources' texts.
+      return [
+        ['encuentro', 'contributions', encuentroId, salaId],
+        ...(salaId !== null ? [['encuentro', 'contributions', encuentroId, null], ['encuentro', 'synthesis', salaId]] : []),
+        ...ids.map((id) => ['encuentro', 'history', id]),
+      ];
+    case 'synthesisItem':
+      // The cross-sala summary shows the synthesis items it was built from.
+      return typeof salaId === 'number' ? [['encuentro', 'synthesis', salaId], ['encuentro', 'summary', encuentroId]] : null;
+    case 'summaryItem':
+      return [['encuentro', 'summary', encuentroId]];
+    case 'attendee':
+      return [['encuentro', 'attendance', encuentroId], ['encuentro', 'counts', encuentroId]];
+    default:
+      return null;
+  }
+}

@@ -25,8 +25,8 @@ export function AttendanceScreen({ encuentroId }: { encuentroId: number }) {
         if (name !== 'encuentro.attendance') return;
         const event = payload as { encuentroId: number; counts: AttendanceCounts };
         if (event.encuentroId !== encuentroId) return;
+        // The counts come with the event; the list is re-read once, from the write's data.changed.
         queryClient.setQueryData(encuentroKeys.counts(encuentroId), event.counts);
-        void queryClient.invalidateQueries({ queryKey: ['encuentro', 'attendance', encuentroId] });
       }),
     [queryClient, encuentroId],
   );

@@ -33,11 +33,13 @@ import { ProjectorButton } from '../projector/ProjectorButton';
 import { useEncuentro, useSalaContributions, useSynthesis } from '../queries';
 import { encuentroHref } from '../routes';
 import { AutosaveText } from './AutosaveText';
+import { useLiveContributionTexts } from './live-contributions';
 import { SourcesDialog } from './SourcesDialog';
 
 /** A sala's plenary table, built from its contributions: promote, merge, edit, reorder; borrador → revisión → final. */
 export function SynthesisScreen({ encuentroId, salaId }: { encuentroId: number; salaId: number | null }) {
   const encuentro = useEncuentro(encuentroId);
+  useLiveContributionTexts(encuentroId);
   return (
     <section className="encuentro-screen">
       <p className="breadcrumb">
