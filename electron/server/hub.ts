@@ -228,7 +228,7 @@ export class Hub implements HubController {
 
   /** A join, a leave or a stream opening or closing changes the organizer's device list, as a revoke does. */
   private devicesChanged(): void {
-    this.services.events.emit('data.changed', { method: 'sede.devices.revoke', backup: false });
+    this.services.events.emit('data.changed', { method: 'sede.devices.revoke', backup: false, records: { kind: 'sede', ids: [] }, scope: {} });
   }
 }
 
