@@ -16,6 +16,7 @@ import { useCreateSummaryItem, useDeleteSummaryItem, useReorderSummary, useResto
 import { encuentroKeys, useEncuentro, useSummary } from '../queries';
 import { encuentroHref } from '../routes';
 import { AutosaveText } from './AutosaveText';
+import { OrganizerOnly } from '../../sede/device-scope';
 
 /** The organizers' cross-sala summary: the main actions per level, as in the report's executive summary. */
 export function SummaryScreen({ encuentroId }: { encuentroId: number }) {
@@ -45,11 +46,19 @@ export function SummaryScreen({ encuentroId }: { encuentroId: number }) {
 
   return (
     <section className="encuentro-screen">
-      <p className="breadcrumb">
-        <a href={encuentroHref({ page: 'list' })}>{t('encuentroUi.nav')}</a> ›{' '}
-        <a href={encuentroHref({ page: 'setup', encuentroId })}>{encuentro.data?.name ?? '…'}</a>
-      </p>
-      <ScreenTitle actions={<ExportButtons encuentroId={encuentroId} />}>{t('encuentroUi.summary.title')}</ScreenTitle>
+      <OrganizerOnly>
+        <p className="breadcrumb">
+          <a href={encuentroHref({ page: 'list' })}>{t('encuentroUi.nav')}</a> ›{' '}
+          <a href={encuentroHref({ page: 'setup', encuentroId })}>{encuentro.data?.name ?? '…'}</a>
+        </p>
+      </OrganizerOnly>
+      <ScreenTitle
+        actions={
+          <OrganizerOnly>
+            <ExportButtons encuentroId={encuentroId} />
+          </OrganizerOnly>
+        }
+      >{t('encuentroUi.summary.title')}</ScreenTitle>
       <EncuentroTabs encuentroId={encuentroId} current="summary" />
       <p className="lead">{t('encuentroUi.summary.intro')}</p>
       <QueryStatus query={summary}>

@@ -34,23 +34,28 @@ import { useEncuentro, useSalaContributions, useSynthesis } from '../queries';
 import { encuentroHref } from '../routes';
 import { AutosaveText } from './AutosaveText';
 import { SourcesDialog } from './SourcesDialog';
+import { visibleSalas } from '../../sede/device-routes';
+import { OrganizerOnly, useDeviceScope } from '../../sede/device-scope';
 
 /** A sala's plenary table, built from its contributions: promote, merge, edit, reorder; borrador → revisión → final. */
 export function SynthesisScreen({ encuentroId, salaId }: { encuentroId: number; salaId: number | null }) {
   const encuentro = useEncuentro(encuentroId);
+  const scope = useDeviceScope();
   return (
     <section className="encuentro-screen">
-      <p className="breadcrumb">
-        <a href={encuentroHref({ page: 'list' })}>{t('encuentroUi.nav')}</a> ›{' '}
-        <a href={encuentroHref({ page: 'setup', encuentroId })}>{encuentro.data?.name ?? '…'}</a>
-      </p>
-      <ScreenTitle actions={salaId !== null ? <ProjectorButton target={{ view: 'sala', salaId }} /> : undefined}>{t('encuentroUi.synthesis.title')}</ScreenTitle>
+      <OrganizerOnly>
+        <p className="breadcrumb">
+          <a href={encuentroHref({ page: 'list' })}>{t('encuentroUi.nav')}</a> ›{' '}
+          <a href={encuentroHref({ page: 'setup', encuentroId })}>{encuentro.data?.name ?? '…'}</a>
+        </p>
+      </OrganizerOnly>
+      <ScreenTitle actions={salaId !== null && scope === null ? <ProjectorButton target={{ view: 'sala', salaId }} /> : undefined}>{t('encuentroUi.synthesis.title')}</ScreenTitle>
       <EncuentroTabs encuentroId={encuentroId} current="synthesis" />
       <QueryStatus query={encuentro}>
         {(detail) => (
           <>
             <nav aria-label={t('encuentroUi.synthesis.salas')} className="button-group">
-              {detail.salas.map((s) => (
+              {visibleSalas(scope, detail.salas).map((s) => (
                 <a key={s.id} className={`button${s.id === salaId ? ' primary' : ''}`} aria-current={s.id === salaId ? 'page' : undefined} href={encuentroHref({ page: 'synthesis', encuentroId, salaId: s.id })}>
                   {s.name}
                 </a>
@@ -191,9 +196,11 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
       </div>
       {editingSources && <SourcesDialog detail={detail} item={editingSources} onClose={() => setEditingSources(null)} />}
       {deleted && <UndoBar message={t('encuentroUi.synthesis.deleted', { text: short(deleted.text) })} onUndo={undo} />}
-      <p>
-        <ExportButtons encuentroId={detail.id} />
-      </p>
+      <OrganizerOnly>
+        <p>
+          <ExportButtons encuentroId={detail.id} />
+        </p>
+      </OrganizerOnly>
     </>
   );
 }
