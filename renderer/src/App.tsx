@@ -43,6 +43,7 @@ function rememberJoined(joined: boolean): void {
     // Without storage the join page just does not say why it shows after a reload.
   }
 }
+const rememberSession = () => rememberJoined(true);
 function wasJoined(): boolean {
   try {
     return window.localStorage.getItem(JOINED_KEY) === '1';
@@ -71,7 +72,9 @@ function SessionGate() {
     if (route.name === 'join') window.location.replace(hrefOf(homeRoute(me.scope)));
   };
   const left = () => rememberJoined(false);
-  const reason: JoinReason = session === 'left' ? 'left' : session === 'lost' && wasJoined() ? 'closed' : 'first';
+  const remote = who.data !== undefined && who.data.role !== 'organizador';
+  // A session refused after this page (or an earlier one) held it: the organizer closed or revoked it.
+  const reason: JoinReason = session === 'left' ? 'left' : session === 'lost' && (remote || wasJoined()) ? 'closed' : 'first';
   if (route.name === 'join' || session !== 'active') return <JoinScreen key={route.name === 'join' ? (route.code ?? '') : 'lost'} code={route.name === 'join' ? route.code : null} reason={reason} onJoined={joined} />;
   if (who.isPending) return <p className="splash">{t('common.loading')}</p>;
   if (who.data === undefined) {
@@ -83,7 +86,7 @@ function SessionGate() {
     );
   }
   if (who.data.role === 'organizador') return <StatusGate />;
-  return <RemoteShell who={who.data} route={route} onLeft={left} />;
+  return <RemoteShell who={who.data} route={route} onJoined={rememberSession} onLeft={left} />;
 }
 
 /** A blocked database (newer version, corrupt) shows only its reason and the backups to restore. */

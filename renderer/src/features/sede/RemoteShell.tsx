@@ -23,8 +23,10 @@ import './sede.css';
  * device's name, its role, «Salir»); the projector, full screen with nothing around it. Any other
  * address shows the role's home (and the server would refuse its calls anyway).
  */
-export function RemoteShell({ who, route, onLeft }: { who: WhoAmI; route: Route; onLeft(): void }) {
+export function RemoteShell({ who, route, onJoined, onLeft }: { who: WhoAmI; route: Route; onJoined(): void; onLeft(): void }) {
   useDataChangedEvents();
+  // Held a session here: a later refusal (after a reload too) is said to be the organizer's doing.
+  useEffect(() => onJoined(), [onJoined]);
   const shown = shellRoute(who.scope, route);
   const redirect = hrefOf(shown) !== hrefOf(route) ? hrefOf(shown) : null;
   useEffect(() => {
