@@ -56,7 +56,7 @@ describe('capture store: a lost venue session keeps the lines and sends them aft
     expect(texts(store)).toEqual(['Antes del cierre', 'Durante el cierre']);
 
     link.session = true;
-    await until(() => expect(store.counts().saved).toBe(2), 15_000);
+    await until(() => expect(store.counts().saved).toBe(2));
     expect(await stored(f)).toEqual(['Antes del cierre', 'Durante el cierre']);
   });
 });

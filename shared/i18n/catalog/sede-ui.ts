@@ -94,7 +94,7 @@ export const sedeUi = {
   'sedeUi.invite.minutesInvalid': 'Escriba un número entero de minutos, entre 1 y 1440.',
   'sedeUi.invite.submit': 'Crear la invitación',
   'sedeUi.invite.createdTitle': 'Invitación para {name}',
-  'sedeUi.invite.createdHelp': '{role} · {scope}. Sirve una sola vez, hasta el {expires}. Este código no se volverá a mostrar.',
+  'sedeUi.invite.createdHelp': '{role} · {scope}. Sirve una sola vez y vence el {expires}; este código no se volverá a mostrar.',
   'sedeUi.invite.codeLabel': 'Código: {code}',
   'sedeUi.invite.qrAlt': 'Código QR para que {name} se una a la sede',
   'sedeUi.invite.noQr': 'Active el modo sede para tener el código QR y la dirección; el código ya sirve para escribirlo a mano.',

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
-import { useForm, type UseFormRegister } from 'react-hook-form';
+import { useForm, useWatch, type UseFormRegister } from 'react-hook-form';
 import type { CreatedInvitation } from '../../../../shared/contract/sede';
 import { ROLES } from '../../../../shared/sede/roles';
 import { formatDateTime, t } from '../../../../shared/i18n';
@@ -32,13 +32,11 @@ function InviteForm({ onCreated, onClose }: { onCreated(invitation: CreatedInvit
   const {
     register,
     handleSubmit,
-    watch,
+    control,
     setError,
     formState: { errors, isSubmitting },
   } = useForm<InvitationFormInput, unknown, InvitationFormValues>({ resolver: zodResolver(invitationForm), defaultValues: EMPTY_INVITATION });
-  const role = watch('role');
-  const editionId = watch('editionId');
-  const encuentroId = watch('encuentroId');
+  const [role, editionId, encuentroId, projectorTarget] = useWatch({ control, name: ['role', 'editionId', 'encuentroId', 'projectorTarget'] });
   const onSubmit = async (values: InvitationFormValues) => {
     setFormError(null);
     try {
@@ -67,7 +65,7 @@ function InviteForm({ onCreated, onClose }: { onCreated(invitation: CreatedInvit
         <>
           <EncuentroSelect register={register} error={errors.encuentroId?.message} />
           {encuentroId !== '' && role !== 'registro' && (
-            <EncuentroParts encuentroId={Number(encuentroId)} role={role} register={register} watchTarget={watch('projectorTarget')} errors={errors} />
+            <EncuentroParts encuentroId={Number(encuentroId)} role={role} register={register} watchTarget={projectorTarget} errors={errors} />
           )}
         </>
       )}

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { WhoAmI } from '../../../../shared/contract/sede';
 import { t } from '../../../../shared/i18n';
 import { joinVenue } from '../../api/client';
@@ -20,7 +20,13 @@ export function JoinScreen({ code, reason, onJoined }: { code: string | null; re
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const id = useId();
+  // Opened from the QR code: the code is there, «Unirme» is the one thing left (Enter or a tap).
+  const prefilled = normalizeJoinCode(code ?? '') !== null;
+  useEffect(() => {
+    if (prefilled) button.current?.focus();
+  }, [prefilled]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const normalized = normalizeJoinCode(value);
@@ -84,7 +90,7 @@ export function JoinScreen({ code, reason, onJoined }: { code: string | null; re
               </p>
             )}
           </div>
-          <button type="submit" className="primary join-button" disabled={pending}>
+          <button ref={button} type="submit" className="primary join-button" disabled={pending}>
             {pending ? t('common.working') : t('sedeUi.join.submit')}
           </button>
         </form>
