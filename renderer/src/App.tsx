@@ -79,11 +79,9 @@ function SessionGate() {
   if (who.isPending) return <p className="splash">{t('common.loading')}</p>;
   if (who.data === undefined) {
     if (who.error instanceof ApiError && who.error.code === NO_SESSION) return <JoinScreen code={null} reason={reason} onJoined={joined} />;
-    return (
-      <p className="form-error splash" role="alert">
-        {errorText(who.error)}
-      </p>
-    );
+    // Any other failure (a blocked database answers only its status; the hub out of reach) is
+    // today's app's to show: its status screen says why, or what to restore.
+    return <StatusGate />;
   }
   if (who.data.role === 'organizador') return <StatusGate />;
   return <RemoteShell who={who.data} route={route} onJoined={rememberSession} onLeft={left} />;
