@@ -304,6 +304,12 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
     await page.locator('body.projector-body').waitFor();
     expect(await page.getByRole('banner').count()).toBe(0);
     await screenshot(page, 'sede-projector');
+    // The first tap puts the view on the whole screen (a browser allows it only from a gesture); F leaves it.
+    expect(await page.evaluate('document.fullscreenElement === null')).toBe(true);
+    await page.mouse.click(600, 400);
+    await eventually(() => page.evaluate('document.fullscreenElement === document.documentElement')).toBe(true);
+    await page.keyboard.press('f');
+    await eventually(() => page.evaluate('document.fullscreenElement === null')).toBe(true);
     await page.goto(`${server.url}/#/proyector/sala/${detail.salas[1]!.id}`);
     await eventually(() => new URL(page.url()).hash).toBe(`#/proyector/sala/${sala.id}`);
 

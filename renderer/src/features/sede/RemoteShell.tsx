@@ -14,6 +14,7 @@ import { ProjectorScreen } from '../encuentro/projector/ProjectorScreen';
 import { JuryScreen } from '../jury/JuryScreen';
 import { shellRoute } from './device-routes';
 import { DeviceScopeProvider } from './device-scope';
+import { useFullScreenOnGesture } from './fullscreen';
 import { JurorHome } from './JurorHome';
 import { roleLabel } from './labels';
 import './sede.css';
@@ -39,6 +40,7 @@ export function RemoteShell({ who, route, onJoined, onLeft }: { who: WhoAmI; rou
     if (moderator) void recoverCaptureJournals();
   }, [moderator]);
   const scope = who.scope;
+  useFullScreenOnGesture(shown.name === 'projector');
   if (shown.name === 'projector')
     return (
       <DeviceScopeProvider scope={scope}>
