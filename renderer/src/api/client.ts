@@ -31,24 +31,30 @@ export class ApiError extends Error {
   }
 }
 
-// ——— Is the service reachable? (HTTP only: over IPC the service lives in the same app) ———
-let online = true;
-const connectionListeners = new Set<() => void>();
-
-function setOnline(value: boolean): void {
-  if (online === value) return;
-  online = value;
-  for (const listener of connectionListeners) listener();
+/** A value screens read with useSyncExternalStore, told when it changes. */
+function watchedValue<T>(initial: T) {
+  let value = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: (): T => value,
+    set(next: T): void {
+      if (value === next) return;
+      value = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
+// ——— Is the service reachable? (HTTP only: over IPC the service lives in the same app) ———
+const online = watchedValue(true);
+const setOnline = online.set;
+
 /** For useSyncExternalStore: false while the last call or the push channel could not reach the service. */
-export const connection = {
-  subscribe(listener: () => void): () => void {
-    connectionListeners.add(listener);
-    return () => connectionListeners.delete(listener);
-  },
-  isOnline: (): boolean => online,
-};
+export const connection = { subscribe: online.subscribe, isOnline: online.get };
 
 // ——— Does this device still hold a venue session? (HTTP only: the desktop window is the organizer) ———
 /** The wire code of a call refused for want of a session: none yet, revoked, or «Modo sede» turned off. */
@@ -59,23 +65,11 @@ export const NO_SESSION = 'sede.error.noSession';
  * holds); 'left' after this device's own «Salir».
  */
 export type SessionState = 'active' | 'lost' | 'left';
-let sessionState: SessionState = 'active';
-const sessionListeners = new Set<() => void>();
-
-function setSessionState(value: SessionState): void {
-  if (sessionState === value) return;
-  sessionState = value;
-  for (const listener of sessionListeners) listener();
-}
+const session = watchedValue<SessionState>('active');
+const setSessionState = session.set;
 
 /** For useSyncExternalStore: whether this device's venue session is still there. */
-export const venueSession = {
-  subscribe(listener: () => void): () => void {
-    sessionListeners.add(listener);
-    return () => sessionListeners.delete(listener);
-  },
-  state: (): SessionState => sessionState,
-};
+export const venueSession = { subscribe: session.subscribe, state: session.get };
 
 async function postJson(path: string, body: unknown): Promise<WireResult<unknown>> {
   const unreachable = (): WireResult<unknown> => {
@@ -162,7 +156,7 @@ export function onServerEvent(listener: (name: string, payload: unknown) => void
       // A stream refused for good may be a session revoked or the mode turned off (EventSource
       // does not say why): one call tells; without a session the stream waits for a new one.
       void transport('sede.whoami', {}).then(() => {
-        if (stopped || sessionState !== 'active') return;
+        if (stopped || session.get() !== 'active') return;
         retry = setTimeout(connect, RECONNECT_DELAY_MS);
       });
     });
@@ -170,7 +164,7 @@ export function onServerEvent(listener: (name: string, payload: unknown) => void
   connect();
   // Joined again after a loss: the stream opens again (and listeners read everything again).
   const unsubscribeSession = venueSession.subscribe(() => {
-    if (sessionState !== 'active' || stopped || source?.readyState !== EventSource.CLOSED) return;
+    if (session.get() !== 'active' || stopped || source?.readyState !== EventSource.CLOSED) return;
     clearTimeout(retry);
     connect();
   });

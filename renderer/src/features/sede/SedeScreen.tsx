@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { Device, Invitation, NetworkInterfaceInfo, SedeStatus } from '../../../../shared/contract/sede';
-import { formatDateTime, t } from '../../../../shared/i18n';
+import { formatDateTime, t, type MessageKey } from '../../../../shared/i18n';
 import { useAnnounce } from '../../app/announcer';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FilePicker } from '../../components/FilePicker';
@@ -207,49 +207,33 @@ function InvitationsSection() {
           const pending = list.filter((invitation) => isPending(invitation, Date.now()));
           if (pending.length === 0) return <p className="empty">{t('sedeUi.invitations.empty')}</p>;
           return (
-            <table className="data-table">
-              <caption className="sr-only">{t('sedeUi.invitations.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('sedeUi.col.name')}</th>
-                  <th scope="col">{t('sedeUi.col.role')}</th>
-                  <th scope="col">{t('sedeUi.col.scope')}</th>
-                  <th scope="col">{t('sedeUi.col.expires')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t('sedeUi.col.actions')}</span>
-                  </th>
+            <SedeTable caption={t('sedeUi.invitations.caption')} columns={['sedeUi.col.expires']}>
+              {pending.map((invitation) => (
+                <tr key={invitation.id}>
+                  <IdentityCells of={invitation} />
+                  <td>{formatDateTime(invitation.expiresAt)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="danger-link"
+                      disabled={cancel.isPending}
+                      aria-label={t('sedeUi.invitations.cancelNamed', { name: invitation.name })}
+                      onClick={() =>
+                        cancel.mutate(
+                          { id: invitation.id },
+                          {
+                            onSuccess: () => announce(t('sedeUi.invitations.cancelled', { name: invitation.name })),
+                            onError: (error) => announce(errorText(error), 'error'),
+                          },
+                        )
+                      }
+                    >
+                      {t('sedeUi.invitations.cancel')}
+                    </button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {pending.map((invitation) => (
-                  <tr key={invitation.id}>
-                    <td>{invitation.name}</td>
-                    <td>{roleLabel(invitation.scope.role)}</td>
-                    <td>{invitation.scopeLabel}</td>
-                    <td>{formatDateTime(invitation.expiresAt)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="danger-link"
-                        disabled={cancel.isPending}
-                        aria-label={t('sedeUi.invitations.cancelNamed', { name: invitation.name })}
-                        onClick={() =>
-                          cancel.mutate(
-                            { id: invitation.id },
-                            {
-                              onSuccess: () => announce(t('sedeUi.invitations.cancelled', { name: invitation.name })),
-                              onError: (error) => announce(errorText(error), 'error'),
-                            },
-                          )
-                        }
-                      >
-                        {t('sedeUi.invitations.cancel')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </SedeTable>
           );
         }}
       </QueryStatus>
@@ -271,41 +255,23 @@ function DevicesSection() {
           list.length === 0 ? (
             <p className="empty">{t('sedeUi.devices.empty')}</p>
           ) : (
-            <table className="data-table">
-              <caption className="sr-only">{t('sedeUi.devices.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('sedeUi.col.name')}</th>
-                  <th scope="col">{t('sedeUi.col.role')}</th>
-                  <th scope="col">{t('sedeUi.col.scope')}</th>
-                  <th scope="col">{t('sedeUi.col.address')}</th>
-                  <th scope="col">{t('sedeUi.col.lastSeen')}</th>
-                  <th scope="col">{t('sedeUi.col.connected')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t('sedeUi.col.actions')}</span>
-                  </th>
+            <SedeTable caption={t('sedeUi.devices.caption')} columns={['sedeUi.col.address', 'sedeUi.col.lastSeen', 'sedeUi.col.connected']}>
+              {list.map((device) => (
+                <tr key={device.id} className={device.revokedAt ? 'muted' : undefined}>
+                  <IdentityCells of={device} />
+                  <td className="nowrap">{device.address ?? '—'}</td>
+                  <td className="nowrap">{device.lastSeenAt ? formatDateTime(device.lastSeenAt) : t('sedeUi.devices.neverSeen')}</td>
+                  <td>{device.revokedAt ? t('sedeUi.devices.revokedAt', { when: formatDateTime(device.revokedAt) }) : device.connected ? t('sedeUi.devices.connected') : t('sedeUi.devices.notConnected')}</td>
+                  <td>
+                    {!device.revokedAt && (
+                      <button type="button" className="danger-link" aria-label={t('sedeUi.devices.revokeNamed', { name: device.name })} onClick={() => setRevoking(device)}>
+                        {t('sedeUi.devices.revoke')}
+                      </button>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.map((device) => (
-                  <tr key={device.id} className={device.revokedAt ? 'muted' : undefined}>
-                    <td>{device.name}</td>
-                    <td>{roleLabel(device.scope.role)}</td>
-                    <td>{device.scopeLabel}</td>
-                    <td className="nowrap">{device.address ?? '—'}</td>
-                    <td className="nowrap">{device.lastSeenAt ? formatDateTime(device.lastSeenAt) : t('sedeUi.devices.neverSeen')}</td>
-                    <td>{device.revokedAt ? t('sedeUi.devices.revokedAt', { when: formatDateTime(device.revokedAt) }) : device.connected ? t('sedeUi.devices.connected') : t('sedeUi.devices.notConnected')}</td>
-                    <td>
-                      {!device.revokedAt && (
-                        <button type="button" className="danger-link" aria-label={t('sedeUi.devices.revokeNamed', { name: device.name })} onClick={() => setRevoking(device)}>
-                          {t('sedeUi.devices.revoke')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </SedeTable>
           )
         }
       </QueryStatus>
@@ -324,5 +290,37 @@ function DevicesSection() {
         </ConfirmDialog>
       )}
     </section>
+  );
+}
+
+/** The invitations' and the devices' tables: who, which role, bound to what, then their own columns and the actions. */
+function SedeTable({ caption, columns, children }: { caption: string; columns: MessageKey[]; children: ReactNode }) {
+  return (
+    <table className="data-table">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          {(['sedeUi.col.name', 'sedeUi.col.role', 'sedeUi.col.scope', ...columns] as const).map((column) => (
+            <th key={column} scope="col">
+              {t(column)}
+            </th>
+          ))}
+          <th scope="col">
+            <span className="sr-only">{t('sedeUi.col.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+function IdentityCells({ of }: { of: Pick<Invitation, 'name' | 'scope' | 'scopeLabel'> }) {
+  return (
+    <>
+      <td>{of.name}</td>
+      <td>{roleLabel(of.scope.role)}</td>
+      <td>{of.scopeLabel}</td>
+    </>
   );
 }

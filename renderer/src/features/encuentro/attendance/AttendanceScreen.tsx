@@ -8,11 +8,11 @@ import { QueryStatus } from '../../../components/QueryStatus';
 import { ScreenTitle } from '../../../components/ScreenTitle';
 import { errorText } from '../../../lib/errors';
 import { UndoBar } from '../capture/UndoBar';
+import { EncuentroBreadcrumb } from '../EncuentroBreadcrumb';
 import { EncuentroTabs } from '../EncuentroTabs';
 import { onEncuentroEvent } from '../events';
 import { useCheckIn, useUndoCheckIn } from '../mutations';
 import { attendeesQuery, encuentroKeys, useAttendanceCounts, useAttendees, useEncuentro } from '../queries';
-import { encuentroHref } from '../routes';
 import { RegisterForm, RosterImport } from './RegisterForm';
 import { OrganizerOnly } from '../../sede/device-scope';
 
@@ -35,12 +35,7 @@ export function AttendanceScreen({ encuentroId }: { encuentroId: number }) {
   const [lastCheckedIn, setLastCheckedIn] = useState<Attendee | null>(null);
   return (
     <section className="encuentro-screen">
-      <OrganizerOnly>
-        <p className="breadcrumb">
-          <a href={encuentroHref({ page: 'list' })}>{t('encuentroUi.nav')}</a> ›{' '}
-          <a href={encuentroHref({ page: 'setup', encuentroId })}>{encuentro.data?.name ?? '…'}</a>
-        </p>
-      </OrganizerOnly>
+      <EncuentroBreadcrumb encuentroId={encuentroId} name={encuentro.data?.name} />
       <ScreenTitle>{t('encuentroUi.attendance.title')}</ScreenTitle>
       <EncuentroTabs encuentroId={encuentroId} current="attendance" />
       <div className="attendance-layout">

@@ -9,7 +9,8 @@ import { useAnnounce } from '../../../app/announcer';
 import { onEncuentroEvent } from '../events';
 import { ProjectorButton } from '../projector/ProjectorButton';
 import { useEncuentro } from '../queries';
-import { encuentroHref, goTo } from '../routes';
+import { goTo } from '../routes';
+import { EncuentroBreadcrumb } from '../EncuentroBreadcrumb';
 import { EncuentroTabs } from '../EncuentroTabs';
 import { captureStore, cellKey, flushAll, unsavedCount, type CaptureItem, type CaptureStore } from './capture-store';
 import { caretLine } from './caret';
@@ -18,7 +19,7 @@ import { MoveDialog } from './MoveDialog';
 import { ItemEditor, short } from './ItemEditor';
 import { UndoBar } from './UndoBar';
 import { visibleSalas } from '../../sede/device-routes';
-import { OrganizerOnly, useDeviceScope } from '../../sede/device-scope';
+import { useDeviceScope } from '../../sede/device-scope';
 
 /** The moderator's screen: a sala, a practice, and the report's four blocks to fill from the keyboard. */
 export function CaptureScreen({ encuentroId, salaId, practiceId }: { encuentroId: number; salaId: number | null; practiceId: number | null }) {
@@ -38,11 +39,7 @@ function CapturePicker({ detail, salaId, practiceId }: { detail: EncuentroDetail
 
   return (
     <section className="encuentro-screen">
-      <OrganizerOnly>
-        <p className="breadcrumb">
-          <a href={encuentroHref({ page: 'list' })}>{t('encuentroUi.nav')}</a> › <a href={encuentroHref({ page: 'setup', encuentroId: detail.id })}>{detail.name}</a>
-        </p>
-      </OrganizerOnly>
+      <EncuentroBreadcrumb encuentroId={detail.id} name={detail.name} />
       <ScreenTitle actions={practice && scope === null ? <ProjectorButton target={{ view: 'practice', practiceId: practice.id, salaId: sala?.id ?? null }} /> : undefined}>
         {t('encuentroUi.capture.title')}
       </ScreenTitle>

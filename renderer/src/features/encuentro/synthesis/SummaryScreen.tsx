@@ -10,11 +10,11 @@ import { ScreenTitle } from '../../../components/ScreenTitle';
 import { errorText } from '../../../lib/errors';
 import { short } from '../capture/ItemEditor';
 import { UndoBar } from '../capture/UndoBar';
+import { EncuentroBreadcrumb } from '../EncuentroBreadcrumb';
 import { EncuentroTabs } from '../EncuentroTabs';
 import { ExportButtons } from '../ExportButtons';
 import { useCreateSummaryItem, useDeleteSummaryItem, useReorderSummary, useRestoreSummaryItem } from '../mutations';
 import { encuentroKeys, useEncuentro, useSummary } from '../queries';
-import { encuentroHref } from '../routes';
 import { AutosaveText } from './AutosaveText';
 import { OrganizerOnly } from '../../sede/device-scope';
 
@@ -46,12 +46,7 @@ export function SummaryScreen({ encuentroId }: { encuentroId: number }) {
 
   return (
     <section className="encuentro-screen">
-      <OrganizerOnly>
-        <p className="breadcrumb">
-          <a href={encuentroHref({ page: 'list' })}>{t('encuentroUi.nav')}</a> ›{' '}
-          <a href={encuentroHref({ page: 'setup', encuentroId })}>{encuentro.data?.name ?? '…'}</a>
-        </p>
-      </OrganizerOnly>
+      <EncuentroBreadcrumb encuentroId={encuentroId} name={encuentro.data?.name} />
       <ScreenTitle
         actions={
           <OrganizerOnly>

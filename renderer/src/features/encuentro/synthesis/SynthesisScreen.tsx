@@ -25,6 +25,7 @@ import { SelectField, TextAreaField } from '../../../components/fields';
 import { errorText } from '../../../lib/errors';
 import { short } from '../capture/ItemEditor';
 import { UndoBar } from '../capture/UndoBar';
+import { EncuentroBreadcrumb } from '../EncuentroBreadcrumb';
 import { EncuentroTabs } from '../EncuentroTabs';
 import { DialogFooter } from '../DialogFooter';
 import { ExportButtons } from '../ExportButtons';
@@ -43,12 +44,7 @@ export function SynthesisScreen({ encuentroId, salaId }: { encuentroId: number; 
   const scope = useDeviceScope();
   return (
     <section className="encuentro-screen">
-      <OrganizerOnly>
-        <p className="breadcrumb">
-          <a href={encuentroHref({ page: 'list' })}>{t('encuentroUi.nav')}</a> ›{' '}
-          <a href={encuentroHref({ page: 'setup', encuentroId })}>{encuentro.data?.name ?? '…'}</a>
-        </p>
-      </OrganizerOnly>
+      <EncuentroBreadcrumb encuentroId={encuentroId} name={encuentro.data?.name} />
       <ScreenTitle actions={salaId !== null && scope === null ? <ProjectorButton target={{ view: 'sala', salaId }} /> : undefined}>{t('encuentroUi.synthesis.title')}</ScreenTitle>
       <EncuentroTabs encuentroId={encuentroId} current="synthesis" />
       <QueryStatus query={encuentro}>
