@@ -208,7 +208,9 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
     await page.getByRole('heading', { level: 1, name: 'Unirse a la sede' }).waitFor();
     expect(await page.getByLabel('Código de invitación').inputValue()).toBe('k7m2-p9qx');
     await screenshot(page, 'sede-join');
-    await page.getByRole('button', { name: 'Unirme' }).click();
+    // The one action left is «Unirme», and it has the focus: a tap, or Enter.
+    await eventually(() => page.evaluate('document.activeElement?.textContent')).toBe('Unirme');
+    await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { level: 1, name: 'Registro de asistencia' }).waitFor();
     expect(hub.calls.filter((c) => c.method === 'unirse').map((c) => c.input)).toEqual([{ code: 'K7M2-P9QX' }]);
