@@ -10,7 +10,8 @@ import { until } from './support/until';
  * transport switchable "down" to play a server outage. What is checked is what the moderator
  * sees and what ends up stored — in the order they typed it.
  */
-const link = vi.hoisted(() => ({ online: true, handler: null as null | ((method: string, input: unknown) => Promise<unknown>) }));
+// `session: false` plays a venue session closed or revoked: the hub answers every call «no session» (401).
+const link = vi.hoisted(() => ({ online: true, session: true, handler: null as null | ((method: string, input: unknown) => Promise<unknown>) }));
 
 vi.mock('../../renderer/src/api/client', async (importOriginal) => {
   const original = await importOriginal<typeof Client>();
@@ -18,6 +19,7 @@ vi.mock('../../renderer/src/api/client', async (importOriginal) => {
     ...original,
     call: async (method: string, input: unknown) => {
       if (!link.online || !link.handler) throw new original.ApiError('error.transport', 'Sin conexión');
+      if (!link.session) throw new original.ApiError(original.NO_SESSION, 'Este dispositivo no tiene una sesión abierta en la sede.');
       return link.handler(method, input);
     },
   };
@@ -32,6 +34,7 @@ describe('capture store: what the moderator typed survives an outage, in order',
   beforeEach(async () => {
     f = await openEncuentro();
     link.online = true;
+    link.session = true;
     link.handler = async (method, input) => {
       const result = await f.app.services.call(method as MethodName, input as MethodInput<MethodName>);
       if (!result.ok) throw new Error(result.error.message);
@@ -45,6 +48,23 @@ describe('capture store: what the moderator typed survives an outage, in order',
 
 
 
+
+  it('lines typed after the venue session was revoked wait, with no error, and are stored once the device joins again', async () => {
+    const store = new CaptureStore(f.practiceA, f.salaId);
+    await loaded(store);
+    typeLine(store, 'Antes del cierre');
+    await until(() => expect(store.counts().saved).toBe(1));
+
+    link.session = false;
+    typeLine(store, 'Durante el cierre');
+    await until(() => expect(store.counts().retrying).toBe(1));
+    expect(store.counts().error).toBe(0);
+    expect(texts(store)).toEqual(['Antes del cierre', 'Durante el cierre']);
+
+    link.session = true;
+    await until(() => expect(store.counts().saved).toBe(2));
+    expect(await stored(f)).toEqual(['Antes del cierre', 'Durante el cierre']);
+  });
 
   it('a refresh during the outage keeps the unsaved lines in typing order, and they are stored in that order', async () => {
     const store = new CaptureStore(f.practiceA, f.salaId);

@@ -15,6 +15,7 @@ const NAV: { route: Route; label: MessageKey; matches: RouteName[] }[] = [
   { route: { name: 'scoring', stageId: null, jurorId: null, entryId: null, grid: false }, label: 'juryUi.nav.scoring', matches: ['scoring'] },
   { route: { name: 'results' }, label: 'juryUi.nav.results', matches: ['results'] },
   { route: { name: 'encuentro', path: [] }, label: 'encuentroUi.nav', matches: ['encuentro'] },
+  { route: { name: 'sede' }, label: 'sedeUi.title', matches: ['sede'] },
   { route: { name: 'backups' }, label: 'nav.backups', matches: ['backups'] },
 ];
 

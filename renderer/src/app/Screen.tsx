@@ -6,6 +6,7 @@ import { EncuentroScreen } from '../features/encuentro/EncuentroScreen';
 import { JuryScreen } from '../features/jury/JuryScreen';
 import { ImportScreen } from '../features/imports/ImportScreen';
 import { ReferenceScreen } from '../features/reference/ReferenceScreen';
+import { SedeScreen } from '../features/sede/SedeScreen';
 import { EntriesScreen } from './lazy-screens';
 import { hrefOf, type Route } from './router';
 
@@ -34,7 +35,10 @@ export function Screen({ route }: { route: Route }) {
     case 'scoring':
     case 'results':
       return <JuryScreen key={hrefOf(route)} route={route} />;
+    case 'sede':
+      return <SedeScreen />;
     case 'projector': // shown by App on its own, without the app's header and navigation
+    case 'join': // a device's join page, shown by App in place of the whole app
       return null;
   }
 }

@@ -17,6 +17,9 @@ export type Route =
   | { name: 'backups' }
   | { name: 'encuentro'; path: string[] }
   | { name: 'projector'; path: string[] }
+  | { name: 'sede' }
+  /** A device joining the venue; the code comes in the address when the QR code was scanned. */
+  | { name: 'join'; code: string | null }
   | JuryRoute;
 
 export type RouteName = Route['name'];
@@ -45,6 +48,10 @@ export function parseHash(hash: string): Route {
       return { name: 'encuentro', path: parts.slice(1) };
     case 'proyector':
       return { name: 'projector', path: parts.slice(1) };
+    case 'sede':
+      return { name: 'sede' };
+    case 'unirse':
+      return { name: 'join', code: second ?? null };
     default:
       return { name: 'editions' };
   }
@@ -72,6 +79,10 @@ export function hrefOf(route: Route): string {
       return `#/encuentros${route.path.map((p) => `/${p}`).join('')}`;
     case 'projector':
       return `#/proyector${route.path.map((p) => `/${p}`).join('')}`;
+    case 'sede':
+      return '#/sede';
+    case 'join':
+      return route.code ? `#/unirse/${route.code}` : '#/unirse';
     case 'jury':
     case 'scoring':
     case 'results':

@@ -1,4 +1,6 @@
 import { t, type MessageKey } from '../../../../shared/i18n';
+import type { SessionScope } from '../../../../shared/sede/roles';
+import { useDeviceScope } from '../sede/device-scope';
 import { encuentroHref, type EncuentroPage } from './routes';
 
 type Tab = 'setup' | 'capture' | 'synthesis' | 'summary' | 'attendance';
@@ -11,12 +13,19 @@ const TABS: { tab: Tab; label: MessageKey; page: (id: number) => EncuentroPage }
   { tab: 'attendance', label: 'encuentroUi.tab.attendance', page: (id) => ({ page: 'attendance', encuentroId: id }) },
 ];
 
+/** The sections a venue device opens (the organizer, all of them); the door's device has only its own. */
+const DEVICE_TABS: Partial<Record<SessionScope['role'], readonly Tab[]>> = { moderador: ['capture', 'synthesis', 'summary'], registro: [] };
+
 /** The Encuentro's sections, as links (each is its own screen with its own address). */
 export function EncuentroTabs({ encuentroId, current }: { encuentroId: number; current: Tab }) {
+  const scope = useDeviceScope();
+  const allowed = scope ? (DEVICE_TABS[scope.role] ?? []) : null;
+  const tabs = allowed ? TABS.filter((tab) => allowed.includes(tab.tab)) : TABS;
+  if (tabs.length === 0) return null;
   return (
     <nav className="encuentro-tabs" aria-label={t('encuentroUi.tabs')}>
       <ul>
-        {TABS.map((tab) => (
+        {tabs.map((tab) => (
           <li key={tab.tab}>
             <a href={encuentroHref(tab.page(encuentroId))} aria-current={tab.tab === current ? 'page' : undefined}>
               {t(tab.label)}

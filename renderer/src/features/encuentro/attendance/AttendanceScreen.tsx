@@ -8,12 +8,13 @@ import { QueryStatus } from '../../../components/QueryStatus';
 import { ScreenTitle } from '../../../components/ScreenTitle';
 import { errorText } from '../../../lib/errors';
 import { UndoBar } from '../capture/UndoBar';
+import { EncuentroBreadcrumb } from '../EncuentroBreadcrumb';
 import { EncuentroTabs } from '../EncuentroTabs';
 import { onEncuentroEvent } from '../events';
 import { useCheckIn, useUndoCheckIn } from '../mutations';
 import { attendeesQuery, encuentroKeys, useAttendanceCounts, useAttendees, useEncuentro } from '../queries';
-import { encuentroHref } from '../routes';
 import { RegisterForm, RosterImport } from './RegisterForm';
+import { OrganizerOnly } from '../../sede/device-scope';
 
 /** The door: find a person (accents and case ignored), Enter to check in, undo; live counts beside. */
 export function AttendanceScreen({ encuentroId }: { encuentroId: number }) {
@@ -34,10 +35,7 @@ export function AttendanceScreen({ encuentroId }: { encuentroId: number }) {
   const [lastCheckedIn, setLastCheckedIn] = useState<Attendee | null>(null);
   return (
     <section className="encuentro-screen">
-      <p className="breadcrumb">
-        <a href={encuentroHref({ page: 'list' })}>{t('encuentroUi.nav')}</a> ›{' '}
-        <a href={encuentroHref({ page: 'setup', encuentroId })}>{encuentro.data?.name ?? '…'}</a>
-      </p>
+      <EncuentroBreadcrumb encuentroId={encuentroId} name={encuentro.data?.name} />
       <ScreenTitle>{t('encuentroUi.attendance.title')}</ScreenTitle>
       <EncuentroTabs encuentroId={encuentroId} current="attendance" />
       <div className="attendance-layout">
@@ -47,10 +45,12 @@ export function AttendanceScreen({ encuentroId }: { encuentroId: number }) {
             <summary>{t('encuentroUi.attendance.registerTitle')}</summary>
             <RegisterForm encuentroId={encuentroId} onCheckedIn={setLastCheckedIn} />
           </details>
-          <details className="panel">
-            <summary>{t('encuentroUi.attendance.importTitle')}</summary>
-            <RosterImport encuentroId={encuentroId} />
-          </details>
+          <OrganizerOnly>
+            <details className="panel">
+              <summary>{t('encuentroUi.attendance.importTitle')}</summary>
+              <RosterImport encuentroId={encuentroId} />
+            </details>
+          </OrganizerOnly>
         </div>
         <Counts encuentroId={encuentroId} />
       </div>

@@ -9,7 +9,8 @@ import { useAnnounce } from '../../../app/announcer';
 import { onEncuentroEvent } from '../events';
 import { ProjectorButton } from '../projector/ProjectorButton';
 import { useEncuentro } from '../queries';
-import { encuentroHref, goTo } from '../routes';
+import { goTo } from '../routes';
+import { EncuentroBreadcrumb } from '../EncuentroBreadcrumb';
 import { EncuentroTabs } from '../EncuentroTabs';
 import { captureStore, cellKey, flushAll, unsavedCount, type CaptureItem, type CaptureStore } from './capture-store';
 import { caretLine } from './caret';
@@ -17,6 +18,8 @@ import { HistoryDialog } from './HistoryDialog';
 import { MoveDialog } from './MoveDialog';
 import { ItemEditor, short } from './ItemEditor';
 import { UndoBar } from './UndoBar';
+import { visibleSalas } from '../../sede/device-routes';
+import { useDeviceScope } from '../../sede/device-scope';
 
 /** The moderator's screen: a sala, a practice, and the report's four blocks to fill from the keyboard. */
 export function CaptureScreen({ encuentroId, salaId, practiceId }: { encuentroId: number; salaId: number | null; practiceId: number | null }) {
@@ -27,24 +30,24 @@ export function CaptureScreen({ encuentroId, salaId, practiceId }: { encuentroId
 }
 
 function CapturePicker({ detail, salaId, practiceId }: { detail: EncuentroDetail; salaId: number | null; practiceId: number | null }) {
-  const sala = detail.salas.find((s) => s.id === salaId) ?? null;
+  const scope = useDeviceScope();
+  const salas = visibleSalas(scope, detail.salas);
+  const sala = salas.find((s) => s.id === salaId) ?? null;
   const practices = sala ? detail.practices.filter((p) => sala.practiceIds.includes(p.id)) : [];
   const practice = practices.find((p) => p.id === practiceId) ?? null;
   const to = (nextSala: number | null, nextPractice: number | null) => goTo({ page: 'capture', encuentroId: detail.id, salaId: nextSala, practiceId: nextPractice });
 
   return (
     <section className="encuentro-screen">
-      <p className="breadcrumb">
-        <a href={encuentroHref({ page: 'list' })}>{t('encuentroUi.nav')}</a> › <a href={encuentroHref({ page: 'setup', encuentroId: detail.id })}>{detail.name}</a>
-      </p>
-      <ScreenTitle actions={practice ? <ProjectorButton target={{ view: 'practice', practiceId: practice.id, salaId: sala?.id ?? null }} /> : undefined}>
+      <EncuentroBreadcrumb encuentroId={detail.id} name={detail.name} />
+      <ScreenTitle actions={practice && scope === null ? <ProjectorButton target={{ view: 'practice', practiceId: practice.id, salaId: sala?.id ?? null }} /> : undefined}>
         {t('encuentroUi.capture.title')}
       </ScreenTitle>
       <EncuentroTabs encuentroId={detail.id} current="capture" />
       <div className="capture-pickers">
         <SelectField label={t('encuentroUi.capture.sala')} value={sala?.id ?? ''} onChange={(e) => to(e.target.value ? Number(e.target.value) : null, null)}>
           <option value="">{t('encuentroUi.capture.chooseSala')}</option>
-          {detail.salas.map((s) => (
+          {salas.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
             </option>

@@ -1,6 +1,6 @@
 import type { Contribution, PracticeMatrix } from '../../../../../shared/domain/encuentro-types';
 import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK, TYPING_PAUSE_MS, type ContributionBlock, type ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
-import { ApiError, call } from '../../../api/client';
+import { ApiError, NO_SESSION, call } from '../../../api/client';
 import { browserJournalBackend, browserOrigin, CaptureJournal, journaledScopes, type JournalBackend, type JournalEntry, type JournalProblem } from './capture-journal';
 
 /**
@@ -110,9 +110,13 @@ function ackedByRecord(c: Contribution, text: string, revision: number): number 
   return c.text === text ? revision : Math.min(c.revision, revision - 1);
 }
 
+/**
+ * Failures a line waits out and is sent again after. A venue session closed or revoked is one:
+ * the line stays (and in the journal) while the device joins again, then goes through.
+ */
 function isTransient(error: unknown): boolean {
   if (!(error instanceof ApiError)) return true;
-  return error.code === 'error.transport' || error.code === 'error.unexpected' || error.code === 'error.busy';
+  return error.code === 'error.transport' || error.code === 'error.unexpected' || error.code === 'error.busy' || error.code === NO_SESSION;
 }
 
 /** Where local[index] (a draft) goes in `fresh`, keeping its place among its neighbours. */

@@ -10,12 +10,13 @@ import { ScreenTitle } from '../../../components/ScreenTitle';
 import { errorText } from '../../../lib/errors';
 import { short } from '../capture/ItemEditor';
 import { UndoBar } from '../capture/UndoBar';
+import { EncuentroBreadcrumb } from '../EncuentroBreadcrumb';
 import { EncuentroTabs } from '../EncuentroTabs';
 import { ExportButtons } from '../ExportButtons';
 import { useCreateSummaryItem, useDeleteSummaryItem, useReorderSummary, useRestoreSummaryItem } from '../mutations';
 import { encuentroKeys, useEncuentro, useSummary } from '../queries';
-import { encuentroHref } from '../routes';
 import { AutosaveText } from './AutosaveText';
+import { OrganizerOnly } from '../../sede/device-scope';
 
 /** The organizers' cross-sala summary: the main actions per level, as in the report's executive summary. */
 export function SummaryScreen({ encuentroId }: { encuentroId: number }) {
@@ -45,11 +46,14 @@ export function SummaryScreen({ encuentroId }: { encuentroId: number }) {
 
   return (
     <section className="encuentro-screen">
-      <p className="breadcrumb">
-        <a href={encuentroHref({ page: 'list' })}>{t('encuentroUi.nav')}</a> ›{' '}
-        <a href={encuentroHref({ page: 'setup', encuentroId })}>{encuentro.data?.name ?? '…'}</a>
-      </p>
-      <ScreenTitle actions={<ExportButtons encuentroId={encuentroId} />}>{t('encuentroUi.summary.title')}</ScreenTitle>
+      <EncuentroBreadcrumb encuentroId={encuentroId} name={encuentro.data?.name} />
+      <ScreenTitle
+        actions={
+          <OrganizerOnly>
+            <ExportButtons encuentroId={encuentroId} />
+          </OrganizerOnly>
+        }
+      >{t('encuentroUi.summary.title')}</ScreenTitle>
       <EncuentroTabs encuentroId={encuentroId} current="summary" />
       <p className="lead">{t('encuentroUi.summary.intro')}</p>
       <QueryStatus query={summary}>

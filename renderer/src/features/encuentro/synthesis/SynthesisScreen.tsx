@@ -25,6 +25,7 @@ import { SelectField, TextAreaField } from '../../../components/fields';
 import { errorText } from '../../../lib/errors';
 import { short } from '../capture/ItemEditor';
 import { UndoBar } from '../capture/UndoBar';
+import { EncuentroBreadcrumb } from '../EncuentroBreadcrumb';
 import { EncuentroTabs } from '../EncuentroTabs';
 import { DialogFooter } from '../DialogFooter';
 import { ExportButtons } from '../ExportButtons';
@@ -35,24 +36,24 @@ import { encuentroHref } from '../routes';
 import { AutosaveText } from './AutosaveText';
 import { useLiveContributionTexts } from './live-contributions';
 import { SourcesDialog } from './SourcesDialog';
+import { visibleSalas } from '../../sede/device-routes';
+import { OrganizerOnly, useDeviceScope } from '../../sede/device-scope';
 
 /** A sala's plenary table, built from its contributions: promote, merge, edit, reorder; borrador → revisión → final. */
 export function SynthesisScreen({ encuentroId, salaId }: { encuentroId: number; salaId: number | null }) {
   const encuentro = useEncuentro(encuentroId);
   useLiveContributionTexts(encuentroId);
+  const scope = useDeviceScope();
   return (
     <section className="encuentro-screen">
-      <p className="breadcrumb">
-        <a href={encuentroHref({ page: 'list' })}>{t('encuentroUi.nav')}</a> ›{' '}
-        <a href={encuentroHref({ page: 'setup', encuentroId })}>{encuentro.data?.name ?? '…'}</a>
-      </p>
-      <ScreenTitle actions={salaId !== null ? <ProjectorButton target={{ view: 'sala', salaId }} /> : undefined}>{t('encuentroUi.synthesis.title')}</ScreenTitle>
+      <EncuentroBreadcrumb encuentroId={encuentroId} name={encuentro.data?.name} />
+      <ScreenTitle actions={salaId !== null && scope === null ? <ProjectorButton target={{ view: 'sala', salaId }} /> : undefined}>{t('encuentroUi.synthesis.title')}</ScreenTitle>
       <EncuentroTabs encuentroId={encuentroId} current="synthesis" />
       <QueryStatus query={encuentro}>
         {(detail) => (
           <>
             <nav aria-label={t('encuentroUi.synthesis.salas')} className="button-group">
-              {detail.salas.map((s) => (
+              {visibleSalas(scope, detail.salas).map((s) => (
                 <a key={s.id} className={`button${s.id === salaId ? ' primary' : ''}`} aria-current={s.id === salaId ? 'page' : undefined} href={encuentroHref({ page: 'synthesis', encuentroId, salaId: s.id })}>
                   {s.name}
                 </a>
@@ -193,9 +194,11 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
       </div>
       {editingSources && <SourcesDialog detail={detail} item={editingSources} onClose={() => setEditingSources(null)} />}
       {deleted && <UndoBar message={t('encuentroUi.synthesis.deleted', { text: short(deleted.text) })} onUndo={undo} />}
-      <p>
-        <ExportButtons encuentroId={detail.id} />
-      </p>
+      <OrganizerOnly>
+        <p>
+          <ExportButtons encuentroId={detail.id} />
+        </p>
+      </OrganizerOnly>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { useWorklist } from '../queries';
 import { gridRoute, juryHref, sheetRoute, whoAmIRoute } from '../routes';
 import { ProgressLine } from './ProgressLine';
 import { TableWrap } from '../common/TableWrap';
+import { OrganizerOnly } from '../../sede/device-scope';
 
 /** The juror's assigned entries in this stage, with progress (n of m). */
 export function WorklistScreen({ stageId, jurorId }: { stageId: number; jurorId: number }) {
@@ -18,9 +19,12 @@ function WorklistView({ list }: { list: Worklist }) {
   const firstOpen = list.items.find((item) => item.editable && (item.status === 'pending' || item.status === 'inProgress'));
   return (
     <section>
-      <p className="breadcrumb">
-        <a href={juryHref(whoAmIRoute)}>{t('juryUi.whoAmI.notMe', { name: list.jurorName })}</a>
-      </p>
+      {/* A juror's device is that juror (its session says so): no «No soy …». */}
+      <OrganizerOnly>
+        <p className="breadcrumb">
+          <a href={juryHref(whoAmIRoute)}>{t('juryUi.whoAmI.notMe', { name: list.jurorName })}</a>
+        </p>
+      </OrganizerOnly>
       <ScreenTitle
         actions={
           <>
