@@ -2,7 +2,8 @@ import { SYNTHESIS_AXES, SYNTHESIS_LEVELS, type SynthesisAxis, type SynthesisLev
 import type { EncuentroSummaryTable, SummaryItem, SummarySource } from '../../../shared/domain/encuentro-types';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
-import { applyOrder, assertEncuentro, notFound } from './lookup';
+import { assertEncuentro, notFound } from './lookup';
+import { applyOrder } from '../positions';
 
 /**
  * The organizers' cross-sala summary: the executive summary's "principales acciones" per level,

@@ -15,7 +15,8 @@ import {
 import type { SalaSynthesis, SynthesisItem, SynthesisSource } from '../../../shared/domain/encuentro-types';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
-import { applyOrder, notFound } from './lookup';
+import { notFound } from './lookup';
+import { applyOrder } from '../positions';
 import { getSala } from './setup-read';
 
 /**

@@ -5,6 +5,7 @@ export const errors = {
   'error.forbidden': 'Remitente no autorizado.',
   'error.unknownMethod': 'Operación desconocida: {method}.',
   'error.notFound': 'No se encontró {what}.',
+  'error.reorderMismatch': 'La lista para ordenar no coincide con los elementos actuales; recargue la pantalla.',
   'error.transport': 'No se pudo comunicar con el servicio de la aplicación. Verifique que siga abierto.',
   // Plain-text answers of the HTTP transport (serve mode) to requests it refuses.
   'error.http.badRequest': 'Solicitud mal formada.',
