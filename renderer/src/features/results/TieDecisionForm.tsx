@@ -7,7 +7,8 @@ import { t } from '../../../../shared/i18n';
 import { useAnnounce } from '../../app/announcer';
 import { FormError } from '../../components/FormError';
 import { TextAreaField } from '../../components/fields';
-import { movedIds, refocus } from '../../components/ItemActions';
+import { refocus } from '../../components/ItemActions';
+import { movedIds } from '../../lib/order';
 import { errorText } from '../../lib/errors';
 import { useRecordTieDecision } from './mutations';
 

@@ -9,9 +9,11 @@ import { t } from '../../../../../shared/i18n';
 import { useAnnounce } from '../../../app/announcer';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { FormError } from '../../../components/FormError';
+import { FormFooter } from '../../../components/FormFooter';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { ScreenTitle } from '../../../components/ScreenTitle';
-import { errorText, placeServerError } from '../../../lib/errors';
+import { errorText } from '../../../lib/errors';
+import { useFormSubmit } from '../../../lib/form-submit';
 import { EncuentroFieldsInputs } from '../EncuentrosListScreen';
 import { EncuentroTabs } from '../EncuentroTabs';
 import { ExportButtons } from '../ExportButtons';
@@ -227,7 +229,6 @@ type EventOutput = z.output<typeof eventForm>;
 function EventForm({ detail }: { detail: EncuentroDetail }) {
   const update = useUpdateEncuentro();
   const announce = useAnnounce();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -237,27 +238,17 @@ function EventForm({ detail }: { detail: EncuentroDetail }) {
     resolver: zodResolver(eventForm),
     values: { fields: { name: detail.name, eventDate: detail.eventDate, venue: detail.venue, partners: detail.partners } },
   });
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await update.mutateAsync({ id: detail.id, fields: values.fields });
-      announce(t('common.savedNamed', { name: values.fields.name }));
-    } catch (error) {
-      if (!placeServerError(error, setError)) setFormError(errorText(error));
-    }
+  const { formError, onSubmit: submit } = useFormSubmit({ handleSubmit, setError }, async (values) => {
+    await update.mutateAsync({ id: detail.id, fields: values.fields });
+    announce(t('common.savedNamed', { name: values.fields.name }));
   });
   return (
     <section className="panel" aria-labelledby="event-title">
       <h2 id="event-title">{t('encuentroUi.setup.event')}</h2>
       <p className="muted small">{t('encuentroUi.setup.edition', { name: detail.editionName })}</p>
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+      <form className="form" noValidate onSubmit={submit}>
         <EncuentroFieldsInputs register={register} errors={errors} />
-        <FormError message={formError} />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={isSubmitting || !isDirty}>
-            {isSubmitting ? t('common.saving') : t('common.saveChanges')}
-          </button>
-        </div>
+        <FormFooter error={formError} confirmLabel={t('common.saveChanges')} pending={isSubmitting} disabled={!isDirty} />
       </form>
     </section>
   );

@@ -8,6 +8,7 @@ import { useAnnounce } from '../../../app/announcer';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { ScreenTitle } from '../../../components/ScreenTitle';
 import { errorText } from '../../../lib/errors';
+import { movedIds } from '../../../lib/order';
 import { short } from '../capture/ItemEditor';
 import { UndoBar } from '../capture/UndoBar';
 import { EncuentroTabs } from '../EncuentroTabs';
@@ -35,12 +36,10 @@ export function SummaryScreen({ encuentroId }: { encuentroId: number }) {
   const candidates = syntheses.flatMap((q) => (q.data ? q.data.cells.flatMap((c) => c.items.map((item) => ({ item, sala: q.data.sala.name }))) : []));
 
   const shift = (items: SummaryItem[], index: number, delta: -1 | 1) => {
-    const ids = items.map((i) => i.id);
     const target = index + delta;
-    if (target < 0 || target >= ids.length) return;
-    const [moved] = ids.splice(index, 1);
-    ids.splice(target, 0, moved!);
-    reorder.mutate({ encuentroId, level: items[0]!.level, axis: items[0]!.axis, orderedIds: ids }, { onError: fail });
+    if (target < 0 || target >= items.length) return;
+    const orderedIds = movedIds(items.map((i) => i.id), index, delta);
+    reorder.mutate({ encuentroId, level: items[0]!.level, axis: items[0]!.axis, orderedIds }, { onError: fail });
   };
 
   return (

@@ -18,15 +18,15 @@ import { formatDateTime, t } from '../../../../../shared/i18n';
 import { call } from '../../../api/client';
 import { useAnnounce } from '../../../app/announcer';
 import { Dialog } from '../../../components/Dialog';
-import { FormError } from '../../../components/FormError';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { ScreenTitle } from '../../../components/ScreenTitle';
 import { SelectField, TextAreaField } from '../../../components/fields';
 import { errorText } from '../../../lib/errors';
+import { movedIds } from '../../../lib/order';
 import { short } from '../capture/ItemEditor';
 import { UndoBar } from '../capture/UndoBar';
 import { EncuentroTabs } from '../EncuentroTabs';
-import { DialogFooter } from '../DialogFooter';
+import { FormFooter } from '../../../components/FormFooter';
 import { ExportButtons } from '../ExportButtons';
 import { useCreateSynthesisItem, useDeleteSynthesisItem, useMerge, useMoveSynthesisItem, usePromote, useReorderSynthesis, useRestoreSynthesisItem, useSetSynthesisStatus } from '../mutations';
 import { ProjectorButton } from '../projector/ProjectorButton';
@@ -99,13 +99,10 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
     restore.mutate({ id: deleted.id }, { onSuccess: () => setDeleted(null), onError: fail });
   };
   const shift = (items: SynthesisItem[], index: number, delta: -1 | 1) => {
-    const ids = items.map((i) => i.id);
     const target = index + delta;
-    if (target < 0 || target >= ids.length) return;
-    const [moved] = ids.splice(index, 1);
-    ids.splice(target, 0, moved!);
+    if (target < 0 || target >= items.length) return;
     const first = items[0]!;
-    reorder.mutate({ salaId, level: first.level, axis: first.axis, orderedIds: ids }, { onError: fail });
+    reorder.mutate({ salaId, level: first.level, axis: first.axis, orderedIds: movedIds(items.map((i) => i.id), index, delta) }, { onError: fail });
   };
 
   return (
@@ -280,15 +277,7 @@ function ReopenDialog({ to, onClose, onConfirm }: { to: SynthesisStatus; onClose
   return (
     <Dialog title={t('encuentroUi.synthesis.reopenTitle', { status: synthesisStatusLabel(to) })} onClose={onClose}>
       <TextAreaField label={t('encuentroUi.synthesis.reopenReason')} required value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />
-      <FormError message={error} />
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="primary" onClick={() => void submit()}>
-          {t('encuentroUi.synthesis.reopen')}
-        </button>
-      </div>
+      <FormFooter error={error} onCancel={onClose} confirmLabel={t('encuentroUi.synthesis.reopen')} onConfirm={() => void submit()} />
     </Dialog>
   );
 }
@@ -399,7 +388,7 @@ function MergeDialog({ salaId, sources, onClose, onDone }: { salaId: number; sou
           </option>
         ))}
       </SelectField>
-      <DialogFooter error={error} onCancel={onClose} confirmLabel={t('encuentroUi.synthesis.mergeConfirm')} onConfirm={() => void submit()} />
+      <FormFooter error={error} onCancel={onClose} confirmLabel={t('encuentroUi.synthesis.mergeConfirm')} onConfirm={() => void submit()} />
     </Dialog>
   );
 }

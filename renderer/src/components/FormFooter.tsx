@@ -1,0 +1,38 @@
+import { t } from '../../../shared/i18n';
+import { FormError } from './FormError';
+
+interface FormFooterProps {
+  /** The form-level refusal (if any), announced above the buttons. */
+  error?: string | null;
+  /** Shows «Cancelar» before the action; a form with nothing to cancel leaves it out. */
+  onCancel?: () => void;
+  /** Cancel takes the dialog's first focus: confirmations that should not be accepted by a stray Enter. */
+  focusCancel?: boolean;
+  confirmLabel: string;
+  /** The action as a plain button; without it the action is the form's submit button. */
+  onConfirm?: () => void;
+  /** While the action runs the button is disabled and says `pendingLabel` («Guardando…» unless told). */
+  pending?: boolean;
+  pendingLabel?: string;
+  disabled?: boolean;
+  danger?: boolean;
+}
+
+/** The end of every form and dialog: its refusal, «Cancelar», and the one action. */
+export function FormFooter({ error = null, onCancel, focusCancel = false, confirmLabel, onConfirm, pending = false, pendingLabel, disabled = false, danger = false }: FormFooterProps) {
+  return (
+    <>
+      <FormError message={error} />
+      <div className="form-actions form-footer">
+        {onCancel && (
+          <button type="button" onClick={onCancel} data-autofocus={focusCancel || undefined}>
+            {t('common.cancel')}
+          </button>
+        )}
+        <button type={onConfirm ? 'button' : 'submit'} className={danger ? 'danger' : 'primary'} disabled={disabled || pending} onClick={onConfirm}>
+          {pending ? (pendingLabel ?? t('common.saving')) : confirmLabel}
+        </button>
+      </div>
+    </>
+  );
+}
