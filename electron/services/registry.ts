@@ -85,7 +85,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       const result = await handler(parsed.data);
       if (guardsConfig) refreshConfigDigest(context.db());
       if (!READ_ONLY_METHODS.has(method)) {
-        await context.noteActivity().catch((error: unknown) => log('copia automática fallida', error));
+        await context.noteActivity().catch((error: unknown) => log('automatic backup failed', error));
         events.emit('data.changed', { method, backup: context.backupsTaken !== backupsBefore });
       }
       return { ok: true, result };
@@ -93,7 +93,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       if (isAppError(error)) {
         return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
       }
-      log(`fallo en ${method}`, error);
+      log(`unexpected failure in ${method}`, error);
       // Disk full, damaged file, read-only drive…: Spanish guidance rather than SQLite's English.
       const storage = storageError(error);
       if (storage) return { ok: false, error: { code: storage.code, message: storage.message, details: storage.details } };

@@ -1,7 +1,7 @@
 import type { CategoryFields, CriterionFields, EditionFields, StageFields } from './fields';
 import { foldKey } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/errors';
-import type { MessageKey } from '../../../shared/i18n';
+import { t, type MessageKey } from '../../../shared/i18n';
 import { cachedStatement } from '../../db/cached-statement';
 import type { Db } from '../../db/open';
 import { appendAudit } from '../jury/audit/chain';
@@ -27,7 +27,7 @@ export function assertEditable(db: Db, editionId: number): void {
 
 export function editionOf(db: Db, table: Child | 'entry', id: number): number {
   const row = db.prepare(`SELECT edition_id FROM ${table} WHERE id = ?`).get(id) as { edition_id: number } | undefined;
-  if (!row) throw new AppError('error.notFound', { what: table === 'entry' ? 'la postulación' : 'el elemento' });
+  if (!row) throw new AppError('error.notFound', { what: t(table === 'entry' ? 'error.what.entry' : 'error.what.item') });
   return row.edition_id;
 }
 
