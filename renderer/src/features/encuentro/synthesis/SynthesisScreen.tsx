@@ -22,7 +22,6 @@ import { QueryStatus } from '../../../components/QueryStatus';
 import { ScreenTitle } from '../../../components/ScreenTitle';
 import { SelectField, TextAreaField } from '../../../components/fields';
 import { errorText } from '../../../lib/errors';
-import { movedIds } from '../../../lib/order';
 import { short } from '../capture/ItemEditor';
 import { UndoBar } from '../capture/UndoBar';
 import { EncuentroTabs } from '../EncuentroTabs';
@@ -32,7 +31,8 @@ import { useCreateSynthesisItem, useDeleteSynthesisItem, useMerge, useMoveSynthe
 import { ProjectorButton } from '../projector/ProjectorButton';
 import { useEncuentro, useSalaContributions, useSynthesis } from '../queries';
 import { encuentroHref } from '../routes';
-import { AutosaveText } from './AutosaveText';
+import { saveResult } from './AutosaveText';
+import { MatrixItem, shiftedCell } from './MatrixItem';
 import { SourcesDialog } from './SourcesDialog';
 
 /** A sala's plenary table, built from its contributions: promote, merge, edit, reorder; borrador → revisión → final. */
@@ -99,10 +99,8 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
     restore.mutate({ id: deleted.id }, { onSuccess: () => setDeleted(null), onError: fail });
   };
   const shift = (items: SynthesisItem[], index: number, delta: -1 | 1) => {
-    const target = index + delta;
-    if (target < 0 || target >= items.length) return;
-    const first = items[0]!;
-    reorder.mutate({ salaId, level: first.level, axis: first.axis, orderedIds: movedIds(items.map((i) => i.id), index, delta) }, { onError: fail });
+    const order = shiftedCell(items, index, delta);
+    if (order) reorder.mutate({ salaId, ...order }, { onError: fail });
   };
 
   return (
@@ -132,44 +130,26 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
                     <td key={axis}>
                       <ul className="synthesis-items">
                         {items.map((item, index) => (
-                          <li key={item.id}>
-                            <AutosaveText
-                              id={synthesisItemDomId(item.id)}
-                              label={t('encuentroUi.synthesis.itemLabel', { n: index + 1, cell: cellName })}
-                              text={item.text}
-                              revision={item.revision}
-                              disabled={locked}
-                              save={async (text, revision) => {
-                                const r = await call('encuentro.synthesis.updateItem', { id: item.id, text, revision });
-                                return { applied: r.applied, revision: r.item.revision, text: r.item.text };
-                              }}
-                            />
-                            {item.sources.length > 0 && (
-                              <p className="synthesis-sources">
-                                {t('encuentroUi.synthesis.sources')}{' '}
-                                {item.sources
-                                  .map((s) => `«${short(s.text)}» (${practiceName(s.practiceId)}, ${blockShortLabel(s.block)}, ${levelLabel(s.level)}${s.deleted ? `, ${t('encuentroUi.synthesis.sourceDeleted')}` : ''})`)
-                                  .join('; ')}
-                              </p>
-                            )}
-                            {!locked && (
-                              <div className="actions">
-                                <button type="button" className="icon-button" aria-label={t('common.moveUp', { name: short(item.text) })} aria-disabled={index === 0} onClick={() => shift(items, index, -1)}>
-                                  <span aria-hidden="true">↑</span>
-                                </button>
-                                <button type="button" className="icon-button" aria-label={t('common.moveDown', { name: short(item.text) })} aria-disabled={index === items.length - 1} onClick={() => shift(items, index, 1)}>
-                                  <span aria-hidden="true">↓</span>
-                                </button>
-                                <button type="button" className="link-button" aria-label={t('encuentroUi.synthesis.editSourcesOf', { name: short(item.text) })} onClick={() => setEditingSources(item)}>
-                                  {t('encuentroUi.synthesis.editSources')}
-                                </button>
-                                <MoveSelect item={item} onMove={(lv, ax) => move.mutate({ id: item.id, level: lv, axis: ax }, { onError: fail })} />
-                                <button type="button" className="danger-link" onClick={() => del(item)} aria-label={t('common.deleteNamed', { name: short(item.text) })}>
-                                  {t('common.delete')}
-                                </button>
-                              </div>
-                            )}
-                          </li>
+                          <MatrixItem
+                            key={item.id}
+                            item={item}
+                            index={index}
+                            count={items.length}
+                            cellName={cellName}
+                            domId={synthesisItemDomId(item.id)}
+                            locked={locked}
+                            sources={item.sources
+                              .map((s) => `«${short(s.text)}» (${practiceName(s.practiceId)}, ${blockShortLabel(s.block)}, ${levelLabel(s.level)}${s.deleted ? `, ${t('encuentroUi.synthesis.sourceDeleted')}` : ''})`)
+                              .join('; ')}
+                            save={async (text, revision) => saveResult(await call('encuentro.synthesis.updateItem', { id: item.id, text, revision }))}
+                            onShift={(delta) => shift(items, index, delta)}
+                            onDelete={() => del(item)}
+                          >
+                            <button type="button" className="link-button" aria-label={t('encuentroUi.synthesis.editSourcesOf', { name: short(item.text) })} onClick={() => setEditingSources(item)}>
+                              {t('encuentroUi.synthesis.editSources')}
+                            </button>
+                            <MoveSelect item={item} onMove={(lv, ax) => move.mutate({ id: item.id, level: lv, axis: ax }, { onError: fail })} />
+                          </MatrixItem>
                         ))}
                       </ul>
                       {!locked && (
