@@ -3,6 +3,7 @@ import { t } from '../../../../shared/i18n';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
 import { ItemActions } from '../../components/ItemActions';
+import { ListPanel } from '../../components/ListPanel';
 import { movedIds } from '../../lib/order';
 import type { Structure, StructureMutations } from './mutations';
 import { useSectionState } from './useSectionState';
@@ -53,16 +54,9 @@ export function StructureSection<T extends { id: number; name: string }, F>({
 }: StructureSectionProps<T, F>) {
   const state = useSectionState<T>(itemId);
   const ids = items.map((item) => item.id);
-  const headingId = `${structure}-heading`;
 
   return (
-    <section className="panel" aria-labelledby={headingId}>
-      <div className="panel-header">
-        <h2 id={headingId}>{t(`${structure}.title`)}</h2>
-        <button type="button" onClick={state.startNew} disabled={readOnly}>
-          {t(`${structure}.add`)}
-        </button>
-      </div>
+    <ListPanel id={structure} title={t(`${structure}.title`)} addLabel={t(`${structure}.add`)} onAdd={state.startNew} addDisabled={readOnly}>
       {items.length === 0 ? (
         <p className="empty">{t(`${structure}.empty`)}</p>
       ) : (
@@ -137,6 +131,6 @@ export function StructureSection<T extends { id: number; name: string }, F>({
           <p>{t(`${structure}.deleteConfirm`, { name: state.deleting.name })}</p>
         </ConfirmDialog>
       )}
-    </section>
+    </ListPanel>
   );
 }

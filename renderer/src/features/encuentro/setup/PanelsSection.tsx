@@ -1,17 +1,12 @@
 import type { EncuentroDetail, Panel } from '../../../../../shared/domain/encuentro-types';
 import { t } from '../../../../../shared/i18n';
 import { ejeName, practiceLabel } from './setup-labels';
+import { ListPanel } from '../../../components/ListPanel';
 
 /** The plenary panels: each an eje's practices in order of presentation, with its moderator. */
 export function PanelsSection({ detail, onEdit, onDelete }: { detail: EncuentroDetail; onEdit(panel: Panel | null): void; onDelete(id: number, name: string): void }) {
   return (
-    <section className="panel" aria-labelledby="panels-title">
-      <div className="panel-header">
-        <h2 id="panels-title">{t('encuentroUi.setup.panels')}</h2>
-        <button type="button" onClick={() => onEdit(null)} disabled={detail.ejes.length === 0}>
-          {t('encuentroUi.setup.addPanel')}
-        </button>
-      </div>
+    <ListPanel id="panels" title={t('encuentroUi.setup.panels')} addLabel={t('encuentroUi.setup.addPanel')} onAdd={() => onEdit(null)} addDisabled={detail.ejes.length === 0}>
       {detail.panels.length === 0 && <p className="empty">{t('encuentroUi.setup.noPanels')}</p>}
       {detail.panels.map((panel) => (
         <article key={panel.id} className="setup-card">
@@ -35,6 +30,6 @@ export function PanelsSection({ detail, onEdit, onDelete }: { detail: EncuentroD
           </div>
         </article>
       ))}
-    </section>
+    </ListPanel>
   );
 }

@@ -1,17 +1,12 @@
 import type { EncuentroDetail, EncuentroPractice } from '../../../../../shared/domain/encuentro-types';
 import { t } from '../../../../../shared/i18n';
 import { ejeName } from './setup-labels';
+import { ListPanel } from '../../../components/ListPanel';
 
 /** The practices presented at the Encuentro, with their eje, IGED and presenter. */
 export function PracticesSection({ detail, onEdit, onDelete }: { detail: EncuentroDetail; onEdit(practice: EncuentroPractice | null): void; onDelete(id: number, name: string): void }) {
   return (
-    <section className="panel" aria-labelledby="practices-title">
-      <div className="panel-header">
-        <h2 id="practices-title">{t('encuentroUi.setup.practices')}</h2>
-        <button type="button" onClick={() => onEdit(null)}>
-          {t('encuentroUi.setup.addPractice')}
-        </button>
-      </div>
+    <ListPanel id="practices" title={t('encuentroUi.setup.practices')} addLabel={t('encuentroUi.setup.addPractice')} onAdd={() => onEdit(null)}>
       {detail.practices.length === 0 ? (
         <p className="empty">{t('encuentroUi.setup.noPractices')}</p>
       ) : (
@@ -59,6 +54,6 @@ export function PracticesSection({ detail, onEdit, onDelete }: { detail: Encuent
           </table>
         </div>
       )}
-    </section>
+    </ListPanel>
   );
 }

@@ -4,17 +4,12 @@ import { t } from '../../../../../shared/i18n';
 import { ProjectorButton } from '../projector/ProjectorButton';
 import { encuentroHref } from '../routes';
 import { ejeName, practiceLabel } from './setup-labels';
+import { ListPanel } from '../../../components/ListPanel';
 
 /** The salas of the parallel sessions, each with the doors to its capture, synthesis and projector. */
 export function SalasSection({ detail, onEdit, onDelete }: { detail: EncuentroDetail; onEdit(sala: Sala | null): void; onDelete(id: number, name: string): void }) {
   return (
-    <section className="panel" aria-labelledby="salas-title">
-      <div className="panel-header">
-        <h2 id="salas-title">{t('encuentroUi.setup.salas')}</h2>
-        <button type="button" onClick={() => onEdit(null)} disabled={detail.ejes.length === 0}>
-          {t('encuentroUi.setup.addSala')}
-        </button>
-      </div>
+    <ListPanel id="salas" title={t('encuentroUi.setup.salas')} addLabel={t('encuentroUi.setup.addSala')} onAdd={() => onEdit(null)} addDisabled={detail.ejes.length === 0}>
       {detail.salas.length === 0 && <p className="empty">{t('encuentroUi.setup.noSalas')}</p>}
       {detail.salas.map((sala) => (
         <article key={sala.id} className="setup-card">
@@ -47,6 +42,6 @@ export function SalasSection({ detail, onEdit, onDelete }: { detail: EncuentroDe
           </div>
         </article>
       ))}
-    </section>
+    </ListPanel>
   );
 }
