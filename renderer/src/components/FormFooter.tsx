@@ -16,20 +16,24 @@ interface FormFooterProps {
   pendingLabel?: string;
   disabled?: boolean;
   danger?: boolean;
+  /** The id of a text that says why the action is not available. */
+  describedBy?: string;
+  /** A form on a page (not in a dialog) may keep its one button at the start, under its fields. */
+  align?: 'end' | 'start';
 }
 
 /** The end of every form and dialog: its refusal, «Cancelar», and the one action. */
-export function FormFooter({ error = null, onCancel, focusCancel = false, confirmLabel, onConfirm, pending = false, pendingLabel, disabled = false, danger = false }: FormFooterProps) {
+export function FormFooter({ error = null, onCancel, focusCancel = false, confirmLabel, onConfirm, pending = false, pendingLabel, disabled = false, danger = false, describedBy, align = 'end' }: FormFooterProps) {
   return (
     <>
       <FormError message={error} />
-      <div className="form-actions form-footer">
+      <div className={`form-actions form-footer${align === 'start' ? ' start' : ''}`}>
         {onCancel && (
           <button type="button" onClick={onCancel} data-autofocus={focusCancel || undefined}>
             {t('common.cancel')}
           </button>
         )}
-        <button type={onConfirm ? 'button' : 'submit'} className={danger ? 'danger' : 'primary'} disabled={disabled || pending} onClick={onConfirm}>
+        <button type={onConfirm ? 'button' : 'submit'} className={danger ? 'danger' : 'primary'} disabled={disabled || pending} onClick={onConfirm} aria-describedby={describedBy}>
           {pending ? (pendingLabel ?? t('common.saving')) : confirmLabel}
         </button>
       </div>

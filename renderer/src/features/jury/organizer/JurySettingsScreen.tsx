@@ -8,7 +8,7 @@ import type { Edition } from '../../../../../shared/domain/types';
 import { t } from '../../../../../shared/i18n';
 import { useAnnounce } from '../../../app/announcer';
 import { CheckboxField, InputField, SelectField } from '../../../components/fields';
-import { FormError } from '../../../components/FormError';
+import { FormFooter } from '../../../components/FormFooter';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { useFormSubmit } from '../../../lib/form-submit';
 import { toNumber } from '../../../lib/format';
@@ -167,12 +167,7 @@ function SettingsForm({ edition, settings }: { edition: Edition; settings: JuryS
           </button>
         </div>
       </fieldset>
-      <FormError message={formError} />
-      <div className="form-actions start">
-        <button type="submit" className="primary" disabled={isSubmitting || edition.archived}>
-          {isSubmitting ? t('common.saving') : t('common.saveChanges')}
-        </button>
-      </div>
+      <FormFooter error={formError} confirmLabel={t('common.saveChanges')} pending={isSubmitting} disabled={edition.archived} align="start" />
     </form>
   );
 }
