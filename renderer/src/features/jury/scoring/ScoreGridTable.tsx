@@ -1,14 +1,13 @@
 import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ScoreGrid, ScoreGridRow } from '../../../../../shared/domain/jury-types';
 import { compareSpanish } from '../../../../../shared/domain/text';
 import { t } from '../../../../../shared/i18n';
-import { findCell, cellId, moveForKey } from './grid-keyboard';
+import { gridCellHandlers } from './grid-cell-handlers';
 import { codeColumnWidthRem, COLUMN_WIDTH_REM, CRITERION_WIDTH_REM, estimatedGridRect, MIN_GRID_HEIGHT_PX, OVERSCAN, PAGE_AROUND_GRID_PX, ROW_HEIGHT, useCriteriaShown, usePainted } from './grid-layout';
-import { cellApplies, type RowState } from './grid-state';
+import type { RowState } from './grid-state';
 import { CriterionHeader, GridRow } from './GridRow';
-import { readScore, scoreText } from './score-text';
 
 const column = createColumnHelper<ScoreGridRow>();
 
@@ -84,88 +83,16 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
   const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const columnCount = table.getVisibleLeafColumns().length;
 
-  /** Focuses a cell, scrolling it into the rendered window first if needed. */
-  const focusCell = (viewIndex: number, c: number) => {
-    const id = cellId(viewIndex, c);
-    const element = document.getElementById(id);
-    if (element) {
-      element.focus();
-      return;
-    }
-    virtualizer.scrollToIndex(viewIndex, { align: 'auto' });
-    let tries = 0;
-    const retry = () => {
-      const found = document.getElementById(id);
-      if (found) found.focus();
-      else if (tries++ < 10) window.requestAnimationFrame(retry);
-    };
-    window.requestAnimationFrame(retry);
-  };
-
-  /** Whether the cell at this view row and criterion takes a score. */
-  const applies = (viewIndex: number, c: number) => {
-    const row = grid.rows[positionOf(viewIndex) ?? -1];
-    return row !== undefined && cellApplies(row, c);
-  };
-
-  /** Checks and sends what was typed; false (and the message at the cell) when it is refused. */
-  const commit = (input: HTMLInputElement, viewIndex: number, c: number): boolean => {
-    const position = positionOf(viewIndex);
-    const criterion = grid.criteria[c];
-    if (position === undefined || !criterion || input.readOnly) return true;
-    if (input.value === (input.dataset.saved ?? '')) return true;
-    const parsed = readScore(input.value, criterion);
-    if (!parsed.ok) {
-      onRefuse(position, c, parsed.message);
-      input.select();
-      return false;
-    }
-    const text = scoreText(parsed.value);
-    input.value = text;
-    input.dataset.saved = text;
-    onSave(position, c, parsed.value);
-    return true;
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
-    const input = event.target as unknown as HTMLInputElement;
-    if (input.tagName !== 'INPUT' || input.dataset.r === undefined) return;
-    const viewIndex = Number(input.dataset.r);
-    const c = Number(input.dataset.c);
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      const position = positionOf(viewIndex);
-      if (input.value !== (input.dataset.saved ?? '')) {
-        input.value = input.dataset.saved ?? '';
-        input.select();
-      } else onLeave();
-      if (position !== undefined) onClearError(position, c);
-      return;
-    }
-    const move = moveForKey(event.key, event.shiftKey);
-    if (move === null) return;
-    const target = findCell({ row: viewIndex, c }, move, { rows: rowCount, criteria: grid.criteria.length }, applies);
-    // At the grid's first or last cell, Tab leaves the grid as usual (after saving).
-    if (!target && event.key === 'Tab') {
-      if (!commit(input, viewIndex, c)) event.preventDefault();
-      return;
-    }
-    event.preventDefault();
-    if (!commit(input, viewIndex, c) || !target) return;
-    focusCell(target[0], target[1]);
-  };
-
-  const onBlur = (event: FocusEvent<HTMLTableSectionElement>) => {
-    const input = event.target as unknown as HTMLInputElement;
-    if (input.tagName !== 'INPUT' || input.dataset.r === undefined) return;
-    commit(input, Number(input.dataset.r), Number(input.dataset.c));
-  };
-
-  /** A focused cell selects its text, so that typing replaces the score (one handler for every cell). */
-  const onFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
-    const input = event.target as unknown as HTMLInputElement;
-    if (input.tagName === 'INPUT' && input.dataset.r !== undefined) input.select();
-  };
+  const handlers = gridCellHandlers({
+    grid,
+    rowCount,
+    positionOf,
+    scrollToRow: (viewIndex) => virtualizer.scrollToIndex(viewIndex, { align: 'auto' }),
+    onSave,
+    onRefuse,
+    onClearError,
+    onLeave,
+  });
 
   return (
     <div
@@ -211,7 +138,7 @@ export function ScoreGridTable({ grid, rows, onSave, onRefuse, onClearError, onL
             </tr>
           ))}
         </thead>
-        <tbody onKeyDown={onKeyDown} onBlur={onBlur} onFocus={onFocus}>
+        <tbody onKeyDown={handlers.onKeyDown} onBlur={handlers.onBlur} onFocus={handlers.onFocus}>
           {padTop > 0 && (
             <tr aria-hidden="true">
               <td colSpan={columnCount} style={{ height: padTop, padding: 0 }} />
