@@ -3,6 +3,7 @@ export const errors = {
   'error.unexpected': 'Ocurrió un error inesperado: {detail}. Sus datos no se modificaron.',
   'error.validation': 'Revise los datos ingresados: {detail}',
   'error.forbidden': 'Remitente no autorizado.',
+  'error.projectorRoute': 'Ruta de proyector no válida.',
   'error.unknownMethod': 'Operación desconocida: {method}.',
   'error.notFound': 'No se encontró {what}.',
   // What error.notFound did not find, with its article («No se encontró la postulación.»).
