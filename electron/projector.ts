@@ -1,5 +1,6 @@
 import { BrowserWindow, screen, type Display } from 'electron';
 import type { ProjectorResult } from '../shared/contract/bridge';
+import { t } from '../shared/i18n';
 import { hardenWebContents, secureWebPreferences, type WindowPaths } from './window';
 
 /** Only projector routes may be opened: the window never loads anything the caller makes up. */
@@ -35,7 +36,7 @@ export class ProjectorWindow {
   ) {}
 
   open(route: unknown): ProjectorResult {
-    if (!isProjectorRoute(route)) return { ok: false, error: { code: 'error.forbidden', message: 'Ruta de proyector no válida.' } };
+    if (!isProjectorRoute(route)) return { ok: false, error: { code: 'error.forbidden', message: t('error.projectorRoute') } };
     const url = projectorUrl(this.paths.rendererUrl, route);
     const target = externalDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay());
     if (this.window && !this.window.isDestroyed()) {

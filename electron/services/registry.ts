@@ -105,7 +105,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       const result = await handler(parsed.data);
       if (guardsConfig) refreshConfigDigest(context.db());
       if (writes) {
-        await context.noteActivity().catch((error: unknown) => log('copia automática fallida', error));
+        await context.noteActivity().catch((error: unknown) => log('automatic backup failed', error));
         const backup = context.backupsTaken !== backupsBefore;
         events.emit('data.changed', describeChange(context.isReady ? context.db() : null, method, parsed.data, result, target, backup));
       }
@@ -114,7 +114,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       if (isAppError(error)) {
         return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
       }
-      log(`fallo en ${method}`, error);
+      log(`unexpected failure in ${method}`, error);
       // Disk full, damaged file, read-only drive…: Spanish guidance rather than SQLite's English.
       const storage = storageError(error);
       if (storage) return { ok: false, error: { code: storage.code, message: storage.message, details: storage.details } };

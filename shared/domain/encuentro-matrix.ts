@@ -1,8 +1,8 @@
 import { t, type MessageKey } from '../i18n';
 
 /**
- * The capture matrix of the Encuentro (docs/domain.md, "The Encuentro"): four blocks, each
- * with its own four levels. The two "factores" blocks speak of the DRE/GRE *and the regional
+ * The capture matrix of the Encuentro, as the salas of the first Encuentro filled it in its report:
+ * four blocks, each with its own four levels. The two "factores" blocks speak of the DRE/GRE *and the regional
  * government* and of *local* actors; the two questions speak of the DRE and of *other* actors.
  * Level codes differ between the two families on purpose, so a level that does not belong to
  * a block is refused instead of silently landing in the wrong row of the report.

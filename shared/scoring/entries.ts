@@ -138,8 +138,8 @@ class CriterionMeanRecord implements CriterionMean {
 }
 
 /**
- * The EFQM practice in domain.md: jurors who differ by *less* than the threshold are averaged,
- * otherwise they discuss — so a spread exactly at the threshold is flagged.
+ * The EFQM practice (docs/consolidacion.md, «Discrepancia»): jurors who differ by *less* than the
+ * threshold are averaged, otherwise they discuss — so a spread exactly at the threshold is flagged.
  */
 function atLeast(value: number, threshold: number): boolean {
   return value > threshold || nearlyEqual(value, threshold);

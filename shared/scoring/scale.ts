@@ -11,8 +11,9 @@ export function applicableCriteria(criteria: readonly ScoringCriterion[], catego
   return criteria.filter((c) => applies(c, categoryId));
 }
 
-function applies(c: ScoringCriterion, categoryId: number | null): boolean {
-  return c.categoryIds.length === 0 || (categoryId !== null && c.categoryIds.includes(categoryId));
+/** A criterion limited to some categories applies only to entries in one of them; an unrestricted one to every entry. */
+export function applies(criterion: { readonly categoryIds: readonly number[] }, categoryId: number | null): boolean {
+  return criterion.categoryIds.length === 0 || (categoryId !== null && criterion.categoryIds.includes(categoryId));
 }
 
 /**

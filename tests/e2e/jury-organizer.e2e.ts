@@ -296,12 +296,12 @@ describe('jurado, organización: conflictos, asignación, fichas en Excel y conf
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const sheet = workbook.getWorksheet('Puntajes');
-    if (!sheet) throw new Error('la ficha no tiene la hoja «Puntajes»');
+    if (!sheet) throw new Error('the workbook has no «Puntajes» sheet');
     const headers = Array.from(sheet.getRow(5).values as unknown[], (v) => String(v ?? ''));
     const col = (criterion: string) => headers.findIndex((h) => h.startsWith(criterion));
     const rowOf = (code: string) => {
       for (let r = 6; r <= sheet.rowCount; r++) if (String(sheet.getCell(r, 1).value) === code) return r;
-      throw new Error(`${code} no está en la ficha`);
+      throw new Error(`${code} is not in the workbook`);
     };
     expect(col('Innovación')).toBeGreaterThan(0);
     expect(sheet.getCell(rowOf(first.entryCode), col('Innovación')).value).toBe(2);

@@ -50,7 +50,7 @@ describe('jurado: registro cerrado y confiable', () => {
 
   it('la importación de una ficha dice por qué no se puede aplicar y qué está en conflicto', async () => {
     const [entry] = await api<{ entryId: number; entryCode: string }[]>('assignments.list', { stageId: scenario.stageId, jurorId: pendingJuror });
-    if (!entry) throw new Error('el jurado no tiene asignaciones');
+    if (!entry) throw new Error('the juror has no assignments');
     const exported = await api<{ fileName: string; dataBase64: string }>('juryWorkbooks.export', { stageId: scenario.stageId, jurorId: pendingJuror });
     const file = path.join(server.dir, exported.fileName);
     fs.writeFileSync(file, Buffer.from(exported.dataBase64, 'base64'));
@@ -60,7 +60,7 @@ describe('jurado: registro cerrado y confiable', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const sheet = workbook.getWorksheet('Puntajes');
-    if (!sheet) throw new Error('la ficha no tiene la hoja «Puntajes»');
+    if (!sheet) throw new Error('the workbook has no «Puntajes» sheet');
     const headers = Array.from(sheet.getRow(5).values as unknown[], (v) => String(v ?? ''));
     let row = 6;
     while (String(sheet.getCell(row, 1).value) !== entry.entryCode) row++;

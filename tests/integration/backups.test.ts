@@ -216,7 +216,7 @@ describe('backups', () => {
     const edition = await app.call('editions.create', sampleEdition);
     expect(edition.name).toBe(sampleEdition.name);
     const status = await app.call('app.status', {});
-    if (status.state !== 'ready') throw new Error('la base debía estar lista');
+    if (status.state !== 'ready') throw new Error('the database should be ready');
     expect(status.backupFailure?.at).toBe('2026-03-01T10:00:00.000Z');
     expect(status.backupFailure?.message).toContain(dir);
     expect(status.backupFailure?.message).toMatch(/No se pudo crear la copia de seguridad .*hay un archivo con ese nombre/);
@@ -246,7 +246,7 @@ describe('backups', () => {
     const addColumn = (db: Db) => db.exec(`ALTER TABLE edition ADD COLUMN motto2 TEXT NOT NULL DEFAULT ''`);
     const broken = (db: Db) => {
       db.exec(`CREATE TABLE half_done (x INTEGER) STRICT`);
-      throw new Error('migración rota');
+      throw new Error('broken migration');
     };
     const failing = await openTestApp({ dbPath, migrations: [...MIGRATIONS, broken] });
     expect(failing.services.context.status()).toMatchObject({ state: 'blocked' });

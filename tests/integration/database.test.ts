@@ -323,7 +323,7 @@ describe('one program at a time on a database', () => {
         output += chunk.toString();
         if (output.includes('abierta')) resolve();
       });
-      child.once('exit', (code) => reject(new Error(`el proceso terminó antes de abrir la base (código ${code})`)));
+      child.once('exit', (code) => reject(new Error(`the process exited before opening the database (code ${code})`)));
     });
 
     const refusal = (await createServices({ dbPath, demo: 'never', log: () => undefined }).catch((e: unknown) => e)) as AppError;

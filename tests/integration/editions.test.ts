@@ -86,7 +86,8 @@ describe('editions', () => {
     const reordered = await app.call('stages.reorder', { editionId, orderedIds: [stages[1]!.id, stages[0]!.id, stages[2]!.id, stages[3]!.id] });
     expect(reordered.map((s) => s.name)).toEqual(['Evaluación', 'Admisibilidad', 'Verificación en campo', 'Final']);
     expect(reordered[0]?.cutoff).toBe(60);
-    expect((await app.fail('stages.reorder', { editionId, orderedIds: [stages[0]!.id] })).code).toBe('error.validation');
+    // A stale list (an item added or deleted meanwhile) is refused as a whole, with the same message as every ordered list.
+    expect(await app.fail('stages.reorder', { editionId, orderedIds: [stages[0]!.id] })).toMatchObject({ code: 'error.reorderMismatch', message: expect.stringMatching(/recargue la pantalla/) });
     expect((await app.fail('stages.create', { editionId, fields: { name: 'Otra', cutoff: -1 } })).message).toMatch(/nota de corte/);
   });
 

@@ -4,7 +4,7 @@ import { openTestApp, sampleEdition, type TestApp } from '../support/services';
 
 async function igedId(app: TestApp, name: string): Promise<number> {
   const found = (await app.call('reference.igeds', {})).find((i) => i.name === name);
-  if (!found) throw new Error(`IGED ${name} no encontrada`);
+  if (!found) throw new Error(`IGED ${name} not found`);
   return found.id;
 }
 

@@ -100,7 +100,7 @@ describe('HTTP transport under malformed and hostile requests', () => {
   it('answers 500 and logs when the services fail in a way nobody foresaw, and keeps serving', async () => {
     const broken: Services = {
       ...app.services,
-      call: () => Promise.reject(new Error('fallo imprevisto')),
+      call: () => Promise.reject(new Error('unexpected failure')),
       events: { ...app.services.events, subscribe: app.services.events.subscribe.bind(app.services.events) } as Services['events'],
     };
     const other = await startHttpServer({ services: broken, staticDir, port: 0, log: (message) => logged.push(message) });

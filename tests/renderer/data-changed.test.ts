@@ -45,7 +45,7 @@ describe('what a data.changed event refreshes', () => {
     await client.fetchQuery({ queryKey: resultsKey, queryFn: () => ({ title: stored.contactName }) });
     stored = { id: 7, contactName: 'Rosa Elena Quispe Mamani' };
     const roots = rootsToRefresh({ method: 'imports.commit', backup: true });
-    if (roots === 'all') throw new Error('una importación no debe refrescar todo');
+    if (roots === 'all') throw new Error('an import must not refresh everything');
     await Promise.all(roots.map((root) => client.invalidateQueries({ queryKey: [root] })));
     expect(client.getQueryState(entryKey)?.isInvalidated).toBe(true);
     expect(client.getQueryState(resultsKey)?.isInvalidated).toBe(true);

@@ -19,9 +19,9 @@ describe('pantallas en fragmentos propios (lazy-screens)', () => {
   });
 
   it('pide el fragmento una sola vez, y otra vez si la primera falló', async () => {
-    const load = vi.fn().mockRejectedValueOnce(new Error('sin conexión')).mockResolvedValue(Loaded);
+    const load = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValue(Loaded);
     const { preload } = lazyScreen<{ id: number }>(load);
-    await expect(preload()).rejects.toThrow('sin conexión');
+    await expect(preload()).rejects.toThrow('offline');
     await expect(preload()).resolves.toBe(Loaded);
     await expect(preload()).resolves.toBe(Loaded);
     expect(load).toHaveBeenCalledTimes(2);

@@ -31,12 +31,12 @@ export async function openTestApp(options: Partial<ServiceOptions> = {}): Promis
     dbPath,
     async call(method, input) {
       const result = await services.call(method, input);
-      if (!result.ok) throw new Error(`${method} falló: ${result.error.message}`);
+      if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
       return result.result as never;
     },
     async fail(method, input) {
       const result = await services.call(method, input);
-      if (result.ok) throw new Error(`${method} debía fallar y no falló`);
+      if (result.ok) throw new Error(`${method} should have failed and did not`);
       return result.error;
     },
     close() {

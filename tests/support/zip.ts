@@ -13,7 +13,7 @@ export function zipEntryText(source: Buffer | string, entryName: string): Promis
       zip.on('entry', (entry: yauzl.Entry) => {
         if (entry.fileName !== entryName) return zip.readEntry();
         zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError ?? new Error('sin flujo'));
+          if (streamError || !stream) return reject(streamError ?? new Error('no stream'));
           const chunks: Buffer[] = [];
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
           stream.on('end', () => {
@@ -23,7 +23,7 @@ export function zipEntryText(source: Buffer | string, entryName: string): Promis
           stream.on('error', reject);
         });
       });
-      zip.on('end', () => reject(new Error(`${entryName} no está en ${where}`)));
+      zip.on('end', () => reject(new Error(`${entryName} is not in ${where}`)));
       zip.on('error', reject);
       zip.readEntry();
     });

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/contract';
 import type { editionMethods } from '../../../shared/contract/editions';
 import { AppError } from '../../../shared/errors';
+import { t } from '../../../shared/i18n';
 import type { AppContext } from '../context';
 import { getCriterion, getEdition, listCategories, listCriteria, listEditions, listStages } from './read';
 import * as write from './write';
@@ -85,6 +86,6 @@ export function editionHandlers(ctx: AppContext): Pick<Handlers, EditionHandlerN
 
 function findOrThrow<T extends { id: number }>(items: T[], id: number): T {
   const found = items.find((item) => item.id === id);
-  if (!found) throw new AppError('error.notFound', { what: 'el elemento' });
+  if (!found) throw new AppError('error.notFound', { what: t('error.what.item') });
   return found;
 }

@@ -1,5 +1,6 @@
 import type { Category, Criterion, Edition, EditionSummary, Stage } from '../../../shared/domain/types';
 import { AppError } from '../../../shared/errors';
+import { t } from '../../../shared/i18n';
 import type { Db } from '../../db/open';
 
 interface EditionRow {
@@ -114,7 +115,7 @@ export function listCriteria(db: Db, editionId: number): Criterion[] {
 export function getCriterion(db: Db, id: number): Criterion {
   const row = db.prepare(`SELECT edition_id FROM criterion WHERE id = ?`).get(id) as { edition_id: number } | undefined;
   const found = row ? listCriteria(db, row.edition_id).find((c) => c.id === id) : undefined;
-  if (!found) throw new AppError('error.notFound', { what: 'el criterio' });
+  if (!found) throw new AppError('error.notFound', { what: t('error.what.criterion') });
   return found;
 }
 

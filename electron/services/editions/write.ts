@@ -1,10 +1,11 @@
 import type { CategoryFields, CriterionFields, EditionFields, StageFields } from './fields';
 import { foldKey } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/errors';
-import type { MessageKey } from '../../../shared/i18n';
+import { t, type MessageKey } from '../../../shared/i18n';
 import { cachedStatement } from '../../db/cached-statement';
 import type { Db } from '../../db/open';
 import { appendAudit } from '../jury/audit/chain';
+import { applyOrder } from '../positions';
 import { assertEditionNotFrozen, assertStageNotFrozen } from '../jury/frozen';
 import { getCriterion } from './read';
 
@@ -26,7 +27,7 @@ export function assertEditable(db: Db, editionId: number): void {
 
 export function editionOf(db: Db, table: Child | 'entry', id: number): number {
   const row = db.prepare(`SELECT edition_id FROM ${table} WHERE id = ?`).get(id) as { edition_id: number } | undefined;
-  if (!row) throw new AppError('error.notFound', { what: table === 'entry' ? 'la postulación' : 'el elemento' });
+  if (!row) throw new AppError('error.notFound', { what: t(table === 'entry' ? 'error.what.entry' : 'error.what.item') });
   return row.edition_id;
 }
 
@@ -266,14 +267,11 @@ export function deleteCriterion(db: Db, id: number, now: string): void {
   auditConfig(db, now, 'criterion.delete', { editionId, criterionId: id }, before, null);
 }
 
-/** Sets positions 1..n in the given order; ids not in the edition are refused. */
+/** Sets positions 1..n in the given order; a list that is not exactly the edition's items is refused. */
 export function reorder(db: Db, table: Child, editionId: number, orderedIds: readonly number[], now: string): void {
   assertEditable(db, editionId);
   const current = (db.prepare(`SELECT id FROM ${table} WHERE edition_id = ?`).all(editionId) as { id: number }[]).map((r) => r.id);
-  const same = current.length === orderedIds.length && current.every((id) => orderedIds.includes(id));
-  if (!same) throw new AppError('error.validation', { detail: 'el nuevo orden debe incluir cada elemento una vez' });
-  const update = db.prepare(`UPDATE ${table} SET position = ? WHERE id = ?`);
-  orderedIds.forEach((id, index) => update.run(index + 1, id));
+  applyOrder(db, table, current, orderedIds);
   touch(db, editionId, now);
 }
 

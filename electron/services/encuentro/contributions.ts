@@ -2,7 +2,8 @@ import { TYPING_PAUSE_MS, matrixOrder, type ContributionBlock, type Contribution
 import type { Contribution, ContributionSave, ContributionVersion } from '../../../shared/domain/encuentro-types';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
-import { applyOrder, encuentroOf, notFound } from './lookup';
+import { encuentroOf, notFound } from './lookup';
+import { applyOrder } from '../positions';
 
 /**
  * Moderator capture. Every write is its own transaction, committed with synchronous=FULL before

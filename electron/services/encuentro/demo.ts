@@ -54,7 +54,7 @@ export function seedEncuentroDemo(db: Db, editionId: number, now: string): numbe
     for (const item of synthesis.items) {
       const sources = item.from.map(([code, block, level, prefix]) => {
         const found = contributionId.get(practiceIds.get(code as string), block, level, prefix) as { id: number } | undefined;
-        if (!found) throw new Error(`demo: aporte no encontrado ${code} ${block} ${level} «${prefix}»`);
+        if (!found) throw new Error(`demo: no contribution ${code} ${block} ${level} starting «${prefix}»`);
         return found.id;
       });
       const id = insertSynthesisItem(db, { salaId, level: item.level as SynthesisLevel, axis: item.axis as SynthesisAxis, text: item.text, contributionIds: sources }, now);
@@ -69,7 +69,7 @@ export function seedEncuentroDemo(db: Db, editionId: number, now: string): numbe
   for (const item of demo.summary) {
     const sources = item.from.map(([sala, level, axis, prefix]) => {
       const found = synthesisIds.get(`${sala}|${level}|${axis}`)?.find((s) => s.text.startsWith(prefix as string));
-      if (!found) throw new Error(`demo: síntesis no encontrada ${sala} ${level} ${axis} «${prefix}»`);
+      if (!found) throw new Error(`demo: no synthesis item ${sala} ${level} ${axis} starting «${prefix}»`);
       return found.id;
     });
     insertSummaryItem(db, { encuentroId, level: item.level as SynthesisLevel, axis: item.axis as SynthesisAxis, text: item.text, synthesisItemIds: sources }, now);

@@ -40,16 +40,6 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Rewrites `position` to follow `orderedIds`, which must be exactly the current set. */
-export function applyOrder(db: Db, table: string, currentIds: number[], orderedIds: number[]): void {
-  const current = new Set(currentIds);
-  if (orderedIds.length !== current.size || new Set(orderedIds).size !== orderedIds.length || orderedIds.some((id) => !current.has(id))) {
-    throw new AppError('encuentro.error.reorderMismatch');
-  }
-  const update = db.prepare(`UPDATE ${table} SET position = ? WHERE id = ?`);
-  orderedIds.forEach((id, index) => update.run(index + 1, id));
-}
-
 export function nextPosition(db: Db, sql: string, ...params: unknown[]): number {
   const row = db.prepare(sql).get(...params) as { p: number | null };
   return (row.p ?? 0) + 1;

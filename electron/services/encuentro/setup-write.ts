@@ -3,7 +3,8 @@ import { tidy } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
 import { getEntry } from '../entries/read';
-import { applyOrder, assertEncuentro, assertOwned, encuentroOf, nextPosition, notFound } from './lookup';
+import { assertEncuentro, assertOwned, encuentroOf, nextPosition, notFound } from './lookup';
+import { applyOrder } from '../positions';
 
 /** Event set-up: the Encuentro, its ejes, practices, panels and salas. Each function runs inside the caller's transaction. */
 

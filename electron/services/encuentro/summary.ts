@@ -1,13 +1,17 @@
-import { SYNTHESIS_AXES, SYNTHESIS_LEVELS, type SynthesisAxis, type SynthesisLevel } from '../../../shared/domain/encuentro-matrix';
+import type { SynthesisAxis, SynthesisLevel } from '../../../shared/domain/encuentro-matrix';
 import type { EncuentroSummaryTable, SummaryItem, SummarySource } from '../../../shared/domain/encuentro-types';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
-import { applyOrder, assertEncuentro, notFound } from './lookup';
+import { assertEncuentro, notFound } from './lookup';
+import { endOfCell, matrixCells, relinkSources, reorderCell, saveRevisedText, setItemDeleted, type MatrixTable, type SourceLinks } from './matrix-items';
 
 /**
  * The organizers' cross-sala summary: the executive summary's "principales acciones" per level,
  * for sustainability and for replication. Each item links to the sala synthesis items it draws on.
  */
+
+const SUMMARY: MatrixTable = { table: 'encuentro_summary_item', scope: 'encuentro_id' };
+const SUMMARY_SOURCES: SourceLinks = { table: 'encuentro_summary_source', item: 'summary_item_id', source: 'synthesis_item_id' };
 
 interface Row {
   id: number;
@@ -75,7 +79,7 @@ export function getSummary(db: Db, encuentroId: number): EncuentroSummaryTable {
   const active = all.filter((i) => !i.deleted);
   return {
     encuentroId,
-    cells: SYNTHESIS_LEVELS.flatMap((level) => SYNTHESIS_AXES.map((axis) => ({ level, axis, items: active.filter((i) => i.level === level && i.axis === axis) }))),
+    cells: matrixCells(active),
     deletedItems: all.filter((i) => i.deleted),
   };
 }
@@ -90,12 +94,6 @@ function assertSources(db: Db, encuentroId: number, synthesisItemIds: number[]):
   }
 }
 
-function link(db: Db, itemId: number, synthesisItemIds: number[]): void {
-  db.prepare(`DELETE FROM encuentro_summary_source WHERE summary_item_id = ?`).run(itemId);
-  const insert = db.prepare(`INSERT INTO encuentro_summary_source (summary_item_id, synthesis_item_id, position) VALUES (?, ?, ?)`);
-  [...new Set(synthesisItemIds)].forEach((id, index) => insert.run(itemId, id, index + 1));
-}
-
 export function insertSummaryItem(
   db: Db,
   input: { encuentroId: number; level: SynthesisLevel; axis: SynthesisAxis; text: string; synthesisItemIds: number[] },
@@ -103,50 +101,35 @@ export function insertSummaryItem(
 ): number {
   assertEncuentro(db, input.encuentroId);
   assertSources(db, input.encuentroId, input.synthesisItemIds);
-  const last = db
-    .prepare(`SELECT max(position) AS p FROM encuentro_summary_item WHERE encuentro_id = ? AND level = ? AND axis = ?`)
-    .get(input.encuentroId, input.level, input.axis) as { p: number | null };
   const id = Number(
     db
       .prepare(
         `INSERT INTO encuentro_summary_item (encuentro_id, level, axis, text, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(input.encuentroId, input.level, input.axis, input.text, (last.p ?? 0) + 1, now, now).lastInsertRowid,
+      .run(input.encuentroId, input.level, input.axis, input.text, endOfCell(db, SUMMARY, input.encuentroId, input.level, input.axis), now, now).lastInsertRowid,
   );
-  link(db, id, input.synthesisItemIds);
+  relinkSources(db, SUMMARY_SOURCES, id, input.synthesisItemIds);
   return id;
 }
 
 export function updateSummaryText(db: Db, id: number, text: string, revision: number, now: string): boolean {
-  const row = itemRow(db, id);
-  if (revision < row.revision || (revision === row.revision && text !== row.text)) return false;
-  if (text === row.text) {
-    if (revision > row.revision) db.prepare(`UPDATE encuentro_summary_item SET revision = ? WHERE id = ?`).run(revision, id);
-    return true;
-  }
-  db.prepare(`UPDATE encuentro_summary_item SET text = ?, revision = ?, updated_at = ? WHERE id = ?`).run(text, revision, now, id);
-  return true;
+  return saveRevisedText(db, SUMMARY, itemRow(db, id), text, revision, now);
 }
 
 export function setSummarySources(db: Db, id: number, synthesisItemIds: number[], now: string): void {
   const row = itemRow(db, id);
   assertSources(db, row.encuentro_id, synthesisItemIds);
-  link(db, id, synthesisItemIds);
+  relinkSources(db, SUMMARY_SOURCES, id, synthesisItemIds);
   db.prepare(`UPDATE encuentro_summary_item SET updated_at = ? WHERE id = ?`).run(now, id);
 }
 
 export function reorderSummary(db: Db, encuentroId: number, level: SynthesisLevel, axis: SynthesisAxis, orderedIds: number[]): void {
-  const ids = (
-    db
-      .prepare(`SELECT id FROM encuentro_summary_item WHERE encuentro_id = ? AND level = ? AND axis = ? AND deleted_at IS NULL`)
-      .all(encuentroId, level, axis) as { id: number }[]
-  ).map((r) => r.id);
-  applyOrder(db, 'encuentro_summary_item', ids, orderedIds);
+  reorderCell(db, SUMMARY, encuentroId, level, axis, orderedIds);
 }
 
 export function setSummaryItemDeleted(db: Db, id: number, deleted: boolean, now: string): number {
   const row = itemRow(db, id);
-  db.prepare(`UPDATE encuentro_summary_item SET deleted_at = ? WHERE id = ?`).run(deleted ? (row.deleted_at ?? now) : null, id);
+  setItemDeleted(db, SUMMARY, row, deleted, now);
   return row.encuentro_id;
 }
 

@@ -1,6 +1,4 @@
 import {
-  SYNTHESIS_AXES,
-  SYNTHESIS_LEVELS,
   SYNTHESIS_TRANSITIONS,
   matrixOrder,
   synthesisAxisFor,
@@ -15,7 +13,8 @@ import {
 import type { SalaSynthesis, SynthesisItem, SynthesisSource } from '../../../shared/domain/encuentro-types';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
-import { applyOrder, notFound } from './lookup';
+import { notFound } from './lookup';
+import { endOfCell, matrixCells, relinkSources, reorderCell, saveRevisedText, setItemDeleted, type MatrixTable, type SourceLinks } from './matrix-items';
 import { getSala } from './setup-read';
 
 /**
@@ -23,6 +22,9 @@ import { getSala } from './setup-read';
  * (encuentro_synthesis_source), so the report can always say where an action came from.
  * A 'final' synthesis is locked; reopening it needs a reason, kept in the status log.
  */
+
+const SYNTHESIS: MatrixTable = { table: 'encuentro_synthesis_item', scope: 'sala_id' };
+const SYNTHESIS_SOURCES: SourceLinks = { table: 'encuentro_synthesis_source', item: 'item_id', source: 'contribution_id' };
 
 interface ItemRow {
   id: number;
@@ -122,13 +124,7 @@ export function getSynthesis(db: Db, salaId: number): SalaSynthesis {
     ejeName: meta.eje_name,
     status: sala.synthesisStatus,
     history: history.map((h) => ({ from: h.from_status, to: h.to_status, reason: h.reason, at: h.at })),
-    cells: SYNTHESIS_LEVELS.flatMap((level) =>
-      SYNTHESIS_AXES.map((axis) => ({
-        level,
-        axis,
-        items: items.filter((i) => i.level === level && i.axis === axis).sort((a, b) => a.position - b.position || a.id - b.id),
-      })),
-    ),
+    cells: matrixCells([...items].sort((a, b) => a.position - b.position || a.id - b.id)),
     deletedItems: listSynthesisItems(db, salaId, true),
   };
 }
@@ -150,19 +146,6 @@ function assertSourcesInSala(db: Db, salaId: number, contributionIds: number[]):
   }
 }
 
-function linkSources(db: Db, itemId: number, contributionIds: number[]): void {
-  db.prepare(`DELETE FROM encuentro_synthesis_source WHERE item_id = ?`).run(itemId);
-  const insert = db.prepare(`INSERT INTO encuentro_synthesis_source (item_id, contribution_id, position) VALUES (?, ?, ?)`);
-  [...new Set(contributionIds)].forEach((id, index) => insert.run(itemId, id, index + 1));
-}
-
-function endOfCell(db: Db, salaId: number, level: SynthesisLevel, axis: SynthesisAxis): number {
-  const row = db.prepare(`SELECT max(position) AS p FROM encuentro_synthesis_item WHERE sala_id = ? AND level = ? AND axis = ?`).get(salaId, level, axis) as {
-    p: number | null;
-  };
-  return (row.p ?? 0) + 1;
-}
-
 export interface NewItem {
   salaId: number;
   level: SynthesisLevel;
@@ -179,9 +162,9 @@ export function insertSynthesisItem(db: Db, item: NewItem, now: string): number 
       .prepare(
         `INSERT INTO encuentro_synthesis_item (sala_id, level, axis, text, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(item.salaId, item.level, item.axis, item.text, endOfCell(db, item.salaId, item.level, item.axis), now, now).lastInsertRowid,
+      .run(item.salaId, item.level, item.axis, item.text, endOfCell(db, SYNTHESIS, item.salaId, item.level, item.axis), now, now).lastInsertRowid,
   );
-  linkSources(db, id, item.contributionIds);
+  relinkSources(db, SYNTHESIS_SOURCES, id, item.contributionIds);
   return id;
 }
 
@@ -210,14 +193,7 @@ export function promoteContribution(
 
 export function updateSynthesisText(db: Db, id: number, text: string, revision: number, now: string): boolean {
   const row = itemRow(db, id);
-  if (revision < row.revision || (revision === row.revision && text !== row.text)) return false;
-  if (text === row.text) {
-    if (revision > row.revision) db.prepare(`UPDATE encuentro_synthesis_item SET revision = ? WHERE id = ?`).run(revision, id);
-    return true;
-  }
-  assertSynthesisOpen(db, row.sala_id);
-  db.prepare(`UPDATE encuentro_synthesis_item SET text = ?, revision = ?, updated_at = ? WHERE id = ?`).run(text, revision, now, id);
-  return true;
+  return saveRevisedText(db, SYNTHESIS, row, text, revision, now, () => assertSynthesisOpen(db, row.sala_id));
 }
 
 export function moveSynthesisItem(db: Db, id: number, level: SynthesisLevel, axis: SynthesisAxis, now: string): void {
@@ -227,7 +203,7 @@ export function moveSynthesisItem(db: Db, id: number, level: SynthesisLevel, axi
   db.prepare(`UPDATE encuentro_synthesis_item SET level = ?, axis = ?, position = ?, updated_at = ? WHERE id = ?`).run(
     level,
     axis,
-    endOfCell(db, row.sala_id, level, axis),
+    endOfCell(db, SYNTHESIS, row.sala_id, level, axis),
     now,
     id,
   );
@@ -237,24 +213,19 @@ export function setSynthesisSources(db: Db, id: number, contributionIds: number[
   const row = itemRow(db, id);
   assertSynthesisOpen(db, row.sala_id);
   assertSourcesInSala(db, row.sala_id, contributionIds);
-  linkSources(db, id, contributionIds);
+  relinkSources(db, SYNTHESIS_SOURCES, id, contributionIds);
   db.prepare(`UPDATE encuentro_synthesis_item SET updated_at = ? WHERE id = ?`).run(now, id);
 }
 
 export function reorderSynthesis(db: Db, salaId: number, level: SynthesisLevel, axis: SynthesisAxis, orderedIds: number[]): void {
   assertSynthesisOpen(db, salaId);
-  const ids = (
-    db.prepare(`SELECT id FROM encuentro_synthesis_item WHERE sala_id = ? AND level = ? AND axis = ? AND deleted_at IS NULL`).all(salaId, level, axis) as {
-      id: number;
-    }[]
-  ).map((r) => r.id);
-  applyOrder(db, 'encuentro_synthesis_item', ids, orderedIds);
+  reorderCell(db, SYNTHESIS, salaId, level, axis, orderedIds);
 }
 
 export function setSynthesisItemDeleted(db: Db, id: number, deleted: boolean, now: string): void {
   const row = itemRow(db, id);
   assertSynthesisOpen(db, row.sala_id);
-  db.prepare(`UPDATE encuentro_synthesis_item SET deleted_at = ? WHERE id = ?`).run(deleted ? (row.deleted_at ?? now) : null, id);
+  setItemDeleted(db, SYNTHESIS, row, deleted, now);
 }
 
 export function setSynthesisStatus(db: Db, salaId: number, to: SynthesisStatus, reason: string, now: string): void {

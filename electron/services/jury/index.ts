@@ -70,7 +70,7 @@ export function juryHandlers(ctx: AppContext): Pick<Handlers, JuryHandlerNames> 
       tx(() => {
         const id = savePanel(db(), input, now());
         const panel = listPanels(db(), input.stageId).find((p) => p.id === id);
-        if (!panel) throw new Error('panel perdido');
+        if (!panel) throw new Error(`panels.save: panel ${id} not found after saving it`);
         return panel;
       }),
     'panels.delete': ({ id }) => {

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { t } from '../../../shared/i18n';
 import { errorText } from '../lib/errors';
 import { Dialog } from './Dialog';
+import { FormFooter } from './FormFooter';
 
 interface ConfirmDialogProps {
   title: string;
@@ -30,19 +31,16 @@ export function ConfirmDialog({ title, children, confirmLabel, danger = false, o
   return (
     <Dialog title={title} onClose={onClose}>
       <div className="confirm-text">{children}</div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose} data-autofocus>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className={danger ? 'danger' : 'primary'} onClick={() => void confirm()} disabled={pending}>
-          {pending ? t('common.working') : confirmLabel}
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        onCancel={onClose}
+        focusCancel
+        confirmLabel={confirmLabel}
+        onConfirm={() => void confirm()}
+        pending={pending}
+        pendingLabel={t('common.working')}
+        danger={danger}
+      />
     </Dialog>
   );
 }

@@ -53,16 +53,6 @@ export function ItemActions({ name, index, count, buttonId, disabled = false, on
   );
 }
 
-/** New order of ids after moving one item by one place. */
-export function movedIds(ids: readonly number[], index: number, delta: -1 | 1): number[] {
-  const next = [...ids];
-  const target = index + delta;
-  if (target < 0 || target >= next.length) return next;
-  const [moved] = next.splice(index, 1);
-  if (moved !== undefined) next.splice(target, 0, moved);
-  return next;
-}
-
 /** After a reorder the row's DOM node may have moved and lost focus: put it back. */
 export function refocus(elementId: string): void {
   window.requestAnimationFrame(() => document.getElementById(elementId)?.focus());

@@ -67,7 +67,6 @@ export const encuentro = {
   'encuentro.error.practiceNotInSala': 'La práctica «{title}» no está asignada a la sala «{sala}».',
   'encuentro.error.practiceNoSala': 'Indique la sala: la práctica «{title}» está en {count} salas.',
   'encuentro.error.practiceRepeated': 'Una práctica aparece dos veces en la lista.',
-  'encuentro.error.reorderMismatch': 'La lista para ordenar no coincide con los elementos actuales; recargue la pantalla.',
   'encuentro.error.contributionDeleted': 'El aporte fue eliminado: restáurelo antes de modificarlo.',
   'encuentro.error.sourceForeign': 'Solo se pueden vincular aportes de la misma sala.',
   'encuentro.error.summarySourceForeign': 'Solo se pueden vincular elementos de síntesis de las salas de este Encuentro.',

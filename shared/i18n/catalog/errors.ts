@@ -3,8 +3,16 @@ export const errors = {
   'error.unexpected': 'Ocurrió un error inesperado: {detail}. Sus datos no se modificaron.',
   'error.validation': 'Revise los datos ingresados: {detail}',
   'error.forbidden': 'Remitente no autorizado.',
+  'error.projectorRoute': 'Ruta de proyector no válida.',
   'error.unknownMethod': 'Operación desconocida: {method}.',
   'error.notFound': 'No se encontró {what}.',
+  // What error.notFound did not find, with its article («No se encontró la postulación.»).
+  'error.what.item': 'el elemento',
+  'error.what.entry': 'la postulación',
+  'error.what.criterion': 'el criterio',
+  'error.what.assignment': 'la asignación',
+  'error.what.tieDecision': 'la decisión de desempate',
+  'error.reorderMismatch': 'La lista para ordenar no coincide con los elementos actuales; recargue la pantalla.',
   'error.transport': 'No se pudo comunicar con el servicio de la aplicación. Verifique que siga abierto.',
   // Plain-text answers of the HTTP transport (serve mode) to requests it refuses.
   'error.http.badRequest': 'Solicitud mal formada.',

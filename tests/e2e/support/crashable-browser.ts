@@ -28,7 +28,7 @@ export async function launchCrashableBrowser(userDataDir: string, url: string): 
   );
   const wsEndpoint = await new Promise<string>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`Chromium no arrancó en 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`Chromium did not start within 30 s:\n${output}`)), 30_000);
     child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = DEVTOOLS.exec(output);
@@ -39,7 +39,7 @@ export async function launchCrashableBrowser(userDataDir: string, url: string): 
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`Chromium terminó (código ${code}):\n${output}`));
+      reject(new Error(`Chromium exited (code ${code}):\n${output}`));
     });
   });
   const browser = await chromium.connectOverCDP(wsEndpoint);

@@ -23,11 +23,11 @@ export interface RestartableServer {
 }
 
 function launch(dbPath: string, port: number, demo: boolean): Promise<{ child: ChildProcess; url: string }> {
-  if (!fs.existsSync(SERVE)) throw new Error(`Falta ${SERVE}: ejecute «npx electron-vite build» antes de las pruebas e2e.`);
+  if (!fs.existsSync(SERVE)) throw new Error(`Missing ${SERVE}: run «npx electron-vite build» before the e2e tests.`);
   const child = spawn(process.execPath, [SERVE, '--db', dbPath, '--port', String(port), ...(demo ? ['--demo'] : [])], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`El servidor no arrancó en 20 s:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`The server did not start within 20 s:\n${output}`)), 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = READY.exec(output);
@@ -40,7 +40,7 @@ function launch(dbPath: string, port: number, demo: boolean): Promise<{ child: C
     child.stderr?.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`El servidor terminó (código ${code}):\n${output}`));
+      reject(new Error(`The server exited (code ${code}):\n${output}`));
     });
   });
 }

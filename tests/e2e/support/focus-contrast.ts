@@ -43,7 +43,7 @@ const READ_RING = `(() => {
 
 function channels(color: string): [number, number, number] {
   const match = /rgba?\((\d+(?:\.\d+)?),\s*(\d+(?:\.\d+)?),\s*(\d+(?:\.\d+)?)/.exec(color);
-  if (!match) throw new Error(`Color no reconocido: ${color}`);
+  if (!match) throw new Error(`Unrecognized color: ${color}`);
   return [Number(match[1]), Number(match[2]), Number(match[3])];
 }
 

@@ -19,7 +19,7 @@ const READY = /sirviendo en (http:\/\/\S+)/;
  * port, and waits for its "sirviendo en http://…" line. Needs `electron-vite build` first.
  */
 export async function startServer(options: { demo?: boolean; prepare?: (dbPath: string) => void } = {}): Promise<ServedApp> {
-  if (!fs.existsSync(SERVE)) throw new Error(`Falta ${SERVE}: ejecute «npx electron-vite build» antes de las pruebas e2e.`);
+  if (!fs.existsSync(SERVE)) throw new Error(`Missing ${SERVE}: run «npx electron-vite build» before the e2e tests.`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpge-e2e-'));
   const dbPath = path.join(dir, 'test.db');
   options.prepare?.(dbPath);
@@ -27,7 +27,7 @@ export async function startServer(options: { demo?: boolean; prepare?: (dbPath: 
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`El servidor no arrancó en 20 s:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`The server did not start within 20 s:\n${output}`)), 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = READY.exec(output);
@@ -40,7 +40,7 @@ export async function startServer(options: { demo?: boolean; prepare?: (dbPath: 
     child.stderr?.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`El servidor terminó (código ${code}):\n${output}`));
+      reject(new Error(`The server exited (code ${code}):\n${output}`));
     });
   });
   return {

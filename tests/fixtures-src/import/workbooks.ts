@@ -43,7 +43,7 @@ export function windows1252(text: string): Buffer {
   const bytes: number[] = [];
   for (const char of text) {
     const code = CP1252_EXTRAS[char] ?? char.charCodeAt(0);
-    if (code > 0xff) throw new Error(`no se puede codificar ${char} en Windows-1252`);
+    if (code > 0xff) throw new Error(`cannot encode ${char} in Windows-1252`);
     bytes.push(code);
   }
   return Buffer.from(bytes);

@@ -26,7 +26,7 @@ describe('capture durability', () => {
         const full = 'Aporte ' + i + ': acción ñandú áéíóú';
         for (let k = 1; k <= full.length; k += 3) {
           const r = await s.call('encuentro.contributions.updateText', { id, text: full.slice(0, k), revision: k });
-          if (!r.ok || !r.result.applied) throw new Error('no aplicado');
+          if (!r.ok || !r.result.applied) throw new Error('not applied');
           process.stdout.write('ack ' + id + ' ' + k + ' ' + JSON.stringify(full.slice(0, k)) + '\\n');
         }
       }

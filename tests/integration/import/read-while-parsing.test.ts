@@ -54,10 +54,10 @@ describe('lectura por lotes y validación mientras se lee', () => {
     const watch = {
       sheet: () => undefined,
       rows: () => {
-        throw new Error('sin memoria para más filas');
+        throw new Error('out of memory for more rows');
       },
     };
-    await expect(parser.parse({ fileName: 'libro.xlsx', bytes, limits: ENTRY_LIMITS }, 15_000, watch)).rejects.toThrow('sin memoria para más filas');
+    await expect(parser.parse({ fileName: 'libro.xlsx', bytes, limits: ENTRY_LIMITS }, 15_000, watch)).rejects.toThrow('out of memory for more rows');
   });
 
   it('la validación hecha durante la lectura es exactamente la de una vista previa desde cero', async () => {

@@ -14,7 +14,7 @@ async function load(app: ImportApp, headers: string[], rows: FixtureCell[][], fi
 
 async function igedId(app: ImportApp, name: string): Promise<number> {
   const found = (await app.call('reference.igeds', {})).find((iged) => foldKey(iged.name) === foldKey(name));
-  if (!found) throw new Error(`IGED ${name} no encontrada`);
+  if (!found) throw new Error(`IGED ${name} not found`);
   return found.id;
 }
 

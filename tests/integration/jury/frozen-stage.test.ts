@@ -95,7 +95,7 @@ describe('a closed stage is a frozen record', () => {
     // Imports match entries by IGED: give the counted entry one (reopening to do so), and add an
     // entry no sheet counts.
     const lamas = (await app.call('reference.igeds', {})).find((iged) => iged.name === 'UGEL Lamas');
-    if (!lamas) throw new Error('UGEL Lamas debería venir en la lista incluida');
+    if (!lamas) throw new Error('UGEL Lamas should be in the built-in list');
     await app.call('juryStages.reopen', { stageId: s.stageId, reason: 'Faltaba la IGED de una postulación' });
     const counted = await app.call('entries.get', { id: e.a1 });
     await app.call('entries.update', { id: e.a1, fields: { code: counted.code, igedId: lamas.id, title: counted.title, categoryId: counted.categoryId } });

@@ -34,7 +34,7 @@ export function addUgel(app: TestApp, code: string, name: string, dreId: number,
 
 export async function igedByName(app: TestApp, name: string): Promise<number> {
   const found = (await app.call('reference.igeds', {})).find((i) => i.name === name);
-  if (!found) throw new Error(`IGED ${name} no encontrada`);
+  if (!found) throw new Error(`IGED ${name} not found`);
   return found.id;
 }
 

@@ -21,7 +21,7 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook): Promise<Buffer> 
 /** The cell of an entry (by code) under a header that starts with `header`, on the scores sheet. */
 export function scoreCell(workbook: ExcelJS.Workbook, code: string, header: string): ExcelJS.Cell {
   const sheet = workbook.getWorksheet('Puntajes');
-  if (!sheet) throw new Error('sin hoja Puntajes');
+  if (!sheet) throw new Error('no «Puntajes» sheet');
   let col = 0;
   sheet.getRow(5).eachCell((cell, c) => {
     if (String(cell.value).startsWith(header)) col = c;
@@ -30,7 +30,7 @@ export function scoreCell(workbook: ExcelJS.Workbook, code: string, header: stri
   sheet.eachRow((r, n) => {
     if (r.getCell(1).value === code) row = n;
   });
-  if (!col || !row) throw new Error(`celda ${code}/${header} no encontrada`);
+  if (!col || !row) throw new Error(`cell ${code}/${header} not found`);
   return sheet.getCell(row, col);
 }
 

@@ -1,5 +1,6 @@
 import type { AssignmentPlan, AssignmentRow, LoadsTable } from '../../../../shared/domain/jury-types';
 import { AppError } from '../../../../shared/errors';
+import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
 import { assertEditable } from '../../editions/write';
 import { appendAudit } from '../audit/chain';
@@ -61,7 +62,7 @@ export function addAssignment(db: Db, key: { stageId: number; jurorId: number; e
   if (result.changes === 0) throw new AppError('jury.assignment.duplicate', { code: entry.code, juror: juror.name });
   appendAudit(db, { at: now, actor: 'organizer', action: 'assignment.add', editionId: stage.edition_id, stageId: stage.id, jurorId: juror.id, entryId: entry.id });
   const row = assignmentRows(db, stage.id, juror.id).find((a) => a.entryId === entry.id);
-  if (!row) throw new AppError('error.notFound', { what: 'la asignación' });
+  if (!row) throw new AppError('error.notFound', { what: t('error.what.assignment') });
   return row;
 }
 

@@ -97,7 +97,7 @@ export function recordDecision(db: Db, input: { stageId: number; orderedEntryIds
 /** Withdraws a decision: the row stays (revoked_at, revoked_reason) and the log records why. Run inside a transaction. */
 export function revokeDecision(db: Db, input: { id: number; reason: string }, now: string): void {
   const row = db.prepare(`SELECT * FROM tie_decision WHERE id = ?`).get(input.id) as (DecisionRow & { revoked_at: string | null }) | undefined;
-  if (!row) throw new AppError('error.notFound', { what: 'la decisión de desempate' });
+  if (!row) throw new AppError('error.notFound', { what: t('error.what.tieDecision') });
   const stage = loadStage(db, row.stage_id);
   assertEditable(db, stage.edition_id);
   if (row.revoked_at !== null) throw new AppError('consolidation.error.decisionRevoked');

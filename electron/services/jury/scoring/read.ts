@@ -7,7 +7,8 @@ import { refreshConflictsForRead } from '../conflicts/store';
 import { loadJuror, loadSheetRefs, loadStage, stageClosedAt, type StageRow } from '../lookup';
 import { getSettings } from '../settings';
 import { getSheet, readOnlyReason, statusOf, type SheetRow } from './sheet-state';
-import { applies, editionCriteria, entriesForJuror, entryCaption, withoutCategories, type EntryCaptionRow } from './views';
+import { applies } from '../../../../shared/scoring/scale';
+import { editionCriteria, entriesForJuror, entryCaption, withoutCategories, type EntryCaptionRow } from './views';
 import { sql } from '../statements';
 
 /** Whether a juror sees one of their assignments: conflicted ones are hidden, except their own recusals. */

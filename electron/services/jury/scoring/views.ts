@@ -89,11 +89,6 @@ function toSheetCriterion(c: Criterion): EditionCriterion {
   };
 }
 
-/** A criterion limited to some categories applies only to entries in one of them. */
-export function applies(criterion: { categoryIds: number[] }, categoryId: number | null): boolean {
-  return criterion.categoryIds.length === 0 || (categoryId !== null && criterion.categoryIds.includes(categoryId));
-}
-
 export function withoutCategories(c: EditionCriterion): SheetCriterion {
   const { categoryIds: _categoryIds, ...rest } = c;
   return rest;

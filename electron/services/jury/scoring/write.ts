@@ -7,7 +7,8 @@ import { declareConflict } from '../conflicts/store';
 import { loadSheetRefs, stageClosedAt } from '../lookup';
 import { assertAssigned } from './read';
 import { assertWritable, ensureSheet, getSheet, type SheetRow } from './sheet-state';
-import { applies, criterionForScoring, editionCriteria } from './views';
+import { applies } from '../../../../shared/scoring/scale';
+import { criterionForScoring, editionCriteria } from './views';
 import { sql } from '../statements';
 
 export interface SheetKey {

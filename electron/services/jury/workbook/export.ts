@@ -5,7 +5,8 @@ import type { Db } from '../../../db/open';
 import { getEdition } from '../../editions/read';
 import { loadJuror, loadStage } from '../lookup';
 import { worklist } from '../scoring/read';
-import { applies, editionCriteria } from '../scoring/views';
+import { applies } from '../../../../shared/scoring/scale';
+import { editionCriteria } from '../scoring/views';
 import { getSettings } from '../settings';
 import { assignmentChecksum, HEADER_ROW, META_CHUNK, META_SHEET, sign, WORKBOOK_FORMAT, type LayoutColumn, type LayoutRow, type WorkbookPayload } from './layout';
 

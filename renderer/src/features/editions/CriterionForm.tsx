@@ -1,12 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { criterionFields } from '../../../../shared/domain/schemas';
 import type { Category, Criterion } from '../../../../shared/domain/types';
 import { t } from '../../../../shared/i18n';
-import { FormError } from '../../components/FormError';
+import { FormFooter } from '../../components/FormFooter';
 import { CheckboxField, InputField, TextAreaField } from '../../components/fields';
-import { errorText, placeServerError } from '../../lib/errors';
+import { useFormSubmit } from '../../lib/form-submit';
 import { toNumber } from '../../lib/format';
 import { criterionFormValues, type CriterionInput, type CriterionOutput } from './criterion-form-values';
 import { LevelsEditor } from './LevelsEditor';
@@ -22,7 +21,6 @@ const CODE_FIELDS = { 'error.criterion.nameTaken': 'name', 'error.criterion.cate
 
 /** A criterion of the bases: weight, scale, rubric, and the categories it applies to. */
 export function CriterionForm({ criterion, categories, onSubmit, onCancel }: CriterionFormProps) {
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     control,
@@ -43,17 +41,10 @@ export function CriterionForm({ criterion, categories, onSubmit, onCancel }: Cri
     setValue('categoryIds', next, { shouldDirty: true });
   };
 
-  const submit = handleSubmit(async (fields) => {
-    setFormError(null);
-    try {
-      await onSubmit(fields);
-    } catch (error) {
-      if (!placeServerError(error, setError, CODE_FIELDS)) setFormError(errorText(error));
-    }
-  });
+  const { formError, onSubmit: submit } = useFormSubmit({ handleSubmit, setError }, onSubmit, CODE_FIELDS);
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="form">
+    <form onSubmit={submit} noValidate className="form">
       <div className="form-grid">
         <InputField label={t('criteria.field.name')} required className="span-3" error={errors.name?.message} {...register('name')} />
         <InputField
@@ -95,15 +86,7 @@ export function CriterionForm({ criterion, categories, onSubmit, onCancel }: Cri
         {errors.categoryIds?.message && <p className="field-error">{errors.categoryIds.message}</p>}
       </fieldset>
       <LevelsEditor control={control} register={register} errors={errors} scale={scale} disabled={isSubmitting} />
-      <FormError message={formError} />
-      <div className="form-actions">
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
+      <FormFooter error={formError} onCancel={onCancel} confirmLabel={t('common.save')} pending={isSubmitting} />
     </form>
   );
 }

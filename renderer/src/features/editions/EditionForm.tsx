@@ -1,12 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { editionFields, type EditionFields } from '../../../../shared/domain/schemas';
 import { t } from '../../../../shared/i18n';
-import { FormError } from '../../components/FormError';
+import { FormFooter } from '../../components/FormFooter';
 import { InputField } from '../../components/fields';
-import { errorText, placeServerError } from '../../lib/errors';
+import { useFormSubmit } from '../../lib/form-submit';
 import { toNumber } from '../../lib/format';
 
 type EditionFormInput = z.input<typeof editionFields>;
@@ -23,7 +22,6 @@ const CODE_FIELDS = { 'error.edition.nameTaken': 'name', 'error.edition.datesOrd
 
 /** General data of an edition: used to create, copy and edit. */
 export function EditionForm({ defaultValues, submitLabel, onSubmit, onCancel, readOnly = false }: EditionFormProps) {
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -31,17 +29,10 @@ export function EditionForm({ defaultValues, submitLabel, onSubmit, onCancel, re
     formState: { errors, isSubmitting },
   } = useForm<EditionFormInput, unknown, EditionFields>({ resolver: zodResolver(editionFields), defaultValues });
 
-  const submit = handleSubmit(async (fields) => {
-    setFormError(null);
-    try {
-      await onSubmit(fields);
-    } catch (error) {
-      if (!placeServerError(error, setError, CODE_FIELDS)) setFormError(errorText(error));
-    }
-  });
+  const { formError, onSubmit: submit } = useFormSubmit({ handleSubmit, setError }, onSubmit, CODE_FIELDS);
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="form">
+    <form onSubmit={submit} noValidate className="form">
       <fieldset disabled={readOnly} className="plain-fieldset">
         <div className="form-grid">
           <InputField
@@ -64,17 +55,7 @@ export function EditionForm({ defaultValues, submitLabel, onSubmit, onCancel, re
           <InputField label={t('editions.field.startDate')} type="date" className="span-1" error={errors.startDate?.message} {...register('startDate')} />
           <InputField label={t('editions.field.endDate')} type="date" className="span-1" error={errors.endDate?.message} {...register('endDate')} />
         </div>
-        <FormError message={formError} />
-        <div className="form-actions">
-          {onCancel && (
-            <button type="button" onClick={onCancel}>
-              {t('common.cancel')}
-            </button>
-          )}
-          <button type="submit" className="primary" disabled={isSubmitting}>
-            {isSubmitting ? t('common.saving') : submitLabel}
-          </button>
-        </div>
+        <FormFooter error={formError} onCancel={onCancel} confirmLabel={submitLabel} pending={isSubmitting} />
       </fieldset>
     </form>
   );

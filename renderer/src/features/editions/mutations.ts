@@ -1,3 +1,4 @@
+import type { QueryKey } from '@tanstack/react-query';
 import { useContractMutation } from '../../lib/contract-mutation';
 import { entryKeys } from '../entries/queries';
 import { editionKeys } from './queries';
@@ -10,17 +11,26 @@ export const useUpdateEdition = () => useContractMutation('editions.update', STR
 export const useSetArchived = () => useContractMutation('editions.setArchived', STRUCTURE);
 export const useCopyEdition = () => useContractMutation('editions.copy', [editionKeys.all]);
 
-export const useCreateCategory = () => useContractMutation('categories.create', STRUCTURE);
-export const useUpdateCategory = () => useContractMutation('categories.update', STRUCTURE);
-export const useDeleteCategory = () => useContractMutation('categories.delete', STRUCTURE);
-export const useReorderCategories = () => useContractMutation('categories.reorder', STRUCTURE);
+/** The ordered parts of an edition: each has create, update, delete and reorder methods under its prefix. */
+export type Structure = 'categories' | 'criteria' | 'stages';
 
-export const useCreateCriterion = () => useContractMutation('criteria.create', [editionKeys.all]);
-export const useUpdateCriterion = () => useContractMutation('criteria.update', [editionKeys.all]);
-export const useDeleteCriterion = () => useContractMutation('criteria.delete', [editionKeys.all]);
-export const useReorderCriteria = () => useContractMutation('criteria.reorder', [editionKeys.all]);
+// Criteria are not shown in the entries list; categories and stages are.
+const SHOWN_IN: Record<Structure, readonly QueryKey[]> = { categories: STRUCTURE, criteria: [editionKeys.all], stages: STRUCTURE };
 
-export const useCreateStage = () => useContractMutation('stages.create', STRUCTURE);
-export const useUpdateStage = () => useContractMutation('stages.update', STRUCTURE);
-export const useDeleteStage = () => useContractMutation('stages.delete', STRUCTURE);
-export const useReorderStages = () => useContractMutation('stages.reorder', STRUCTURE);
+/** What a structure section needs to change its items (see StructureSection). */
+export interface StructureMutations<T, F> {
+  create: { mutateAsync(input: { editionId: number; fields: F }): Promise<T> };
+  update: { mutateAsync(input: { id: number; fields: F }): Promise<T> };
+  remove: { mutateAsync(input: { id: number }): Promise<unknown> };
+  reorder: { mutateAsync(input: { editionId: number; orderedIds: number[] }): Promise<unknown> };
+}
+
+export function useStructureMutations<S extends Structure>(structure: S) {
+  const keys = SHOWN_IN[structure];
+  return {
+    create: useContractMutation(`${structure}.create` as `${S}.create`, keys),
+    update: useContractMutation(`${structure}.update` as `${S}.update`, keys),
+    remove: useContractMutation(`${structure}.delete` as `${S}.delete`, keys),
+    reorder: useContractMutation(`${structure}.reorder` as `${S}.reorder`, keys),
+  };
+}

@@ -6,11 +6,12 @@ import { encuentroFields } from '../../../../shared/domain/encuentro-schemas';
 import { formatDateTime, t } from '../../../../shared/i18n';
 import { useAnnounce } from '../../app/announcer';
 import { Dialog } from '../../components/Dialog';
-import { FormError } from '../../components/FormError';
+import { FormFooter } from '../../components/FormFooter';
+import { errorText } from '../../lib/errors';
 import { QueryStatus } from '../../components/QueryStatus';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { InputField, SelectField } from '../../components/fields';
-import { errorText, placeServerError } from '../../lib/errors';
+import { useFormSubmit } from '../../lib/form-submit';
 import { useEditions } from '../editions/queries';
 import { useCreateEncuentro, useEnsureDemo } from './mutations';
 import { useEncuentros } from './queries';
@@ -95,7 +96,6 @@ type CreateOutput = z.output<typeof createForm>;
 function CreateEncuentroDialog({ onClose }: { onClose(): void }) {
   const editions = useEditions(false);
   const create = useCreateEncuentro();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -105,19 +105,14 @@ function CreateEncuentroDialog({ onClose }: { onClose(): void }) {
     resolver: zodResolver(createForm),
     defaultValues: { editionId: '', fields: { name: '', eventDate: '', venue: '', partners: '' } },
   });
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const created = await create.mutateAsync(values);
-      onClose();
-      goTo({ page: 'setup', encuentroId: created.id });
-    } catch (error) {
-      if (!placeServerError(error, setError)) setFormError(errorText(error));
-    }
+  const { formError, onSubmit: submit } = useFormSubmit({ handleSubmit, setError }, async (values) => {
+    const created = await create.mutateAsync(values);
+    onClose();
+    goTo({ page: 'setup', encuentroId: created.id });
   });
   return (
     <Dialog title={t('encuentroUi.list.new')} onClose={onClose} size="large">
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+      <form className="form" noValidate onSubmit={submit}>
         <SelectField label={t('encuentroUi.field.edition')} required error={errors.editionId?.message} {...register('editionId')}>
           <option value="">{t('encuentroUi.field.chooseEdition')}</option>
           {editions.data?.map((edition) => (
@@ -127,15 +122,7 @@ function CreateEncuentroDialog({ onClose }: { onClose(): void }) {
           ))}
         </SelectField>
         <EncuentroFieldsInputs register={register} errors={errors} />
-        <FormError message={formError} />
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={isSubmitting}>
-            {isSubmitting ? t('common.saving') : t('encuentroUi.list.create')}
-          </button>
-        </div>
+        <FormFooter error={formError} onCancel={onClose} confirmLabel={t('encuentroUi.list.create')} pending={isSubmitting} />
       </form>
     </Dialog>
   );

@@ -1,11 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { Controller, useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import type { Category, Entry, Iged } from '../../../../shared/domain/types';
 import { t } from '../../../../shared/i18n';
-import { FormError } from '../../components/FormError';
+import { FormFooter } from '../../components/FormFooter';
 import { InputField, SelectField, TextAreaField } from '../../components/fields';
-import { errorText, placeServerError } from '../../lib/errors';
+import { useFormSubmit } from '../../lib/form-submit';
 import { numberOrNull } from '../../lib/format';
 import { entryFormSchema, entryFormValues, idOrNull, type EntryFormInput, type EntryFormOutput } from './entry-form-values';
 import { IgedPicker } from './IgedPicker';
@@ -29,7 +28,6 @@ const CODE_FIELDS = {
 
 /** Every field of an entry, in the order of the informe de postulación. */
 export function EntryForm({ entry, categories, igeds, regions, readOnly, onSubmit }: EntryFormProps) {
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     control,
@@ -49,17 +47,10 @@ export function EntryForm({ entry, categories, igeds, regions, readOnly, onSubmi
   const title = useWatch({ control, name: 'title' });
   const igedRegion = igeds.find((iged) => iged.id === igedId)?.region ?? null;
 
-  const submit = handleSubmit(async (fields) => {
-    setFormError(null);
-    try {
-      await onSubmit(fields);
-    } catch (error) {
-      if (!placeServerError(error, setError, CODE_FIELDS)) setFormError(errorText(error));
-    }
-  });
+  const { formError, onSubmit: submit } = useFormSubmit({ handleSubmit, setError }, onSubmit, CODE_FIELDS);
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="form">
+    <form onSubmit={submit} noValidate className="form">
       <fieldset disabled={readOnly} className="plain-fieldset">
         <div className="form-grid">
           <InputField label={t('field.code')} hint={t('entryForm.codeHint')} className="span-1" error={errors.code?.message} {...register('code')} />
@@ -131,12 +122,7 @@ export function EntryForm({ entry, categories, igeds, regions, readOnly, onSubmi
             <TextAreaField label={t('field.team')} hint={t('entryForm.teamHint')} className="span-4" error={errors.team?.message} {...register('team')} />
           </div>
         </fieldset>
-        <FormError message={formError} />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={isSubmitting}>
-            {isSubmitting ? t('common.saving') : entry ? t('common.saveChanges') : t('entryForm.create')}
-          </button>
-        </div>
+        <FormFooter error={formError} confirmLabel={entry ? t('common.saveChanges') : t('entryForm.create')} pending={isSubmitting} />
       </fieldset>
     </form>
   );

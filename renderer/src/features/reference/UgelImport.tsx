@@ -5,6 +5,7 @@ import { fileToBase64 } from '../../api/client';
 import { useAnnounce } from '../../app/announcer';
 import { FilePicker } from '../../components/FilePicker';
 import { FormError } from '../../components/FormError';
+import { FormFooter } from '../../components/FormFooter';
 import { errorText } from '../../lib/errors';
 import { IssuesTable } from '../imports/IssuesTable';
 import { useCommitUgels, useInspectUgels } from './mutations';
@@ -95,20 +96,15 @@ export function UgelImport() {
               {t('ugelImport.blocked')}
             </p>
           )}
-          <div className="form-actions">
-            <button type="button" onClick={() => setPreview(null)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void confirm()}
-              disabled={!preview.canCommit || commit.isPending}
-              aria-describedby={preview.canCommit ? undefined : 'ugel-blocked'}
-            >
-              {commit.isPending ? t('common.working') : t('ugelImport.commit', { count: preview.newCount + preview.updatedCount })}
-            </button>
-          </div>
+          <FormFooter
+            onCancel={() => setPreview(null)}
+            confirmLabel={t('ugelImport.commit', { count: preview.newCount + preview.updatedCount })}
+            onConfirm={() => void confirm()}
+            pending={commit.isPending}
+            pendingLabel={t('common.working')}
+            disabled={!preview.canCommit}
+            describedBy={preview.canCommit ? undefined : 'ugel-blocked'}
+          />
         </div>
       )}
       {result && (

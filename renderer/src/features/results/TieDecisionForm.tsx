@@ -5,10 +5,11 @@ import { z } from 'zod';
 import { reason } from '../../../../shared/domain/jury-schemas';
 import { t } from '../../../../shared/i18n';
 import { useAnnounce } from '../../app/announcer';
-import { FormError } from '../../components/FormError';
+import { FormFooter } from '../../components/FormFooter';
 import { TextAreaField } from '../../components/fields';
-import { movedIds, refocus } from '../../components/ItemActions';
-import { errorText } from '../../lib/errors';
+import { refocus } from '../../components/ItemActions';
+import { movedIds } from '../../lib/order';
+import { useFormSubmit } from '../../lib/form-submit';
 import { useRecordTieDecision } from './mutations';
 
 const schema = z.object({ reason });
@@ -19,26 +20,21 @@ const schema = z.object({ reason });
  */
 export function TieDecisionForm({ stageId, entryIds, codeOf }: { stageId: number; entryIds: number[]; codeOf(id: number): string }) {
   const [order, setOrder] = useState(entryIds);
-  const [formError, setFormError] = useState<string | null>(null);
   const record = useRecordTieDecision();
   const announce = useAnnounce();
   const {
     register,
     handleSubmit,
+    setError,
     formState: { errors, isSubmitting },
   } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { reason: '' } });
   const base = `tie-${entryIds.join('-')}`;
-  const submit = handleSubmit(async ({ reason: why }) => {
-    setFormError(null);
-    try {
-      await record.mutateAsync({ stageId, orderedEntryIds: order, reason: why });
-      announce(t('juryUi.results.decisionSaved'));
-    } catch (error) {
-      setFormError(errorText(error));
-    }
+  const { formError, onSubmit: submit } = useFormSubmit({ handleSubmit, setError }, async ({ reason: why }) => {
+    await record.mutateAsync({ stageId, orderedEntryIds: order, reason: why });
+    announce(t('juryUi.results.decisionSaved'));
   });
   return (
-    <form className="form tie-decision" noValidate onSubmit={(event) => void submit(event)}>
+    <form className="form tie-decision" noValidate onSubmit={submit}>
       <h4>{t('juryUi.results.decisionTitle')}</h4>
       <ol>
         {order.map((id, index) => (
@@ -76,12 +72,7 @@ export function TieDecisionForm({ stageId, entryIds, codeOf }: { stageId: number
         ))}
       </ol>
       <TextAreaField label={t('juryUi.results.decisionReason')} required error={errors.reason?.message} {...register('reason')} />
-      <FormError message={formError} />
-      <div className="form-actions start">
-        <button type="submit" className="primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.saving') : t('juryUi.results.decisionSave')}
-        </button>
-      </div>
+      <FormFooter error={formError} confirmLabel={t('juryUi.results.decisionSave')} pending={isSubmitting} align="start" />
     </form>
   );
 }

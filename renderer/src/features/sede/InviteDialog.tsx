@@ -8,7 +8,7 @@ import { useAnnounce } from '../../app/announcer';
 import { Dialog } from '../../components/Dialog';
 import { InputField, SelectField } from '../../components/fields';
 import { errorText, placeServerError } from '../../lib/errors';
-import { DialogFooter } from '../encuentro/DialogFooter';
+import { FormFooter } from '../../components/FormFooter';
 import { useEncuentro, useEncuentros } from '../encuentro/queries';
 import { useEditions } from '../editions/queries';
 import { useJurors } from '../jury/queries';
@@ -70,7 +70,7 @@ function InviteForm({ onCreated, onClose }: { onCreated(invitation: CreatedInvit
         </>
       )}
       <InputField label={t('sedeUi.invite.minutes')} hint={t('sedeUi.invite.minutesHint')} inputMode="numeric" required error={errors.validMinutes?.message} {...register('validMinutes')} />
-      <DialogFooter error={formError} onCancel={onClose} confirmLabel={isSubmitting ? t('common.working') : t('sedeUi.invite.submit')} disabled={isSubmitting} />
+      <FormFooter error={formError} onCancel={onClose} confirmLabel={t('sedeUi.invite.submit')} pending={isSubmitting} pendingLabel={t('common.working')} />
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { formatDateTime, t, type MessageKey } from '../../../../shared/i18n';
 import { useAnnounce } from '../../app/announcer';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FilePicker } from '../../components/FilePicker';
-import { FormError } from '../../components/FormError';
+import { FormFooter } from '../../components/FormFooter';
 import { QueryStatus } from '../../components/QueryStatus';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { InputField, SelectField } from '../../components/fields';
@@ -170,12 +170,7 @@ function StartForm() {
           </button>
         )}
       </fieldset>
-      <FormError message={formError} />
-      <div className="form-actions start">
-        <button type="submit" className="primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.working') : t('sedeUi.start.submit')}
-        </button>
-      </div>
+      <FormFooter error={formError} confirmLabel={t('sedeUi.start.submit')} pending={isSubmitting} pendingLabel={t('common.working')} align="start" />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK, blockShortLabel, levelLabel, type
 import { t } from '../../../../../shared/i18n';
 import { Dialog } from '../../../components/Dialog';
 import { SelectField } from '../../../components/fields';
-import { DialogFooter } from '../DialogFooter';
+import { FormFooter } from '../../../components/FormFooter';
 import type { CaptureItem } from './capture-store';
 import { short } from './ItemEditor';
 
@@ -50,7 +50,7 @@ export function MoveDialog({ item, onClose, onMove }: { item: CaptureItem; onClo
             )),
           )}
         </SelectField>
-        <DialogFooter error={error} onCancel={onClose} confirmLabel={t('encuentroUi.capture.moveConfirm')} />
+        <FormFooter error={error} onCancel={onClose} confirmLabel={t('encuentroUi.capture.moveConfirm')} />
       </form>
     </Dialog>
   );

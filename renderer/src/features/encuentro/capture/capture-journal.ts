@@ -132,7 +132,7 @@ export function indexedDbBackend(factory: IDBFactory): JournalBackend {
         resolve(db);
       };
       request.onerror = () => reject(request.error ?? new Error('IndexedDB'));
-      request.onblocked = () => reject(new Error('IndexedDB bloqueada'));
+      request.onblocked = () => reject(new Error('IndexedDB open blocked by another tab'));
     });
     opened.catch(() => {
       opened = null;

@@ -37,7 +37,7 @@ export class HeightCache {
   height(kind: MeasureKind, text: string, size: number): number {
     const heights = this.known.get(keyOf(kind, text));
     const index = this.sizes.indexOf(size);
-    if (!heights || index < 0) throw new Error(`Sin medir: ${kind} «${text}» a ${size} px`);
+    if (!heights || index < 0) throw new Error(`Not measured: ${kind} «${text}» at ${size} px`);
     return heights[index]!;
   }
 

@@ -4,10 +4,10 @@ import { NARRATIVE_SECTIONS, type Narrative } from '../../../../../shared/domain
 import { t } from '../../../../../shared/i18n';
 import { call } from '../../../api/client';
 import { useAnnounce } from '../../../app/announcer';
-import { FormError } from '../../../components/FormError';
+import { FormFooter } from '../../../components/FormFooter';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { TextAreaField } from '../../../components/fields';
-import { errorText } from '../../../lib/errors';
+import { useDialogAction } from '../../../lib/form-submit';
 import { useContractMutation } from '../../../lib/contract-mutation';
 import { encuentroKeys } from '../queries';
 
@@ -30,25 +30,19 @@ export function NarrativeSection({ encuentroId }: { encuentroId: number }) {
 
 function NarrativeForm({ encuentroId, saved }: { encuentroId: number; saved: Narrative }) {
   const [texts, setTexts] = useState<Narrative>(saved);
-  const [error, setError] = useState<string | null>(null);
   const save = useContractMutation('encuentro.narrative.save', [encuentroKeys.all]);
   const announce = useAnnounce();
   const changed = NARRATIVE_SECTIONS.filter((s) => texts[s] !== saved[s]);
-  const submit = async () => {
-    setError(null);
-    try {
-      await save.mutateAsync({ encuentroId, texts: Object.fromEntries(changed.map((s) => [s, texts[s]])) });
-      announce(t('encuentroUi.narrative.saved'));
-    } catch (caught) {
-      setError(errorText(caught));
-    }
-  };
+  const { error, run } = useDialogAction(async () => {
+    await save.mutateAsync({ encuentroId, texts: Object.fromEntries(changed.map((s) => [s, texts[s]])) });
+    announce(t('encuentroUi.narrative.saved'));
+  });
   return (
     <form
       className="form"
       onSubmit={(event) => {
         event.preventDefault();
-        void submit();
+        run();
       }}
     >
       {NARRATIVE_SECTIONS.map((section) => (
@@ -62,12 +56,7 @@ function NarrativeForm({ encuentroId, saved }: { encuentroId: number; saved: Nar
           onChange={(e) => setTexts((current) => ({ ...current, [section]: e.target.value }))}
         />
       ))}
-      <FormError message={error} />
-      <div className="dialog-actions">
-        <button type="submit" className="primary" disabled={changed.length === 0 || save.isPending}>
-          {t('encuentroUi.narrative.save')}
-        </button>
-      </div>
+      <FormFooter error={error} confirmLabel={t('encuentroUi.narrative.save')} disabled={changed.length === 0 || save.isPending} />
     </form>
   );
 }

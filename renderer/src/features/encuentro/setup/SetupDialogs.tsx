@@ -6,9 +6,9 @@ import { practiceFields } from '../../../../../shared/domain/encuentro-schemas';
 import type { EncuentroDetail, EncuentroPractice, Panel, Sala } from '../../../../../shared/domain/encuentro-types';
 import { t } from '../../../../../shared/i18n';
 import { Dialog } from '../../../components/Dialog';
-import { FormError } from '../../../components/FormError';
+import { FormFooter } from '../../../components/FormFooter';
 import { InputField, SelectField, TextAreaField } from '../../../components/fields';
-import { errorText, placeServerError } from '../../../lib/errors';
+import { useDialogAction, useFormSubmit } from '../../../lib/form-submit';
 import { numberOrNull } from '../../../lib/format';
 import { useEntries } from '../../entries/queries';
 import { useAddPracticeFromEntry, useCreatePanel, useCreatePractice, useCreateSala, useUpdatePanel, useUpdatePractice, useUpdateSala } from '../mutations';
@@ -44,18 +44,12 @@ function FromEntry({ detail, onClose }: { detail: EncuentroDetail; onClose(): vo
   const [entryId, setEntryId] = useState('');
   const [ejeId, setEjeId] = useState('');
   const [year, setYear] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const taken = new Set(detail.practices.map((p) => p.entryId));
-  const submit = async () => {
-    setError(null);
-    try {
-      const y = numberOrNull(year);
-      await add.mutateAsync({ encuentroId: detail.id, entryId: Number(entryId), ejeId: ejeId ? Number(ejeId) : null, ...(y !== null ? { year: y } : {}) });
-      onClose();
-    } catch (caught) {
-      setError(errorText(caught));
-    }
-  };
+  const { error, run } = useDialogAction(async () => {
+    const y = numberOrNull(year);
+    await add.mutateAsync({ encuentroId: detail.id, entryId: Number(entryId), ejeId: ejeId ? Number(ejeId) : null, ...(y !== null ? { year: y } : {}) });
+    onClose();
+  });
   return (
     <div className="form">
       <SelectField label={t('encuentroUi.practice.entry')} required value={entryId} onChange={(e) => setEntryId(e.target.value)}>
@@ -70,15 +64,7 @@ function FromEntry({ detail, onClose }: { detail: EncuentroDetail; onClose(): vo
       </SelectField>
       <EjeSelect detail={detail} value={ejeId} onChange={setEjeId} />
       <InputField label={t('encuentroUi.practice.year')} hint={t('encuentroUi.practice.yearHint')} inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} />
-      <FormError message={error} />
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="primary" disabled={entryId === '' || add.isPending} onClick={() => void submit()}>
-          {t('encuentroUi.setup.addPractice')}
-        </button>
-      </div>
+      <FormFooter error={error} onCancel={onClose} confirmLabel={t('encuentroUi.setup.addPractice')} onConfirm={run} disabled={entryId === '' || add.isPending} />
     </div>
   );
 }
@@ -99,7 +85,6 @@ function EjeSelect({ detail, value, onChange }: { detail: EncuentroDetail; value
 function ByHand({ detail, practice, onClose }: { detail: EncuentroDetail; practice: EncuentroPractice | null; onClose(): void }) {
   const create = useCreatePractice();
   const update = useUpdatePractice();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -113,18 +98,13 @@ function ByHand({ detail, practice, onClose }: { detail: EncuentroDetail; practi
         : { ejeId: null, region: '', igedName: '', title: '', year: null, presenter: '', presenterCargo: '' },
     },
   });
-  const submit = handleSubmit(async ({ fields }) => {
-    setFormError(null);
-    try {
-      if (practice) await update.mutateAsync({ id: practice.id, fields });
-      else await create.mutateAsync({ encuentroId: detail.id, fields });
-      onClose();
-    } catch (error) {
-      if (!placeServerError(error, setError)) setFormError(errorText(error));
-    }
+  const { formError, onSubmit: submit } = useFormSubmit({ handleSubmit, setError }, async ({ fields }) => {
+    if (practice) await update.mutateAsync({ id: practice.id, fields });
+    else await create.mutateAsync({ encuentroId: detail.id, fields });
+    onClose();
   });
   return (
-    <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+    <form className="form" noValidate onSubmit={submit}>
       <div className="form-grid">
         <SelectField label={t('encuentroUi.practice.eje')} className="span-2" {...register('fields.ejeId', { setValueAs: (v: unknown) => (v === '' || v === null ? null : Number(v)) })}>
           <option value="">{t('encuentroUi.setup.noEje')}</option>
@@ -147,15 +127,7 @@ function ByHand({ detail, practice, onClose }: { detail: EncuentroDetail; practi
         <InputField label={t('encuentroUi.practice.presenter')} className="span-2" error={errors.fields?.presenter?.message} {...register('fields.presenter')} />
         <InputField label={t('encuentroUi.practice.cargo')} className="span-2" error={errors.fields?.presenterCargo?.message} {...register('fields.presenterCargo')} />
       </div>
-      <FormError message={formError} />
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
+      <FormFooter error={formError} onCancel={onClose} confirmLabel={t('common.save')} pending={isSubmitting} />
     </form>
   );
 }
@@ -189,18 +161,12 @@ export function PanelDialog({ detail, panel, onClose }: { detail: EncuentroDetai
   const [moderatorName, setModeratorName] = useState(panel?.moderatorName ?? '');
   const [moderatorInstitution, setModeratorInstitution] = useState(panel?.moderatorInstitution ?? '');
   const [practiceIds, setPracticeIds] = useState<number[]>(panel?.practiceIds ?? []);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    setError(null);
+  const { error, run } = useDialogAction(async () => {
     const fields = { ejeId: Number(ejeId), title, moderatorName, moderatorInstitution, practiceIds };
-    try {
-      if (panel) await update.mutateAsync({ id: panel.id, fields });
-      else await create.mutateAsync({ encuentroId: detail.id, fields });
-      onClose();
-    } catch (caught) {
-      setError(errorText(caught));
-    }
-  };
+    if (panel) await update.mutateAsync({ id: panel.id, fields });
+    else await create.mutateAsync({ encuentroId: detail.id, fields });
+    onClose();
+  });
   return (
     <Dialog title={panel ? t('encuentroUi.panel.edit') : t('encuentroUi.setup.addPanel')} onClose={onClose} size="large">
       <div className="form">
@@ -209,15 +175,7 @@ export function PanelDialog({ detail, panel, onClose }: { detail: EncuentroDetai
         <InputField label={t('encuentroUi.panel.moderator')} value={moderatorName} onChange={(e) => setModeratorName(e.target.value)} />
         <InputField label={t('encuentroUi.panel.institution')} value={moderatorInstitution} onChange={(e) => setModeratorInstitution(e.target.value)} />
         <PracticeChecks detail={detail} chosen={practiceIds} onChange={setPracticeIds} />
-        <FormError message={error} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="primary" disabled={ejeId === ''} onClick={() => void submit()}>
-            {t('common.save')}
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} confirmLabel={t('common.save')} onConfirm={run} disabled={ejeId === ''} />
       </div>
     </Dialog>
   );
@@ -243,18 +201,12 @@ export function SalaDialog({ detail, sala, onClose }: { detail: EncuentroDetail;
   const [name, setName] = useState(sala?.name ?? '');
   const [moderators, setModerators] = useState((sala?.moderators ?? []).map((m) => (m.institution ? `${m.name} — ${m.institution}` : m.name)).join('\n'));
   const [practiceIds, setPracticeIds] = useState<number[]>(sala?.practiceIds ?? []);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    setError(null);
+  const { error, run } = useDialogAction(async () => {
     const fields = { ejeId: Number(ejeId), name, moderators: parseModerators(moderators), practiceIds };
-    try {
-      if (sala) await update.mutateAsync({ id: sala.id, fields });
-      else await create.mutateAsync({ encuentroId: detail.id, fields });
-      onClose();
-    } catch (caught) {
-      setError(errorText(caught));
-    }
-  };
+    if (sala) await update.mutateAsync({ id: sala.id, fields });
+    else await create.mutateAsync({ encuentroId: detail.id, fields });
+    onClose();
+  });
   return (
     <Dialog title={sala ? t('encuentroUi.sala.edit') : t('encuentroUi.setup.addSala')} onClose={onClose} size="large">
       <div className="form">
@@ -262,15 +214,7 @@ export function SalaDialog({ detail, sala, onClose }: { detail: EncuentroDetail;
         <InputField label={t('encuentroUi.sala.name')} required value={name} onChange={(e) => setName(e.target.value)} />
         <TextAreaField label={t('encuentroUi.sala.moderators')} hint={t('encuentroUi.sala.moderatorsHint')} value={moderators} onChange={(e) => setModerators(e.target.value)} />
         <PracticeChecks detail={detail} chosen={practiceIds} onChange={setPracticeIds} />
-        <FormError message={error} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="primary" disabled={ejeId === '' || name.trim() === ''} onClick={() => void submit()}>
-            {t('common.save')}
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} confirmLabel={t('common.save')} onConfirm={run} disabled={ejeId === '' || name.trim() === ''} />
       </div>
     </Dialog>
   );

@@ -5,6 +5,20 @@ import { SAVE_DELAY_MS } from '../capture/capture-store';
 
 type State = 'saved' | 'saving' | 'retrying' | 'error';
 
+/** What a save answers: whether it applied, and the item's revision and text as now stored. */
+export interface SaveResult {
+  applied: boolean;
+  revision: number;
+  text: string;
+}
+
+/** A synthesis or summary updateItem's answer as AutosaveText reads it. */
+export const saveResult = (answer: { applied: boolean; item: { revision: number; text: string } }): SaveResult => ({
+  applied: answer.applied,
+  revision: answer.item.revision,
+  text: answer.item.text,
+});
+
 interface AutosaveTextProps {
   /** The textarea's id, for a screen that moves the focus into it. */
   id?: string;
@@ -12,7 +26,7 @@ interface AutosaveTextProps {
   text: string;
   revision: number;
   disabled?: boolean;
-  save(text: string, revision: number): Promise<{ applied: boolean; revision: number; text: string }>;
+  save(text: string, revision: number): Promise<SaveResult>;
 }
 
 /**

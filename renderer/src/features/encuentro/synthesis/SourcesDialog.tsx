@@ -6,7 +6,7 @@ import { Dialog } from '../../../components/Dialog';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { errorText } from '../../../lib/errors';
 import { short } from '../capture/ItemEditor';
-import { DialogFooter } from '../DialogFooter';
+import { FormFooter } from '../../../components/FormFooter';
 import { useSetSynthesisSources } from '../mutations';
 import { useSalaContributions } from '../queries';
 
@@ -50,7 +50,7 @@ export function SourcesDialog({ detail, item, onClose }: { detail: EncuentroDeta
           </fieldset>
         )}
       </QueryStatus>
-      <DialogFooter error={error} onCancel={onClose} confirmLabel={t('encuentroUi.synthesis.sourcesSave', { count: picked.length })} onConfirm={() => void submit()} />
+      <FormFooter error={error} onCancel={onClose} confirmLabel={t('encuentroUi.synthesis.sourcesSave', { count: picked.length })} onConfirm={() => void submit()} />
     </Dialog>
   );
 }

@@ -15,8 +15,9 @@ import { EncuentroTabs } from '../EncuentroTabs';
 import { ExportButtons } from '../ExportButtons';
 import { useCreateSummaryItem, useDeleteSummaryItem, useReorderSummary, useRestoreSummaryItem } from '../mutations';
 import { encuentroKeys, useEncuentro, useSummary } from '../queries';
-import { AutosaveText } from './AutosaveText';
 import { OrganizerOnly } from '../../sede/device-scope';
+import { saveResult } from './AutosaveText';
+import { MatrixItem, shiftedCell } from './MatrixItem';
 
 /** The organizers' cross-sala summary: the main actions per level, as in the report's executive summary. */
 export function SummaryScreen({ encuentroId }: { encuentroId: number }) {
@@ -36,12 +37,8 @@ export function SummaryScreen({ encuentroId }: { encuentroId: number }) {
   const candidates = syntheses.flatMap((q) => (q.data ? q.data.cells.flatMap((c) => c.items.map((item) => ({ item, sala: q.data.sala.name }))) : []));
 
   const shift = (items: SummaryItem[], index: number, delta: -1 | 1) => {
-    const ids = items.map((i) => i.id);
-    const target = index + delta;
-    if (target < 0 || target >= ids.length) return;
-    const [moved] = ids.splice(index, 1);
-    ids.splice(target, 0, moved!);
-    reorder.mutate({ encuentroId, level: items[0]!.level, axis: items[0]!.axis, orderedIds: ids }, { onError: fail });
+    const order = shiftedCell(items, index, delta);
+    if (order) reorder.mutate({ encuentroId, ...order }, { onError: fail });
   };
 
   return (
@@ -70,38 +67,17 @@ export function SummaryScreen({ encuentroId }: { encuentroId: number }) {
                       <h3>{t(`encuentro.summaryLevel.${level}`)}</h3>
                       <ul className="synthesis-items">
                         {items.map((item, index) => (
-                          <li key={item.id}>
-                            <AutosaveText
-                              label={t('encuentroUi.synthesis.itemLabel', { n: index + 1, cell: cellName })}
-                              text={item.text}
-                              revision={item.revision}
-                              save={async (text, revision) => {
-                                const r = await call('encuentro.summary.updateItem', { id: item.id, text, revision });
-                                return { applied: r.applied, revision: r.item.revision, text: r.item.text };
-                              }}
-                            />
-                            {item.sources.length > 0 && (
-                              <p className="synthesis-sources">
-                                {t('encuentroUi.synthesis.sources')} {item.sources.map((s) => `«${short(s.text)}» (${s.salaName})`).join('; ')}
-                              </p>
-                            )}
-                            <div className="actions">
-                              <button type="button" className="icon-button" aria-label={t('common.moveUp', { name: short(item.text) })} aria-disabled={index === 0} onClick={() => shift(items, index, -1)}>
-                                <span aria-hidden="true">↑</span>
-                              </button>
-                              <button type="button" className="icon-button" aria-label={t('common.moveDown', { name: short(item.text) })} aria-disabled={index === items.length - 1} onClick={() => shift(items, index, 1)}>
-                                <span aria-hidden="true">↓</span>
-                              </button>
-                              <button
-                                type="button"
-                                className="danger-link"
-                                aria-label={t('common.deleteNamed', { name: short(item.text) })}
-                                onClick={() => remove.mutate({ id: item.id }, { onSuccess: () => setDeleted(item), onError: fail })}
-                              >
-                                {t('common.delete')}
-                              </button>
-                            </div>
-                          </li>
+                          <MatrixItem
+                            key={item.id}
+                            item={item}
+                            index={index}
+                            count={items.length}
+                            cellName={cellName}
+                            sources={item.sources.map((s) => `«${short(s.text)}» (${s.salaName})`).join('; ')}
+                            save={async (text, revision) => saveResult(await call('encuentro.summary.updateItem', { id: item.id, text, revision }))}
+                            onShift={(delta) => shift(items, index, delta)}
+                            onDelete={() => remove.mutate({ id: item.id }, { onSuccess: () => setDeleted(item), onError: fail })}
+                          />
                         ))}
                       </ul>
                       <AddSummaryItem

@@ -18,7 +18,6 @@ import { formatDateTime, t } from '../../../../../shared/i18n';
 import { call } from '../../../api/client';
 import { useAnnounce } from '../../../app/announcer';
 import { Dialog } from '../../../components/Dialog';
-import { FormError } from '../../../components/FormError';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { ScreenTitle } from '../../../components/ScreenTitle';
 import { SelectField, TextAreaField } from '../../../components/fields';
@@ -27,14 +26,15 @@ import { short } from '../capture/ItemEditor';
 import { UndoBar } from '../capture/UndoBar';
 import { EncuentroBreadcrumb } from '../EncuentroBreadcrumb';
 import { EncuentroTabs } from '../EncuentroTabs';
-import { DialogFooter } from '../DialogFooter';
+import { FormFooter } from '../../../components/FormFooter';
 import { ExportButtons } from '../ExportButtons';
 import { useCreateSynthesisItem, useDeleteSynthesisItem, useMerge, useMoveSynthesisItem, usePromote, useReorderSynthesis, useRestoreSynthesisItem, useSetSynthesisStatus } from '../mutations';
 import { ProjectorButton } from '../projector/ProjectorButton';
 import { useEncuentro, useSalaContributions, useSynthesis } from '../queries';
 import { encuentroHref } from '../routes';
-import { AutosaveText } from './AutosaveText';
+import { saveResult } from './AutosaveText';
 import { useLiveContributionTexts } from './live-contributions';
+import { MatrixItem, shiftedCell } from './MatrixItem';
 import { SourcesDialog } from './SourcesDialog';
 import { visibleSalas } from '../../sede/device-routes';
 import { OrganizerOnly, useDeviceScope } from '../../sede/device-scope';
@@ -102,13 +102,8 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
     restore.mutate({ id: deleted.id }, { onSuccess: () => setDeleted(null), onError: fail });
   };
   const shift = (items: SynthesisItem[], index: number, delta: -1 | 1) => {
-    const ids = items.map((i) => i.id);
-    const target = index + delta;
-    if (target < 0 || target >= ids.length) return;
-    const [moved] = ids.splice(index, 1);
-    ids.splice(target, 0, moved!);
-    const first = items[0]!;
-    reorder.mutate({ salaId, level: first.level, axis: first.axis, orderedIds: ids }, { onError: fail });
+    const order = shiftedCell(items, index, delta);
+    if (order) reorder.mutate({ salaId, ...order }, { onError: fail });
   };
 
   return (
@@ -138,44 +133,26 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
                     <td key={axis}>
                       <ul className="synthesis-items">
                         {items.map((item, index) => (
-                          <li key={item.id}>
-                            <AutosaveText
-                              id={synthesisItemDomId(item.id)}
-                              label={t('encuentroUi.synthesis.itemLabel', { n: index + 1, cell: cellName })}
-                              text={item.text}
-                              revision={item.revision}
-                              disabled={locked}
-                              save={async (text, revision) => {
-                                const r = await call('encuentro.synthesis.updateItem', { id: item.id, text, revision });
-                                return { applied: r.applied, revision: r.item.revision, text: r.item.text };
-                              }}
-                            />
-                            {item.sources.length > 0 && (
-                              <p className="synthesis-sources">
-                                {t('encuentroUi.synthesis.sources')}{' '}
-                                {item.sources
-                                  .map((s) => `«${short(s.text)}» (${practiceName(s.practiceId)}, ${blockShortLabel(s.block)}, ${levelLabel(s.level)}${s.deleted ? `, ${t('encuentroUi.synthesis.sourceDeleted')}` : ''})`)
-                                  .join('; ')}
-                              </p>
-                            )}
-                            {!locked && (
-                              <div className="actions">
-                                <button type="button" className="icon-button" aria-label={t('common.moveUp', { name: short(item.text) })} aria-disabled={index === 0} onClick={() => shift(items, index, -1)}>
-                                  <span aria-hidden="true">↑</span>
-                                </button>
-                                <button type="button" className="icon-button" aria-label={t('common.moveDown', { name: short(item.text) })} aria-disabled={index === items.length - 1} onClick={() => shift(items, index, 1)}>
-                                  <span aria-hidden="true">↓</span>
-                                </button>
-                                <button type="button" className="link-button" aria-label={t('encuentroUi.synthesis.editSourcesOf', { name: short(item.text) })} onClick={() => setEditingSources(item)}>
-                                  {t('encuentroUi.synthesis.editSources')}
-                                </button>
-                                <MoveSelect item={item} onMove={(lv, ax) => move.mutate({ id: item.id, level: lv, axis: ax }, { onError: fail })} />
-                                <button type="button" className="danger-link" onClick={() => del(item)} aria-label={t('common.deleteNamed', { name: short(item.text) })}>
-                                  {t('common.delete')}
-                                </button>
-                              </div>
-                            )}
-                          </li>
+                          <MatrixItem
+                            key={item.id}
+                            item={item}
+                            index={index}
+                            count={items.length}
+                            cellName={cellName}
+                            domId={synthesisItemDomId(item.id)}
+                            locked={locked}
+                            sources={item.sources
+                              .map((s) => `«${short(s.text)}» (${practiceName(s.practiceId)}, ${blockShortLabel(s.block)}, ${levelLabel(s.level)}${s.deleted ? `, ${t('encuentroUi.synthesis.sourceDeleted')}` : ''})`)
+                              .join('; ')}
+                            save={async (text, revision) => saveResult(await call('encuentro.synthesis.updateItem', { id: item.id, text, revision }))}
+                            onShift={(delta) => shift(items, index, delta)}
+                            onDelete={() => del(item)}
+                          >
+                            <button type="button" className="link-button" aria-label={t('encuentroUi.synthesis.editSourcesOf', { name: short(item.text) })} onClick={() => setEditingSources(item)}>
+                              {t('encuentroUi.synthesis.editSources')}
+                            </button>
+                            <MoveSelect item={item} onMove={(lv, ax) => move.mutate({ id: item.id, level: lv, axis: ax }, { onError: fail })} />
+                          </MatrixItem>
                         ))}
                       </ul>
                       {!locked && (
@@ -285,15 +262,7 @@ function ReopenDialog({ to, onClose, onConfirm }: { to: SynthesisStatus; onClose
   return (
     <Dialog title={t('encuentroUi.synthesis.reopenTitle', { status: synthesisStatusLabel(to) })} onClose={onClose}>
       <TextAreaField label={t('encuentroUi.synthesis.reopenReason')} required value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />
-      <FormError message={error} />
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="primary" onClick={() => void submit()}>
-          {t('encuentroUi.synthesis.reopen')}
-        </button>
-      </div>
+      <FormFooter error={error} onCancel={onClose} confirmLabel={t('encuentroUi.synthesis.reopen')} onConfirm={() => void submit()} />
     </Dialog>
   );
 }
@@ -404,7 +373,7 @@ function MergeDialog({ salaId, sources, onClose, onDone }: { salaId: number; sou
           </option>
         ))}
       </SelectField>
-      <DialogFooter error={error} onCancel={onClose} confirmLabel={t('encuentroUi.synthesis.mergeConfirm')} onConfirm={() => void submit()} />
+      <FormFooter error={error} onCancel={onClose} confirmLabel={t('encuentroUi.synthesis.mergeConfirm')} onConfirm={() => void submit()} />
     </Dialog>
   );
 }

@@ -1,14 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { reason } from '../../../../../shared/domain/jury-schemas';
 import { optionalText } from '../../../../../shared/domain/schemas';
 import { t } from '../../../../../shared/i18n';
 import { Dialog } from '../../../components/Dialog';
-import { FormError } from '../../../components/FormError';
+import { FormFooter } from '../../../components/FormFooter';
 import { TextAreaField } from '../../../components/fields';
-import { errorText } from '../../../lib/errors';
+import { useFormSubmit } from '../../../lib/form-submit';
 
 interface ReasonDialogProps {
   title: string;
@@ -28,35 +28,22 @@ type Output = { reason: string };
 
 /** A confirmation that records a reason: withdraw a juror, dismiss a conflict, reopen a sheet or a stage. */
 export function ReasonDialog({ title, confirmLabel, required = true, danger = false, children, onSubmit, onClose }: ReasonDialogProps) {
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
+    setError,
     formState: { errors, isSubmitting },
   } = useForm<Input, unknown, Output>({ resolver: zodResolver<Input, unknown, Output>(required ? requiredSchema : optionalSchema), defaultValues: { reason: '' } });
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await onSubmit(values.reason);
-      onClose();
-    } catch (error) {
-      setFormError(errorText(error));
-    }
+  const { formError, onSubmit: submit } = useFormSubmit({ handleSubmit, setError }, async (values) => {
+    await onSubmit(values.reason);
+    onClose();
   });
   return (
     <Dialog title={title} onClose={onClose}>
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+      <form className="form" noValidate onSubmit={submit}>
         {children}
         <TextAreaField label={t('juryUi.reason')} required={required} error={errors.reason?.message} data-autofocus {...register('reason')} />
-        <FormError message={formError} />
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={isSubmitting}>
-            {isSubmitting ? t('common.working') : confirmLabel}
-          </button>
-        </div>
+        <FormFooter error={formError} onCancel={onClose} confirmLabel={confirmLabel} pending={isSubmitting} pendingLabel={t('common.working')} danger={danger} />
       </form>
     </Dialog>
   );

@@ -5,9 +5,9 @@ import type { z } from 'zod';
 import { jurorFields, type JurorFields } from '../../../../../shared/domain/jury-schemas';
 import type { Juror } from '../../../../../shared/domain/jury-types';
 import { t } from '../../../../../shared/i18n';
-import { FormError } from '../../../components/FormError';
+import { FormFooter } from '../../../components/FormFooter';
 import { InputField } from '../../../components/fields';
-import { errorText, placeServerError } from '../../../lib/errors';
+import { useFormSubmit } from '../../../lib/form-submit';
 import { IgedPicker } from '../../entries/IgedPicker';
 import { useIgeds, useRegions } from '../../reference/queries';
 
@@ -24,7 +24,6 @@ function initialAffiliations(juror: Juror | null): Affiliation[] {
 
 /** A juror's data and affiliations (the IGED and regions that make conflicts of interest). */
 export function JurorForm({ juror, onSubmit, onCancel }: { juror: Juror | null; onSubmit(fields: JurorFields): Promise<unknown>; onCancel(): void }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const [affiliations, setAffiliations] = useState<Affiliation[]>(() => initialAffiliations(juror));
   const [iged, setIged] = useState<number | null>(null);
   const [region, setRegion] = useState('');
@@ -40,17 +39,12 @@ export function JurorForm({ juror, onSubmit, onCancel }: { juror: Juror | null; 
     resolver: zodResolver(detailsSchema),
     defaultValues: { name: juror?.name ?? '', institution: juror?.institution ?? '', cargo: juror?.cargo ?? '', email: juror?.email ?? '' },
   });
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await onSubmit({
-        ...values,
-        affiliations: affiliations.map((a) => ('igedId' in a ? { igedId: a.igedId, note: '' } : { region: a.region, note: '' })),
-      });
-    } catch (error) {
-      if (!placeServerError(error, setError, { 'jury.juror.nameTaken': 'name' })) setFormError(errorText(error));
-    }
-  });
+  const { formError, onSubmit: submit } = useFormSubmit({ handleSubmit, setError }, async (values) => {
+    await onSubmit({
+      ...values,
+      affiliations: affiliations.map((a) => ('igedId' in a ? { igedId: a.igedId, note: '' } : { region: a.region, note: '' })),
+    });
+  }, { 'jury.juror.nameTaken': 'name' });
   const addIged = () => {
     const found = igeds.data?.find((i) => i.id === iged);
     if (!found || affiliations.some((a) => 'igedId' in a && a.igedId === found.id)) return;
@@ -63,7 +57,7 @@ export function JurorForm({ juror, onSubmit, onCancel }: { juror: Juror | null; 
     setRegion('');
   };
   return (
-    <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+    <form className="form" noValidate onSubmit={submit}>
       <div className="form-grid">
         <InputField className="span-2" label={t('juryUi.jurors.name')} required error={errors.name?.message} {...register('name')} />
         <InputField className="span-2" label={t('juryUi.jurors.institution')} error={errors.institution?.message} {...register('institution')} />
@@ -110,15 +104,7 @@ export function JurorForm({ juror, onSubmit, onCancel }: { juror: Juror | null; 
           </button>
         </div>
       </fieldset>
-      <FormError message={formError} />
-      <div className="form-actions">
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
+      <FormFooter error={formError} onCancel={onCancel} confirmLabel={t('common.save')} pending={isSubmitting} />
     </form>
   );
 }

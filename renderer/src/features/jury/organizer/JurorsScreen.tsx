@@ -14,6 +14,7 @@ import { JurorForm } from './JurorForm';
 import { OrganizerFrame } from './OrganizerFrame';
 import { PanelsSection } from './PanelsSection';
 import { TableWrap } from '../common/TableWrap';
+import { ListPanel } from '../../../components/ListPanel';
 
 /** The edition's jurors and, per stage, the panels that score each category. */
 export function JurorsScreen() {
@@ -45,13 +46,7 @@ function JurorsSection({ edition }: { edition: Edition }) {
   const [withdrawing, setWithdrawing] = useState<Juror | null>(null);
   const [deleting, setDeleting] = useState<Juror | null>(null);
   return (
-    <section className="panel" aria-labelledby="jurors-heading">
-      <div className="panel-header">
-        <h2 id="jurors-heading">{t('juryUi.jurors.title')}</h2>
-        <button type="button" onClick={() => setEditing({ juror: null })} disabled={edition.archived}>
-          {t('juryUi.jurors.add')}
-        </button>
-      </div>
+    <ListPanel id="jurors" title={t('juryUi.jurors.title')} addLabel={t('juryUi.jurors.add')} onAdd={() => setEditing({ juror: null })} addDisabled={edition.archived}>
       <QueryStatus query={jurors}>
         {(list) =>
           list.length === 0 ? (
@@ -157,6 +152,6 @@ function JurorsSection({ edition }: { edition: Edition }) {
           <p>{t('juryUi.jurors.deleteConfirm', { name: deleting.name })}</p>
         </ConfirmDialog>
       )}
-    </section>
+    </ListPanel>
   );
 }

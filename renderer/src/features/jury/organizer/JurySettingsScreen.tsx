@@ -8,9 +8,9 @@ import type { Edition } from '../../../../../shared/domain/types';
 import { t } from '../../../../../shared/i18n';
 import { useAnnounce } from '../../../app/announcer';
 import { CheckboxField, InputField, SelectField } from '../../../components/fields';
-import { FormError } from '../../../components/FormError';
+import { FormFooter } from '../../../components/FormFooter';
 import { QueryStatus } from '../../../components/QueryStatus';
-import { errorText, placeServerError } from '../../../lib/errors';
+import { useFormSubmit } from '../../../lib/form-submit';
 import { toNumber } from '../../../lib/format';
 import { METHODS, methodName } from '../../results/format';
 import { useUpdateJurySettings } from '../mutations';
@@ -45,7 +45,6 @@ const pct = (fraction: number) => Math.round(fraction * 1000) / 10;
 
 function SettingsForm({ edition, settings }: { edition: Edition; settings: JurySettings }) {
   const [chain, setChain] = useState<TieBreakStep[]>(settings.tieBreakChain);
-  const [formError, setFormError] = useState<string | null>(null);
   const update = useUpdateJurySettings();
   const announce = useAnnounce();
   const addId = useId();
@@ -75,28 +74,23 @@ function SettingsForm({ edition, settings }: { edition: Edition; settings: JuryS
     setChain([...chain.filter((s) => s.kind !== 'organizerDecision'), step, ...chain.filter((s) => s.kind === 'organizerDecision' && step.kind !== 'organizerDecision')]);
     setAdding('');
   };
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await update.mutateAsync({
-        editionId: edition.id,
-        fields: {
-          blindMode: values.blindMode,
-          conflictRules: settings.conflictRules,
-          jurorsPerEntry: values.jurorsPerEntry,
-          disagreementThreshold: values.thresholdPct / 100,
-          tieBreakChain: chain,
-          consolidationMethod: values.consolidationMethod,
-          missingRule: values.missingRule,
-          rescaleMinCoverage: values.coveragePct / 100,
-          trimmedMinJurors: values.trimmedMinJurors,
-          topPlaces: values.topPlaces,
-        },
-      });
-      announce(t('juryUi.settings.saved'));
-    } catch (error) {
-      if (!placeServerError(error, setError)) setFormError(errorText(error));
-    }
+  const { formError, onSubmit: submit } = useFormSubmit({ handleSubmit, setError }, async (values) => {
+    await update.mutateAsync({
+      editionId: edition.id,
+      fields: {
+        blindMode: values.blindMode,
+        conflictRules: settings.conflictRules,
+        jurorsPerEntry: values.jurorsPerEntry,
+        disagreementThreshold: values.thresholdPct / 100,
+        tieBreakChain: chain,
+        consolidationMethod: values.consolidationMethod,
+        missingRule: values.missingRule,
+        rescaleMinCoverage: values.coveragePct / 100,
+        trimmedMinJurors: values.trimmedMinJurors,
+        topPlaces: values.topPlaces,
+      },
+    });
+    announce(t('juryUi.settings.saved'));
   });
   /** Moves a step one place up (−1) or down (+1); the organizer's decision stays last. */
   const move = (index: number, by: -1 | 1) => {
@@ -107,7 +101,7 @@ function SettingsForm({ edition, settings }: { edition: Edition; settings: JuryS
   };
   const ruleLabel = (s: TieBreakStep) => (s.kind === 'priorityCriterion' ? t('consolidation.rule.priorityCriterion', { criterion: criterionName(s.criterionId) }) : t(`consolidation.rule.${s.kind}`));
   return (
-    <form className="form panel" noValidate onSubmit={(event) => void submit(event)}>
+    <form className="form panel" noValidate onSubmit={submit}>
       <CheckboxField label={t('juryUi.settings.blind')} hint={t('juryUi.settings.blindHint')} {...register('blindMode')} />
       <div className="form-grid">
         <InputField className="span-1" label={t('juryUi.settings.n')} inputMode="numeric" error={errors.jurorsPerEntry?.message} {...register('jurorsPerEntry', { setValueAs: toNumber })} />
@@ -173,12 +167,7 @@ function SettingsForm({ edition, settings }: { edition: Edition; settings: JuryS
           </button>
         </div>
       </fieldset>
-      <FormError message={formError} />
-      <div className="form-actions start">
-        <button type="submit" className="primary" disabled={isSubmitting || edition.archived}>
-          {isSubmitting ? t('common.saving') : t('common.saveChanges')}
-        </button>
-      </div>
+      <FormFooter error={formError} confirmLabel={t('common.saveChanges')} pending={isSubmitting} disabled={edition.archived} align="start" />
     </form>
   );
 }

@@ -1,13 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { reason } from '../../../../../shared/domain/jury-schemas';
 import { t } from '../../../../../shared/i18n';
 import { Dialog } from '../../../components/Dialog';
-import { FormError } from '../../../components/FormError';
+import { FormFooter } from '../../../components/FormFooter';
 import { TextAreaField } from '../../../components/fields';
-import { errorText } from '../../../lib/errors';
+import { useFormSubmit } from '../../../lib/form-submit';
 
 const schema = z.object({ kind: z.enum(['abstain', 'recuse']), reason });
 type Values = z.input<typeof schema>;
@@ -15,24 +14,19 @@ type Output = z.output<typeof schema>;
 
 /** Abstain (no score, e.g. not enough information) or recuse (a conflict of interest), always with a reason. */
 export function AbstainDialog({ onSubmit, onClose }: { onSubmit(values: Output): Promise<unknown>; onClose(): void }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
+    setError,
     formState: { errors, isSubmitting },
   } = useForm<Values, unknown, Output>({ resolver: zodResolver(schema), defaultValues: { kind: 'abstain', reason: '' } });
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await onSubmit(values);
-      onClose();
-    } catch (error) {
-      setFormError(errorText(error));
-    }
+  const { formError, onSubmit: submit } = useFormSubmit({ handleSubmit, setError }, async (values) => {
+    await onSubmit(values);
+    onClose();
   });
   return (
     <Dialog title={t('juryUi.abstain.title')} onClose={onClose}>
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+      <form className="form" noValidate onSubmit={submit}>
         <fieldset className="plain-fieldset">
           <legend>{t('juryUi.abstain.kind')}</legend>
           <div className="field field-checkbox">
@@ -45,15 +39,7 @@ export function AbstainDialog({ onSubmit, onClose }: { onSubmit(values: Output):
           </div>
         </fieldset>
         <TextAreaField label={t('juryUi.reason')} required error={errors.reason?.message} {...register('reason')} />
-        <FormError message={formError} />
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={isSubmitting}>
-            {isSubmitting ? t('common.saving') : t('juryUi.abstain.confirm')}
-          </button>
-        </div>
+        <FormFooter error={formError} onCancel={onClose} confirmLabel={t('juryUi.abstain.confirm')} pending={isSubmitting} />
       </form>
     </Dialog>
   );

@@ -1,0 +1,77 @@
+import { SYNTHESIS_AXES, SYNTHESIS_LEVELS, type SynthesisAxis, type SynthesisLevel } from '../../../shared/domain/encuentro-matrix';
+import type { Db } from '../../db/open';
+import { applyOrder } from '../positions';
+
+// What a sala's synthesis table (encuentro_synthesis_item, per sala) and the organizers' summary
+// (encuentro_summary_item, per Encuentro) do alike: both are a levels × axes matrix of ordered,
+// soft-deleted, revisioned text items linked to their sources. Each keeps its own rules (a final
+// synthesis is locked; summary sources must be in the same Encuentro) and calls these for the rest.
+
+/** One of the two item tables, with the column that scopes a cell (the sala, or the Encuentro). */
+export interface MatrixTable {
+  table: 'encuentro_synthesis_item' | 'encuentro_summary_item';
+  scope: 'sala_id' | 'encuentro_id';
+}
+
+/** An item's source links: which table, which column names the item, which the source. */
+export interface SourceLinks {
+  table: 'encuentro_synthesis_source' | 'encuentro_summary_source';
+  item: 'item_id' | 'summary_item_id';
+  source: 'contribution_id' | 'synthesis_item_id';
+}
+
+/** Items grouped by cell, every level × axis present (empty cells included), in the matrix's order. */
+export function matrixCells<T extends { level: SynthesisLevel; axis: SynthesisAxis }>(items: readonly T[]): { level: SynthesisLevel; axis: SynthesisAxis; items: T[] }[] {
+  return SYNTHESIS_LEVELS.flatMap((level) => SYNTHESIS_AXES.map((axis) => ({ level, axis, items: items.filter((i) => i.level === level && i.axis === axis) })));
+}
+
+/** The position after the last item of a cell (deleted ones included, so a restored item keeps its place). */
+export function endOfCell(db: Db, { table, scope }: MatrixTable, scopeId: number, level: SynthesisLevel, axis: SynthesisAxis): number {
+  const row = db.prepare(`SELECT max(position) AS p FROM ${table} WHERE ${scope} = ? AND level = ? AND axis = ?`).get(scopeId, level, axis) as { p: number | null };
+  return (row.p ?? 0) + 1;
+}
+
+/** Replaces an item's sources by `sourceIds`, in that order, each once. */
+export function relinkSources(db: Db, { table, item, source }: SourceLinks, itemId: number, sourceIds: readonly number[]): void {
+  db.prepare(`DELETE FROM ${table} WHERE ${item} = ?`).run(itemId);
+  const insert = db.prepare(`INSERT INTO ${table} (${item}, ${source}, position) VALUES (?, ?, ?)`);
+  [...new Set(sourceIds)].forEach((id, index) => insert.run(itemId, id, index + 1));
+}
+
+/**
+ * Saves an item's text unless a later revision already did. Typing is saved as it happens, so an
+ * older save may arrive after a newer one: a lower revision, or the same revision with other
+ * words, is refused (false) and the screen keeps the newer text. `beforeWrite` runs only when the
+ * text really changes (the synthesis checks there that it is not final).
+ */
+export function saveRevisedText(
+  db: Db,
+  { table }: MatrixTable,
+  row: { id: number; text: string; revision: number },
+  text: string,
+  revision: number,
+  now: string,
+  beforeWrite: () => void = () => {},
+): boolean {
+  if (revision < row.revision || (revision === row.revision && text !== row.text)) return false;
+  if (text === row.text) {
+    if (revision > row.revision) db.prepare(`UPDATE ${table} SET revision = ? WHERE id = ?`).run(revision, row.id);
+    return true;
+  }
+  beforeWrite();
+  db.prepare(`UPDATE ${table} SET text = ?, revision = ?, updated_at = ? WHERE id = ?`).run(text, revision, now, row.id);
+  return true;
+}
+
+/** Deletes (keeping the first deletion's time) or restores an item. */
+export function setItemDeleted(db: Db, { table }: MatrixTable, row: { id: number; deleted_at: string | null }, deleted: boolean, now: string): void {
+  db.prepare(`UPDATE ${table} SET deleted_at = ? WHERE id = ?`).run(deleted ? (row.deleted_at ?? now) : null, row.id);
+}
+
+/** Puts a cell's live items in the given order (see applyOrder). */
+export function reorderCell(db: Db, matrix: MatrixTable, scopeId: number, level: SynthesisLevel, axis: SynthesisAxis, orderedIds: readonly number[]): void {
+  const ids = (
+    db.prepare(`SELECT id FROM ${matrix.table} WHERE ${matrix.scope} = ? AND level = ? AND axis = ? AND deleted_at IS NULL`).all(scopeId, level, axis) as { id: number }[]
+  ).map((r) => r.id);
+  applyOrder(db, matrix.table, ids, orderedIds);
+}

@@ -1,0 +1,17 @@
+import { AppError } from '../../shared/errors';
+import type { Db } from '../db/open';
+
+/**
+ * Rewrites `position` (1..n) to follow `orderedIds`, which must be exactly the current ids, each
+ * once: a list built from a stale screen (an item added or deleted meanwhile) is refused rather
+ * than half-applied. Every ordered list (edition structure, Encuentro ejes, practices,
+ * contributions, synthesis and summary items) reorders through here.
+ */
+export function applyOrder(db: Db, table: string, currentIds: readonly number[], orderedIds: readonly number[]): void {
+  const current = new Set(currentIds);
+  if (orderedIds.length !== current.size || new Set(orderedIds).size !== orderedIds.length || orderedIds.some((id) => !current.has(id))) {
+    throw new AppError('error.reorderMismatch');
+  }
+  const update = db.prepare(`UPDATE ${table} SET position = ? WHERE id = ?`);
+  orderedIds.forEach((id, index) => update.run(index + 1, id));
+}
