@@ -1,4 +1,5 @@
 import type { AuditAction, AuditEntry } from '../../../../shared/domain/jury-types';
+import { actorFromColumns, actorText } from '../../../../shared/domain/recorded-actor';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
 import type { AuditRow } from './chain';
@@ -48,6 +49,8 @@ export function listAudit(db: Db, filter: AuditFilter): { total: number; rows: A
       at: r.at,
       actor: r.actor,
       actorLabel: actorLabel(r.actor, (id) => jurorName(id) ?? `#${id}`),
+      device: r.format === null ? null : actorFromColumns(r.device_id, r.device_name, r.device_role),
+      recordedBy: r.format === null ? '' : actorText(actorFromColumns(r.device_id, r.device_name, r.device_role)),
       action: r.action as AuditAction,
       editionId: r.edition_id,
       stageId: r.stage_id,

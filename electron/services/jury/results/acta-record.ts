@@ -1,3 +1,4 @@
+import { actorFromColumns, actorText } from '../../../../shared/domain/recorded-actor';
 import type { Db } from '../../../db/open';
 
 /**
@@ -10,7 +11,8 @@ export interface ActaRecord {
   pending: { juror: string; entry: string }[];
   conflicted: { juror: string; entry: string; detail: string }[];
   abstentions: { juror: string; entry: string; kind: 'abstain' | 'recuse'; reason: string }[];
-  closed: { at: string; actor: string; reason: string } | null;
+  /** recordedBy: the device the stage was closed on (its name, or the organizer's computer); '' before devices were recorded. */
+  closed: { at: string; actor: string; reason: string; recordedBy: string } | null;
 }
 
 export function actaRecord(db: Db, stageId: number): ActaRecord {
@@ -46,12 +48,15 @@ export function actaRecord(db: Db, stageId: number): ActaRecord {
     | { closed_at: string; closed_reason: string }
     | undefined;
   const closer = state
-    ? (db.prepare(`SELECT actor FROM audit_log WHERE stage_id = ? AND action = 'stage.close' ORDER BY id DESC LIMIT 1`).get(stageId) as { actor: string } | undefined)
+    ? (db
+        .prepare(`SELECT actor, format, device_id, device_name, device_role FROM audit_log WHERE stage_id = ? AND action = 'stage.close' ORDER BY id DESC LIMIT 1`)
+        .get(stageId) as { actor: string; format: number | null; device_id: number | null; device_name: string | null; device_role: string | null } | undefined)
     : undefined;
+  const recordedBy = closer && closer.format !== null ? actorText(actorFromColumns(closer.device_id, closer.device_name, closer.device_role)) : '';
   return {
     pending,
     conflicted,
     abstentions,
-    closed: state ? { at: state.closed_at, actor: closer?.actor ?? 'organizer', reason: state.closed_reason } : null,
+    closed: state ? { at: state.closed_at, actor: closer?.actor ?? 'organizer', reason: state.closed_reason, recordedBy } : null,
   };
 }

@@ -164,7 +164,9 @@ function sheetsRecord(report: ConsolidationReport, record: ActaRecord): (Paragra
       record.closed
         ? t('consolidation.acta.closedBy', {
             date: formatDateTime(record.closed.at),
-            who: actorLabel(record.closed.actor, (id) => jurorNames.get(id) ?? `#${id}`),
+            who: record.closed.recordedBy
+              ? `${actorLabel(record.closed.actor, (id) => jurorNames.get(id) ?? `#${id}`)} (${t('who.recordedByName', { name: record.closed.recordedBy })})`
+              : actorLabel(record.closed.actor, (id) => jurorNames.get(id) ?? `#${id}`),
             reason: record.closed.reason || t('consolidation.acta.noReason'),
           })
         : t('consolidation.acta.notClosed'),

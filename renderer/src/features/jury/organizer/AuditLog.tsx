@@ -93,6 +93,7 @@ export function AuditLog({ editionId, stageId }: { editionId: number; stageId: n
                       <th scope="col">{t('juryUi.audit.number')}</th>
                       <th scope="col">{t('juryUi.audit.at')}</th>
                       <th scope="col">{t('juryUi.audit.actor')}</th>
+                      <th scope="col">{t('who.recordedBy')}</th>
                       <th scope="col">{t('juryUi.audit.action')}</th>
                       <th scope="col">{t('juryUi.audit.entry')}</th>
                       <th scope="col">{t('juryUi.audit.juror')}</th>
@@ -132,6 +133,7 @@ function AuditRow({ row }: { row: AuditEntry }) {
       <td>{row.id}</td>
       <td className="nowrap">{formatDateTime(row.at)}</td>
       <td>{row.actorLabel}</td>
+      <td>{row.recordedBy || t('who.unknown')}</td>
       <td>{row.actionLabel}</td>
       <td>{row.entryCode ? `${row.entryCode} ${row.entryTitle}`.trim() : '—'}</td>
       <td>{row.jurorName || '—'}</td>
