@@ -1,3 +1,5 @@
+import type { SaveBase } from './contributions';
+import { saveItemText, type TextSave } from './item-conflict';
 import { SYNTHESIS_AXES, SYNTHESIS_LEVELS, type SynthesisAxis, type SynthesisLevel } from '../../../shared/domain/encuentro-matrix';
 import type { EncuentroSummaryTable, SummaryItem, SummarySource } from '../../../shared/domain/encuentro-types';
 import { AppError } from '../../../shared/errors';
@@ -19,6 +21,8 @@ interface Row {
   revision: number;
   deleted_at: string | null;
   updated_at: string;
+  /** The screen that last wrote the text (item-conflict.ts). */
+  editor: string | null;
 }
 
 function toItems(db: Db, rows: Row[]): SummaryItem[] {
@@ -117,15 +121,8 @@ export function insertSummaryItem(
   return id;
 }
 
-export function updateSummaryText(db: Db, id: number, text: string, revision: number, now: string): boolean {
-  const row = itemRow(db, id);
-  if (revision < row.revision || (revision === row.revision && text !== row.text)) return false;
-  if (text === row.text) {
-    if (revision > row.revision) db.prepare(`UPDATE encuentro_summary_item SET revision = ? WHERE id = ?`).run(revision, id);
-    return true;
-  }
-  db.prepare(`UPDATE encuentro_summary_item SET text = ?, revision = ?, updated_at = ? WHERE id = ?`).run(text, revision, now, id);
-  return true;
+export function updateSummaryText(db: Db, id: number, text: string, revision: number, now: string, base?: SaveBase): TextSave {
+  return saveItemText(db, 'summary', itemRow(db, id), text, revision, now, base, () => undefined);
 }
 
 export function setSummarySources(db: Db, id: number, synthesisItemIds: number[], now: string): void {

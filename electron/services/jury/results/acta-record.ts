@@ -11,7 +11,7 @@ export interface ActaRecord {
   pending: { juror: string; entry: string }[];
   conflicted: { juror: string; entry: string; detail: string }[];
   abstentions: { juror: string; entry: string; kind: 'abstain' | 'recuse'; reason: string }[];
-  /** recordedBy: the device the stage was closed on (its name, or the organizer's computer); '' before devices were recorded. */
+  /** recordedBy: the venue device the stage was closed on; '' on the organizer's own computer or before devices were recorded. */
   closed: { at: string; actor: string; reason: string; recordedBy: string } | null;
 }
 
@@ -52,7 +52,8 @@ export function actaRecord(db: Db, stageId: number): ActaRecord {
         .prepare(`SELECT actor, format, device_id, device_name, device_role FROM audit_log WHERE stage_id = ? AND action = 'stage.close' ORDER BY id DESC LIMIT 1`)
         .get(stageId) as { actor: string; format: number | null; device_id: number | null; device_name: string | null; device_role: string | null } | undefined)
     : undefined;
-  const recordedBy = closer && closer.format !== null ? actorText(actorFromColumns(closer.device_id, closer.device_name, closer.device_role)) : '';
+  // Named only for a device of the venue network: the organizer's own computer is the acta's default.
+  const recordedBy = closer && closer.format !== null && closer.device_id !== null ? actorText(actorFromColumns(closer.device_id, closer.device_name, closer.device_role)) : '';
   return {
     pending,
     conflicted,

@@ -105,7 +105,6 @@ export function auditSheet(db: Db, report: ConsolidationReport): SheetSpec {
       'N.º',
       t('consolidation.col.at'),
       t('consolidation.col.actor'),
-      t('who.recordedBy'),
       t('consolidation.col.action'),
       t('consolidation.col.juror'),
       t('consolidation.col.code'),
@@ -114,13 +113,13 @@ export function auditSheet(db: Db, report: ConsolidationReport): SheetSpec {
       t('consolidation.col.newValue'),
       t('consolidation.col.reason'),
       t('consolidation.col.hash'),
+      t('who.recordedBy'),
     ],
-    widths: [8, 20, 30, 24, 20, 30, 12, 25, 16, 16, 40, 66],
+    widths: [8, 20, 30, 20, 30, 12, 25, 16, 16, 40, 66, 24],
     rows: rows.map(([id, at, actor, action, jurorId, entryId, criterionId, oldValue, newValue, reason, hash, format, deviceId, deviceName, deviceRole]) => [
       id,
       formatDateTime(at),
       actorLabel(actor, (jid) => jurorNames.get(jid) ?? `#${jid}`),
-      format === null ? '' : actorText(actorFromColumns(deviceId, deviceName, deviceRole)),
       actionLabel(action),
       jurorId === null ? '' : (jurorNames.get(jurorId) ?? `#${jurorId}`),
       entryId === null ? '' : (entryCodes.get(entryId) ?? `#${entryId}`),
@@ -129,6 +128,7 @@ export function auditSheet(db: Db, report: ConsolidationReport): SheetSpec {
       auditText(action, newValue),
       reason,
       hash,
+      format === null ? '' : actorText(actorFromColumns(deviceId, deviceName, deviceRole)),
     ]),
   };
 }
