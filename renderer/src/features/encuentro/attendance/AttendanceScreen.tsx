@@ -199,12 +199,20 @@ function CheckIn({
               <strong>{person.fullName}</strong>
               <span className="muted small">
                 {' — '}
-                {[person.institution, institutionTypeLabel(person.institutionType), person.cargo].filter(Boolean).join(' · ')}
+                {[
+                  person.institution,
+                  institutionTypeLabel(person.institutionType),
+                  person.cargo,
+                  person.registeredBy ? t('who.recordedByName', { name: person.registeredBy }) : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
             </span>
             {person.checkedIn ? (
               <span className="checkin-present">
                 {person.checkedInAt ? t('encuentroUi.attendance.presentSince', { time: formatTime(person.checkedInAt) }) : t('encuentroUi.attendance.present')}
+                {person.checkedInBy ? <span className="muted small"> · {t('who.checkedInByName', { name: person.checkedInBy })}</span> : null}
               </span>
             ) : (
               <span className="muted">{t('encuentroUi.attendance.absent')}</span>

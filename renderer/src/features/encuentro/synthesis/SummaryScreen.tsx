@@ -71,9 +71,9 @@ export function SummaryScreen({ encuentroId }: { encuentroId: number }) {
                               label={t('encuentroUi.synthesis.itemLabel', { n: index + 1, cell: cellName })}
                               text={item.text}
                               revision={item.revision}
-                              save={async (text, revision) => {
-                                const r = await call('encuentro.summary.updateItem', { id: item.id, text, revision });
-                                return { applied: r.applied, revision: r.item.revision, text: r.item.text };
+                              save={async (text, revision, base) => {
+                                const r = await call('encuentro.summary.updateItem', { id: item.id, text, revision, ...base });
+                                return { applied: r.applied, revision: r.item.revision, text: r.item.text, conflict: r.conflict !== undefined };
                               }}
                             />
                             {item.sources.length > 0 && (

@@ -142,9 +142,9 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
                               text={item.text}
                               revision={item.revision}
                               disabled={locked}
-                              save={async (text, revision) => {
-                                const r = await call('encuentro.synthesis.updateItem', { id: item.id, text, revision });
-                                return { applied: r.applied, revision: r.item.revision, text: r.item.text };
+                              save={async (text, revision, base) => {
+                                const r = await call('encuentro.synthesis.updateItem', { id: item.id, text, revision, ...base });
+                                return { applied: r.applied, revision: r.item.revision, text: r.item.text, conflict: r.conflict !== undefined };
                               }}
                             />
                             {item.sources.length > 0 && (
@@ -251,7 +251,7 @@ function StatusBar({ synthesis }: { synthesis: SalaSynthesis }) {
           <ul className="small">
             {synthesis.history.map((h, i) => (
               <li key={i}>
-                {`${formatDateTime(h.at)}: ${synthesisStatusLabel(h.from)} → ${synthesisStatusLabel(h.to)}${h.reason ? ` (${h.reason})` : ''}`}
+                {`${formatDateTime(h.at)}: ${synthesisStatusLabel(h.from)} → ${synthesisStatusLabel(h.to)}${h.reason ? ` (${h.reason})` : ''}${h.by ? ` — ${t('who.by', { name: h.by })}` : ''}`}
               </li>
             ))}
           </ul>
