@@ -235,12 +235,18 @@ export function saveBaseOf(baseRevision: number | undefined, editor: string | un
 export function updateContributionText(db: Db, id: number, text: string, revision: number, now: string, base?: SaveBase): ContributionSave {
   const current = row(db, id);
   if (base && current.revision > base.baseRevision && current.editor !== base.editor && text !== current.text) {
-    // Typed over a text this screen never saw: neither text is lost. Ours stays current; theirs
-    // goes into the history, marked as in conflict, with who typed it (a repeat adds nothing).
+    // Typed over a text this screen never saw: neither text is lost. The stored one stays current;
+    // this one goes into the history, marked as in conflict, with who typed it. While that device
+    // keeps typing before choosing, its conflict version follows its text (no version per keystroke).
     const last = db
-      .prepare(`SELECT id, text, conflict FROM encuentro_contribution_version WHERE contribution_id = ? ORDER BY id DESC LIMIT 1`)
-      .get(id) as { id: number; text: string; conflict: number } | undefined;
-    const versionId = last && last.conflict === 1 && last.text === text ? last.id : addVersion(db, id, base.baseRevision, text, 'edit', now, true);
+      .prepare(`SELECT id, conflict, actor_device_id, actor_role FROM encuentro_contribution_version WHERE contribution_id = ? ORDER BY id DESC LIMIT 1`)
+      .get(id) as { id: number; conflict: number; actor_device_id: number | null; actor_role: string | null } | undefined;
+    const actor = actorNow();
+    let versionId: number;
+    if (last && last.conflict === 1 && last.actor_device_id === actor.deviceId && last.actor_role === actor.role) {
+      db.prepare(`UPDATE encuentro_contribution_version SET text = ?, saved_at = ? WHERE id = ?`).run(text, now, last.id);
+      versionId = last.id;
+    } else versionId = addVersion(db, id, base.baseRevision, text, 'edit', now, true);
     return { applied: false, contribution: toContribution(current), conflict: { versionId, by: actorText(currentAuthor(db, id)) } };
   }
   if (revision < current.revision || (revision === current.revision && text !== current.text)) {

@@ -28,6 +28,8 @@ export interface CaptureConflict {
   theirs: string;
   theirsRevision: number;
   by: string;
+  /** This line's revision the server last kept (as the text in conflict): typing on sends the newer text, to be kept too. */
+  keptRevision: number;
 }
 
 export interface CaptureItem {
@@ -566,7 +568,7 @@ export class CaptureStore {
 
   private async send(key: string): Promise<void> {
     const item = this.find(key);
-    if (!item || item.inFlight || item.composing || item.conflict) return;
+    if (!item || item.inFlight || item.composing || (item.conflict && item.revision <= item.conflict.keptRevision)) return;
     if (item.ackedRevision >= item.revision) return;
     // A blank line waits: it is removed when the moderator leaves it, or sent once it has words again.
     if (isBlank(item.text)) return;
@@ -613,7 +615,9 @@ export class CaptureStore {
         // Never typed over silently: both texts stay (the server kept ours in the history) until the moderator chooses.
         const c = saved.contribution;
         this.attempts.delete(key);
-        this.update(key, { inFlight: false, failed: false, error: null, conflict: { theirs: c.text, theirsRevision: c.revision, by: saved.conflict.by } });
+        this.update(key, { inFlight: false, failed: false, error: null, conflict: { theirs: c.text, theirsRevision: c.revision, by: saved.conflict.by, keptRevision: revision } });
+        const latest = this.find(key);
+        if (latest && latest.revision > revision && !latest.composing) this.schedule(key, SAVE_DELAY_MS);
         return;
       }
       if (!saved.applied && current?.recovered && current.revision === revision) {
