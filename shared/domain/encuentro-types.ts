@@ -256,6 +256,9 @@ export interface Attendee {
   /** Who registered the person and who marked the arrival: a device's name («Mesa 1») or the organizer's computer; '' when unknown (or not checked in). */
   registeredBy: string;
   checkedInBy: string;
+  /** The same as stored (null when unknown): screens name only venue devices, not the organizer's own computer. */
+  registeredFrom: RecordedActor | null;
+  checkedInFrom: RecordedActor | null;
 }
 
 /** A check-in (or its undo) answers with the attendee and the new counts, for the door screen. */

@@ -50,6 +50,8 @@ function toAttendee(r: Row): Attendee {
     updatedAt: r.updated_at,
     registeredBy: actorText(registeredBy),
     checkedInBy: actorText(checkedInBy),
+    registeredFrom: registeredBy,
+    checkedInFrom: checkedInBy,
   };
 }
 

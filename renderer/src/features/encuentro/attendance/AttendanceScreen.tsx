@@ -203,7 +203,8 @@ function CheckIn({
                   person.institution,
                   institutionTypeLabel(person.institutionType),
                   person.cargo,
-                  person.registeredBy ? t('who.recordedByName', { name: person.registeredBy }) : '',
+                  // Only venue devices are named: on the organizer's own computer it goes without saying.
+                  typeof person.registeredFrom?.deviceId === 'number' ? t('who.recordedByName', { name: person.registeredBy }) : '',
                 ]
                   .filter(Boolean)
                   .join(' · ')}
@@ -212,7 +213,7 @@ function CheckIn({
             {person.checkedIn ? (
               <span className="checkin-present">
                 {person.checkedInAt ? t('encuentroUi.attendance.presentSince', { time: formatTime(person.checkedInAt) }) : t('encuentroUi.attendance.present')}
-                {person.checkedInBy ? <span className="muted small"> · {t('who.checkedInByName', { name: person.checkedInBy })}</span> : null}
+                {typeof person.checkedInFrom?.deviceId === 'number' ? <span className="muted small"> · {t('who.checkedInByName', { name: person.checkedInBy })}</span> : null}
               </span>
             ) : (
               <span className="muted">{t('encuentroUi.attendance.absent')}</span>

@@ -93,13 +93,13 @@ export function AuditLog({ editionId, stageId }: { editionId: number; stageId: n
                       <th scope="col">{t('juryUi.audit.number')}</th>
                       <th scope="col">{t('juryUi.audit.at')}</th>
                       <th scope="col">{t('juryUi.audit.actor')}</th>
-                      <th scope="col">{t('who.recordedBy')}</th>
                       <th scope="col">{t('juryUi.audit.action')}</th>
                       <th scope="col">{t('juryUi.audit.entry')}</th>
                       <th scope="col">{t('juryUi.audit.juror')}</th>
                       <th scope="col">{t('juryUi.audit.criterion')}</th>
                       <th scope="col">{t('juryUi.audit.change')}</th>
                       <th scope="col">{t('juryUi.reason')}</th>
+                      <th scope="col">{t('who.recordedBy')}</th>
                       <th scope="col">{t('juryUi.audit.detail')}</th>
                     </tr>
                   </thead>
@@ -133,13 +133,13 @@ function AuditRow({ row }: { row: AuditEntry }) {
       <td>{row.id}</td>
       <td className="nowrap">{formatDateTime(row.at)}</td>
       <td>{row.actorLabel}</td>
-      <td>{row.recordedBy || t('who.unknown')}</td>
       <td>{row.actionLabel}</td>
       <td>{row.entryCode ? `${row.entryCode} ${row.entryTitle}`.trim() : '—'}</td>
       <td>{row.jurorName || '—'}</td>
       <td>{row.criterionName || '—'}</td>
       <td>{changed}</td>
       <td>{row.reason || '—'}</td>
+      <td>{row.recordedBy || t('who.unknown')}</td>
       <td>
         <details>
           <summary aria-label={t('juryUi.audit.rawNamed', { id: row.id })}>{t('juryUi.audit.raw')}</summary>
