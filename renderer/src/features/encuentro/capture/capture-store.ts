@@ -54,6 +54,8 @@ export interface CaptureItem {
   recovered: boolean;
   /** Set while a conflict with another screen's save waits for the moderator's choice. */
   conflict?: CaptureConflict | null;
+  /** What a line brought back from the journal was typed on (its page's base), when the journal says. */
+  recoveredBase?: { baseRevision: number; editor: string } | null;
 }
 
 export interface CaptureSnapshot {
@@ -252,7 +254,7 @@ export class CaptureStore {
         // Half-composed text is not the user's yet: the journal keeps what it had.
         const entry: JournalEntry | undefined = item.composing
           ? this.journaled.get(item.key)
-          : { key: item.key, id: item.id, block: item.block, level: item.level, text: item.text, revision: item.revision, afterId: nearestId(list, index, -1), beforeId: nearestId(list, index, 1) };
+          : { key: item.key, id: item.id, block: item.block, level: item.level, text: item.text, revision: item.revision, afterId: nearestId(list, index, -1), beforeId: nearestId(list, index, 1), ...this.baseOf(item) };
         if (!entry) return;
         entries.push(entry);
         journaled.set(item.key, entry);
@@ -260,6 +262,13 @@ export class CaptureStore {
     }
     this.journaled = journaled;
     this.journal.write(entries);
+  }
+
+  /** The base a text change of `item` is typed on (none for a line not created yet). */
+  private baseOf(item: CaptureItem): { base: number; editor: string } | Record<string, never> {
+    if (item.id === null) return {};
+    if (item.recovered) return item.recoveredBase ? { base: item.recoveredBase.baseRevision, editor: item.recoveredBase.editor } : {};
+    return { base: item.ackedRevision, editor: this.editor };
   }
 
   /** The journal's transaction is durable: these revisions are kept on this computer. */
@@ -288,8 +297,14 @@ export class CaptureStore {
       if (at) {
         const list = (cells[at.ck] = [...cells[at.ck]!]);
         const current = list[at.index]!;
-        if (current.revision >= entry.revision || current.text === entry.text) continue;
-        list[at.index] = { ...current, ...recovered };
+        if (current.text === entry.text) continue;
+        // Changed by someone since the line's base: sent with that base, the server tells its own
+        // page's later save (applied) from another device's (a conflict: both kept), never dropped.
+        const recoveredBase = entry.base !== undefined && entry.editor !== undefined ? { baseRevision: entry.base, editor: entry.editor } : null;
+        const contested = recoveredBase !== null && current.revision > recoveredBase.baseRevision;
+        if (current.revision >= entry.revision && !contested) continue;
+        // A contested line is unsaved from its base on, whatever revision the server is at now.
+        list[at.index] = { ...current, ...recovered, recoveredBase, ...(contested ? { ackedRevision: Math.min(current.ackedRevision, recoveredBase.baseRevision) } : {}) };
         replayed.push(current.key);
         continue;
       }
@@ -608,14 +623,24 @@ export class CaptureStore {
     this.update(key, { inFlight: true });
     try {
       // A line from an earlier page's journal carries no base: the revision rule alone decides (below).
-      const base = item.recovered ? {} : { baseRevision: item.ackedRevision, editor: this.editor };
+      const sentBase = item.recovered ? item.recoveredBase : { baseRevision: item.ackedRevision, editor: this.editor };
+      const base = sentBase ?? {};
       const saved = await call('encuentro.contributions.updateText', { id: item.id, text, revision, ...base });
       const current = this.find(key);
       if (saved.conflict && current) {
         // Never typed over silently: both texts stay (the server kept ours in the history) until the moderator chooses.
         const c = saved.contribution;
         this.attempts.delete(key);
-        this.update(key, { inFlight: false, failed: false, error: null, conflict: { theirs: c.text, theirsRevision: c.revision, by: saved.conflict.by, keptRevision: revision } });
+        // Later saves keep the base this text was typed on (they are kept too, until the moderator chooses).
+        this.update(key, {
+          inFlight: false,
+          failed: false,
+          error: null,
+          recovered: false,
+          recoveredBase: null,
+          ackedRevision: sentBase?.baseRevision ?? item.ackedRevision,
+          conflict: { theirs: c.text, theirsRevision: c.revision, by: saved.conflict.by, keptRevision: revision },
+        });
         const latest = this.find(key);
         if (latest && latest.revision > revision && !latest.composing) this.schedule(key, SAVE_DELAY_MS);
         return;
