@@ -75,5 +75,10 @@ describe('the audit trail records the device behind each change', () => {
     const file = await app.call('consolidation.exportActa', { editionId: s.editionId, stageId: s.evaluation });
     const text = (await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml')).replace(/<[^>]+>/g, '');
     expect(text).toMatch(/La etapa fue cerrada el .* por Organización \(registrado por Mesa 1\)\. Motivo: Fin de la deliberación\./i);
+    // The stages screen names the device of the last closing too.
+    await callAs(app, mesa1, 'juryStages.reopen', { stageId: s.evaluation, reason: 'Corrección' });
+    await callAs(app, mesa1, 'juryStages.close', { stageId: s.evaluation, reason: 'Otra vez' });
+    const [overview] = (await app.call('juryStages.list', { editionId: s.editionId })).filter((o) => o.stageId === s.evaluation);
+    expect(overview?.closedBy).toBe('Organización (registrado por Mesa 1)');
   });
 });

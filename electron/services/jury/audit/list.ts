@@ -91,3 +91,20 @@ export function actorLabel(actor: string, jurorName: (id: number) => string): st
   if (kind === 'workbook' && id) return t('jury.audit.actor.workbook', { name: jurorName(Number(id)) });
   return t('jury.audit.actor.organizer');
 }
+
+/** The device columns of an audit row. */
+export interface AuditDeviceColumns {
+  format: number | null;
+  device_id: number | null;
+  device_name: string | null;
+  device_role: string | null;
+}
+
+/**
+ * «Organización (registrado por Mesa 1)»: who, and the venue device it was done on; just who on
+ * the organizer's own computer or for rows written before devices were recorded.
+ */
+export function withDevice(label: string, row: AuditDeviceColumns): string {
+  if (row.format === null || row.device_id === null) return label;
+  return `${label} (${t('who.recordedByName', { name: actorText(actorFromColumns(row.device_id, row.device_name, row.device_role)) })})`;
+}

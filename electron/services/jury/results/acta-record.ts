@@ -1,5 +1,5 @@
-import { actorFromColumns, actorText } from '../../../../shared/domain/recorded-actor';
 import type { Db } from '../../../db/open';
+import type { AuditDeviceColumns } from '../audit/list';
 
 /**
  * What the acta states about the stage's sheets besides the ranking, by name: the sheets not
@@ -11,8 +11,8 @@ export interface ActaRecord {
   pending: { juror: string; entry: string }[];
   conflicted: { juror: string; entry: string; detail: string }[];
   abstentions: { juror: string; entry: string; kind: 'abstain' | 'recuse'; reason: string }[];
-  /** recordedBy: the venue device the stage was closed on; '' on the organizer's own computer or before devices were recorded. */
-  closed: { at: string; actor: string; reason: string; recordedBy: string } | null;
+  /** device: the audit row's device columns (the venue device the stage was closed on, if any). */
+  closed: { at: string; actor: string; reason: string; device: AuditDeviceColumns | null } | null;
 }
 
 export function actaRecord(db: Db, stageId: number): ActaRecord {
@@ -50,14 +50,12 @@ export function actaRecord(db: Db, stageId: number): ActaRecord {
   const closer = state
     ? (db
         .prepare(`SELECT actor, format, device_id, device_name, device_role FROM audit_log WHERE stage_id = ? AND action = 'stage.close' ORDER BY id DESC LIMIT 1`)
-        .get(stageId) as { actor: string; format: number | null; device_id: number | null; device_name: string | null; device_role: string | null } | undefined)
+        .get(stageId) as ({ actor: string } & AuditDeviceColumns) | undefined)
     : undefined;
-  // Named only for a device of the venue network: the organizer's own computer is the acta's default.
-  const recordedBy = closer && closer.format !== null && closer.device_id !== null ? actorText(actorFromColumns(closer.device_id, closer.device_name, closer.device_role)) : '';
   return {
     pending,
     conflicted,
     abstentions,
-    closed: state ? { at: state.closed_at, actor: closer?.actor ?? 'organizer', reason: state.closed_reason, recordedBy } : null,
+    closed: state ? { at: state.closed_at, actor: closer?.actor ?? 'organizer', reason: state.closed_reason, device: closer ?? null } : null,
   };
 }
