@@ -74,4 +74,41 @@ describe('dos dispositivos en la misma línea: nadie pisa el texto del otro', ()
     await eventually(async () => (await captureItems(one.page)).map((i) => i.text)).toEqual([joined]);
     expect([...one.pageErrors, ...two.pageErrors]).toEqual([]);
   });
+  it('en la síntesis de una sala, el segundo guardado también ve el conflicto y no pisa el primero', async () => {
+    const { salaId } = await capturePractice(server.url, 'Práctica de la prueba de conflicto en la síntesis');
+    const { encuentroId } = await api<{ encuentroId: number }>(server.url, 'encuentro.ensureDemo', {});
+    const item = await api<{ id: number }>(server.url, 'encuentro.synthesis.createItem', { salaId, level: 'ugel', axis: 'sostenibilidad', text: 'Asistencia técnica' });
+    const url = `${server.url}/#/encuentros/${encuentroId}/sintesis/${salaId}`;
+    const stored = async () => (await api<{ cells: { items: { id: number; text: string }[] }[] }>(server.url, 'encuentro.synthesis.get', { salaId })).cells.flatMap((c) => c.items).find((i) => i.id === item.id)?.text;
+    const one = await openPage(browser, url);
+    const two = await openPage(browser, url);
+    const box = (page: typeof one.page) => page.locator(`#synthesis-item-${item.id}`);
+    await box(one.page).waitFor();
+    await box(two.page).waitFor();
+
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await two.page.route('**/api/call/encuentro.synthesis.updateItem', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await box(two.page).click();
+    await two.page.keyboard.press('End');
+    await two.page.keyboard.type(' en la sala 2');
+    await box(one.page).click();
+    await one.page.keyboard.press('End');
+    await one.page.keyboard.type(' continua');
+    await eventually(stored).toBe('Asistencia técnica continua');
+    release();
+
+    const notice = two.page.getByRole('alert').filter({ hasText: 'Otra pantalla guardó este texto mientras usted escribía' });
+    await notice.waitFor();
+    await expect(notice.getByTestId('conflict-theirs').innerText()).resolves.toBe('Asistencia técnica continua');
+    expect(await stored()).toBe('Asistencia técnica continua');
+    const kept = await api<{ text: string }[]>(server.url, 'encuentro.synthesis.conflicts', { kind: 'synthesis', id: item.id });
+    expect(kept.map((k) => k.text)[0]).toMatch(/^Asistencia técnica en/);
+    await notice.getByRole('button', { name: 'Conservar el mío' }).click();
+    await eventually(stored).toBe('Asistencia técnica en la sala 2');
+    expect([...one.pageErrors, ...two.pageErrors]).toEqual([]);
+  });
 });
