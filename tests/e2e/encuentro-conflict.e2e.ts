@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { a11yViolations, describeViolations } from './support/axe';
 import { launchBrowser, openPage } from './support/browser';
@@ -11,6 +11,17 @@ import { eventually } from './support/eventually';
  * before the first one's: it must not silently replace it. Its screen shows a notice on that
  * line with both texts; the moderator joins them; both texts stay in the history.
  */
+/** The page's calls of `method` wait on the way (a slow Wi-Fi) until the returned function is called. */
+async function holdSaves(page: Page, method: string): Promise<() => void> {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/api/call/${method}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return () => release();
+}
+
 describe('dos dispositivos en la misma línea: nadie pisa el texto del otro', () => {
   let server: RestartableServer;
   let browser: Browser;
@@ -34,12 +45,7 @@ describe('dos dispositivos en la misma línea: nadie pisa el texto del otro', ()
     await eventually(async () => (await captureItems(two.page)).map((i) => i.text)).toEqual(['Falta de presupuesto']);
 
     // The second device's save is held on the way (a slow Wi-Fi) while the first one saves.
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await two.page.route('**/api/call/encuentro.contributions.updateText', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdSaves(two.page, 'encuentro.contributions.updateText');
     await lineOf(two.page).click();
     await two.page.keyboard.press('End');
     await two.page.keyboard.type(' de la UGEL');
@@ -86,12 +92,7 @@ describe('dos dispositivos en la misma línea: nadie pisa el texto del otro', ()
     await box(one.page).waitFor();
     await box(two.page).waitFor();
 
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await two.page.route('**/api/call/encuentro.synthesis.updateItem', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdSaves(two.page, 'encuentro.synthesis.updateItem');
     await box(two.page).click();
     await two.page.keyboard.press('End');
     await two.page.keyboard.type(' en la sala 2');
