@@ -13,6 +13,7 @@ import {
   practiceFields,
   practiceFromEntry,
   revision,
+  saveBase,
   salaFields,
   synthesisAxis,
   synthesisLevel,
@@ -41,6 +42,8 @@ import type {
   SalaSynthesis,
   SummaryItem,
   SynthesisItem,
+  ItemConflict,
+  TextConflict,
 } from '../domain/encuentro-types';
 import { id, optionalText } from '../domain/schemas';
 import type { ExportedFile } from '../domain/types';
@@ -138,9 +141,11 @@ export const encuentroMethods = {
   /**
    * A keystroke save: idempotent, durable when it returns. Applied only if `revision` is higher
    * than the stored one (or equal with the same text); a late older save answers applied: false
-   * and the current record. Every applied change adds a version to the history.
+   * and the current record. Every applied change adds a version to the history. With `baseRevision`
+   * and `editor`, a save typed on a revision another screen has since replaced is a conflict: not
+   * applied, its text kept in the history, answered with `conflict`.
    */
-  'encuentro.contributions.updateText': method<ContributionSave>('write', ['encuentro'], OWN_CONTRIBUTION)(z.object({ id, text: contributionText, revision })),
+  'encuentro.contributions.updateText': method<ContributionSave>('write', ['encuentro'], OWN_CONTRIBUTION)(z.object({ id, text: contributionText, revision, ...saveBase })),
   /** Files the contribution under another block or level (appended, or after `afterId`). */
   'encuentro.contributions.move': method<Contribution>('write', ['encuentro'], OWN_CONTRIBUTION)(contributionMove),
   'encuentro.contributions.reorder': method<Contribution[]>('write', ['encuentro'], OWN_CAPTURE)(
@@ -171,7 +176,9 @@ export const encuentroMethods = {
     z.object({ salaId: id, level: synthesisLevel, axis: synthesisAxis, text: synthesisText.default('') }),
   ),
   /** Same revision rule as contributions. */
-  'encuentro.synthesis.updateItem': method<{ applied: boolean; item: SynthesisItem }>('write', ['encuentro'], OWN_SYNTHESIS_ITEM)(z.object({ id, text: synthesisText, revision })),
+  'encuentro.synthesis.updateItem': method<{ applied: boolean; item: SynthesisItem; conflict?: TextConflict }>('write', ['encuentro'], OWN_SYNTHESIS_ITEM)(
+    z.object({ id, text: synthesisText, revision, ...saveBase }),
+  ),
   'encuentro.synthesis.moveItem': method<SynthesisItem>('write', ['encuentro'], OWN_SYNTHESIS_ITEM)(z.object({ id, level: synthesisLevel, axis: synthesisAxis })),
   /** Replaces the item's source links (add or drop contributions of the same sala). */
   'encuentro.synthesis.setSources': method<SynthesisItem>('write', ['encuentro'], OWN_SYNTHESIS_ITEM)(z.object({ id, contributionIds: z.array(id).max(200) })),
@@ -198,7 +205,9 @@ export const encuentroMethods = {
       synthesisItemIds: z.array(id).max(200).default([]),
     }),
   ),
-  'encuentro.summary.updateItem': method<{ applied: boolean; item: SummaryItem }>('write', ['encuentro'], ORGANIZER)(z.object({ id, text: synthesisText, revision })),
+  'encuentro.summary.updateItem': method<{ applied: boolean; item: SummaryItem; conflict?: TextConflict }>('write', ['encuentro'], ORGANIZER)(z.object({ id, text: synthesisText, revision, ...saveBase })),
+  /** Texts of a synthesis or summary item kept after conflicting saves (not applied), newest first. */
+  'encuentro.synthesis.conflicts': method<ItemConflict[]>('read', { moderador: { target: 'synthesisItem', only: { kind: ['synthesis'] } } })(z.object({ kind: z.enum(['synthesis', 'summary']), id })),
   'encuentro.summary.setSources': method<SummaryItem>('write', ['encuentro'], ORGANIZER)(z.object({ id, synthesisItemIds: z.array(id).max(200) })),
   'encuentro.summary.reorder': method<SummaryItem[]>('write', ['encuentro'], ORGANIZER)(
     z.object({ encuentroId: id, level: synthesisLevel, axis: synthesisAxis, orderedIds: z.array(id) }),

@@ -84,6 +84,11 @@ export const contributionText = z.string().max(4000, { error: t('validation.tooL
 
 /** Client revisions: a save-as-you-type client numbers its saves; only a higher number wins. */
 export const revision = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/**
+ * What a text save was typed on: the server revision the screen last had, and an opaque token of
+ * that screen (one per page). Optional: without them a save follows the revision rule alone.
+ */
+export const saveBase = { baseRevision: revision.optional(), editor: z.string().min(1).max(100).optional() };
 
 export const contributionBlock = z.enum(CONTRIBUTION_BLOCKS, { error: () => t('encuentro.error.block', { allowed: CONTRIBUTION_BLOCKS.join(', ') }) });
 export const contributionLevel = z.enum(CONTRIBUTION_LEVELS, { error: () => t('encuentro.error.level', { allowed: CONTRIBUTION_LEVELS.join(', ') }) });

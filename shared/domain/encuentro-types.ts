@@ -1,3 +1,4 @@
+import type { RecordedActor } from './recorded-actor';
 import type { AttendanceCounts, InstitutionType } from './encuentro-attendance';
 import type { ContributionBlock, ContributionLevel, SynthesisAxis, SynthesisLevel, SynthesisStatus } from './encuentro-matrix';
 
@@ -102,6 +103,12 @@ export interface Contribution {
 export interface ContributionSave {
   applied: boolean;
   contribution: Contribution;
+  /**
+   * Set when the save was typed on an older text that another screen changed meanwhile: it was
+   * not applied, its text is kept in the history (versionId, marked as in conflict), and `by`
+   * names who wrote the current text.
+   */
+  conflict?: { versionId: number; by: string };
 }
 
 export interface ContributionVersion {
@@ -112,6 +119,11 @@ export interface ContributionVersion {
   savedAt: string;
   /** 'create' (first text), 'edit' (typed), 'restore' (a former version brought back). */
   kind: 'create' | 'edit' | 'restore';
+  /** A text that lost against another screen's save: kept here, never applied. */
+  conflict: boolean;
+  /** Who typed it (null for versions saved before devices were recorded) and how to name them ('' when unknown). */
+  actor: RecordedActor | null;
+  by: string;
 }
 
 export interface MatrixCell {
@@ -161,6 +173,25 @@ export interface SynthesisStatusChange {
   to: SynthesisStatus;
   reason: string;
   at: string;
+  /** Who changed it (null before devices were recorded) and how to name them ('' when unknown). */
+  actor: RecordedActor | null;
+  by: string;
+}
+
+/** A synthesis or summary save that lost against another screen's: its text was kept (conflictId), not applied. */
+export interface TextConflict {
+  conflictId: number;
+}
+
+/** A text kept after a conflict on a synthesis or summary item. */
+export interface ItemConflict {
+  id: number;
+  itemId: number;
+  baseRevision: number;
+  text: string;
+  savedAt: string;
+  actor: RecordedActor | null;
+  by: string;
 }
 
 export interface SynthesisCell {
@@ -222,6 +253,12 @@ export interface Attendee {
   source: 'manual' | 'import' | 'demo';
   createdAt: string;
   updatedAt: string;
+  /** Who registered the person and who marked the arrival: a device's name («Mesa 1») or the organizer's computer; '' when unknown (or not checked in). */
+  registeredBy: string;
+  checkedInBy: string;
+  /** The same as stored (null when unknown): screens name only venue devices, not the organizer's own computer. */
+  registeredFrom: RecordedActor | null;
+  checkedInFrom: RecordedActor | null;
 }
 
 /** A check-in (or its undo) answers with the attendee and the new counts, for the door screen. */

@@ -1,3 +1,4 @@
+import type { RecordedActor } from './recorded-actor';
 /**
  * What the jury services return: jurors, panels, conflicts, assignments, scoring views,
  * stage lock, audit log and juror workbooks. Dates are ISO strings; ids are SQLite integers.
@@ -312,6 +313,10 @@ export interface AuditEntry {
   actor: string;
   /** Display label for actor, in Spanish. */
   actorLabel: string;
+  /** The device the change was made on (null: rows written before devices were recorded). */
+  device: RecordedActor | null;
+  /** «Registrado por»: the device's name, or the organizer's own computer; '' for older rows. */
+  recordedBy: string;
   action: AuditAction;
   editionId: number | null;
   stageId: number | null;

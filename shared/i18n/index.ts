@@ -10,6 +10,7 @@ import { juryUi } from './catalog/jury-ui';
 import { sede } from './catalog/sede';
 import { sedeUi } from './catalog/sede-ui';
 import { ui } from './catalog/ui';
+import { who } from './catalog/who';
 
 /**
  * The Spanish (es-PE) message catalog. Every user-facing string — in the UI, in error
@@ -17,7 +18,7 @@ import { ui } from './catalog/ui';
  * reviewed in one place and a second language can be added without touching code.
  * Each feature keeps its keys in its own file under catalog/.
  */
-export const messages = { ...common, ...errors, ...importMessages, ...importReview, ...ui, ...jury, ...encuentro, ...encuentroUi, ...consolidation, ...juryUi, ...sede, ...sedeUi } as const;
+export const messages = { ...common, ...errors, ...importMessages, ...importReview, ...ui, ...jury, ...encuentro, ...encuentroUi, ...consolidation, ...juryUi, ...sede, ...sedeUi, ...who } as const;
 
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

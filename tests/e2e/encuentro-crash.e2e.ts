@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchCrashableBrowser, type CrashableBrowser } from './support/crashable-browser';
-import { captureItems, capturePractice, journalKeys, savedTexts, startRestartableServer, typeFirstLine, type RestartableServer } from './support/encuentro';
+import { api, captureItems, capturePractice, journalKeys, savedTexts, startRestartableServer, typeFirstLine, type RestartableServer } from './support/encuentro';
 import { eventually } from './support/eventually';
 
 /**
@@ -57,5 +57,28 @@ describe('un cierre brusco del navegador sin servidor no pierde lo que se mostr�
     // Acknowledged by the hub: nothing is left in the journal.
     await eventually(() => journalKeys(page)).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
+  });
+  it('lo que el hub confirmó por HTTP sigue ahí tras matarlo con SIGKILL y arrancarlo sobre la misma base', async () => {
+    const { practiceId, salaId } = await capturePractice(server.url, 'Práctica de la prueba de reinicio del hub');
+    const { encuentroId } = await api<{ encuentroId: number }>(server.url, 'encuentro.ensureDemo', {});
+    // Each call below answered before the next one: acknowledged, so durable.
+    const line = await api<{ id: number; revision: number }>(server.url, 'encuentro.contributions.create', { practiceId, salaId, block: 'acciones', level: 'ugel', text: 'Primera versión', revision: 1 });
+    await api(server.url, 'encuentro.contributions.updateText', { id: line.id, text: 'Versión confirmada', revision: 2, baseRevision: 1, editor: 'pantalla-a' });
+    const lost = await api<{ applied: boolean }>(server.url, 'encuentro.contributions.updateText', { id: line.id, text: 'Texto en conflicto', revision: 2, baseRevision: 1, editor: 'pantalla-b' });
+    expect(lost.applied).toBe(false);
+    const person = await api<{ id: number }>(server.url, 'encuentro.attendance.register', { encuentroId, fields: { fullName: 'Persona del reinicio', institutionType: 'ugel' }, checkIn: true });
+
+    await server.kill();
+    await server.restart();
+
+    expect(await savedTexts(server.url, practiceId, salaId)).toEqual(['Versión confirmada']);
+    const history = await api<{ text: string; conflict: boolean; by: string }[]>(server.url, 'encuentro.contributions.history', { id: line.id });
+    // The newest version of each kind: the text in conflict, kept, and the applied one (typing right after the create extends its version).
+    expect(history.map((v) => [v.text, v.conflict]).slice(0, 2)).toEqual([
+      ['Texto en conflicto', true],
+      ['Versión confirmada', false],
+    ]);
+    const [found] = await api<{ id: number; checkedIn: boolean; registeredBy: string }[]>(server.url, 'encuentro.attendance.list', { encuentroId, query: 'Persona del reinicio' });
+    expect(found).toMatchObject({ id: person.id, checkedIn: true, registeredBy: 'Organización (computadora de la sede)' });
   });
 });

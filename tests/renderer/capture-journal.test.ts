@@ -225,7 +225,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     expect(await storage.journalKeys()).toEqual([]);
   });
 
-  it('a journal entry whose revision (or a later one) is already on the service is dropped', async () => {
+  it('a journal entry whose line another laptop changed meanwhile is neither dropped nor written over it: a conflict, both kept', async () => {
     const page = open();
     await loaded(page);
     const key = typeLine(page, 'Versión 1');
@@ -241,11 +241,14 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     link.online = true;
     const next = open();
     await loaded(next);
-    expect(texts(next)).toEqual(['Versión 3 de otra laptop']);
-    expect(states(next)).toEqual(['saved']);
-    expect(next.getSnapshot().recovered).toBe(0);
+    await until(() => expect(states(next)).toEqual(['conflict']));
+    expect(texts(next)).toEqual(['Versión 2 de esta laptop']);
+    expect(next.getSnapshot().cells[CELL]![0]!.conflict).toMatchObject({ theirs: 'Versión 3 de otra laptop' });
     expect(await stored(f)).toEqual(['Versión 3 de otra laptop']);
-    expect(await storage.journalKeys()).toEqual([]);
+    const kept = (await f.app.call('encuentro.contributions.history', { id: id! })).filter((v) => v.conflict).map((v) => v.text);
+    expect(kept).toEqual(['Versión 2 de esta laptop']);
+    // Until the moderator chooses, the line stays in this computer's journal too.
+    expect(await storage.journalKeys()).not.toEqual([]);
   });
 
   it('ignores journals of another practice or another hub, and a corrupt journal, without failing', async () => {

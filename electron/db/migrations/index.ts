@@ -7,11 +7,12 @@ import { up as auditKeyed } from './005-audit-keyed';
 import { up as builtinUgels } from './006-builtin-ugels';
 import { up as encuentroNarrative } from './007-encuentro-narrative';
 import { up as sede } from './008-sede';
+import { up as whoAndConflicts } from './009-who-and-conflicts';
 
 /**
  * Numbered migrations. Migration N brings the schema from user_version N-1 to N.
  * Append only: never edit a migration that has shipped.
  */
-export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [initial, jury, encuentro, juryRules, auditKeyed, builtinUgels, encuentroNarrative, sede];
+export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [initial, jury, encuentro, juryRules, auditKeyed, builtinUgels, encuentroNarrative, sede, whoAndConflicts];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

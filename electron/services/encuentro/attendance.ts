@@ -1,9 +1,11 @@
 import { emptyCounts, institutionTypeLabel, SERVIDOR_TYPES, type AttendanceCounts, type InstitutionType } from '../../../shared/domain/encuentro-attendance';
 import type { AttendeeFields } from '../../../shared/domain/encuentro-schemas';
 import type { Attendee } from '../../../shared/domain/encuentro-types';
+import { actorFromColumns, actorText } from '../../../shared/domain/recorded-actor';
 import { compareSpanish, foldKey } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
+import { actorValues } from '../actor-columns';
 import { assertEncuentro, notFound } from './lookup';
 
 /** Registration list and check-in at the door. People are soft-deleted: a mistaken delete is not a lost registration. */
@@ -21,9 +23,17 @@ interface Row {
   source: Attendee['source'];
   created_at: string;
   updated_at: string;
+  registered_device_id: number | null;
+  registered_name: string | null;
+  registered_role: string | null;
+  checked_in_device_id: number | null;
+  checked_in_name: string | null;
+  checked_in_role: string | null;
 }
 
 function toAttendee(r: Row): Attendee {
+  const registeredBy = actorFromColumns(r.registered_device_id, r.registered_name, r.registered_role);
+  const checkedInBy = r.checked_in_at === null ? null : actorFromColumns(r.checked_in_device_id, r.checked_in_name, r.checked_in_role);
   return {
     id: r.id,
     encuentroId: r.encuentro_id,
@@ -38,6 +48,10 @@ function toAttendee(r: Row): Attendee {
     source: r.source,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    registeredBy: actorText(registeredBy),
+    checkedInBy: actorText(checkedInBy),
+    registeredFrom: registeredBy,
+    checkedInFrom: checkedInBy,
   };
 }
 
@@ -97,10 +111,12 @@ function assertDniFree(db: Db, encuentroId: number, dni: string, exceptId: numbe
 export function insertAttendee(db: Db, encuentroId: number, f: AttendeeFields, opts: { checkIn: boolean; source: Attendee['source']; now: string }): number {
   assertEncuentro(db, encuentroId);
   assertDniFree(db, encuentroId, f.dni, null);
+  const actor = actorValues();
   const result = db
     .prepare(
-      `INSERT INTO encuentro_attendee (encuentro_id, full_name, dni, institution, institution_type, cargo, region, search_key, checked_in_at, source, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO encuentro_attendee (encuentro_id, full_name, dni, institution, institution_type, cargo, region, search_key, checked_in_at, source, created_at, updated_at,
+         registered_device_id, registered_name, registered_role, checked_in_device_id, checked_in_name, checked_in_role)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       encuentroId,
@@ -115,6 +131,8 @@ export function insertAttendee(db: Db, encuentroId: number, f: AttendeeFields, o
       opts.source,
       opts.now,
       opts.now,
+      ...actor,
+      ...(opts.checkIn ? actor : [null, null, null]),
     );
   return Number(result.lastInsertRowid);
 }
@@ -138,7 +156,10 @@ export function deleteAttendee(db: Db, id: number, now: string): number {
 export function setCheckedIn(db: Db, id: number, checkedIn: boolean, now: string): number {
   const current = row(db, id);
   if (checkedIn && current.checked_in_at) return current.encuentro_id;
-  db.prepare(`UPDATE encuentro_attendee SET checked_in_at = ?, updated_at = ? WHERE id = ?`).run(checkedIn ? now : null, now, id);
+  // Who marked the arrival goes with it; undoing the check-in forgets both.
+  db.prepare(
+    `UPDATE encuentro_attendee SET checked_in_at = ?, checked_in_device_id = ?, checked_in_name = ?, checked_in_role = ?, updated_at = ? WHERE id = ?`,
+  ).run(checkedIn ? now : null, ...(checkedIn ? actorValues() : [null, null, null]), now, id);
   return current.encuentro_id;
 }
 

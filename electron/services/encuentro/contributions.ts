@@ -1,7 +1,9 @@
 import { TYPING_PAUSE_MS, matrixOrder, type ContributionBlock, type ContributionLevel } from '../../../shared/domain/encuentro-matrix';
 import type { Contribution, ContributionSave, ContributionVersion } from '../../../shared/domain/encuentro-types';
 import { AppError } from '../../../shared/errors';
+import { actorFromColumns, actorText, type RecordedActor } from '../../../shared/domain/recorded-actor';
 import type { Db } from '../../db/open';
+import { actorNow, actorValues } from '../actor-columns';
 import { encuentroOf, notFound } from './lookup';
 import { applyOrder } from '../positions';
 
@@ -25,6 +27,7 @@ interface Row {
   deleted_at: string | null;
   created_at: string;
   updated_at: string;
+  editor?: string | null;
 }
 
 export function toContribution(row: Row): Contribution {
@@ -49,7 +52,7 @@ export function toContribution(row: Row): Contribution {
 const COLUMNS = `id, encuentro_id, practice_id, sala_id, block, level, text, position, revision, client_key, deleted_at, created_at, updated_at`;
 
 function row(db: Db, id: number): Row {
-  const found = db.prepare(`SELECT ${COLUMNS} FROM encuentro_contribution WHERE id = ?`).get(id) as Row | undefined;
+  const found = db.prepare(`SELECT ${COLUMNS}, editor FROM encuentro_contribution WHERE id = ?`).get(id) as Row | undefined;
   if (!found) throw notFound('contribution');
   return found;
 }
@@ -175,22 +178,53 @@ export function insertContribution(db: Db, input: CreateInput, now: string): { i
  * the history keeps one version per pause in typing. A restored version is never overwritten.
  */
 function extendLastVersion(db: Db, contributionId: number, revision: number, text: string, now: string): boolean {
-  const last = db.prepare(`SELECT id, kind, saved_at FROM encuentro_contribution_version WHERE contribution_id = ? ORDER BY id DESC LIMIT 1`).get(contributionId) as
-    | { id: number; kind: ContributionVersion['kind']; saved_at: string }
+  const last = db
+    .prepare(`SELECT id, kind, saved_at, conflict, actor_device_id, actor_role FROM encuentro_contribution_version WHERE contribution_id = ? ORDER BY id DESC LIMIT 1`)
+    .get(contributionId) as
+    | { id: number; kind: ContributionVersion['kind']; saved_at: string; conflict: number; actor_device_id: number | null; actor_role: string | null }
     | undefined;
-  if (!last || last.kind === 'restore' || Date.parse(now) - Date.parse(last.saved_at) >= TYPING_PAUSE_MS) return false;
+  if (!last || last.kind === 'restore' || last.conflict === 1 || Date.parse(now) - Date.parse(last.saved_at) >= TYPING_PAUSE_MS) return false;
+  // Another device's typing is its own version: each version says who typed it.
+  const actor = actorNow();
+  if (last.actor_device_id !== actor.deviceId || last.actor_role !== actor.role) return false;
   db.prepare(`UPDATE encuentro_contribution_version SET revision = ?, text = ?, saved_at = ? WHERE id = ?`).run(revision, text, now, last.id);
   return true;
 }
 
-function addVersion(db: Db, contributionId: number, revision: number, text: string, kind: ContributionVersion['kind'], now: string): void {
-  db.prepare(`INSERT INTO encuentro_contribution_version (contribution_id, revision, text, kind, saved_at) VALUES (?, ?, ?, ?, ?)`).run(
-    contributionId,
-    revision,
-    text,
-    kind,
-    now,
+function addVersion(db: Db, contributionId: number, revision: number, text: string, kind: ContributionVersion['kind'], now: string, conflict = false): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO encuentro_contribution_version (contribution_id, revision, text, kind, saved_at, actor_device_id, actor_name, actor_role, conflict)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(contributionId, revision, text, kind, now, ...actorValues(), conflict ? 1 : 0).lastInsertRowid,
   );
+}
+
+/** Who wrote the contribution's current text: the actor of its newest version that is not a conflict. */
+function currentAuthor(db: Db, contributionId: number): RecordedActor | null {
+  const r = db
+    .prepare(
+      `SELECT actor_device_id, actor_name, actor_role FROM encuentro_contribution_version WHERE contribution_id = ? AND conflict = 0 ORDER BY id DESC LIMIT 1`,
+    )
+    .get(contributionId) as { actor_device_id: number | null; actor_name: string | null; actor_role: string | null } | undefined;
+  return r ? actorFromColumns(r.actor_device_id, r.actor_name, r.actor_role) : null;
+}
+
+/**
+ * The screen a save comes from and the server revision its text was typed on. Two screens
+ * that both typed on revision n: the first save is applied; the second finds a later revision
+ * by another screen and is a conflict.
+ */
+export interface SaveBase {
+  baseRevision: number;
+  editor: string;
+}
+
+/** Both or nothing: a base revision without the screen's token cannot tell its own saves from another's. */
+export function saveBaseOf(baseRevision: number | undefined, editor: string | undefined): SaveBase | undefined {
+  return baseRevision !== undefined && editor !== undefined ? { baseRevision, editor } : undefined;
 }
 
 /**
@@ -199,16 +233,32 @@ function addVersion(db: Db, contributionId: number, revision: number, text: stri
  * ignored and answered with the current record so the client can tell. A soft-deleted item still
  * takes the save, so text typed just before a delete is there when the delete is undone.
  */
-export function updateContributionText(db: Db, id: number, text: string, revision: number, now: string): ContributionSave {
+export function updateContributionText(db: Db, id: number, text: string, revision: number, now: string, base?: SaveBase): ContributionSave {
   const current = row(db, id);
+  if (base && current.revision > base.baseRevision && current.editor !== base.editor && text !== current.text) {
+    // Typed over a text this screen never saw: neither text is lost. The stored one stays current;
+    // this one goes into the history, marked as in conflict, with who typed it. While that device
+    // keeps typing before choosing, its conflict version follows its text (no version per keystroke).
+    const last = db
+      .prepare(`SELECT id, conflict, actor_device_id, actor_role FROM encuentro_contribution_version WHERE contribution_id = ? ORDER BY id DESC LIMIT 1`)
+      .get(id) as { id: number; conflict: number; actor_device_id: number | null; actor_role: string | null } | undefined;
+    const actor = actorNow();
+    let versionId: number;
+    if (last && last.conflict === 1 && last.actor_device_id === actor.deviceId && last.actor_role === actor.role) {
+      db.prepare(`UPDATE encuentro_contribution_version SET text = ?, saved_at = ? WHERE id = ?`).run(text, now, last.id);
+      versionId = last.id;
+    } else versionId = addVersion(db, id, base.baseRevision, text, 'edit', now, true);
+    return { applied: false, contribution: toContribution(current), conflict: { versionId, by: actorText(currentAuthor(db, id)) } };
+  }
   if (revision < current.revision || (revision === current.revision && text !== current.text)) {
     return { applied: false, contribution: toContribution(current) };
   }
+  const editor = base?.editor ?? null;
   if (text === current.text) {
-    if (revision > current.revision) db.prepare(`UPDATE encuentro_contribution SET revision = ? WHERE id = ?`).run(revision, id);
+    if (revision > current.revision) db.prepare(`UPDATE encuentro_contribution SET revision = ?, editor = ? WHERE id = ?`).run(revision, editor, id);
     return { applied: true, contribution: { ...toContribution(current), revision } };
   }
-  db.prepare(`UPDATE encuentro_contribution SET text = ?, revision = ?, updated_at = ? WHERE id = ?`).run(text, revision, now, id);
+  db.prepare(`UPDATE encuentro_contribution SET text = ?, revision = ?, editor = ?, updated_at = ? WHERE id = ?`).run(text, revision, editor, now, id);
   if (!extendLastVersion(db, id, revision, text, now)) addVersion(db, id, revision, text, 'edit', now);
   return { applied: true, contribution: { ...toContribution(current), text, revision, updatedAt: now } };
 }
@@ -248,9 +298,36 @@ export function setContributionDeleted(db: Db, id: number, deleted: boolean, now
 export function contributionHistory(db: Db, id: number): ContributionVersion[] {
   row(db, id);
   const rows = db
-    .prepare(`SELECT id, contribution_id, revision, text, kind, saved_at FROM encuentro_contribution_version WHERE contribution_id = ? ORDER BY id DESC`)
-    .all(id) as { id: number; contribution_id: number; revision: number; text: string; kind: ContributionVersion['kind']; saved_at: string }[];
-  return rows.map((r) => ({ id: r.id, contributionId: r.contribution_id, revision: r.revision, text: r.text, kind: r.kind, savedAt: r.saved_at }));
+    .prepare(
+      `SELECT id, contribution_id, revision, text, kind, saved_at, conflict, actor_device_id, actor_name, actor_role
+       FROM encuentro_contribution_version WHERE contribution_id = ? ORDER BY id DESC`,
+    )
+    .all(id) as {
+    id: number;
+    contribution_id: number;
+    revision: number;
+    text: string;
+    kind: ContributionVersion['kind'];
+    saved_at: string;
+    conflict: number;
+    actor_device_id: number | null;
+    actor_name: string | null;
+    actor_role: string | null;
+  }[];
+  return rows.map((r) => {
+    const actor = actorFromColumns(r.actor_device_id, r.actor_name, r.actor_role);
+    return {
+      id: r.id,
+      contributionId: r.contribution_id,
+      revision: r.revision,
+      text: r.text,
+      kind: r.kind,
+      savedAt: r.saved_at,
+      conflict: r.conflict === 1,
+      actor,
+      by: actorText(actor),
+    };
+  });
 }
 
 /** The chosen version becomes the current text, with a revision above any client's, and is itself recorded. */
@@ -261,7 +338,7 @@ export function restoreContributionVersion(db: Db, id: number, versionId: number
     | undefined;
   if (!version) throw notFound('version');
   const revision = current.revision + 1;
-  db.prepare(`UPDATE encuentro_contribution SET text = ?, revision = ?, updated_at = ? WHERE id = ?`).run(version.text, revision, now, id);
+  db.prepare(`UPDATE encuentro_contribution SET text = ?, revision = ?, editor = NULL, updated_at = ? WHERE id = ?`).run(version.text, revision, now, id);
   addVersion(db, id, revision, version.text, 'restore', now);
 }
 

@@ -203,6 +203,8 @@ function attendanceSheets(workbook: ExcelJS.Workbook, names: SheetNames, model: 
     { header: t('encuentro.col.region'), width: 18 },
     { header: t('encuentro.col.checkedIn'), width: 8 },
     { header: t('encuentro.col.checkedInAt'), width: 22 },
+    { header: t('who.recordedBy'), width: 24 },
+    { header: t('who.checkedInBy'), width: 24 },
   ];
   styleHeader(list.getRow(1));
   for (const a of model.attendees) {
@@ -215,11 +217,13 @@ function attendanceSheets(workbook: ExcelJS.Workbook, names: SheetNames, model: 
       a.region,
       a.checkedIn ? t('encuentro.yes') : t('encuentro.no'),
       a.checkedInAt ? peruWallClock(a.checkedInAt) : '',
+      a.registeredBy,
+      a.checkedInBy,
     ]);
   }
   // Peru's time (stored instants are UTC), as a real date-time the organizers can sort by.
   list.getColumn(8).numFmt = 'dd/mm/yyyy hh:mm:ss';
-  list.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, model.attendees.length + 1), column: 8 } };
+  list.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, model.attendees.length + 1), column: 10 } };
 
   const counts = workbook.addWorksheet(names.take(t('encuentro.export.sheet.attendanceCounts')));
   counts.columns = [{ width: 36 }, { width: 12 }, { width: 12 }];

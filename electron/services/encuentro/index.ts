@@ -17,6 +17,7 @@ import {
   setContributionDeleted,
   updateContributionText,
   cellContributions,
+  saveBaseOf,
 } from './contributions';
 import { findDemoEdition, findDemoEncuentro, seedEncuentroDemo } from './demo';
 import { exportEncuentroReport } from './export-report';
@@ -66,8 +67,8 @@ export function encuentroHandlers(ctx: AppContext, events?: EventBus): Pick<Hand
       if (created) emitContribution(contribution, 'created');
       return contribution;
     },
-    'encuentro.contributions.updateText': ({ id, text, revision }) => {
-      const saved = tx(() => updateContributionText(ctx.db(), id, text, revision, now()));
+    'encuentro.contributions.updateText': ({ id, text, revision, baseRevision, editor }) => {
+      const saved = tx(() => updateContributionText(ctx.db(), id, text, revision, now(), saveBaseOf(baseRevision, editor)));
       if (saved.applied) emitContribution(saved.contribution, 'updated');
       return saved;
     },

@@ -4,7 +4,7 @@ import { applyOrder } from '../positions';
 
 // What a sala's synthesis table (encuentro_synthesis_item, per sala) and the organizers' summary
 // (encuentro_summary_item, per Encuentro) do alike: both are a levels × axes matrix of ordered,
-// soft-deleted, revisioned text items linked to their sources. Each keeps its own rules (a final
+// soft-deleted, revisioned text items linked to their sources (their text saves: item-conflict.ts). Each keeps its own rules (a final
 // synthesis is locked; summary sources must be in the same Encuentro) and calls these for the rest.
 
 /** One of the two item tables, with the column that scopes a cell (the sala, or the Encuentro). */
@@ -36,31 +36,6 @@ export function relinkSources(db: Db, { table, item, source }: SourceLinks, item
   db.prepare(`DELETE FROM ${table} WHERE ${item} = ?`).run(itemId);
   const insert = db.prepare(`INSERT INTO ${table} (${item}, ${source}, position) VALUES (?, ?, ?)`);
   [...new Set(sourceIds)].forEach((id, index) => insert.run(itemId, id, index + 1));
-}
-
-/**
- * Saves an item's text unless a later revision already did. Typing is saved as it happens, so an
- * older save may arrive after a newer one: a lower revision, or the same revision with other
- * words, is refused (false) and the screen keeps the newer text. `beforeWrite` runs only when the
- * text really changes (the synthesis checks there that it is not final).
- */
-export function saveRevisedText(
-  db: Db,
-  { table }: MatrixTable,
-  row: { id: number; text: string; revision: number },
-  text: string,
-  revision: number,
-  now: string,
-  beforeWrite: () => void = () => {},
-): boolean {
-  if (revision < row.revision || (revision === row.revision && text !== row.text)) return false;
-  if (text === row.text) {
-    if (revision > row.revision) db.prepare(`UPDATE ${table} SET revision = ? WHERE id = ?`).run(revision, row.id);
-    return true;
-  }
-  beforeWrite();
-  db.prepare(`UPDATE ${table} SET text = ?, revision = ?, updated_at = ? WHERE id = ?`).run(text, revision, now, row.id);
-  return true;
 }
 
 /** Deletes (keeping the first deletion's time) or restores an item. */

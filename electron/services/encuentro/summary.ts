@@ -1,9 +1,11 @@
+import type { SaveBase } from './contributions';
+import { saveItemText, type TextSave } from './item-conflict';
 import type { SynthesisAxis, SynthesisLevel } from '../../../shared/domain/encuentro-matrix';
 import type { EncuentroSummaryTable, SummaryItem, SummarySource } from '../../../shared/domain/encuentro-types';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
 import { assertEncuentro, notFound } from './lookup';
-import { endOfCell, matrixCells, relinkSources, reorderCell, saveRevisedText, setItemDeleted, type MatrixTable, type SourceLinks } from './matrix-items';
+import { endOfCell, matrixCells, relinkSources, reorderCell, setItemDeleted, type MatrixTable, type SourceLinks } from './matrix-items';
 
 /**
  * The organizers' cross-sala summary: the executive summary's "principales acciones" per level,
@@ -23,6 +25,8 @@ interface Row {
   revision: number;
   deleted_at: string | null;
   updated_at: string;
+  /** The screen that last wrote the text (item-conflict.ts). */
+  editor: string | null;
 }
 
 function toItems(db: Db, rows: Row[]): SummaryItem[] {
@@ -112,8 +116,8 @@ export function insertSummaryItem(
   return id;
 }
 
-export function updateSummaryText(db: Db, id: number, text: string, revision: number, now: string): boolean {
-  return saveRevisedText(db, SUMMARY, itemRow(db, id), text, revision, now);
+export function updateSummaryText(db: Db, id: number, text: string, revision: number, now: string, base?: SaveBase): TextSave {
+  return saveItemText(db, 'summary', itemRow(db, id), text, revision, now, base, () => undefined);
 }
 
 export function setSummarySources(db: Db, id: number, synthesisItemIds: number[], now: string): void {

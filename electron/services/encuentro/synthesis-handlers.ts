@@ -2,6 +2,8 @@ import type { Handlers } from '../../../shared/contract';
 import type { SummaryItem, SynthesisItem } from '../../../shared/domain/encuentro-types';
 import type { AppContext } from '../context';
 import type { EventBus } from '../events';
+import { saveBaseOf } from './contributions';
+import { itemConflicts } from './item-conflict';
 import {
   getSummary,
   getSummaryItem,
@@ -62,9 +64,10 @@ export function synthesisHandlers(ctx: AppContext, events?: EventBus): Pick<Hand
       savedItem(tx(() => insertSynthesisItem(db(), { salaId, level, axis, text, contributionIds }, now()))),
     'encuentro.synthesis.createItem': ({ salaId, level, axis, text }) =>
       savedItem(tx(() => insertSynthesisItem(db(), { salaId, level, axis, text, contributionIds: [] }, now()))),
-    'encuentro.synthesis.updateItem': ({ id, text, revision }) => {
-      const applied = tx(() => updateSynthesisText(db(), id, text, revision, now()));
-      return { applied, item: applied ? savedItem(id) : getSynthesisItem(db(), id) };
+    'encuentro.synthesis.updateItem': ({ id, text, revision, baseRevision, editor }) => {
+      const saved = tx(() => updateSynthesisText(db(), id, text, revision, now(), saveBaseOf(baseRevision, editor)));
+      if (saved.outcome === 'applied') return { applied: true, item: savedItem(id) };
+      return { applied: false, item: getSynthesisItem(db(), id), ...(saved.outcome === 'conflict' ? { conflict: saved.conflict } : {}) };
     },
     'encuentro.synthesis.moveItem': ({ id, level, axis }) => {
       tx(() => moveSynthesisItem(db(), id, level, axis, now()));
@@ -95,10 +98,12 @@ export function synthesisHandlers(ctx: AppContext, events?: EventBus): Pick<Hand
 
     'encuentro.summary.get': ({ encuentroId }) => getSummary(db(), encuentroId),
     'encuentro.summary.createItem': (input) => savedSummary(tx(() => insertSummaryItem(db(), input, now()))),
-    'encuentro.summary.updateItem': ({ id, text, revision }) => {
-      const applied = tx(() => updateSummaryText(db(), id, text, revision, now()));
-      return { applied, item: applied ? savedSummary(id) : getSummaryItem(db(), id) };
+    'encuentro.summary.updateItem': ({ id, text, revision, baseRevision, editor }) => {
+      const saved = tx(() => updateSummaryText(db(), id, text, revision, now(), saveBaseOf(baseRevision, editor)));
+      if (saved.outcome === 'applied') return { applied: true, item: savedSummary(id) };
+      return { applied: false, item: getSummaryItem(db(), id), ...(saved.outcome === 'conflict' ? { conflict: saved.conflict } : {}) };
     },
+    'encuentro.synthesis.conflicts': ({ kind, id }) => itemConflicts(db(), kind, id),
     'encuentro.summary.setSources': ({ id, synthesisItemIds }) => {
       tx(() => setSummarySources(db(), id, synthesisItemIds, now()));
       return savedSummary(id);

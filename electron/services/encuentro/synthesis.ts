@@ -1,3 +1,7 @@
+import { actorFromColumns, actorText } from '../../../shared/domain/recorded-actor';
+import { actorValues } from '../actor-columns';
+import type { SaveBase } from './contributions';
+import { saveItemText, type TextSave } from './item-conflict';
 import {
   SYNTHESIS_TRANSITIONS,
   matrixOrder,
@@ -14,7 +18,7 @@ import type { SalaSynthesis, SynthesisItem, SynthesisSource } from '../../../sha
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
 import { notFound } from './lookup';
-import { endOfCell, matrixCells, relinkSources, reorderCell, saveRevisedText, setItemDeleted, type MatrixTable, type SourceLinks } from './matrix-items';
+import { endOfCell, matrixCells, relinkSources, reorderCell, setItemDeleted, type MatrixTable, type SourceLinks } from './matrix-items';
 import { getSala } from './setup-read';
 
 /**
@@ -37,6 +41,8 @@ interface ItemRow {
   deleted_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The screen that last wrote the text (item-conflict.ts). */
+  editor: string | null;
 }
 
 function sourcesOf(db: Db, itemIds: number[]): Map<number, SynthesisSource[]> {
@@ -116,14 +122,25 @@ export function getSynthesis(db: Db, salaId: number): SalaSynthesis {
     .get(salaId) as { encuentro_id: number; eje_name: string };
   const items = listSynthesisItems(db, salaId, false);
   const history = db
-    .prepare(`SELECT from_status, to_status, reason, at FROM encuentro_synthesis_status_log WHERE sala_id = ? ORDER BY id`)
-    .all(salaId) as { from_status: SynthesisStatus; to_status: SynthesisStatus; reason: string; at: string }[];
+    .prepare(`SELECT from_status, to_status, reason, at, actor_device_id, actor_name, actor_role FROM encuentro_synthesis_status_log WHERE sala_id = ? ORDER BY id`)
+    .all(salaId) as {
+    from_status: SynthesisStatus;
+    to_status: SynthesisStatus;
+    reason: string;
+    at: string;
+    actor_device_id: number | null;
+    actor_name: string | null;
+    actor_role: string | null;
+  }[];
   return {
     encuentroId: meta.encuentro_id,
     sala,
     ejeName: meta.eje_name,
     status: sala.synthesisStatus,
-    history: history.map((h) => ({ from: h.from_status, to: h.to_status, reason: h.reason, at: h.at })),
+    history: history.map((h) => {
+      const actor = actorFromColumns(h.actor_device_id, h.actor_name, h.actor_role);
+      return { from: h.from_status, to: h.to_status, reason: h.reason, at: h.at, actor, by: actorText(actor) };
+    }),
     cells: matrixCells([...items].sort((a, b) => a.position - b.position || a.id - b.id)),
     deletedItems: listSynthesisItems(db, salaId, true),
   };
@@ -191,9 +208,9 @@ export function promoteContribution(
   );
 }
 
-export function updateSynthesisText(db: Db, id: number, text: string, revision: number, now: string): boolean {
+export function updateSynthesisText(db: Db, id: number, text: string, revision: number, now: string, base?: SaveBase): TextSave {
   const row = itemRow(db, id);
-  return saveRevisedText(db, SYNTHESIS, row, text, revision, now, () => assertSynthesisOpen(db, row.sala_id));
+  return saveItemText(db, 'synthesis', row, text, revision, now, base, () => assertSynthesisOpen(db, row.sala_id));
 }
 
 export function moveSynthesisItem(db: Db, id: number, level: SynthesisLevel, axis: SynthesisAxis, now: string): void {
@@ -238,11 +255,7 @@ export function setSynthesisStatus(db: Db, salaId: number, to: SynthesisStatus, 
   }
   if (from === 'final' && reason.trim() === '') throw new AppError('encuentro.error.reopenReason');
   db.prepare(`UPDATE encuentro_sala SET synthesis_status = ? WHERE id = ?`).run(to, salaId);
-  db.prepare(`INSERT INTO encuentro_synthesis_status_log (sala_id, from_status, to_status, reason, at) VALUES (?, ?, ?, ?, ?)`).run(
-    salaId,
-    from,
-    to,
-    reason.trim(),
-    now,
-  );
+  db.prepare(
+    `INSERT INTO encuentro_synthesis_status_log (sala_id, from_status, to_status, reason, at, actor_device_id, actor_name, actor_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(salaId, from, to, reason.trim(), now, ...actorValues());
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
 import { assertEditable } from '../editions/write';
 import { appendAudit } from './audit/chain';
-import { actorLabel } from './audit/list';
+import { actorLabel, withDevice, type AuditDeviceColumns } from './audit/list';
 import { loadStage } from './lookup';
 
 export function stageState(db: Db, stageId: number): StageJuryState {
@@ -38,22 +38,24 @@ export function stageOverview(db: Db, editionId: number): StageJuryOverview[] {
   const jurorNames = new Map((db.prepare(`SELECT id, name FROM juror WHERE edition_id = ?`).all(editionId) as { id: number; name: string }[]).map((j) => [j.id, j.name]));
   const jurorName = (id: number) => jurorNames.get(id) ?? `#${id}`;
   const entry = db.prepare(`SELECT code, title FROM entry WHERE id = ?`);
-  const lastClose = db.prepare(`SELECT actor FROM audit_log WHERE stage_id = ? AND action = 'stage.close' ORDER BY id DESC LIMIT 1`);
-  const reopens = db.prepare(`SELECT at, actor, juror_id, entry_id, reason FROM audit_log WHERE stage_id = ? AND action = 'sheet.reopen' ORDER BY id`);
+  const lastClose = db.prepare(`SELECT actor, format, device_id, device_name, device_role FROM audit_log WHERE stage_id = ? AND action = 'stage.close' ORDER BY id DESC LIMIT 1`);
+  const reopens = db.prepare(
+    `SELECT at, actor, juror_id, entry_id, reason, format, device_id, device_name, device_role FROM audit_log WHERE stage_id = ? AND action = 'sheet.reopen' ORDER BY id`,
+  );
   return stages.map((stage) => {
     const state = stageState(db, stage.id);
-    const closer = state.closed ? (lastClose.get(stage.id) as { actor: string } | undefined) : undefined;
-    const rows = reopens.all(stage.id) as { at: string; actor: string; juror_id: number | null; entry_id: number | null; reason: string }[];
+    const closer = state.closed ? (lastClose.get(stage.id) as ({ actor: string } & AuditDeviceColumns) | undefined) : undefined;
+    const rows = reopens.all(stage.id) as ({ at: string; actor: string; juror_id: number | null; entry_id: number | null; reason: string } & AuditDeviceColumns)[];
     return {
       ...state,
       stageName: stage.name,
       position: stage.position,
-      closedBy: closer ? actorLabel(closer.actor, jurorName) : '',
+      closedBy: closer ? withDevice(actorLabel(closer.actor, jurorName), closer) : '',
       reopenedSheets: rows.map((r) => {
         const e = r.entry_id === null ? undefined : (entry.get(r.entry_id) as { code: string; title: string } | undefined);
         return {
           at: r.at,
-          byLabel: actorLabel(r.actor, jurorName),
+          byLabel: withDevice(actorLabel(r.actor, jurorName), r),
           jurorName: r.juror_id === null ? '' : jurorName(r.juror_id),
           entryCode: e?.code ?? (r.entry_id === null ? '' : `#${r.entry_id}`),
           entryTitle: e?.title ?? '',

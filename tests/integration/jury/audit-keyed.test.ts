@@ -31,6 +31,24 @@ function rechainWithoutKey(db: Database.Database): void {
   }
 }
 
+/** The columns and table of the migration that records devices, gone (as in a file written before it). */
+function undoWhoAndConflicts(db: Database.Database): void {
+  const added: Record<string, string[]> = {
+    audit_log: ['format', 'device_id', 'device_name', 'device_role'],
+    encuentro_contribution: ['editor'],
+    encuentro_contribution_version: ['actor_device_id', 'actor_name', 'actor_role', 'conflict'],
+    encuentro_attendee: ['registered_device_id', 'registered_name', 'registered_role', 'checked_in_device_id', 'checked_in_name', 'checked_in_role'],
+    encuentro_synthesis_status_log: ['actor_device_id', 'actor_name', 'actor_role'],
+    encuentro_synthesis_item: ['editor'],
+    encuentro_summary_item: ['editor'],
+  };
+  for (const [table, columns] of Object.entries(added)) {
+    const present = new Set((db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name));
+    for (const column of columns) if (present.has(column)) db.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
+  }
+  db.exec(`DROP TABLE IF EXISTS encuentro_item_conflict`);
+}
+
 describe('keyed audit chain', () => {
   let app: TestApp;
   let s: Scenario;
@@ -139,11 +157,14 @@ describe('keyed audit chain', () => {
    */
   const toVersionBeforeKeying = (db: Database.Database) => {
     db.exec(`DROP TABLE IF EXISTS encuentro_narrative; DROP TABLE IF EXISTS sede_invitation; DROP TABLE IF EXISTS sede_device`);
+    undoWhoAndConflicts(db);
     db.pragma(`user_version = ${MIGRATIONS.indexOf(auditKeyed)}`);
   };
 
   /** Turns the file back into what a version before the keyed chain wrote: plain hashes, no key record, schema before the keying migration, no key folder. */
   const makeLegacy = (db: Database.Database) => {
+    // The rows take the shape an older version wrote (no device columns) before they are chained again.
+    undoWhoAndConflicts(db);
     rechainWithoutKey(db);
     db.prepare(`DELETE FROM app_meta WHERE key LIKE 'audit.%'`).run();
     db.exec(`DROP INDEX audit_log_score`);

@@ -3,6 +3,7 @@ import type { AuditAction, AuditVerification } from '../../../../shared/domain/j
 import { AppError } from '../../../../shared/errors';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
+import { actorNow } from '../../actor-columns';
 import { sql } from '../statements';
 import { keyringOf, restartKey } from './key';
 import { configOutsideLog, refreshConfigDigest } from './config-check';
@@ -41,14 +42,31 @@ export interface AuditRow {
   reason: string;
   prev_hash: string;
   hash: string;
+  /** Row format: null for rows written before devices were recorded, AUDIT_FORMAT_DEVICE since. */
+  format: number | null;
+  /** The device that made the change (null: the organizer's own computer), its name and role. */
+  device_id: number | null;
+  device_name: string | null;
+  device_role: string | null;
 }
+
+/** Rows in this format carry the device (id, name, role) inside their hash. */
+export const AUDIT_FORMAT_DEVICE = 2;
+/** Columns added with the device format: not part of the canonical form of older rows. */
+const DEVICE_COLUMNS = new Set(['format', 'device_id', 'device_name', 'device_role']);
 
 /**
  * Canonical JSON of a row without its hash: keys sorted, no white space. Re-serialising the
  * stored row must give the same bytes, so only SQLite's own values go in (TEXT/INTEGER/NULL).
+ * A row of the first format (format NULL) is hashed without the device columns, exactly as it
+ * was written; a device-format row includes them, format itself too, so neither «who» nor the
+ * format can be changed without the key.
  */
-export function canonicalRow(row: Omit<AuditRow, 'hash'>): string {
-  const keys = Object.keys(row).filter((k) => k !== 'hash').sort();
+export function canonicalRow(row: Omit<AuditRow, 'hash'> | Omit<AuditRow, 'hash' | 'format' | 'device_id' | 'device_name' | 'device_role'>): string {
+  const legacy = !('format' in row) || row.format === null;
+  const keys = Object.keys(row)
+    .filter((k) => k !== 'hash' && !(legacy && DEVICE_COLUMNS.has(k)))
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify((row as Record<string, unknown>)[k])}`).join(',')}}`;
 }
 
@@ -57,7 +75,7 @@ export function canonicalRow(row: Omit<AuditRow, 'hash'>): string {
  * the key, which is not in the database file, an edited row cannot be given a valid hash.
  * key null gives the plain SHA-256 that versions before the key used (legacy rows only).
  */
-export function rowHash(row: Omit<AuditRow, 'hash'>, key: Buffer | null): string {
+export function rowHash(row: Parameters<typeof canonicalRow>[0], key: Buffer | null): string {
   const digest = key ? createHmac('sha256', key) : createHash('sha256');
   return digest.update(row.prev_hash).update(canonicalRow(row)).digest('hex');
 }
@@ -73,6 +91,8 @@ export function appendAudit(db: Db, event: AuditEvent): number {
   const key = keyringOf(db)?.key;
   if (!key) throw new AppError('jury.audit.keyMissing');
   const last = sql(db, `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).get() as { id: number; hash: string } | undefined;
+  // The person or device of the service call being served (the organizer's computer outside one).
+  const device = actorNow();
   const row: Omit<AuditRow, 'hash'> = {
     id: (last?.id ?? 0) + 1,
     at: event.at,
@@ -87,10 +107,14 @@ export function appendAudit(db: Db, event: AuditEvent): number {
     new_value: json(event.newValue),
     reason: event.reason ?? '',
     prev_hash: last?.hash ?? GENESIS_HASH,
+    format: AUDIT_FORMAT_DEVICE,
+    device_id: device.deviceId,
+    device_name: device.name,
+    device_role: device.role,
   };
-  sql(db, 
-    `INSERT INTO audit_log (id, at, actor, action, edition_id, stage_id, juror_id, entry_id, criterion_id, old_value, new_value, reason, prev_hash, hash)
-     VALUES (@id, @at, @actor, @action, @edition_id, @stage_id, @juror_id, @entry_id, @criterion_id, @old_value, @new_value, @reason, @prev_hash, @hash)`,
+  sql(db,
+    `INSERT INTO audit_log (id, at, actor, action, edition_id, stage_id, juror_id, entry_id, criterion_id, old_value, new_value, reason, prev_hash, hash, format, device_id, device_name, device_role)
+     VALUES (@id, @at, @actor, @action, @edition_id, @stage_id, @juror_id, @entry_id, @criterion_id, @old_value, @new_value, @reason, @prev_hash, @hash, @format, @device_id, @device_name, @device_role)`,
   ).run({ ...row, hash: rowHash(row, key) });
   return row.id;
 }

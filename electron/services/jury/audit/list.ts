@@ -1,4 +1,5 @@
 import type { AuditAction, AuditEntry } from '../../../../shared/domain/jury-types';
+import { actorFromColumns, actorText } from '../../../../shared/domain/recorded-actor';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
 import type { AuditRow } from './chain';
@@ -48,6 +49,8 @@ export function listAudit(db: Db, filter: AuditFilter): { total: number; rows: A
       at: r.at,
       actor: r.actor,
       actorLabel: actorLabel(r.actor, (id) => jurorName(id) ?? `#${id}`),
+      device: r.format === null ? null : actorFromColumns(r.device_id, r.device_name, r.device_role),
+      recordedBy: r.format === null ? '' : actorText(actorFromColumns(r.device_id, r.device_name, r.device_role)),
       action: r.action as AuditAction,
       editionId: r.edition_id,
       stageId: r.stage_id,
@@ -87,4 +90,21 @@ export function actorLabel(actor: string, jurorName: (id: number) => string): st
   if (kind === 'juror' && id) return t('jury.audit.actor.juror', { name: jurorName(Number(id)) });
   if (kind === 'workbook' && id) return t('jury.audit.actor.workbook', { name: jurorName(Number(id)) });
   return t('jury.audit.actor.organizer');
+}
+
+/** The device columns of an audit row. */
+export interface AuditDeviceColumns {
+  format: number | null;
+  device_id: number | null;
+  device_name: string | null;
+  device_role: string | null;
+}
+
+/**
+ * «Organización (registrado por Mesa 1)»: who, and the venue device it was done on; just who on
+ * the organizer's own computer or for rows written before devices were recorded.
+ */
+export function withDevice(label: string, row: AuditDeviceColumns): string {
+  if (row.format === null || row.device_id === null) return label;
+  return `${label} (${t('who.recordedByName', { name: actorText(actorFromColumns(row.device_id, row.device_name, row.device_role)) })})`;
 }

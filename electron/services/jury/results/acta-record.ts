@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/open';
+import type { AuditDeviceColumns } from '../audit/list';
 
 /**
  * What the acta states about the stage's sheets besides the ranking, by name: the sheets not
@@ -10,7 +11,8 @@ export interface ActaRecord {
   pending: { juror: string; entry: string }[];
   conflicted: { juror: string; entry: string; detail: string }[];
   abstentions: { juror: string; entry: string; kind: 'abstain' | 'recuse'; reason: string }[];
-  closed: { at: string; actor: string; reason: string } | null;
+  /** device: the audit row's device columns (the venue device the stage was closed on, if any). */
+  closed: { at: string; actor: string; reason: string; device: AuditDeviceColumns | null } | null;
 }
 
 export function actaRecord(db: Db, stageId: number): ActaRecord {
@@ -46,12 +48,14 @@ export function actaRecord(db: Db, stageId: number): ActaRecord {
     | { closed_at: string; closed_reason: string }
     | undefined;
   const closer = state
-    ? (db.prepare(`SELECT actor FROM audit_log WHERE stage_id = ? AND action = 'stage.close' ORDER BY id DESC LIMIT 1`).get(stageId) as { actor: string } | undefined)
+    ? (db
+        .prepare(`SELECT actor, format, device_id, device_name, device_role FROM audit_log WHERE stage_id = ? AND action = 'stage.close' ORDER BY id DESC LIMIT 1`)
+        .get(stageId) as ({ actor: string } & AuditDeviceColumns) | undefined)
     : undefined;
   return {
     pending,
     conflicted,
     abstentions,
-    closed: state ? { at: state.closed_at, actor: closer?.actor ?? 'organizer', reason: state.closed_reason } : null,
+    closed: state ? { at: state.closed_at, actor: closer?.actor ?? 'organizer', reason: state.closed_reason, device: closer ?? null } : null,
   };
 }

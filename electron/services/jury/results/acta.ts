@@ -6,7 +6,7 @@ import type { CategoryResult, ConsolidationReport, EntryResult } from '../../../
 import type { Db } from '../../../db/open';
 import { verificationLine, verifyAudit } from '../audit/chain';
 import { actaRecord, type ActaRecord } from './acta-record';
-import { actorLabel } from '../audit/list';
+import { actorLabel, withDevice } from '../audit/list';
 import { categoryName, chainLabel, methodLabel, missingRuleLabel, slug, stepLabel } from './labels';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -153,6 +153,12 @@ function table(header: string[], rows: string[][], widths: number[], tall = fals
   });
 }
 
+/** Who closed the stage, and on which venue device when it was not the organizer's own computer. */
+function closerLabel(closed: NonNullable<ActaRecord['closed']>, jurorNames: Map<number, string>): string {
+  const label = actorLabel(closed.actor, (id) => jurorNames.get(id) ?? `#${id}`);
+  return closed.device ? withDevice(label, closed.device) : label;
+}
+
 /** Which sheets were left out and why, by name, and who closed the stage: the acta's record of the stage. */
 function sheetsRecord(report: ConsolidationReport, record: ActaRecord): (Paragraph | Table)[] {
   const jurorNames = new Map(report.jurors.map((j) => [j.id, j.name]));
@@ -164,7 +170,7 @@ function sheetsRecord(report: ConsolidationReport, record: ActaRecord): (Paragra
       record.closed
         ? t('consolidation.acta.closedBy', {
             date: formatDateTime(record.closed.at),
-            who: actorLabel(record.closed.actor, (id) => jurorNames.get(id) ?? `#${id}`),
+            who: closerLabel(record.closed, jurorNames),
             reason: record.closed.reason || t('consolidation.acta.noReason'),
           })
         : t('consolidation.acta.notClosed'),

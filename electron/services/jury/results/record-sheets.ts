@@ -1,3 +1,4 @@
+import { actorFromColumns, actorText } from '../../../../shared/domain/recorded-actor';
 import { formatDateTime, t } from '../../../../shared/i18n';
 import type { ConsolidationReport } from '../../../../shared/scoring';
 import type { Db } from '../../../db/open';
@@ -90,11 +91,14 @@ export function auditSheet(db: Db, report: ConsolidationReport): SheetSpec {
   const criterionNames = new Map(report.criteria.map((c) => [c.id, c.name]));
   const rows = db
     .prepare(
-      `SELECT id, at, actor, action, juror_id, entry_id, criterion_id, old_value, new_value, reason, hash FROM audit_log
+      `SELECT id, at, actor, action, juror_id, entry_id, criterion_id, old_value, new_value, reason, hash, format, device_id, device_name, device_role FROM audit_log
        WHERE stage_id = ? OR (stage_id IS NULL AND edition_id = ?) ORDER BY id`,
     )
     .raw()
-    .all(report.stageId, report.editionId) as [number, string, string, string, number | null, number | null, number | null, string | null, string | null, string, string][];
+    .all(report.stageId, report.editionId) as [
+      number, string, string, string, number | null, number | null, number | null, string | null, string | null, string, string,
+      number | null, number | null, string | null, string | null,
+    ][];
   return {
     name: sheetName(t('consolidation.results.sheet.audit')),
     headers: [
@@ -109,9 +113,10 @@ export function auditSheet(db: Db, report: ConsolidationReport): SheetSpec {
       t('consolidation.col.newValue'),
       t('consolidation.col.reason'),
       t('consolidation.col.hash'),
+      t('who.recordedBy'),
     ],
-    widths: [8, 20, 30, 20, 30, 12, 25, 16, 16, 40, 66],
-    rows: rows.map(([id, at, actor, action, jurorId, entryId, criterionId, oldValue, newValue, reason, hash]) => [
+    widths: [8, 20, 30, 20, 30, 12, 25, 16, 16, 40, 66, 24],
+    rows: rows.map(([id, at, actor, action, jurorId, entryId, criterionId, oldValue, newValue, reason, hash, format, deviceId, deviceName, deviceRole]) => [
       id,
       formatDateTime(at),
       actorLabel(actor, (jid) => jurorNames.get(jid) ?? `#${jid}`),
@@ -123,6 +128,7 @@ export function auditSheet(db: Db, report: ConsolidationReport): SheetSpec {
       auditText(action, newValue),
       reason,
       hash,
+      format === null ? '' : actorText(actorFromColumns(deviceId, deviceName, deviceRole)),
     ]),
   };
 }

@@ -199,12 +199,21 @@ function CheckIn({
               <strong>{person.fullName}</strong>
               <span className="muted small">
                 {' — '}
-                {[person.institution, institutionTypeLabel(person.institutionType), person.cargo].filter(Boolean).join(' · ')}
+                {[
+                  person.institution,
+                  institutionTypeLabel(person.institutionType),
+                  person.cargo,
+                  // Only venue devices are named: on the organizer's own computer it goes without saying.
+                  typeof person.registeredFrom?.deviceId === 'number' ? t('who.recordedByName', { name: person.registeredBy }) : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
             </span>
             {person.checkedIn ? (
               <span className="checkin-present">
                 {person.checkedInAt ? t('encuentroUi.attendance.presentSince', { time: formatTime(person.checkedInAt) }) : t('encuentroUi.attendance.present')}
+                {typeof person.checkedInFrom?.deviceId === 'number' ? <span className="muted small"> · {t('who.checkedInByName', { name: person.checkedInBy })}</span> : null}
               </span>
             ) : (
               <span className="muted">{t('encuentroUi.attendance.absent')}</span>

@@ -243,14 +243,16 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
   };
 
   const counts = store.counts();
-  const pending = counts.saving + counts.retrying + counts.error;
+  const pending = counts.saving + counts.retrying + counts.error + counts.conflict;
 
   return (
     <div className="capture">
       <div className="capture-status-row">
         <h2 className="capture-practice">{title}</h2>
-        <p className={`save-summary save-summary-${counts.retrying + counts.error > 0 ? 'retrying' : pending > 0 ? 'saving' : 'saved'}`} role="status" aria-live="polite" data-testid="save-summary">
-          {counts.retrying + counts.error > 0
+        <p className={`save-summary save-summary-${counts.retrying + counts.error + counts.conflict > 0 ? 'retrying' : pending > 0 ? 'saving' : 'saved'}`} role="status" aria-live="polite" data-testid="save-summary">
+          {counts.conflict > 0
+            ? t('who.save.summaryConflict', { count: counts.conflict })
+            : counts.retrying + counts.error > 0
             ? t('encuentroUi.save.summaryRetrying', { count: counts.retrying + counts.error })
             : pending > 0
               ? t('encuentroUi.save.summarySaving')

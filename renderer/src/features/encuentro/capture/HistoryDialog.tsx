@@ -40,7 +40,10 @@ export function HistoryDialog({
               <li key={v.id}>
                 <div className="history-head">
                   <span>{formatDateTime(v.savedAt)}</span>
-                  <span className="muted small">{t(`encuentroUi.history.kind.${v.kind}`)}</span>
+                  <span className="muted small">
+                    {v.conflict ? t('who.history.conflict') : t(`encuentroUi.history.kind.${v.kind}`)}
+                    {v.by ? ` ${t('who.by', { name: v.by })}` : ''}
+                  </span>
                   {v.text === currentText ? (
                     <span className="muted small">{t('encuentroUi.history.current')}</span>
                   ) : (

@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { ContributionBlock, ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
 import { t } from '../../../../../shared/i18n';
+import { ConflictNotice } from '../ConflictNotice';
 import { saveStateOf, type CaptureItem, type CaptureStore, type SaveState } from './capture-store';
 
 interface ItemEditorProps {
@@ -18,7 +19,11 @@ interface ItemEditorProps {
   onDelete?: (item: CaptureItem) => void;
 }
 
-const STATE_LABEL: Record<Exclude<SaveState, 'empty'>, 'encuentroUi.save.saved' | 'encuentroUi.save.saving' | 'encuentroUi.save.retrying' | 'encuentroUi.save.error'> = {
+const STATE_LABEL: Record<
+  Exclude<SaveState, 'empty'>,
+  'encuentroUi.save.saved' | 'encuentroUi.save.saving' | 'encuentroUi.save.retrying' | 'encuentroUi.save.error' | 'who.save.conflict'
+> = {
+  conflict: 'who.save.conflict',
   saved: 'encuentroUi.save.saved',
   saving: 'encuentroUi.save.saving',
   retrying: 'encuentroUi.save.retrying',
@@ -34,7 +39,7 @@ export function ItemEditor({ store, itemKey, item, kept, block, level, label, on
   const composing = useRef(false);
   const state = item ? saveStateOf(item) : 'empty';
   const stateId = `${itemKey}-state`;
-  const showKept = kept && (state === 'saving' || state === 'retrying' || state === 'error');
+  const showKept = kept && (state === 'saving' || state === 'retrying' || state === 'error' || state === 'conflict');
   return (
     <li className={`capture-item${item ? '' : ' capture-ghost'}`} data-save-state={state} data-kept={showKept ? 'yes' : undefined}>
       <textarea
@@ -65,6 +70,9 @@ export function ItemEditor({ store, itemKey, item, kept, block, level, label, on
         }}
         onKeyDown={(event) => onKeyDown(event, itemKey)}
       />
+      {item?.conflict && (
+        <ConflictNotice by={item.conflict.by} theirs={item.conflict.theirs} mine={item.text} onChoose={(choice) => store.resolveConflict(itemKey, choice)} />
+      )}
       {item && state !== 'empty' && (
         <span className="capture-meta">
           <span id={stateId} className={`enc-save enc-save-${state}`} data-testid="save-state">

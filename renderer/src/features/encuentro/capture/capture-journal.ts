@@ -52,6 +52,10 @@ const entrySchema = z
     // Where it sat in its cell: the nearest saved line before it and after it (null: none).
     afterId: recordId.nullable(),
     beforeId: recordId.nullable(),
+    // A text change's base: the stored revision it was typed on and the page that typed it, so a
+    // replay that finds another device's text since then is a conflict, not an overwrite (nor a drop).
+    base: z.number().int().min(0).optional(),
+    editor: z.string().min(1).max(100).optional(),
   })
   .refine((e) => isLevelOfBlock(e.block, e.level));
 

@@ -16,7 +16,21 @@ import { browserJournalBackend, browserOrigin, CaptureJournal, journaledScopes, 
  * next page; a line is shown as kept on this computer only once that write is on disk, so a
  * reload or a browser crash while the hub is unreachable loses nothing that was shown as kept.
  */
-export type SaveState = 'empty' | 'saved' | 'saving' | 'retrying' | 'error';
+export type SaveState = 'empty' | 'saved' | 'saving' | 'retrying' | 'error' | 'conflict';
+
+/**
+ * Another screen saved this line while this one was typing on the older text: this line's text
+ * was not applied (the server kept it in the line's history) and is not sent again until the
+ * moderator chooses: keep theirs, keep their own, or join both.
+ */
+export interface CaptureConflict {
+  /** The text stored now, its revision and who wrote it ('' when unknown). */
+  theirs: string;
+  theirsRevision: number;
+  by: string;
+  /** This line's revision the server last kept (as the text in conflict): typing on sends the newer text, to be kept too. */
+  keptRevision: number;
+}
 
 export interface CaptureItem {
   /** Stable React key, also the create's idempotency key. */
@@ -38,6 +52,10 @@ export interface CaptureItem {
    * server meanwhile stored a later revision, that one wins (the journal's text is older news).
    */
   recovered: boolean;
+  /** Set while a conflict with another screen's save waits for the moderator's choice. */
+  conflict?: CaptureConflict | null;
+  /** What a line brought back from the journal was typed on (its page's base), when the journal says. */
+  recoveredBase?: { baseRevision: number; editor: string } | null;
 }
 
 export interface CaptureSnapshot {
@@ -80,6 +98,7 @@ export function isBlank(text: string): boolean {
 
 export function saveStateOf(item: CaptureItem): SaveState {
   if (item.id === null && item.text === '' && !item.inFlight) return 'empty';
+  if (item.conflict) return 'conflict';
   if (item.error) return 'error';
   if (item.failed) return 'retrying';
   if (item.inFlight || item.composing || item.ackedRevision < item.revision || item.id === null) return 'saving';
@@ -182,6 +201,11 @@ export class CaptureStore {
   private readonly wordsAtEntry = new Map<string, string>();
   /** The first load is reading the journals of earlier pages: a second load meanwhile replays nothing. */
   private openingJournal = false;
+  /**
+   * This screen, to the server: a save that finds a revision this screen did not write above the
+   * one it typed on is a conflict, while its own earlier saves (answers lost, retried) are not.
+   */
+  private readonly editor = newKey();
 
   constructor(
     readonly practiceId: number,
@@ -234,7 +258,7 @@ export class CaptureStore {
         // Half-composed text is not the user's yet: the journal keeps what it had.
         const entry: JournalEntry | undefined = item.composing
           ? this.journaled.get(item.key)
-          : { key: item.key, id: item.id, block: item.block, level: item.level, text: item.text, revision: item.revision, afterId: nearestId(list, index, -1), beforeId: nearestId(list, index, 1) };
+          : { key: item.key, id: item.id, block: item.block, level: item.level, text: item.text, revision: item.revision, afterId: nearestId(list, index, -1), beforeId: nearestId(list, index, 1), ...this.baseOf(item) };
         if (!entry) return;
         entries.push(entry);
         journaled.set(item.key, entry);
@@ -242,6 +266,13 @@ export class CaptureStore {
     }
     this.journaled = journaled;
     this.journal.write(entries);
+  }
+
+  /** The base a text change of `item` is typed on (none for a line not created yet). */
+  private baseOf(item: CaptureItem): { base: number; editor: string } | Record<string, never> {
+    if (item.id === null) return {};
+    if (item.recovered) return item.recoveredBase ? { base: item.recoveredBase.baseRevision, editor: item.recoveredBase.editor } : {};
+    return { base: item.ackedRevision, editor: this.editor };
   }
 
   /** The journal's transaction is durable: these revisions are kept on this computer. */
@@ -270,8 +301,14 @@ export class CaptureStore {
       if (at) {
         const list = (cells[at.ck] = [...cells[at.ck]!]);
         const current = list[at.index]!;
-        if (current.revision >= entry.revision || current.text === entry.text) continue;
-        list[at.index] = { ...current, ...recovered };
+        if (current.text === entry.text) continue;
+        // Changed by someone since the line's base: sent with that base, the server tells its own
+        // page's later save (applied) from another device's (a conflict: both kept), never dropped.
+        const recoveredBase = entry.base !== undefined && entry.editor !== undefined ? { baseRevision: entry.base, editor: entry.editor } : null;
+        const contested = recoveredBase !== null && current.revision > recoveredBase.baseRevision;
+        if (current.revision >= entry.revision && !contested) continue;
+        // A contested line is unsaved from its base on, whatever revision the server is at now.
+        list[at.index] = { ...current, ...recovered, recoveredBase, ...(contested ? { ackedRevision: Math.min(current.ackedRevision, recoveredBase.baseRevision) } : {}) };
         replayed.push(current.key);
         continue;
       }
@@ -423,6 +460,9 @@ export class CaptureStore {
     }
     if (saveStateOf(known) === 'saved' && c.revision > known.revision) {
       this.update(known.key, { text: c.text, revision: c.revision, ackedRevision: c.revision, position: c.position });
+    } else if (known.conflict && c.revision > known.conflict.theirsRevision) {
+      // The other screen keeps typing: the notice shows its latest text.
+      this.update(known.key, { conflict: { ...known.conflict, theirs: c.text, theirsRevision: c.revision } });
     }
   }
 
@@ -547,7 +587,7 @@ export class CaptureStore {
 
   private async send(key: string): Promise<void> {
     const item = this.find(key);
-    if (!item || item.inFlight || item.composing) return;
+    if (!item || item.inFlight || item.composing || (item.conflict && item.revision <= item.conflict.keptRevision)) return;
     if (item.ackedRevision >= item.revision) return;
     // A blank line waits: it is removed when the moderator leaves it, or sent once it has words again.
     if (isBlank(item.text)) return;
@@ -586,8 +626,29 @@ export class CaptureStore {
     const text = item.text;
     this.update(key, { inFlight: true });
     try {
-      const saved = await call('encuentro.contributions.updateText', { id: item.id, text, revision });
+      // A line from an earlier page's journal carries no base: the revision rule alone decides (below).
+      const sentBase = item.recovered ? item.recoveredBase : { baseRevision: item.ackedRevision, editor: this.editor };
+      const base = sentBase ?? {};
+      const saved = await call('encuentro.contributions.updateText', { id: item.id, text, revision, ...base });
       const current = this.find(key);
+      if (saved.conflict && current) {
+        // Never typed over silently: both texts stay (the server kept ours in the history) until the moderator chooses.
+        const c = saved.contribution;
+        this.attempts.delete(key);
+        // Later saves keep the base this text was typed on (they are kept too, until the moderator chooses).
+        this.update(key, {
+          inFlight: false,
+          failed: false,
+          error: null,
+          recovered: false,
+          recoveredBase: null,
+          ackedRevision: sentBase?.baseRevision ?? item.ackedRevision,
+          conflict: { theirs: c.text, theirsRevision: c.revision, by: saved.conflict.by, keptRevision: revision },
+        });
+        const latest = this.find(key);
+        if (latest && latest.revision > revision && !latest.composing) this.schedule(key, SAVE_DELAY_MS);
+        return;
+      }
       if (!saved.applied && current?.recovered && current.revision === revision) {
         // A line from an earlier page's journal, overtaken on the server meanwhile: the later text stays.
         // What the notice counted as recovered was not kept after all: it no longer says so.
@@ -664,6 +725,27 @@ export class CaptureStore {
         void this.send(key);
       }, delay),
     );
+  }
+
+  // ——— Conflicts with another screen ———
+  /**
+   * The moderator's choice after a conflict: 'mine' saves their text over the stored one, 'theirs'
+   * takes the stored text, 'both' puts the stored text and theirs in the line to edit and save.
+   * Whatever is not kept stays in the line's history.
+   */
+  resolveConflict(key: string, choice: 'mine' | 'theirs' | 'both'): void {
+    const item = this.find(key);
+    const conflict = item?.conflict;
+    if (!item || !conflict) return;
+    if (choice === 'theirs') {
+      this.update(key, { conflict: null, text: conflict.theirs, revision: conflict.theirsRevision, ackedRevision: conflict.theirsRevision, failed: false, error: null });
+      return;
+    }
+    const text = choice === 'both' ? `${conflict.theirs.trimEnd()} ${item.text.trimStart()}` : item.text;
+    this.recordEdit(key, item.text);
+    // Typed on the stored revision now: the next save goes on top of it (unless it changes again).
+    this.update(key, { conflict: null, text, ackedRevision: conflict.theirsRevision, revision: Math.max(item.revision, conflict.theirsRevision) + 1, failed: false, error: null });
+    this.schedule(key, 0);
   }
 
   /** "Reintentar" on an item: try now. */
@@ -802,7 +884,7 @@ export class CaptureStore {
 
   // ——— Totals for the screen's summary line ———
   counts(): Record<SaveState, number> {
-    const counts: Record<SaveState, number> = { empty: 0, saved: 0, saving: 0, retrying: 0, error: 0 };
+    const counts: Record<SaveState, number> = { empty: 0, saved: 0, saving: 0, retrying: 0, error: 0, conflict: 0 };
     for (const list of Object.values(this.snapshot.cells)) for (const item of list) counts[saveStateOf(item)] += 1;
     return counts;
   }
@@ -827,7 +909,7 @@ export function unsavedCount(): number {
   let n = 0;
   for (const store of stores.values()) {
     const c = store.counts();
-    n += c.saving + c.retrying + c.error;
+    n += c.saving + c.retrying + c.error + c.conflict;
   }
   return n;
 }

@@ -3,7 +3,7 @@ import type { SynthesisAxis, SynthesisLevel } from '../../../../../shared/domain
 import { t } from '../../../../../shared/i18n';
 import { movedIds } from '../../../lib/order';
 import { short } from '../capture/ItemEditor';
-import { AutosaveText, type SaveResult } from './AutosaveText';
+import { AutosaveText, type SaveBase, type SaveResult } from './AutosaveText';
 
 // One item of a levels × axes table, as the sala synthesis (SynthesisScreen) and the organizers'
 // summary (SummaryScreen) both show it: its text saved as it is typed, where it came from, and
@@ -17,7 +17,7 @@ interface MatrixItemProps {
   cellName: string;
   /** Where the item came from, already written out; nothing is shown when empty. */
   sources: string;
-  save(text: string, revision: number): Promise<SaveResult>;
+  save(text: string, revision: number, base: SaveBase): Promise<SaveResult>;
   onShift(delta: -1 | 1): void;
   onDelete(): void;
   /** A final synthesis shows its items without actions and does not let them be edited. */

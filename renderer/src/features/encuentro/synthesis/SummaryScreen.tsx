@@ -74,7 +74,7 @@ export function SummaryScreen({ encuentroId }: { encuentroId: number }) {
                             count={items.length}
                             cellName={cellName}
                             sources={item.sources.map((s) => `«${short(s.text)}» (${s.salaName})`).join('; ')}
-                            save={async (text, revision) => saveResult(await call('encuentro.summary.updateItem', { id: item.id, text, revision }))}
+                            save={async (text, revision, base) => saveResult(await call('encuentro.summary.updateItem', { id: item.id, text, revision, ...base }))}
                             onShift={(delta) => shift(items, index, delta)}
                             onDelete={() => remove.mutate({ id: item.id }, { onSuccess: () => setDeleted(item), onError: fail })}
                           />

@@ -144,7 +144,7 @@ function SynthesisTable({ detail, synthesis }: { detail: EncuentroDetail; synthe
                             sources={item.sources
                               .map((s) => `«${short(s.text)}» (${practiceName(s.practiceId)}, ${blockShortLabel(s.block)}, ${levelLabel(s.level)}${s.deleted ? `, ${t('encuentroUi.synthesis.sourceDeleted')}` : ''})`)
                               .join('; ')}
-                            save={async (text, revision) => saveResult(await call('encuentro.synthesis.updateItem', { id: item.id, text, revision }))}
+                            save={async (text, revision, base) => saveResult(await call('encuentro.synthesis.updateItem', { id: item.id, text, revision, ...base }))}
                             onShift={(delta) => shift(items, index, delta)}
                             onDelete={() => del(item)}
                           >
@@ -233,7 +233,7 @@ function StatusBar({ synthesis }: { synthesis: SalaSynthesis }) {
           <ul className="small">
             {synthesis.history.map((h, i) => (
               <li key={i}>
-                {`${formatDateTime(h.at)}: ${synthesisStatusLabel(h.from)} → ${synthesisStatusLabel(h.to)}${h.reason ? ` (${h.reason})` : ''}`}
+                {`${formatDateTime(h.at)}: ${synthesisStatusLabel(h.from)} → ${synthesisStatusLabel(h.to)}${h.reason ? ` (${h.reason})` : ''}${h.by ? ` — ${t('who.by', { name: h.by })}` : ''}`}
               </li>
             ))}
           </ul>

@@ -99,6 +99,7 @@ export function AuditLog({ editionId, stageId }: { editionId: number; stageId: n
                       <th scope="col">{t('juryUi.audit.criterion')}</th>
                       <th scope="col">{t('juryUi.audit.change')}</th>
                       <th scope="col">{t('juryUi.reason')}</th>
+                      <th scope="col">{t('who.recordedBy')}</th>
                       <th scope="col">{t('juryUi.audit.detail')}</th>
                     </tr>
                   </thead>
@@ -138,6 +139,7 @@ function AuditRow({ row }: { row: AuditEntry }) {
       <td>{row.criterionName || '—'}</td>
       <td>{changed}</td>
       <td>{row.reason || '—'}</td>
+      <td>{row.recordedBy || t('who.unknown')}</td>
       <td>
         <details>
           <summary aria-label={t('juryUi.audit.rawNamed', { id: row.id })}>{t('juryUi.audit.raw')}</summary>

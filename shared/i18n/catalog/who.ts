@@ -1,0 +1,20 @@
+/** Who did what (the device behind each recorded change) and edits that collided. Keys start with `who.`. */
+export const who = {
+  'who.recordedBy': 'Registrado por',
+  'who.recordedByName': 'registrado por {name}',
+  'who.checkedInBy': 'Asistencia marcada por',
+  'who.checkedInByName': 'asistencia marcada por {name}',
+  'who.unknown': '—',
+  'who.by': 'por {name}',
+  'who.someone': 'Otra pantalla',
+  'who.conflict.title': 'Otra pantalla guardó este texto mientras usted escribía',
+  'who.conflict.body': '{by} guardó otro texto. El suyo no se aplicó; los dos quedan en el historial. Elija con cuál quedarse.',
+  'who.conflict.theirs': 'Texto guardado',
+  'who.conflict.mine': 'Su texto',
+  'who.conflict.keepMine': 'Conservar el mío',
+  'who.conflict.keepTheirs': 'Usar el guardado',
+  'who.conflict.both': 'Unir ambos',
+  'who.save.conflict': 'en conflicto con otra pantalla',
+  'who.save.summaryConflict': '{count, plural, one {# texto en conflicto con otra pantalla: elija cuál conservar} other {# textos en conflicto con otra pantalla: elija cuáles conservar}}',
+  'who.history.conflict': 'en conflicto (no aplicado)',
+} as const;
