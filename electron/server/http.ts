@@ -7,12 +7,18 @@ import { t, type MessageKey } from '../../shared/i18n';
 import type { Services } from '../services/registry';
 import { LOCAL_ORGANIZER, type Actor } from '../../shared/sede/roles';
 import { canSee } from './event-visibility';
+import { contract, isMethodName } from '../../shared/contract';
+import type { ServerEvent } from '../services/events';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import { contentTypeOf, isInside, JSON_TYPE } from '../static-files';
 
 const MAX_BODY_BYTES = 40 * 1024 * 1024;
 /** A join request is a code of a few characters: anything much bigger is not one. */
 const JOIN_MAX_BYTES = 4 * 1024;
+/** A venue device's call carries a few fields (a line of text, a score), or a file for the methods that take one. */
+const DEVICE_MAX_BYTES = 256 * 1024;
+/** An event stream whose reader is this far behind is closed (it reconnects and re-reads), rather than buffered without end. */
+const STREAM_MAX_BACKLOG_BYTES = 1024 * 1024;
 
 const PLAIN = 'text/plain; charset=utf-8';
 
@@ -109,7 +115,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         if (method === null) return reply(400, 'error.http.badRequest');
         const actor = authenticate(req);
         if (!actor) return replyNoSession(res);
-        return handleCall(options.services, method, actor, req, res, reply, fail);
+        // A device's call its role can never make is refused before its body is read: a projector
+        // must not make the hub take in 40 MB to be told no.
+        if (actor.scope.role !== 'organizador' && !(isMethodName(method) && contract[method].access[actor.scope.role])) return replyForbidden(res, actor);
+        return handleCall(options.services, method, actor, () => authenticate(req), req, res, reply, fail);
       }
       if (url.pathname === '/api/events') {
         if (req.method !== 'GET') return reply(405, 'error.http.methodNotAllowed', { Allow: 'GET' });
@@ -237,16 +246,33 @@ function readJson(req: http.IncomingMessage, res: http.ServerResponse, reply: Re
   });
 }
 
+function replyForbidden(res: http.ServerResponse, actor: Actor): void {
+  const role = t(`sede.role.${actor.scope.role}`);
+  send(res, 403, JSON_TYPE, JSON.stringify({ ok: false, error: { code: 'sede.error.forbidden', message: t('sede.error.forbidden', { role }) } }));
+}
+
+/** Whether a method's input carries a file (the upload methods), which a device's call may then be large for. */
+function takesFile(method: string): boolean {
+  if (!isMethodName(method)) return false;
+  const shape = (contract[method].input as { shape?: Record<string, unknown> }).shape;
+  return shape !== undefined && 'dataBase64' in shape;
+}
+
 function handleCall(
   services: Services,
   method: string,
   actor: Actor,
+  stillSignedIn: () => Actor | null,
   req: http.IncomingMessage,
   res: http.ServerResponse,
   reply: Reply,
   fail: (res: http.ServerResponse, error: unknown) => void,
 ): void {
-  readJson(req, res, reply, MAX_BODY_BYTES, (input) => {
+  const device = actor.deviceId !== null;
+  readJson(req, res, reply, device && !takesFile(method) ? DEVICE_MAX_BYTES : MAX_BODY_BYTES, (input) => {
+    // The session is checked again once the body is in: a device revoked while it was still
+    // sending a call (slowly, on purpose or not) must not have that call run.
+    if (device && stillSignedIn()?.deviceId !== actor.deviceId) return replyNoSession(res);
     services
       .call(method, input, actor)
       .then((result) => send(res, !result.ok && result.error.code === 'sede.error.forbidden' ? 403 : 200, JSON_TYPE, JSON.stringify(result)))
@@ -264,14 +290,18 @@ function handleEvents(
 ): void {
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   const write = (chunk: string) => {
-    if (!res.writableEnded && !res.destroyed) res.write(chunk);
+    if (res.writableEnded || res.destroyed) return;
+    // A reader that stopped reading (gone quiet on a bad network, or on purpose) is cut off rather
+    // than have the hub buffer every event for it: it reconnects and re-reads what it shows.
+    if (res.writableLength > STREAM_MAX_BACKLOG_BYTES) return void res.destroy();
+    res.write(chunk);
   };
   write(': conectado\n\n');
   // A listener runs inside the service that emitted the event: nothing may be thrown back there.
   const unsubscribe = services.events.subscribe((event) => {
     try {
       if (!canSee(actor, event)) return;
-      write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+      write(serialized(event));
     } catch (error) {
       log(`HTTP: no se pudo enviar el evento ${event.name}`, error);
     }
@@ -285,6 +315,18 @@ function handleEvents(
   };
   req.on('close', stop);
   res.on('close', stop);
+}
+
+/** Each event is written out once, however many streams it goes to. */
+const serializedEvents = new WeakMap<ServerEvent, string>();
+
+function serialized(event: ServerEvent): string {
+  let text = serializedEvents.get(event);
+  if (text === undefined) {
+    text = `event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`;
+    serializedEvents.set(event, text);
+  }
+  return text;
 }
 
 function serveStatic(staticDir: string, pathname: string, res: http.ServerResponse, reply: Reply, fail: (res: http.ServerResponse, error: unknown) => void): void {

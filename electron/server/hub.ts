@@ -15,6 +15,10 @@ import { JoinThrottle } from './join-throttle';
 export const SESSION_COOKIE = 'bpge_sede';
 /** The browser keeps the session across restarts for this long; the organizer revokes it sooner when needed. */
 const COOKIE_MAX_AGE_S = 30 * 24 * 3600;
+/** Open event streams one device may hold at once (the oldest is closed beyond this). */
+export const MAX_STREAMS_PER_DEVICE = 3;
+/** Joins, leaves and streams opening or closing are announced to the organizer's screens at most this often. */
+const DEVICES_CHANGED_EVERY_MS = 500;
 /** Last seen and address are written at most this often per device, not on every request. */
 const SEEN_EVERY_MS = 60_000;
 
@@ -46,6 +50,7 @@ export class Hub implements HubController {
   private readonly streams = new Map<number, Set<() => void>>();
   private readonly seen = new Map<number, { at: number; address: string | null }>();
   private readonly throttle = new JoinThrottle();
+  private devicesChangedTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly log: (message: string, error?: unknown) => void;
 
   constructor(private readonly options: HubOptions) {
@@ -134,6 +139,8 @@ export class Hub implements HubController {
 
   /** Closes both listeners (the program is ending). */
   async close(): Promise<void> {
+    if (this.devicesChangedTimer) clearTimeout(this.devicesChangedTimer);
+    this.devicesChangedTimer = null;
     await this.stop();
     await this.loopback?.close();
     this.loopback = null;
@@ -145,6 +152,14 @@ export class Hub implements HubController {
     if (id === null) return () => undefined;
     let open = this.streams.get(id);
     if (!open) this.streams.set(id, (open = new Set()));
+    // A device needs one stream (a second tab, a reconnect racing the old one): beyond a few, the
+    // oldest is closed, so one device cannot make the hub hold and feed a thousand of them.
+    while (open.size >= MAX_STREAMS_PER_DEVICE) {
+      const oldest = open.values().next().value as (() => void) | undefined;
+      if (!oldest) break;
+      open.delete(oldest);
+      oldest();
+    }
     open.add(close);
     // «Conectado» in the organizer's list changes when the first stream opens and the last closes.
     if (open.size === 1) this.devicesChanged();
@@ -228,7 +243,13 @@ export class Hub implements HubController {
 
   /** A join, a leave or a stream opening or closing changes the organizer's device list, as a revoke does. */
   private devicesChanged(): void {
-    this.services.events.emit('data.changed', { method: 'sede.devices.revoke', backup: false, records: { kind: 'sede', ids: [] }, scope: {} });
+    // Coalesced: a device opening and closing streams in a loop must not make every organizer screen re-read the list each time.
+    if (this.devicesChangedTimer) return;
+    this.devicesChangedTimer = setTimeout(() => {
+      this.devicesChangedTimer = null;
+      this.services.events.emit('data.changed', { method: 'sede.devices.revoke', backup: false, records: { kind: 'sede', ids: [] }, scope: {} });
+    }, DEVICES_CHANGED_EVERY_MS);
+    this.devicesChangedTimer.unref?.();
   }
 }
 

@@ -22,7 +22,9 @@ export class EventBus {
   private readonly listeners = new Set<Listener>();
 
   emit<N extends ServerEventName>(name: N, payload: ServerEvents[N]): void {
-    for (const listener of this.listeners) listener({ name, payload });
+    // One event object for every listener: the HTTP transport serializes it once for all its streams.
+    const event = { name, payload } as ServerEvent;
+    for (const listener of this.listeners) listener(event);
   }
 
   subscribe(listener: Listener): () => void {
