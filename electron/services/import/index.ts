@@ -14,7 +14,7 @@ import { ENTRY_LIMITS, IMPORT_DEFAULTS, UGEL_LIMITS, type ImportOptions } from '
 import { PlanAhead } from './entries/plan-ahead';
 import { readUpload } from './read-upload';
 import { FileParser } from './run-parse';
-import { TokenStore } from './token-store';
+import { TokenStore } from '../token-store';
 import { commitUgels } from './ugels/commit';
 import { collectUgels, PADRON_COLUMNS_LABEL, PADRON_PROJECTION } from './ugels/padron';
 import { planUgels, type StoredUgelImport } from './ugels/plan';
@@ -30,8 +30,8 @@ type ImportHandlerNames = keyof typeof importMethods | Extract<keyof typeof refe
  */
 export function importHandlers(ctx: AppContext, options: ImportOptions = {}): Pick<Handlers, ImportHandlerNames> {
   const settings = { ...IMPORT_DEFAULTS, ...options };
-  const entryImports = new TokenStore<StoredEntryImport>(settings.tokenTtlMs, settings.maxTokens);
-  const ugelImports = new TokenStore<StoredUgelImport>(settings.tokenTtlMs, settings.maxTokens);
+  const entryImports = new TokenStore<StoredEntryImport>(settings.tokenTtlMs, settings.maxTokens, 'import.error.tokenExpired');
+  const ugelImports = new TokenStore<StoredUgelImport>(settings.tokenTtlMs, settings.maxTokens, 'import.error.tokenExpired');
   const parser = new FileParser({ heapMb: settings.workerHeapMb, maxConcurrent: settings.maxConcurrentParses, prewarm: settings.prewarmWorker });
 
   return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../../electron/services/import/file/csv-reader';
 import { parseFile } from '../../../electron/services/import/file/parse-file';
 import { ENTRY_LIMITS } from '../../../electron/services/import/options';
-import { TokenStore } from '../../../electron/services/import/token-store';
+import { TokenStore } from '../../../electron/services/token-store';
 import { utf8WithBom, windows1252 } from '../../fixtures-src/import/workbooks';
 
 describe('decodificación de CSV', () => {
@@ -42,7 +42,7 @@ describe('separador de un CSV', () => {
 describe('fichas de importación en memoria', () => {
   it('caducan y guardan como máximo las indicadas', () => {
     let now = 0;
-    const store = new TokenStore<string>(1000, 2, () => now);
+    const store = new TokenStore<string>(1000, 2, 'import.error.tokenExpired', () => now);
     const a = store.put('a');
     const b = store.put('b');
     const c = store.put('c');

@@ -8,29 +8,29 @@ import { applyWorkbook } from './apply';
 import { exportJurorWorkbook } from './export';
 import { previewWorkbook, type PendingImport } from './preview';
 import { readJurorWorkbook } from './read-workbook';
+import { TokenStore } from '../../token-store';
 
 /** Previews wait this long for their "apply"; after that the file must be loaded again. */
 const PREVIEW_TTL_MS = 60 * 60 * 1000;
+/** Previews kept at once (the oldest goes first): enough for an organizer loading every juror's workbook in turn. */
+const MAX_PREVIEWS = 50;
 
 /** Previews awaiting «apply», per open app (one per createServices), so authorization can tell whose a token is. */
-const pendingByContext = new WeakMap<AppContext, Map<string, PendingImport>>();
+const pendingByContext = new WeakMap<AppContext, TokenStore<PendingImport>>();
 
 /**
  * The stage and juror a pending preview was made for (undefined for an unknown or expired
  * token): a juror's device may apply only a preview of their own workbook (access/resolvers.ts).
  */
 export function pendingWorkbookOwner(ctx: AppContext, token: string): { stageId: number; jurorId: number } | undefined {
-  const item = pendingByContext.get(ctx)?.get(token);
-  return item && Date.now() - item.createdAt <= PREVIEW_TTL_MS ? { stageId: item.stageId, jurorId: item.jurorId } : undefined;
+  const item = pendingByContext.get(ctx)?.peek(token);
+  return item && { stageId: item.stageId, jurorId: item.jurorId };
 }
 
 export function workbookHandlers(ctx: AppContext): Pick<Handlers, Extract<keyof typeof juryMethods, `juryWorkbooks.${string}`>> {
-  const pending = new Map<string, PendingImport>();
+  const pending = new TokenStore<PendingImport>(PREVIEW_TTL_MS, MAX_PREVIEWS, 'jury.workbook.tokenExpired');
   pendingByContext.set(ctx, pending);
   const now = () => ctx.now().toISOString();
-  const sweep = () => {
-    for (const [token, item] of pending) if (Date.now() - item.createdAt > PREVIEW_TTL_MS) pending.delete(token);
-  };
 
   return {
     'juryWorkbooks.export': ({ stageId, jurorId }) => exportJurorWorkbook(ctx.db(), stageId, jurorId, now()),
@@ -38,13 +38,10 @@ export function workbookHandlers(ctx: AppContext): Pick<Handlers, Extract<keyof 
       const parsed = await readJurorWorkbook({ fileName, dataBase64 });
       const db = ctx.db();
       const { preview, pending: item } = db.transaction(() => previewWorkbook(db, parsed, { stageId, jurorId, fileName }, now()))();
-      sweep();
-      pending.set(item.token, item);
-      return preview;
+      return { ...preview, token: pending.put(item) };
     },
     'juryWorkbooks.apply': async ({ token, conflicts }) => {
       const item = pending.get(token);
-      if (!item) throw new AppError('jury.workbook.tokenExpired');
       if (item.invalid > 0) throw new AppError('jury.workbook.hasErrors', { count: item.invalid });
       const db = ctx.db();
       if (item.changes.length > 0) await ctx.backup('antes-de-importar', { fileName: item.fileName, editionId: loadStage(db, item.stageId).edition_id });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { normalizeScore, parseScoreText, scoreIssue } from '../../../../shared/domain/jury-schemas';
 import type { WorkbookCellChange, WorkbookPreview, WorkbookPreviewRow } from '../../../../shared/domain/jury-types';
 import { AppError } from '../../../../shared/errors';
@@ -26,7 +25,6 @@ export interface PlannedChange {
 }
 
 export interface PendingImport {
-  token: string;
   fileName: string;
   stageId: number;
   jurorId: number;
@@ -34,7 +32,6 @@ export interface PendingImport {
   unchanged: number;
   /** Cells that block the import until the file is fixed. */
   invalid: number;
-  createdAt: number;
 }
 
 /**
@@ -53,7 +50,7 @@ export function previewWorkbook(
   parsed: ParsedWorkbook,
   expected: { stageId: number; jurorId: number; fileName: string },
   now: string,
-): { preview: WorkbookPreview; pending: PendingImport } {
+): { preview: Omit<WorkbookPreview, 'token'>; pending: PendingImport } {
   const stage = loadStage(db, expected.stageId);
   const juror = loadJuror(db, expected.jurorId, stage.edition_id);
   const edition = getEdition(db, stage.edition_id);
@@ -164,10 +161,8 @@ export function previewWorkbook(
 
   const counts: Record<WorkbookCellChange, number> = { new: 0, changed: 0, unchanged, conflicting: 0, invalid: 0 };
   for (const row of rows) counts[row.change]++;
-  const token = randomUUID();
   return {
     preview: {
-      token,
       fileName: expected.fileName,
       jurorId: juror.id,
       jurorName: juror.name,
@@ -179,7 +174,7 @@ export function previewWorkbook(
       canApply: counts.invalid === 0,
       applyBlockedReason: counts.invalid === 0 ? null : t('jury.workbook.hasErrors', { count: counts.invalid }),
     },
-    pending: { token, fileName: expected.fileName, stageId: stage.id, jurorId: juror.id, changes, unchanged, invalid: counts.invalid, createdAt: Date.now() },
+    pending: { fileName: expected.fileName, stageId: stage.id, jurorId: juror.id, changes, unchanged, invalid: counts.invalid },
   };
 }
 

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../shared/errors';
+import type { MessageKey } from '../../shared/i18n';
 
 /**
- * Parsed files waiting for their preview and commit. They live in memory only: nothing is
- * written before the user confirms. Entries expire after `ttlMs`, and at most `max` are kept
- * (the oldest goes first), so abandoned imports cannot pile up.
+ * Uploaded files waiting between their preview and «apply» (entry and UGEL imports, juror
+ * workbooks): one store for all of them. They live in memory only: nothing is written before the
+ * user confirms. Entries expire after `ttlMs`, and at most `max` are kept (the oldest goes
+ * first), so abandoned imports cannot pile up. An unknown or expired token is refused with
+ * `expiredKey`, which tells the user to load the file again.
  */
 export class TokenStore<T> {
   private readonly items = new Map<string, { value: T; expiresAt: number }>();
@@ -12,6 +15,7 @@ export class TokenStore<T> {
   constructor(
     private readonly ttlMs: number,
     private readonly max: number,
+    private readonly expiredKey: MessageKey,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -31,9 +35,19 @@ export class TokenStore<T> {
   get(token: string): T {
     this.sweep();
     const item = this.items.get(token);
-    if (!item) throw new AppError('import.error.tokenExpired');
+    if (!item) throw new AppError(this.expiredKey);
     item.expiresAt = this.now() + this.ttlMs;
     return item.value;
+  }
+
+  /** The stored value without touching its lifetime (undefined when unknown or expired): for checks made before the call itself. */
+  peek(token: string): T | undefined {
+    const item = this.items.get(token);
+    return item && item.expiresAt > this.now() ? item.value : undefined;
+  }
+
+  delete(token: string): void {
+    this.items.delete(token);
   }
 
   get size(): number {
