@@ -1,38 +1,50 @@
 import http from 'node:http';
-import type { Actor } from '../../shared/sede/roles';
+import net from 'node:net';
+import type { Services } from '../services/registry';
+import type { SessionScope } from '../../shared/sede/roles';
 
 /**
- * Stand-in venue sessions for the bench and the tests, until the hub's invitation cookies exist:
- * each device is given a token, sent in one request header, that the HTTP server's
- * `authenticate` option maps back to the device's actor (a request without a known token gets
- * no session: 401). Swapping this for real invitations touches only this file.
+ * Venue devices over real HTTP, for the bench and the tests: a device gets its session the way a
+ * browser does (the organizer invites it, it joins with the code on the venue listener and keeps
+ * the session cookie), then calls methods and reads the event stream with that cookie.
  */
-export const TEST_SESSION_HEADER = 'x-bpge-sesion-prueba';
 
-export interface TestSessions {
-  authenticate(req: http.IncomingMessage): Actor | null;
-  /** The headers a device sends to be `actor`. */
-  headersFor(actor: Actor): Record<string, string>;
+/** A port free on `address` now (the OS picks it; the hub then binds it by number, as sede.start does). */
+export async function freePort(address: string): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, address, resolve);
+  });
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
-export function testSessions(): TestSessions {
-  const byToken = new Map<string, Actor>();
-  const tokenOf = new Map<Actor, string>();
-  return {
-    authenticate: (req) => {
-      const token = req.headers[TEST_SESSION_HEADER];
-      return typeof token === 'string' ? (byToken.get(token) ?? null) : null;
-    },
-    headersFor: (actor) => {
-      let token = tokenOf.get(actor);
-      if (!token) {
-        token = `dispositivo-${byToken.size + 1}`;
-        byToken.set(token, actor);
-        tokenOf.set(actor, token);
-      }
-      return { [TEST_SESSION_HEADER]: token };
-    },
-  };
+/**
+ * Invites a device as the organizer at the machine (sede.invitations.create) and joins with its
+ * code on the venue listener at `venueUrl` (POST /api/sede/unirse): resolves with the Cookie
+ * header that carries the device's session («bpge_sede=…»).
+ */
+export async function joinDevice(services: Services, venueUrl: string, scope: SessionScope, name: string): Promise<string> {
+  const invited = await services.call('sede.invitations.create', { name, scope });
+  if (!invited.ok) throw new Error(`sede.invitations.create: ${invited.error.message}`);
+  const { code } = invited.result as { code: string };
+  const body = JSON.stringify({ code });
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      `${venueUrl}/api/sede/unirse`,
+      { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }, agent: false },
+      (response) => {
+        response.resume();
+        const cookie = response.headers['set-cookie']?.[0]?.split(';')[0];
+        if (response.statusCode === 200 && cookie) resolve(cookie);
+        else reject(new Error(`/api/sede/unirse respondió ${response.statusCode} sin sesión para «${name}»`));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
 export interface StreamedEvent {

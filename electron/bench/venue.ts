@@ -6,17 +6,18 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { LOCAL_ORGANIZER, type Actor } from '../../shared/sede/roles';
-import { startHttpServer } from '../server/http';
+import type { SessionScope } from '../../shared/sede/roles';
+import { Hub } from '../server/hub';
 import { createServices, type Services } from '../services/registry';
-import { openEventStream, postCall, testSessions, type StreamedEvent } from './venue-sessions';
+import { freePort, joinDevice, openEventStream, postCall, type StreamedEvent } from './venue-sessions';
 
 /**
  * A simulated venue against the hub, over real HTTP on loopback (the hub on 127.0.0.2, standing
  * in for the venue's network interface): 10 moderators typing (a save every 300 ms each, two per
  * sala in 5 salas), 5 jurors scoring, 5 check-in desks, and 20 viewers on the event stream (two
- * projectors per sala, 10 organizer screens). Each device holds its own session (actor) and its
- * own keep-alive connection. Measured per write: until durable (the HTTP round trip: the answer
+ * projectors per sala, 10 organizer screens). Each device joins the hub with its own invitation
+ * (sede.invitations.create, then POST /api/sede/unirse) and sends its session cookie on its own
+ * keep-alive connection, so every call passes the hub's real session check and the role's grants. Measured per write: until durable (the HTTP round trip: the answer
  * comes after the synchronous=FULL commit) and until seen by every viewer entitled to it; and
  * events lost (an entitled viewer never got it) or misdelivered (a viewer got what its role must
  * not see, judged here independently of the hub's filter).
@@ -49,18 +50,23 @@ export async function benchVenue(seconds = 60): Promise<void> {
       `Sede simulada ${seconds} s: ${SALAS * MODERATORS_PER_SALA} moderadores (1 guardado / ${TYPE_EVERY_MS} ms), ${JURORS} jurados, ${DESKS} mesas de registro, ` +
         `${SALAS * PROJECTORS_PER_SALA + ORGANIZER_VIEWERS} pantallas en el flujo de eventos; centro en http://${HOST}`,
     );
-    const sessions = testSessions();
-    const hub = await startHttpServer({ services, staticDir: dir, host: HOST, port: 0, authenticate: sessions.authenticate, log: () => undefined });
+    const hub = new Hub({ services, staticDir: dir, log: () => undefined });
     let hubResult: RunResult;
     try {
-      hubResult = await runDevices(planFor(venue, seconds, hub.url, sessions.headersFor, false));
+      const port = await freePort(HOST);
+      const started = await services.call('sede.start', { address: HOST, port });
+      if (!started.ok) throw new Error(`sede.start: ${started.error.message}`);
+      const url = `http://${HOST}:${port}`;
+      const cookies = new Map<VenueDevice, string>();
+      for (const device of [...venue.viewers.map((v) => v.device), ...venue.writers.values()]) cookies.set(device, await joinDevice(services, url, device.scope, device.name));
+      hubResult = await runDevices(planFor(venue, seconds, url, (device) => ({ Cookie: cookies.get(device)! }), false));
     } finally {
       await hub.close();
     }
     const bare = await startBareBroadcast(venue);
     let bareResult: RunResult;
     try {
-      bareResult = await runDevices(planFor(venue, seconds, bare.url, (actor) => ({ 'x-dispositivo': venue.viewerIndex.get(actor)?.toString() ?? '-' }), true));
+      bareResult = await runDevices(planFor(venue, seconds, bare.url, (device) => ({ 'x-dispositivo': venue.viewerIndex.get(device)?.toString() ?? '-' }), true));
     } finally {
       await bare.close();
     }
@@ -92,12 +98,18 @@ interface VenueRecords {
 interface Venue extends VenueRecords {
   encuentroId: number;
   viewers: ViewerSpec[];
-  viewerIndex: Map<Actor, number>;
-  writers: Map<string, Actor>;
+  viewerIndex: Map<VenueDevice, number>;
+  writers: Map<string, VenueDevice>;
+}
+
+/** One device of the venue: what its invitation says. */
+interface VenueDevice {
+  scope: SessionScope;
+  name: string;
 }
 
 interface ViewerSpec {
-  actor: Actor;
+  device: VenueDevice;
   /** null: an organizer screen. */
   salaId: number | null;
 }
@@ -145,24 +157,23 @@ async function prepareVenue(services: Services, seconds: number): Promise<Venue>
   }
 
   const viewers: ViewerSpec[] = [];
-  let device = 100;
-  const remote = (scope: Actor['scope'], name: string): Actor => ({ scope, deviceId: device++, name });
+  const remote = (scope: SessionScope, name: string): VenueDevice => ({ scope, name });
   for (const sala of salas) {
-    for (let p = 0; p < PROJECTORS_PER_SALA; p++) viewers.push({ actor: remote({ role: 'proyector', encuentroId, salaId: sala.id, practiceId: null }, `Proyector ${sala.id}.${p + 1}`), salaId: sala.id });
+    for (let p = 0; p < PROJECTORS_PER_SALA; p++) viewers.push({ device: remote({ role: 'proyector', encuentroId, salaId: sala.id, practiceId: null }, `Proyector ${sala.id}.${p + 1}`), salaId: sala.id });
   }
-  for (let o = 0; o < ORGANIZER_VIEWERS; o++) viewers.push({ actor: o === 0 ? LOCAL_ORGANIZER : remote({ role: 'organizador' }, `Organización ${o + 1}`), salaId: null });
-  const writers = new Map<string, Actor>();
+  for (let o = 0; o < ORGANIZER_VIEWERS; o++) viewers.push({ device: remote({ role: 'organizador' }, `Organización ${o + 1}`), salaId: null });
+  const writers = new Map<string, VenueDevice>();
   for (const sala of salas) sala.lineIds.forEach((line, m) => writers.set(`moderador-${line}`, remote({ role: 'moderador', encuentroId, salaIds: [sala.id] }, `Moderación ${sala.id}.${m + 1}`)));
   jurorIds.forEach((jurorId) => writers.set(`jurado-${jurorId}`, remote({ role: 'jurado', editionId: edition.id, jurorId }, `Jurado ${jurorId}`)));
   for (let d = 0; d < DESKS; d++) writers.set(`mesa-${d}`, remote({ role: 'registro', encuentroId }, `Mesa ${d + 1}`));
-  const viewerIndex = new Map(viewers.map((v, i) => [v.actor, i]));
+  const viewerIndex = new Map(viewers.map((v, i) => [v.device, i]));
   return { encuentroId, salas, stageId, jurorIds, entryIds, criterionIds, deskAttendees, viewers, viewerIndex, writers };
 }
 
 // ——— One run: every device against one server, from a child process ———
 
 /**
- * What the devices' process needs: ids, and each device's session headers. The devices run in
+ * What the devices' process needs: ids, and each device's session headers (its cookie). The devices run in
  * their own process (their own event loop), as they would on their own machines: their
  * parsing and timing then do not queue behind the hub's work, nor the hub's behind theirs.
  */
@@ -172,10 +183,9 @@ interface DevicePlan extends VenueRecords {
   bare: boolean;
   viewers: { salaId: number | null; headers: Record<string, string> }[];
   writers: Record<string, { role: string; headers: Record<string, string> }>;
-  organizerHeaders: Record<string, string>;
 }
 
-function planFor(venue: Venue, seconds: number, url: string, headersFor: (actor: Actor) => Record<string, string>, bare: boolean): DevicePlan {
+function planFor(venue: Venue, seconds: number, url: string, headersFor: (device: VenueDevice) => Record<string, string>, bare: boolean): DevicePlan {
   const { salas, stageId, jurorIds, entryIds, criterionIds, deskAttendees } = venue;
   const records: VenueRecords = { salas, stageId, jurorIds, entryIds, criterionIds, deskAttendees };
   return {
@@ -183,9 +193,8 @@ function planFor(venue: Venue, seconds: number, url: string, headersFor: (actor:
     url,
     seconds,
     bare,
-    viewers: venue.viewers.map((v) => ({ salaId: v.salaId, headers: headersFor(v.actor) })),
-    writers: Object.fromEntries([...venue.writers].map(([key, actor]) => [key, { role: actor.scope.role, headers: headersFor(actor) }])),
-    organizerHeaders: headersFor(LOCAL_ORGANIZER),
+    viewers: venue.viewers.map((v) => ({ salaId: v.salaId, headers: headersFor(v.device) })),
+    writers: Object.fromEntries([...venue.writers].map(([key, device]) => [key, { role: device.scope.role, headers: headersFor(device) }])),
   };
 }
 
@@ -236,7 +245,7 @@ interface RunResult {
   lost: number;
   misdelivered: number;
   delivered: number;
-  /** Role → method pairs the hub refused (403), written as an organizer instead. */
+  /** Role → method pairs the hub refused (403): those writes count as failed. */
   refusedRoles: string[];
 }
 
@@ -303,15 +312,10 @@ async function runVenue(venue: DevicePlan): Promise<RunResult> {
   const device = (writer: { role: string; headers: Record<string, string> }) => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     agents.push(agent);
-    let headers = writer.headers;
     return async (method: string, input: unknown) => {
-      const answer = await postCall(url, method, input, headers, { agent });
-      if (answer.status !== 403) return answer;
-      // The role's grants do not (yet) allow this method: the device goes on as an organizer
-      // screen, so the load is the same, and the report says so.
-      refusedRoles.add(`${writer.role} → ${method}`);
-      headers = venue.organizerHeaders;
-      return postCall(url, method, input, headers, { agent });
+      const answer = await postCall(url, method, input, writer.headers, { agent });
+      if (answer.status === 403) refusedRoles.add(`${writer.role} → ${method}: ${answer.body.error?.message ?? ''}`);
+      return answer;
     };
   };
   const record = async (key: string, salaId: number | null, send: () => ReturnType<ReturnType<typeof device>>, queue?: string) => {
@@ -452,7 +456,7 @@ function print(hub: RunResult, bare: RunResult, floor: number[]): void {
   console.log(line('escritura hasta durable', hub.durable, bare.durable));
   console.log(line('escritura hasta vista por todas', hub.seenByAll, bare.seenByAll));
   console.log(`  piso del disco: INSERT suelto con synchronous=FULL (${floor.length}): p50 ${ms(pct(floor, 50))}, p95 ${ms(pct(floor, 95))}, máx ${ms(Math.max(0, ...floor))}`);
-  if (hub.refusedRoles.length > 0) console.log(`  aviso: el centro rechazó por rol (403) ${hub.refusedRoles.join(', ')}; esos dispositivos escribieron con sesión de organizador`);
+  if (hub.refusedRoles.length > 0) console.log(`  aviso: el centro rechazó por rol (403) ${hub.refusedRoles.join('; ')}; esas escrituras cuentan como fallidas`);
   console.log(`  eventos perdidos: ${hub.lost}; mal entregados: ${hub.misdelivered}  (base: ${bare.lost} / ${bare.misdelivered})`);
   const ok = pct(hub.durable, 95) <= TARGET_WRITE_P95_MS && pct(hub.seenByAll, 95) <= TARGET_SEEN_P95_MS && hub.lost === 0 && hub.misdelivered === 0 && hub.failed === 0;
   console.log(`  metas: escritura p95 ≤ ${TARGET_WRITE_P95_MS} ms, vista por todas p95 ≤ ${TARGET_SEEN_P95_MS} ms, 0 perdidos, 0 mal entregados → ${ok ? 'cumplidas' : 'NO cumplidas'}`);

@@ -1,5 +1,5 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
-import { LOCAL_ORGANIZER, type Actor, type SessionScope } from '../../shared/sede/roles';
+import type { Actor, SessionScope } from '../../shared/sede/roles';
 import type { TestApp } from './services';
 
 /**
@@ -16,17 +16,4 @@ export async function callAs<M extends MethodName>(app: TestApp, actor: Actor, m
   const result = await app.services.call(method, input, actor);
   if (!result.ok) throw new Error(`${method} falló: ${result.error.message}`);
   return result.result as MethodOutput<M>;
-}
-
-/**
- * A stand-in for the hub's device sessions over HTTP, until they exist: the request's
- * `x-test-device` header names one of `devices` (none: the organizer's own computer). Passed as
- * startHttpServer's `authenticate`; swap it for real invitation cookies when sessions land.
- */
-export function testDeviceAuth(devices: readonly Actor[]): (req: { headers: Record<string, string | string[] | undefined> }) => Actor | null {
-  return (req) => {
-    const name = req.headers['x-test-device'];
-    if (name === undefined) return LOCAL_ORGANIZER;
-    return devices.find((d) => d.name === name) ?? null;
-  };
 }

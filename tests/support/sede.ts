@@ -1,25 +1,16 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort as freePortOn } from '../../electron/bench/venue-sessions';
 import { Hub } from '../../electron/server/hub';
 import type { TestApp } from './services';
 
 /** The address standing in for the venue network's interface: loopback, never a real network. */
 export const VENUE = '127.0.0.2';
 
-/** A port free on `address` now (the OS picks it; the hub then binds it by number, as sede.start does). */
-export async function freePort(address = VENUE): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, address, resolve);
-  });
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+/** A port free on `address` now (by default the venue's stand-in). */
+export const freePort = (address = VENUE): Promise<number> => freePortOn(address);
 
 /** A hub over the test app's services, serving a one-page renderer. */
 export function makeHub(app: TestApp): Hub {
