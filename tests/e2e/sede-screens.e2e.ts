@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,13 +7,18 @@ import { api, capturePractice, savedTexts } from './support/encuentro';
 import { eventually } from './support/eventually';
 import { apiClient, createJuryScenario, type JuryScenario } from './support/jury-setup';
 import { device, fakeHubState, fakeSede, type FakeHub } from './support/sede-fakes';
+import { freePort, VENUE_ADDRESS } from './support/sede-hub';
 import { startServer, type ServedApp } from './support/server';
+import type { NetworkInterfaceInfo, SedeStatus } from '../../shared/contract/sede';
+
+const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures', 'sede');
 
 /**
- * «Modo sede» as its users see it: the organizer's venue screen (open the network, invite, see
- * and revoke devices), the join page a device opens from the QR code, and each role's shell.
- * The hub's session and sede methods are played by support/sede-fakes (HTTP-level, in the page);
- * every other call reaches the real served app.
+ * «Modo sede» as its users see it. The organizer's venue screen (open the network, invite, see
+ * and revoke devices) and the join page run against the real hub: the served app's own loopback
+ * listener for the organizer, its venue listener on 127.0.0.2 for the devices. The role shells
+ * below that still use support/sede-fakes are pending their move to the real hub (the venue with
+ * every role at once, on the real hub, is sede-venue.e2e.ts).
  */
 
 interface EncuentroDetail {
@@ -31,6 +34,214 @@ async function openWithHub(browser: Browser, url: string, hub: FakeHub, hash: st
   await opened.page.goto(`${url}/${hash}`);
   return opened;
 }
+
+/** Every call to `method` the page sent, with its input. */
+function recordCalls(page: Page, method: string): unknown[] {
+  const inputs: unknown[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith(`/api/call/${method}`)) inputs.push(request.postDataJSON());
+  });
+  return inputs;
+}
+
+describe('modo sede en el centro real: activar, invitar, dispositivos, revocar, unirse', () => {
+  let server: ServedApp;
+  let browser: Browser;
+  let detail: EncuentroDetail;
+  const call = <T>(method: string, input: unknown) => api<T>(server.url, method, input);
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
+    const { encuentroId } = await call<{ encuentroId: number }>('encuentro.ensureDemo', {});
+    detail = await call<EncuentroDetail>('encuentro.get', { id: encuentroId });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('la organización activa la sede en 127.0.0.2 con HTTPS y ve el QR de su dirección; la desactivación pide confirmar y cierra el acceso', async () => {
+    const { page, pageErrors } = await openPage(browser, 'about:blank');
+    // The one fake left here: the operating system lists only 127.0.0.1 on the loopback
+    // interface, so the real list gets 127.0.0.2 added as the venue's network card; choosing it
+    // then goes to the real sede.start, which accepts any loopback address.
+    await page.route('**/api/call/sede.interfaces', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { ok: true; result: NetworkInterfaceInfo[] };
+      body.result.push({ name: 'wlan-prueba', address: VENUE_ADDRESS, family: 'IPv4', internal: false });
+      await route.fulfill({ response, json: body });
+    });
+    const starts = recordCalls(page, 'sede.start');
+    await page.goto(`${server.url}/#/sede`);
+    await page.getByRole('heading', { level: 1, name: 'Modo sede' }).waitFor();
+    await page.getByRole('heading', { name: 'Modo sede apagado' }).waitFor();
+    const picker = page.getByLabel(/^Red de la sede/);
+    expect(await picker.locator('option').allTextContents()).toContain('wlan-prueba — 127.0.0.2');
+
+    // Nothing chosen, or a port out of range: said beside the field, nothing sent.
+    await page.getByRole('button', { name: 'Activar modo sede' }).click();
+    await page.getByText('Elija la red de la sede.').waitFor();
+    await picker.selectOption({ label: 'wlan-prueba — 127.0.0.2' });
+    await page.getByLabel(/^Puerto/).fill('80');
+    await page.getByRole('button', { name: 'Activar modo sede' }).click();
+    await page.getByText('El puerto debe ser un número entre 1024 y 65535.').waitFor();
+    expect(starts).toEqual([]);
+
+    // HTTPS with the test certificate (issued for 127.0.0.2) and its key.
+    const port = await freePort(VENUE_ADDRESS);
+    await page.getByLabel(/^Puerto/).fill(String(port));
+    await page.getByLabel('Certificado', { exact: true }).setInputFiles(path.join(FIXTURES, 'venue-cert.pem'));
+    await page.getByText('Elegido: venue-cert.pem').waitFor();
+    await page.getByRole('button', { name: 'Activar modo sede' }).click();
+    await page.getByText('Para HTTPS elija los dos archivos: el certificado y su clave.').waitFor();
+    await page.getByLabel('Clave del certificado').setInputFiles(path.join(FIXTURES, 'venue-key.pem'));
+    await page.getByText('Elegido: venue-key.pem').waitFor();
+    await page.getByRole('button', { name: 'Activar modo sede' }).click();
+    await page.getByRole('heading', { name: 'Modo sede activo' }).waitFor();
+    const status = await call<SedeStatus>('sede.status', {});
+    expect(status).toMatchObject({ on: true, address: VENUE_ADDRESS, port, https: true });
+    expect(status.url).toMatch(new RegExp(`^https://127\\.0\\.0\\.2:${port}/?$`));
+    expect(await page.getByTestId('sede-address').textContent()).toBe(status.url);
+
+    // The QR code of the hub's own address, as an image.
+    const qr = page.getByRole('img', { name: `Código QR de la dirección de la sede, ${status.url}` });
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;charset=utf-8,/);
+    await eventually(() => qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    expect(status.qrSvg).toMatch(/^<svg/);
+    await screenshot(page, 'sede-on');
+
+    // A device reaches the venue listener over HTTPS: the join page.
+    const deviceContext = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'es-PE' });
+    const devicePage = await deviceContext.newPage();
+    await devicePage.goto(status.url!);
+    await devicePage.getByRole('heading', { level: 1, name: 'Unirse a la sede' }).waitFor({ timeout: 20_000 });
+
+    // Deactivating asks first and says it closes every session; cancelling keeps it on.
+    await page.getByRole('button', { name: 'Desactivar' }).click();
+    const dialog = page.getByRole('dialog', { name: '¿Desactivar el modo sede?' });
+    await dialog.getByText(/Se cerrarán a la vez las sesiones de todos los dispositivos/).waitFor();
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
+    expect((await call<SedeStatus>('sede.status', {})).on).toBe(true);
+    await page.getByRole('button', { name: 'Desactivar' }).click();
+    await page.getByRole('dialog', { name: '¿Desactivar el modo sede?' }).getByRole('button', { name: 'Desactivar' }).click();
+    await page.getByRole('heading', { name: 'Modo sede apagado' }).waitFor();
+    expect(await call<SedeStatus>('sede.status', {})).toMatchObject({ on: false, url: null, qrSvg: null });
+    expect(await page.getByRole('img', { name: /^Código QR de la dirección/ }).count()).toBe(0);
+    // The venue listener is closed: the device's page cannot load anything from it any more.
+    await expect(devicePage.goto(status.url!)).rejects.toThrow();
+    await deviceContext.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  describe('con la sede activa en 127.0.0.2 (HTTP)', () => {
+    let venueUrl = '';
+    let organizer: Page;
+    let organizerErrors: string[] = [];
+
+    beforeAll(async () => {
+      const status = await call<SedeStatus>('sede.start', { address: VENUE_ADDRESS, port: await freePort(VENUE_ADDRESS) });
+      venueUrl = status.url!.replace(/\/$/, '');
+      ({ page: organizer, pageErrors: organizerErrors } = await openPage(browser, `${server.url}/#/sede`));
+      await organizer.getByRole('heading', { name: 'Modo sede activo' }).waitFor();
+    });
+
+    it('invitar a un moderador de dos salas: el código, su QR real como imagen, la dirección y «Copiar»; anular la invitación', async () => {
+      const page = organizer;
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      const creates = recordCalls(page, 'sede.invitations.create');
+      await page.getByRole('button', { name: 'Invitar un dispositivo' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Invitar un dispositivo' });
+      await dialog.getByLabel(/^Rol/).selectOption({ label: 'Moderador' });
+      await dialog.getByRole('button', { name: 'Crear la invitación' }).click();
+      await dialog.getByText('Escriba un nombre.').waitFor();
+      await dialog.getByText('Elija el Encuentro.').waitFor();
+      await dialog.getByLabel(/^Nombre/).fill('Mesa sala 1 y 2');
+      await dialog.getByLabel(/^Encuentro/).selectOption({ value: String(detail.id) });
+      const [first, second] = detail.salas;
+      await dialog.getByRole('button', { name: 'Crear la invitación' }).click();
+      await dialog.getByText('Marque al menos una sala.').waitFor();
+      await dialog.getByRole('checkbox', { name: first!.name }).check();
+      await dialog.getByRole('checkbox', { name: second!.name }).check();
+      await dialog.getByLabel(/^Válida por/).fill('30');
+      await dialog.getByRole('button', { name: 'Crear la invitación' }).click();
+
+      const created = page.getByRole('dialog', { name: 'Invitación para Mesa sala 1 y 2' });
+      await created.waitFor();
+      expect(creates).toEqual([{ name: 'Mesa sala 1 y 2', scope: { role: 'moderador', encuentroId: detail.id, salaIds: [first!.id, second!.id] }, validMinutes: 30 }]);
+      const code = (await created.getByTestId('invitation-code').textContent())!;
+      expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+      const qr = created.getByRole('img', { name: 'Código QR para que Mesa sala 1 y 2 se una a la sede' });
+      expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;charset=utf-8,/);
+      await eventually(() => qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+      expect(await created.getByTestId('invitation-url').textContent()).toBe(`${venueUrl}/#/unirse/${code}`);
+      expect(await page.evaluate('document.activeElement?.textContent')).toBe('Listo');
+      await screenshot(page, 'sede-invitation');
+      await created.getByRole('button', { name: 'Copiar la dirección' }).click();
+      await page.getByRole('status').filter({ hasText: 'Copiado.' }).waitFor();
+      expect(await page.evaluate('navigator.clipboard.readText()')).toBe(`${venueUrl}/#/unirse/${code}`);
+      await created.getByRole('button', { name: 'Listo' }).click();
+
+      // Pending, until cancelled; a cancelled code no longer opens a session.
+      const pending = page.getByRole('table', { name: 'Invitaciones que aún no se usaron' });
+      await pending.getByRole('cell', { name: 'Mesa sala 1 y 2', exact: true }).waitFor();
+      expect(await pending.getByRole('cell', { name: 'Moderador' }).count()).toBe(1);
+      await page.getByRole('button', { name: 'Anular la invitación de Mesa sala 1 y 2' }).click();
+      await page.getByText('No hay invitaciones pendientes.').waitFor();
+      const invitations = await call<{ name: string; cancelledAt: string | null }[]>('sede.invitations.list', {});
+      expect(invitations.find((i) => i.name === 'Mesa sala 1 y 2')?.cancelledAt).not.toBeNull();
+      const refused = await fetch(`${venueUrl}/api/sede/unirse`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+      expect(refused.ok).toBe(false);
+      expect(organizerErrors).toEqual([]);
+    });
+
+    it('un dispositivo abre la dirección del QR y con un toque entra a la puerta; la organización lo ve en la lista y al revocarlo vuelve a la página de ingreso', async () => {
+      const { code } = await call<{ code: string }>('sede.invitations.create', { name: 'Mesa 1', scope: { role: 'registro', encuentroId: detail.id }, validMinutes: 60 });
+      const { page, pageErrors } = await openPage(browser, `${venueUrl}/#/unirse/${code.toLowerCase()}`);
+      await page.getByRole('heading', { level: 1, name: 'Unirse a la sede' }).waitFor();
+      expect(await page.getByLabel('Código de invitación').inputValue()).toBe(code.toLowerCase());
+      await screenshot(page, 'sede-join');
+      // The one action left is «Unirme», and it has the focus: a tap, or Enter.
+      await eventually(() => page.evaluate('document.activeElement?.textContent')).toBe('Unirme');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Registro de asistencia' }).waitFor();
+      expect(new URL(page.url()).hash).toBe(`#/encuentros/${detail.id}/asistencia`);
+      expect(await page.getByTestId('device-identity').textContent()).toBe('Mesa 1 Registro (puerta)');
+      expect(await page.getByRole('navigation', { name: 'Secciones' }).count()).toBe(0);
+      expect(await page.getByText('Importar la lista de inscritos (Excel o CSV)').count()).toBe(0);
+      await screenshot(page, 'sede-door');
+      for (const hash of ['#/ediciones', '#/sede', `#/encuentros/${detail.id}`, `#/encuentros/${detail.id}/captura/${detail.salas[0]!.id}`]) {
+        await page.goto(`${venueUrl}/${hash}`);
+        await eventually(() => new URL(page.url()).hash).toBe(`#/encuentros/${detail.id}/asistencia`);
+        await page.getByRole('heading', { level: 1, name: 'Registro de asistencia' }).waitFor();
+      }
+
+      // The organizer's list: name, role, the address it calls from, connected.
+      const table = organizer.getByRole('table', { name: 'Dispositivos unidos a la sede' });
+      const row = table.locator('tbody tr', { hasText: 'Mesa 1' });
+      await eventually(async () => (await row.count()) === 1 && (await row.textContent())!.includes('Conectado')).toBe(true);
+      const cells = await row.locator('td, th').allTextContents();
+      expect(cells[0]).toBe('Mesa 1');
+      expect(cells).toContain('Registro (puerta)');
+      // The address it calls from (the kernel gives a loopback client the source 127.0.0.1).
+      const listed = (await call<{ name: string; address: string | null }[]>('sede.devices.list', {})).find((d) => d.name === 'Mesa 1');
+      expect(listed?.address).toMatch(/^127\.0\.0\.\d+$/);
+      expect(cells).toContain(listed!.address);
+      await organizer.getByRole('button', { name: 'Revocar la sesión de Mesa 1' }).click();
+      const dialog = organizer.getByRole('dialog', { name: '¿Revocar la sesión de Mesa 1?' });
+      await dialog.getByText(/dejará de trabajar en este momento/).waitFor();
+      await screenshot(organizer, 'sede-revoke');
+      await dialog.getByRole('button', { name: 'Revocar' }).click();
+      await row.getByText(/^Revocado/).waitFor();
+      expect(await organizer.getByRole('button', { name: 'Revocar la sesión de Mesa 1' }).count()).toBe(0);
+      // At once on the device: the join page, saying why.
+      await page.getByText('La organización cerró o revocó la sesión de este dispositivo.').waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Unirse a la sede' }).waitFor();
+      expect(pageErrors).toEqual([]);
+      expect(organizerErrors).toEqual([]);
+    });
+  });
+});
 
 describe('modo sede: la pantalla de la organización y los dispositivos de un Encuentro', () => {
   let server: ServedApp;
@@ -57,179 +268,6 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
     pages.push(opened.page);
     return opened;
   }
-
-  it('la organización activa la sede en una red elegida, con HTTPS; la desactivación pide confirmar y cierra todas las sesiones', async () => {
-    const hub = fakeHubState();
-    const { page, pageErrors } = await open(hub, '#/sede');
-    await page.getByRole('heading', { level: 1, name: 'Modo sede' }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Modo sede' }).getAttribute('aria-current')).toBe('page');
-    await page.getByRole('heading', { name: 'Modo sede apagado' }).waitFor();
-
-    // The interfaces by name and address.
-    const picker = page.getByLabel(/^Red de la sede/);
-    expect(await picker.locator('option').allTextContents()).toEqual(['Elija una red…', 'lo — 127.0.0.1 (solo esta computadora)', 'wlan0 — 127.0.0.2']);
-
-    // Nothing chosen: said beside the field, nothing sent.
-    await page.getByRole('button', { name: 'Activar modo sede' }).click();
-    await page.getByText('Elija la red de la sede.').waitFor();
-    expect(hub.calls.filter((c) => c.method === 'sede.start')).toEqual([]);
-
-    // A port out of range.
-    await picker.selectOption({ label: 'wlan0 — 127.0.0.2' });
-    await page.getByLabel(/^Puerto/).fill('80');
-    await page.getByRole('button', { name: 'Activar modo sede' }).click();
-    await page.getByText('El puerto debe ser un número entre 1024 y 65535.').waitFor();
-
-    // HTTPS: the certificate and its key, read as text.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpge-tls-'));
-    fs.writeFileSync(path.join(dir, 'sede.crt'), '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
-    fs.writeFileSync(path.join(dir, 'sede.key'), '-----BEGIN PRIVATE KEY-----\nBBBB\n-----END PRIVATE KEY-----\n');
-    await page.getByLabel('Certificado', { exact: true }).setInputFiles(path.join(dir, 'sede.crt'));
-    await page.getByText('Elegido: sede.crt').waitFor();
-    // Only one of the two: refused with a reason.
-    await page.getByLabel(/^Puerto/).fill('8443');
-    await page.getByRole('button', { name: 'Activar modo sede' }).click();
-    await page.getByText('Para HTTPS elija los dos archivos: el certificado y su clave.').waitFor();
-    await page.getByLabel('Clave del certificado').setInputFiles(path.join(dir, 'sede.key'));
-    await page.getByText('Elegido: sede.key').waitFor();
-    await page.getByRole('button', { name: 'Activar modo sede' }).click();
-
-    await page.getByRole('heading', { name: 'Modo sede activo' }).waitFor();
-    expect(await page.getByTestId('sede-address').textContent()).toBe('https://127.0.0.2:8443/');
-    expect(hub.calls.filter((c) => c.method === 'sede.start')).toEqual([
-      {
-        method: 'sede.start',
-        input: {
-          address: '127.0.0.2',
-          port: 8443,
-          tls: { certPem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', keyPem: '-----BEGIN PRIVATE KEY-----\nBBBB\n-----END PRIVATE KEY-----\n' },
-        },
-      },
-    ]);
-    await screenshot(page, 'sede-on');
-
-    // Deactivating asks first, and says it closes every session.
-    await page.getByRole('button', { name: 'Desactivar' }).click();
-    const dialog = page.getByRole('dialog', { name: '¿Desactivar el modo sede?' });
-    await dialog.getByText(/Se cerrarán a la vez las sesiones de todos los dispositivos/).waitFor();
-    await dialog.getByRole('button', { name: 'Cancelar' }).click();
-    expect(hub.status.on).toBe(true);
-    await page.getByRole('button', { name: 'Desactivar' }).click();
-    await page.getByRole('dialog', { name: '¿Desactivar el modo sede?' }).getByRole('button', { name: 'Desactivar' }).click();
-    await page.getByRole('heading', { name: 'Modo sede apagado' }).waitFor();
-    expect(hub.status.on).toBe(false);
-    expect(pageErrors).toEqual([]);
-  });
-
-  it('invitar a un moderador de dos salas: el código grande, su QR como imagen (sin ejecutar nada), la dirección y «Copiar»; anular la invitación', async () => {
-    const hub = fakeHubState({ status: { on: true, address: '127.0.0.2', port: 8080, url: 'http://127.0.0.2:8080/', https: false, devices: 0 } });
-    const { page, pageErrors } = await open(hub, '#/sede');
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    await page.getByRole('button', { name: 'Invitar un dispositivo' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Invitar un dispositivo' });
-    await dialog.getByLabel(/^Rol/).selectOption({ label: 'Moderador' });
-    await dialog.getByRole('button', { name: 'Crear la invitación' }).click();
-    await dialog.getByText('Escriba un nombre.').waitFor();
-    await dialog.getByText('Elija el Encuentro.').waitFor();
-
-    await dialog.getByLabel(/^Nombre/).fill('Mesa sala 1 y 2');
-    await dialog.getByLabel(/^Encuentro/).selectOption({ index: 1 });
-    const [first, second] = detail.salas;
-    await dialog.getByRole('button', { name: 'Crear la invitación' }).click();
-    await dialog.getByText('Marque al menos una sala.').waitFor();
-    await dialog.getByRole('checkbox', { name: first!.name }).check();
-    await dialog.getByRole('checkbox', { name: second!.name }).check();
-    await dialog.getByLabel(/^Válida por/).fill('30');
-    await dialog.getByRole('button', { name: 'Crear la invitación' }).click();
-
-    const created = page.getByRole('dialog', { name: 'Invitación para Mesa sala 1 y 2' });
-    await created.waitFor();
-    expect(hub.calls.find((c) => c.method === 'sede.invitations.create')?.input).toEqual({
-      name: 'Mesa sala 1 y 2',
-      scope: { role: 'moderador', encuentroId: detail.id, salaIds: [first!.id, second!.id] },
-      validMinutes: 30,
-    });
-    expect(await created.getByTestId('invitation-code').textContent()).toBe('K7M2-P9QX');
-    const qr = created.getByRole('img', { name: 'Código QR para que Mesa sala 1 y 2 se una a la sede' });
-    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;charset=utf-8,/);
-    expect(await qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
-    // The SVG is an image, not markup of the page: its script never ran, its elements are not in the page.
-    expect(await page.evaluate('window.__qrScriptRan === undefined && document.getElementById("fake-qr") === null')).toBe(true);
-    expect(await created.getByTestId('invitation-url').textContent()).toBe('http://127.0.0.2:8080/#/unirse/K7M2-P9QX');
-    // «Listo» has the focus (the form it replaced had it).
-    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Listo');
-    await screenshot(page, 'sede-invitation');
-    await created.getByRole('button', { name: 'Copiar la dirección' }).click();
-    await page.getByRole('status').filter({ hasText: 'Copiado.' }).waitFor();
-    expect(await page.evaluate('navigator.clipboard.readText()')).toBe('http://127.0.0.2:8080/#/unirse/K7M2-P9QX');
-    await created.getByRole('button', { name: 'Listo' }).click();
-
-    // Pending, until cancelled.
-    const pending = page.getByRole('table', { name: 'Invitaciones que aún no se usaron' });
-    await pending.getByRole('cell', { name: 'Mesa sala 1 y 2', exact: true }).waitFor();
-    expect(await pending.getByRole('cell', { name: 'Moderador' }).count()).toBe(1);
-    await page.getByRole('button', { name: 'Anular la invitación de Mesa sala 1 y 2' }).click();
-    await page.getByText('No hay invitaciones pendientes.').waitFor();
-    expect(hub.invitations[0]?.cancelledAt).not.toBeNull();
-    expect(pageErrors).toEqual([]);
-  });
-
-  it('la lista de dispositivos: rol, alcance, dirección, última actividad, conexión; «Revocar» pide confirmar y surte efecto', async () => {
-    const hub = fakeHubState({
-      status: { on: true, address: '127.0.0.2', port: 8080, url: 'http://127.0.0.2:8080/', https: false, devices: 2 },
-      devices: [
-        device(1, 'Mesa 1', { role: 'registro', encuentroId: detail.id }),
-        device(2, 'Proyector sala 1', { role: 'proyector', encuentroId: detail.id, salaId: detail.salas[0]!.id, practiceId: null }, { connected: false }),
-      ],
-    });
-    const { page, pageErrors } = await open(hub, '#/sede');
-    const table = page.getByRole('table', { name: 'Dispositivos unidos a la sede' });
-    await table.waitFor();
-    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from((tr as unknown as { cells: ArrayLike<{ textContent: string | null }> }).cells, (c) => c.textContent)));
-    expect(rows).toEqual([
-      ['Mesa 1', 'Registro (puerta)', `Puerta · Encuentro ${detail.id}`, '127.0.0.2', expect.stringMatching(/2026/), 'Conectado', 'Revocar'],
-      ['Proyector sala 1', 'Proyector', `Sala ${detail.salas[0]!.id}`, '127.0.0.3', expect.stringMatching(/2026/), 'Sin conexión', 'Revocar'],
-    ]);
-    await page.getByRole('button', { name: 'Revocar la sesión de Mesa 1' }).click();
-    const dialog = page.getByRole('dialog', { name: '¿Revocar la sesión de Mesa 1?' });
-    await dialog.getByText(/dejará de trabajar en este momento/).waitFor();
-    await screenshot(page, 'sede-revoke');
-    await dialog.getByRole('button', { name: 'Revocar' }).click();
-    await table.getByText(/^Revocado/).waitFor();
-    expect(hub.calls.filter((c) => c.method === 'sede.devices.revoke').map((c) => c.input)).toEqual([{ id: 1 }]);
-    expect(await page.getByRole('button', { name: 'Revocar la sesión de Mesa 1' }).count()).toBe(0);
-    expect(pageErrors).toEqual([]);
-  });
-
-  it('un dispositivo escanea el QR (la dirección trae el código) y con un toque entra a la puerta de su Encuentro; otra dirección lo devuelve allí', async () => {
-    const session = { role: 'registro' as const, scope: { role: 'registro' as const, encuentroId: detail.id }, deviceId: 7, name: 'Mesa 1' };
-    const hub = fakeHubState({ whoami: null, codes: new Map([['K7M2-P9QX', session]]) });
-    const { page, pageErrors } = await open(hub, '#/unirse/k7m2-p9qx');
-    await page.getByRole('heading', { level: 1, name: 'Unirse a la sede' }).waitFor();
-    expect(await page.getByLabel('Código de invitación').inputValue()).toBe('k7m2-p9qx');
-    await screenshot(page, 'sede-join');
-    // The one action left is «Unirme», and it has the focus: a tap, or Enter.
-    await eventually(() => page.evaluate('document.activeElement?.textContent')).toBe('Unirme');
-    await page.keyboard.press('Enter');
-
-    await page.getByRole('heading', { level: 1, name: 'Registro de asistencia' }).waitFor();
-    expect(hub.calls.filter((c) => c.method === 'unirse').map((c) => c.input)).toEqual([{ code: 'K7M2-P9QX' }]);
-    expect(new URL(page.url()).hash).toBe(`#/encuentros/${detail.id}/asistencia`);
-    expect(await page.getByTestId('device-identity').textContent()).toBe('Mesa 1 Registro (puerta)');
-    // No organizer navigation, no set-up links, no roster import, no other sections.
-    expect(await page.getByRole('navigation', { name: 'Secciones' }).count()).toBe(0);
-    expect(await page.getByRole('navigation', { name: 'Secciones del Encuentro' }).count()).toBe(0);
-    expect(await page.getByText('Importar la lista de inscritos (Excel o CSV)').count()).toBe(0);
-    await page.getByLabel('Buscar por nombre, DNI o institución').waitFor();
-    await screenshot(page, 'sede-door');
-
-    for (const hash of ['#/ediciones', '#/sede', `#/encuentros/${detail.id}`, `#/encuentros/${detail.id}/captura/${detail.salas[0]!.id}`]) {
-      await page.goto(`${server.url}/${hash}`);
-      await eventually(() => new URL(page.url()).hash).toBe(`#/encuentros/${detail.id}/asistencia`);
-      await page.getByRole('heading', { level: 1, name: 'Registro de asistencia' }).waitFor();
-    }
-    expect(pageErrors).toEqual([]);
-  });
 
   it('un código mal escrito o que no vale se dice con claridad, y el foco vuelve al código', async () => {
     const hub = fakeHubState({ whoami: null });
@@ -327,7 +365,7 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
 
   it('accesibilidad (axe, todo impacto): la pantalla de la sede y sus diálogos, la página de ingreso, la puerta y la captura de un dispositivo', async () => {
     const hub = fakeHubState({
-      status: { on: true, address: '127.0.0.2', port: 8080, url: 'http://127.0.0.2:8080/', https: false, devices: 1 },
+      status: { on: true, address: '127.0.0.2', port: 8080, url: 'http://127.0.0.2:8080/', https: false, devices: 1, qrSvg: null },
       devices: [device(1, 'Mesa 1', { role: 'registro', encuentroId: detail.id })],
     });
     const { page } = await open(hub, '#/sede');

@@ -67,7 +67,7 @@ function scopeLabel(scope: SessionScope): string {
 
 export function fakeHubState(overrides: Partial<FakeHub> = {}): FakeHub {
   return {
-    status: { on: false, address: null, port: null, url: null, https: false, devices: 0 },
+    status: { on: false, address: null, port: null, url: null, https: false, devices: 0, qrSvg: null },
     interfaces: [
       { name: 'lo', address: '127.0.0.1', family: 'IPv4', internal: true },
       { name: 'wlan0', address: '127.0.0.2', family: 'IPv4', internal: false },
@@ -95,11 +95,11 @@ export async function fakeSede(page: Page, hub: FakeHub = fakeHubState()): Promi
     'sede.start': (input: { address: string; port?: number; tls?: unknown }) => {
       const port = input.port ?? 8443;
       const https = input.tls !== undefined;
-      hub.status = { on: true, address: input.address, port, url: `${https ? 'https' : 'http'}://${input.address}:${port}/`, https, devices: hub.devices.filter((d) => !d.revokedAt).length };
+      hub.status = { on: true, address: input.address, port, url: `${https ? 'https' : 'http'}://${input.address}:${port}/`, https, devices: hub.devices.filter((d) => !d.revokedAt).length, qrSvg: null };
       return hub.status;
     },
     'sede.stop': () => {
-      hub.status = { on: false, address: null, port: null, url: null, https: false, devices: 0 };
+      hub.status = { on: false, address: null, port: null, url: null, https: false, devices: 0, qrSvg: null };
       hub.devices = hub.devices.map((d) => ({ ...d, connected: false }));
       return hub.status;
     },

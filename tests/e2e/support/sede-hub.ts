@@ -30,7 +30,7 @@ export interface SedeHub {
 }
 
 /** A port free on `host` now (the kernel picks it; the listener is closed at once). */
-function freePort(host: string): Promise<number> {
+export function freePort(host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
