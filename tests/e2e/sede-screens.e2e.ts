@@ -8,6 +8,7 @@ import { eventually } from './support/eventually';
 import { apiClient, createJuryScenario, type JuryScenario } from './support/jury-setup';
 import { device, fakeHubState, fakeSede, type FakeHub } from './support/sede-fakes';
 import { freePort, VENUE_ADDRESS } from './support/sede-hub';
+import type { SessionScope } from '../../shared/sede/roles';
 import { startServer, type ServedApp } from './support/server';
 import type { NetworkInterfaceInfo, SedeStatus } from '../../shared/contract/sede';
 
@@ -35,11 +36,11 @@ async function openWithHub(browser: Browser, url: string, hub: FakeHub, hash: st
   return opened;
 }
 
-/** Every call to `method` the page sent, with its input. */
-function recordCalls(page: Page, method: string): unknown[] {
+/** Every request the page sent to a path ending in `/name` (a contract method, or the join route «unirse»), with its body. */
+function recordCalls(page: Page, name: string): unknown[] {
   const inputs: unknown[] = [];
   page.on('request', (request) => {
-    if (request.url().endsWith(`/api/call/${method}`)) inputs.push(request.postDataJSON());
+    if (request.url().endsWith(`/${name}`)) inputs.push(request.postDataJSON());
   });
   return inputs;
 }
@@ -243,10 +244,32 @@ describe('modo sede en el centro real: activar, invitar, dispositivos, revocar, 
   });
 });
 
+/** Turns the venue listener on at 127.0.0.2 (as the organizer, on the loopback listener) and answers its address. */
+async function startVenue(server: ServedApp): Promise<string> {
+  const status = await api<SedeStatus>(server.url, 'sede.start', { address: VENUE_ADDRESS, port: await freePort(VENUE_ADDRESS) });
+  return status.url!.replace(/\/$/, '');
+}
+
+/** A new device (its own browser context) that joins with a real invitation for `scope` through the join page. */
+async function joinDevice(browser: Browser, server: ServedApp, venueUrl: string, name: string, scope: SessionScope): Promise<{ page: Page; pageErrors: string[] }> {
+  const { code } = await api<{ code: string }>(server.url, 'sede.invitations.create', { name, scope, validMinutes: 60 });
+  const opened = await openPage(browser, `${venueUrl}/#/unirse/${code}`);
+  await opened.page.getByRole('button', { name: 'Unirme' }).click();
+  await eventually(() => new URL(opened.page.url()).hash.startsWith('#/unirse')).toBe(false);
+  return opened;
+}
+
+/** The hub's id of the device called `name`. */
+async function deviceId(server: ServedApp, name: string): Promise<number> {
+  const devices = await api<{ id: number; name: string; revokedAt: string | null }[]>(server.url, 'sede.devices.list', {});
+  return devices.find((d) => d.name === name && d.revokedAt === null)!.id;
+}
+
 describe('modo sede: la pantalla de la organización y los dispositivos de un Encuentro', () => {
   let server: ServedApp;
   let browser: Browser;
   let detail: EncuentroDetail;
+  let venueUrl = '';
   const pages: Page[] = [];
 
   beforeAll(async () => {
@@ -256,6 +279,7 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
     await capturePractice(server.url, 'Práctica de la tercera sala');
     detail = await api<EncuentroDetail>(server.url, 'encuentro.get', { id: encuentroId });
     expect(detail.salas.length).toBeGreaterThanOrEqual(3);
+    venueUrl = await startVenue(server);
   });
 
   afterAll(async () => {
@@ -270,8 +294,8 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
   }
 
   it('un código mal escrito o que no vale se dice con claridad, y el foco vuelve al código', async () => {
-    const hub = fakeHubState({ whoami: null });
-    const { page, pageErrors } = await open(hub, '#/ediciones');
+    const { page, pageErrors } = await openPage(browser, `${venueUrl}/#/ediciones`);
+    const joins = recordCalls(page, 'unirse');
     // Without a session any address shows the join page.
     await page.getByRole('heading', { level: 1, name: 'Unirse a la sede' }).waitFor();
     expect(await page.getByText('La organización cerró o revocó la sesión de este dispositivo.').count()).toBe(0);
@@ -279,11 +303,11 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
     await input.fill('K7M2');
     await page.getByRole('button', { name: 'Unirme' }).click();
     await page.getByText('El código tiene ocho letras y números, por ejemplo K7M2-P9QX. Revíselo e intente otra vez.').waitFor();
-    expect(hub.calls.filter((c) => c.method === 'unirse')).toEqual([]);
+    expect(joins).toEqual([]);
     await input.fill('aaaa bbbb');
     await page.getByRole('button', { name: 'Unirme' }).click();
-    await page.getByText('El código no es válido o ya venció.').waitFor();
-    expect(hub.calls.filter((c) => c.method === 'unirse').map((c) => c.input)).toEqual([{ code: 'AAAA-BBBB' }]);
+    await page.getByText('El código no es válido. Revíselo (8 letras y números) e inténtelo de nuevo.').waitFor();
+    expect(joins).toEqual([{ code: 'AAAA-BBBB' }]);
     expect(await input.evaluate((el) => el === (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement)).toBe(true);
     expect(pageErrors).toEqual([]);
   });
@@ -291,8 +315,8 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
   it('un moderador de dos salas: solo sus salas, captura, síntesis y resumen; la revocación a mitad de escritura muestra el aviso y lo escrito se guarda al volver', async () => {
     const [first, second, third] = detail.salas;
     const scope = { role: 'moderador' as const, encuentroId: detail.id, salaIds: [first!.id, second!.id] };
-    const hub = fakeHubState({ whoami: { role: 'moderador', scope, deviceId: 9, name: 'Moderación A' } });
-    const { page, pageErrors } = await open(hub, '#/');
+    const { page, pageErrors } = await joinDevice(browser, server, venueUrl, 'Moderación A', scope);
+    await page.goto(`${venueUrl}/#/`);
     await page.getByRole('heading', { level: 1, name: 'Captura de aportes' }).waitFor();
     expect(new URL(page.url()).hash).toBe(`#/encuentros/${detail.id}/captura`);
     const salaPicker = page.getByLabel('Sala', { exact: true });
@@ -301,15 +325,15 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
     expect(await page.getByRole('button', { name: /Proyectar/ }).count()).toBe(0);
 
     // Another sala, or the set-up, typed by hand: back to its capture.
-    await page.goto(`${server.url}/#/encuentros/${detail.id}/captura/${third!.id}`);
+    await page.goto(`${venueUrl}/#/encuentros/${detail.id}/captura/${third!.id}`);
     await eventually(() => new URL(page.url()).hash).toBe(`#/encuentros/${detail.id}/captura`);
-    await page.goto(`${server.url}/#/encuentros/${detail.id}/sintesis/${second!.id}`);
+    await page.goto(`${venueUrl}/#/encuentros/${detail.id}/sintesis/${second!.id}`);
     await page.getByRole('heading', { level: 1, name: 'Síntesis para la plenaria' }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Salas' }).getByRole('link').allTextContents()).toEqual([first!.name, second!.name]);
 
     // Capture a line in its first sala's first practice.
     const practiceId = first!.practiceIds[0]!;
-    await page.goto(`${server.url}/#/encuentros/${detail.id}/captura/${first!.id}/${practiceId}`);
+    await page.goto(`${venueUrl}/#/encuentros/${detail.id}/captura/${first!.id}/${practiceId}`);
     const ghost = page.locator('textarea[aria-label="Nuevo aporte — UGEL — Factores que limitan"]');
     await ghost.click();
     await page.keyboard.type('Antes de revocar');
@@ -320,7 +344,7 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
     // The organizer revokes this device; it types on.
     // (The line arrives in one input, as a paste: keys pressed once the join page has replaced the
     // capture screen land there, not in the line.)
-    hub.whoami = null;
+    await api(server.url, 'sede.devices.revoke', { id: await deviceId(server, 'Moderación A') });
     await page.keyboard.insertText('Durante la revocación');
     await page.getByText('La organización cerró o revocó la sesión de este dispositivo.').waitFor();
     await page.getByRole('heading', { level: 1, name: 'Unirse a la sede' }).waitFor();
@@ -328,8 +352,8 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
     expect(await savedTexts(server.url, practiceId, first!.id)).not.toContain('Durante la revocación');
 
     // A new invitation, typed: the line typed meanwhile reaches the hub.
-    hub.codes.set('ZX9Q-4WER', { role: 'moderador', scope, deviceId: 10, name: 'Moderación A' });
-    await page.getByLabel('Código de invitación').fill('zx9q4wer');
+    const { code } = await api<{ code: string }>(server.url, 'sede.invitations.create', { name: 'Moderación A', scope, validMinutes: 60 });
+    await page.getByLabel('Código de invitación').fill(code.toLowerCase().replace('-', ''));
     await page.getByRole('button', { name: 'Unirme' }).click();
     await page.getByRole('heading', { level: 1, name: 'Captura de aportes' }).waitFor();
     await eventually(() => savedTexts(server.url, practiceId, first!.id)).toContain('Durante la revocación');
@@ -338,8 +362,8 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
 
   it('«Salir» pide confirmar y deja la página de ingreso; el proyector invitado muestra su sala a pantalla completa, sin nada alrededor', async () => {
     const sala = detail.salas[0]!;
-    const hub = fakeHubState({ whoami: { role: 'proyector', scope: { role: 'proyector', encuentroId: detail.id, salaId: sala.id, practiceId: null }, deviceId: 11, name: 'Proyector 1' } });
-    const { page, pageErrors } = await open(hub, '#/ediciones');
+    const { page, pageErrors } = await joinDevice(browser, server, venueUrl, 'Proyector 1', { role: 'proyector', encuentroId: detail.id, salaId: sala.id, practiceId: null });
+    await page.goto(`${venueUrl}/#/ediciones`);
     await eventually(() => new URL(page.url()).hash).toBe(`#/proyector/sala/${sala.id}`);
     await page.locator('body.projector-body').waitFor();
     expect(await page.getByRole('banner').count()).toBe(0);
@@ -350,15 +374,17 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
     await eventually(() => page.evaluate('document.fullscreenElement === document.documentElement')).toBe(true);
     await page.keyboard.press('f');
     await eventually(() => page.evaluate('document.fullscreenElement === null')).toBe(true);
-    await page.goto(`${server.url}/#/proyector/sala/${detail.salas[1]!.id}`);
+    await page.goto(`${venueUrl}/#/proyector/sala/${detail.salas[1]!.id}`);
     await eventually(() => new URL(page.url()).hash).toBe(`#/proyector/sala/${sala.id}`);
 
-    const door = fakeHubState({ whoami: { role: 'registro', scope: { role: 'registro', encuentroId: detail.id }, deviceId: 12, name: 'Mesa 2' } });
-    const other = await open(door, `#/encuentros/${detail.id}/asistencia`);
+    const other = await joinDevice(browser, server, venueUrl, 'Mesa 2', { role: 'registro', encuentroId: detail.id });
+    const leftId = await deviceId(server, 'Mesa 2');
     await other.page.getByRole('button', { name: 'Salir' }).click();
     await other.page.getByRole('dialog', { name: '¿Salir de la sede?' }).getByRole('button', { name: 'Salir' }).click();
     await other.page.getByText('Salió de la sede. Para volver necesitará un código nuevo.').waitFor();
-    expect(door.calls.some((c) => c.method === 'salir')).toBe(true);
+    // The hub closed its session: the device is listed as gone.
+    const left = (await api<{ id: number; revokedAt: string | null }[]>(server.url, 'sede.devices.list', {})).find((d) => d.id === leftId);
+    expect(left?.revokedAt).not.toBeNull();
     expect(pageErrors).toEqual([]);
     expect(other.pageErrors).toEqual([]);
   });
@@ -417,10 +443,12 @@ describe('modo sede: un jurado invitado califica solo como sí mismo', () => {
   let server: ServedApp;
   let browser: Browser;
   let scenario: JuryScenario;
+  let venueUrl = '';
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     scenario = await createJuryScenario(apiClient(server.url), { entries: 2, jurors: 2, criteria: 2, jurorsPerEntry: 2 });
+    venueUrl = await startVenue(server);
   });
 
   afterAll(async () => {
@@ -430,8 +458,8 @@ describe('modo sede: un jurado invitado califica solo como sí mismo', () => {
 
   it('su inicio son las etapas de su edición; sus fichas, sin «No soy…»; la organización y las fichas de otro jurado lo devuelven a su inicio', async () => {
     const [me, other] = scenario.jurorIds;
-    const hub = fakeHubState({ whoami: { role: 'jurado', scope: { role: 'jurado', editionId: scenario.editionId, jurorId: me! }, deviceId: 5, name: 'Ana Quispe Mamani' } });
-    const { page, pageErrors } = await openWithHub(browser, server.url, hub, '#/jurado');
+    const { page, pageErrors } = await joinDevice(browser, server, venueUrl, 'Ana Quispe Mamani', { role: 'jurado', editionId: scenario.editionId, jurorId: me! });
+    await page.goto(`${venueUrl}/#/jurado`);
     await page.getByRole('heading', { level: 1, name: 'Calificación — Ana Quispe Mamani' }).waitFor();
     expect(new URL(page.url()).hash).toBe('#/calificar');
     expect(await page.getByRole('navigation', { name: 'Secciones' }).count()).toBe(0);
@@ -446,7 +474,7 @@ describe('modo sede: un jurado invitado califica solo como sí mismo', () => {
     await tour.check('Fichas del jurado (dispositivo)');
 
     for (const hash of [`#/calificar/${scenario.stageId}/${other}`, '#/ediciones', '#/resultados', `#/encuentros`]) {
-      await page.goto(`${server.url}/${hash}`);
+      await page.goto(`${venueUrl}/${hash}`);
       await eventually(() => new URL(page.url()).hash).toBe('#/calificar');
     }
     expect(tour.findings.join('\n')).toBe('');
