@@ -6,7 +6,6 @@ import { launchBrowser, openPage, screenshot } from './support/browser';
 import { api, capturePractice, savedTexts } from './support/encuentro';
 import { eventually } from './support/eventually';
 import { apiClient, createJuryScenario, type JuryScenario } from './support/jury-setup';
-import { device, fakeHubState, fakeSede, type FakeHub } from './support/sede-fakes';
 import { freePort, VENUE_ADDRESS } from './support/sede-hub';
 import type { SessionScope } from '../../shared/sede/roles';
 import { startServer, type ServedApp } from './support/server';
@@ -17,23 +16,15 @@ const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures', 'sede');
 /**
  * «Modo sede» as its users see it. The organizer's venue screen (open the network, invite, see
  * and revoke devices) and the join page run against the real hub: the served app's own loopback
- * listener for the organizer, its venue listener on 127.0.0.2 for the devices. The role shells
- * below that still use support/sede-fakes are pending their move to the real hub (the venue with
- * every role at once, on the real hub, is sede-venue.e2e.ts).
+ * listener for the organizer, its venue listener on 127.0.0.2 for the devices, which join each
+ * role's shell with real invitation codes (the venue with every role at once, a
+ * revocation and a restart of the hub, is sede-venue.e2e.ts).
  */
 
 interface EncuentroDetail {
   id: number;
   salas: { id: number; name: string; practiceIds: number[] }[];
   practices: { id: number; title: string; igedName: string }[];
-}
-
-/** A fresh page whose sede calls are played by `hub`, opened at `hash`. */
-async function openWithHub(browser: Browser, url: string, hub: FakeHub, hash: string): Promise<{ page: Page; pageErrors: string[] }> {
-  const opened = await openPage(browser, 'about:blank');
-  await fakeSede(opened.page, hub);
-  await opened.page.goto(`${url}/${hash}`);
-  return opened;
 }
 
 /** Every request the page sent to a path ending in `/name` (a contract method, or the join route «unirse»), with its body. */
@@ -270,7 +261,6 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
   let browser: Browser;
   let detail: EncuentroDetail;
   let venueUrl = '';
-  const pages: Page[] = [];
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
@@ -286,12 +276,6 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
     await browser?.close();
     await server?.stop();
   });
-
-  async function open(hub: FakeHub, hash: string) {
-    const opened = await openWithHub(browser, server.url, hub, hash);
-    pages.push(opened.page);
-    return opened;
-  }
 
   it('un código mal escrito o que no vale se dice con claridad, y el foco vuelve al código', async () => {
     const { page, pageErrors } = await openPage(browser, `${venueUrl}/#/ediciones`);
@@ -390,24 +374,43 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
   });
 
   it('accesibilidad (axe, todo impacto): la pantalla de la sede y sus diálogos, la página de ingreso, la puerta y la captura de un dispositivo', async () => {
-    const hub = fakeHubState({
-      status: { on: true, address: '127.0.0.2', port: 8080, url: 'http://127.0.0.2:8080/', https: false, devices: 1, qrSvg: null },
-      devices: [device(1, 'Mesa 1', { role: 'registro', encuentroId: detail.id })],
-    });
-    const { page } = await open(hub, '#/sede');
+    // The devices first (turning the mode off at the end closes their sessions).
+    const joinPage = await openPage(browser, `${venueUrl}/#/unirse/K7M2-P9QX`);
+    const joinTour = new A11yTour(joinPage.page, venueUrl);
+    await joinPage.page.getByRole('heading', { level: 1, name: 'Unirse a la sede' }).waitFor();
+    await joinTour.check('Unirse a la sede');
+
+    const door = await joinDevice(browser, server, venueUrl, 'Mesa 1', { role: 'registro', encuentroId: detail.id });
+    const doorTour = new A11yTour(door.page, venueUrl);
+    await door.page.getByRole('heading', { level: 1, name: 'Registro de asistencia' }).waitFor();
+    await door.page.getByLabel('Buscar por nombre, DNI o institución').waitFor();
+    await door.page.getByTestId('device-identity').waitFor();
+    await doorTour.check('Puerta de un dispositivo');
+    await doorTour.dialog('Salir (diálogo)', door.page.getByRole('button', { name: 'Salir' }), '¿Salir de la sede?');
+
+    const moderator = await joinDevice(browser, server, venueUrl, 'Moderación B', { role: 'moderador', encuentroId: detail.id, salaIds: [detail.salas[0]!.id] });
+    const moderatorTour = new A11yTour(moderator.page, venueUrl);
+    await moderator.page.goto(`${venueUrl}/#/encuentros/${detail.id}/captura/${detail.salas[0]!.id}`);
+    await moderator.page.getByRole('heading', { level: 1, name: 'Captura de aportes' }).waitFor();
+    await moderator.page.getByTestId('device-identity').waitFor();
+    await moderatorTour.check('Captura de un moderador');
+
+    // The organizer's screen, on, with Mesa 1 in its list.
+    const { page } = await openPage(browser, `${server.url}/#/sede`);
     const tour = new A11yTour(page, server.url);
     await tour.screen('Modo sede (activo)', '#/sede', 'Modo sede', page.getByRole('table', { name: 'Dispositivos unidos a la sede' }));
+    await page.getByRole('button', { name: 'Revocar la sesión de Mesa 1' }).waitFor();
     await tour.dialog('Invitar un dispositivo (diálogo)', page.getByRole('button', { name: 'Invitar un dispositivo' }), 'Invitar un dispositivo');
     await page.getByRole('button', { name: 'Invitar un dispositivo' }).click();
     const dialog = page.getByRole('dialog', { name: 'Invitar un dispositivo' });
     await dialog.getByLabel(/^Nombre/).fill('Proyector 2');
     await dialog.getByLabel(/^Rol/).selectOption({ label: 'Proyector' });
-    await dialog.getByLabel(/^Encuentro/).selectOption({ index: 1 });
+    await dialog.getByLabel(/^Encuentro/).selectOption({ value: String(detail.id) });
     await dialog.getByLabel(/^Sala/).selectOption({ index: 1 });
     await tour.check('Invitar un proyector (diálogo lleno)');
     await dialog.getByRole('button', { name: 'Crear la invitación' }).click();
-    await page.getByRole('dialog', { name: 'Invitación para Proyector 2' }).waitFor();
-    await tour.check('Invitación creada (diálogo)');
+    await page.getByRole('dialog', { name: 'Invitación para Proyector 2' }).getByRole('img').waitFor();
+    await tour.check('Invitación creada (diálogo, con su QR)');
     await page.keyboard.press('Escape');
     await tour.dialog('Revocar (diálogo)', page.getByRole('button', { name: 'Revocar la sesión de Mesa 1' }), '¿Revocar la sesión de Mesa 1?');
     await page.getByRole('button', { name: 'Desactivar' }).click();
@@ -417,25 +420,7 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
     await stop.getByRole('button', { name: 'Desactivar' }).click();
     await page.getByRole('button', { name: 'Activar modo sede' }).waitFor();
     await tour.check('Modo sede (apagado)');
-
-    // The page is loaded again for each session: a device learns who it is when the app starts.
-    const asDevice = async (screen: string, hash: string, title: string, ready?: string) => {
-      await page.goto(`${server.url}/${hash}`);
-      await page.reload();
-      await page.getByRole('heading', { level: 1, name: title }).waitFor();
-      if (ready) await page.getByLabel(ready).waitFor();
-      await tour.check(screen);
-    };
-    hub.whoami = null;
-    await asDevice('Unirse a la sede', '#/unirse/K7M2-P9QX', 'Unirse a la sede');
-    hub.whoami = { role: 'registro', scope: { role: 'registro', encuentroId: detail.id }, deviceId: 3, name: 'Mesa 1' };
-    await asDevice('Puerta de un dispositivo', `#/encuentros/${detail.id}/asistencia`, 'Registro de asistencia', 'Buscar por nombre, DNI o institución');
-    await page.getByTestId('device-identity').waitFor();
-    await tour.dialog('Salir (diálogo)', page.getByRole('button', { name: 'Salir' }), '¿Salir de la sede?');
-    hub.whoami = { role: 'moderador', scope: { role: 'moderador', encuentroId: detail.id, salaIds: [detail.salas[0]!.id] }, deviceId: 4, name: 'Moderación B' };
-    await asDevice('Captura de un moderador', `#/encuentros/${detail.id}/captura/${detail.salas[0]!.id}`, 'Captura de aportes');
-    await page.getByTestId('device-identity').waitFor();
-    expect(tour.findings.join('\n')).toBe('');
+    expect([...joinTour.findings, ...doorTour.findings, ...moderatorTour.findings, ...tour.findings].join('\n')).toBe('');
   });
 });
 
