@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { killServe, launchServe, relaunchServe, stopServe } from './serve-process';
 
 /**
  * The app served as the venue's hub (`serve --sede`): the organizer's listener on 127.0.0.1 and
@@ -10,8 +11,6 @@ import path from 'node:path';
  * machine). It can be killed with SIGKILL and started again on the same database and ports.
  */
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
-const SERVE = path.join(ROOT, 'out', 'main', 'serve.js');
 const LOCAL_READY = /sirviendo en (http:\/\/\S+)/;
 const VENUE_READY = /entran en (http:\/\/\S+)/;
 export const VENUE_ADDRESS = '127.0.0.2';
@@ -41,33 +40,13 @@ export function freePort(host: string): Promise<number> {
   });
 }
 
-function launch(args: string[]): Promise<{ child: ChildProcess; localUrl: string; venueUrl: string }> {
-  if (!fs.existsSync(SERVE)) throw new Error(`Missing ${SERVE}: run «npx electron-vite build» before the e2e tests.`);
-  const child = spawn(process.execPath, [SERVE, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The hub did not start within 30 s:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const local = LOCAL_READY.exec(output)?.[1];
-      const venue = VENUE_READY.exec(output)?.[1];
-      if (local && venue) {
-        clearTimeout(timer);
-        resolve({ child, localUrl: local.replace(/\/$/, ''), venueUrl: venue.replace(/\/$/, '') });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The hub exited (code ${code}):\n${output}`));
-    });
+async function launch(args: string[]): Promise<{ child: ChildProcess; localUrl: string; venueUrl: string }> {
+  const { child, found } = await launchServe(args, (output) => {
+    const local = LOCAL_READY.exec(output)?.[1];
+    const venue = VENUE_READY.exec(output)?.[1];
+    return local && venue ? { localUrl: local.replace(/\/$/, ''), venueUrl: venue.replace(/\/$/, '') } : null;
   });
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
+  return { child, ...found };
 }
 
 export async function startSedeHub(options: { demo?: boolean } = {}): Promise<SedeHub> {
@@ -80,33 +59,14 @@ export async function startSedeHub(options: { demo?: boolean } = {}): Promise<Se
     localUrl,
     venueUrl,
     dbPath,
-    kill: async () => {
-      const done = exited(child);
-      child.kill('SIGKILL');
-      await done;
-    },
+    kill: () => killServe(child),
     restart: async () => {
-      // A port may linger for a moment after a kill: retry briefly.
-      for (let attempt = 0; ; attempt++) {
-        try {
-          ({ child, localUrl, venueUrl } = await launch(args));
-          hub.localUrl = localUrl;
-          hub.venueUrl = venueUrl;
-          return;
-        } catch (error) {
-          if (attempt >= 10) throw error;
-          await new Promise((r) => setTimeout(r, 300));
-        }
-      }
+      ({ child, localUrl, venueUrl } = await relaunchServe(() => launch(args)));
+      hub.localUrl = localUrl;
+      hub.venueUrl = venueUrl;
     },
     stop: async () => {
-      const done = exited(child);
-      child.kill('SIGTERM');
-      const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5_000));
-      if ((await Promise.race([done, timeout])) === 'timeout') {
-        child.kill('SIGKILL');
-        await done;
-      }
+      await stopServe(child);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
