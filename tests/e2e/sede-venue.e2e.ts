@@ -207,6 +207,9 @@ describe('la sede con varios dispositivos: salas, roles, revocación y caída de
     await screenshot(projectorA.page, 'sede-venue-projector-a');
     await screenshot(moderatorB.page, 'sede-venue-moderator-b');
     await screenshot(synthesisB, 'sede-venue-synthesis-b');
+    // A hub started with the demo on a new database has an intact audit log.
+    expect(await local<{ ok: boolean }>('audit.verify', {})).toMatchObject({ ok: true });
+    expect(await synthesisB.getByText('El registro de auditoría fue alterado fuera de la aplicación.').count()).toBe(0);
 
     // The juror scores blind in their own ficha, while the other juror scores from elsewhere.
     await juror.page.getByRole('navigation', { name: /^Etapas de/ }).getByRole('link').first().click();
