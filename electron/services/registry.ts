@@ -58,7 +58,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   assertAccessDeclared(contract);
   const context = await AppContext.open(options);
   const log = options.log ?? ((message, error) => console.error(message, error));
-  if (context.isReady && options.demo !== 'never') seedDemo(context, options.demo ?? 'ifEmpty');
+  if (context.isReady && options.demo !== 'never') {
+    // The demo is written outside any call: the configuration digest sealed at open must follow
+    // it (as after a write call), or a clean database would report its audit log as altered.
+    const sealed = configSealed(context.db());
+    if (seedDemo(context, options.demo ?? 'ifEmpty') !== null && sealed) refreshConfigDigest(context.db());
+  }
   const events = new EventBus();
   const hubSlot: HubSlot = { hub: null };
 

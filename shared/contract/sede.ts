@@ -20,6 +20,8 @@ export interface SedeStatus {
   https: boolean;
   /** Devices with an open session that are not revoked. */
   devices: number;
+  /** The QR code of `url` as an SVG document, for devices to open the hub's address (null while off). */
+  qrSvg: string | null;
 }
 
 export interface Invitation {

@@ -16,11 +16,19 @@ export interface HubSlot {
   hub: HubController | null;
 }
 
+/** The QR code a phone's camera reads, as an SVG document (shown as an image: never inlined as markup). */
+function qrSvgOf(text: string): Promise<string> {
+  return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+}
+
 /** «Modo sede» services. */
 export function sedeHandlers(context: AppContext, slot: HubSlot): Pick<Handlers, SedeMethod> {
   const hubState = () => slot.hub?.state() ?? OFF;
   const connected = (id: number) => slot.hub?.isConnected(id) ?? false;
-  const status = (): SedeStatus => ({ ...hubState(), devices: context.isReady ? countActiveDevices(context.db()) : 0 });
+  const status = async (): Promise<SedeStatus> => {
+    const state = hubState();
+    return { ...state, devices: context.isReady ? countActiveDevices(context.db()) : 0, qrSvg: state.url ? await qrSvgOf(state.url) : null };
+  };
   const requireHub = (): HubController => {
     if (!slot.hub) throw new AppError('sede.error.noHub');
     return slot.hub;
@@ -45,7 +53,7 @@ export function sedeHandlers(context: AppContext, slot: HubSlot): Pick<Handlers,
       const created = createInvitation(context.db(), input, context.now());
       const { url } = hubState();
       const joinUrl = url ? `${url}/#/unirse/${created.code}` : null;
-      const qrSvg = joinUrl ? await QRCode.toString(joinUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) : null;
+      const qrSvg = joinUrl ? await qrSvgOf(joinUrl) : null;
       return { ...created, joinUrl, qrSvg };
     },
     'sede.invitations.cancel': ({ id }) => cancelInvitation(context.db(), id, context.now()),

@@ -13,6 +13,7 @@ export const sedeUi = {
   'sedeUi.state.off': 'Modo sede apagado',
   'sedeUi.state.offHelp': 'Solo esta computadora usa la aplicación. Elija la red de la sede para que otros dispositivos puedan unirse.',
   'sedeUi.state.on': 'Modo sede activo',
+  'sedeUi.state.qrAlt': 'Código QR de la dirección de la sede, {url}',
   'sedeUi.state.onHelp': 'Los dispositivos invitados se unen abriendo esta dirección en su navegador:',
   'sedeUi.state.listening': 'Escuchando en',
   'sedeUi.state.https': 'Conexión cifrada (HTTPS)',

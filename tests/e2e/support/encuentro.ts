@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { killServe, launchServe, relaunchServe, stopServe } from './serve-process';
 
 /** Helpers for the Encuentro scenarios: a server that can be killed and restarted on the same database and port. */
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
-const SERVE = path.join(ROOT, 'out', 'main', 'serve.js');
 const READY = /sirviendo en (http:\/\/\S+)/;
 
 export interface RestartableServer {
@@ -22,32 +21,9 @@ export interface RestartableServer {
   stop(): Promise<void>;
 }
 
-function launch(dbPath: string, port: number, demo: boolean): Promise<{ child: ChildProcess; url: string }> {
-  if (!fs.existsSync(SERVE)) throw new Error(`Missing ${SERVE}: run «npx electron-vite build» before the e2e tests.`);
-  const child = spawn(process.execPath, [SERVE, '--db', dbPath, '--port', String(port), ...(demo ? ['--demo'] : [])], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The server did not start within 20 s:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = READY.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1] });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The server exited (code ${code}):\n${output}`));
-    });
-  });
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
+async function launch(dbPath: string, port: number, demo: boolean): Promise<{ child: ChildProcess; url: string }> {
+  const { child, found } = await launchServe(['--db', dbPath, '--port', String(port), ...(demo ? ['--demo'] : [])], (output) => READY.exec(output)?.[1] ?? null);
+  return { child, url: found };
 }
 
 export async function startRestartableServer(options: { demo?: boolean } = {}): Promise<RestartableServer> {
@@ -60,31 +36,12 @@ export async function startRestartableServer(options: { demo?: boolean } = {}): 
     port,
     dbPath,
     dir,
-    kill: async () => {
-      const done = exited(child);
-      child.kill('SIGKILL');
-      await done;
-    },
+    kill: () => killServe(child),
     restart: async () => {
-      // The port may linger for a moment after a kill: retry briefly.
-      for (let attempt = 0; ; attempt++) {
-        try {
-          ({ child, url } = await launch(dbPath, port, false));
-          return;
-        } catch (error) {
-          if (attempt >= 10) throw error;
-          await new Promise((r) => setTimeout(r, 300));
-        }
-      }
+      ({ child, url } = await relaunchServe(() => launch(dbPath, port, false)));
     },
     stop: async () => {
-      const done = exited(child);
-      child.kill('SIGTERM');
-      const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5_000));
-      if ((await Promise.race([done, timeout])) === 'timeout') {
-        child.kill('SIGKILL');
-        await done;
-      }
+      await stopServe(child);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -12,7 +12,7 @@ import { QueryStatus } from '../../components/QueryStatus';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { InputField, SelectField } from '../../components/fields';
 import { errorText, placeServerError } from '../../lib/errors';
-import { InviteDialog } from './InviteDialog';
+import { InviteDialog, svgDataUrl } from './InviteDialog';
 import { roleLabel } from './labels';
 import { useCancelInvitation, useRevokeDevice, useStartSede, useStopSede } from './mutations';
 import { useDevices, useInvitations, useNetworkInterfaces, useSedeStatus } from './queries';
@@ -57,6 +57,7 @@ function VenueSection({ status }: { status: SedeStatus }) {
           {status.url}
         </p>
       )}
+      {status.qrSvg && status.url && <img className="invitation-qr" src={svgDataUrl(status.qrSvg)} alt={t('sedeUi.state.qrAlt', { url: status.url })} />}
       <dl className="facts">
         <div>
           <dt>{t('sedeUi.state.listening')}</dt>
