@@ -297,13 +297,22 @@ function handleEvents(
     res.write(chunk);
   };
   write(': conectado\n\n');
+  // Events are written on the next turn of the event loop, after the answer of the call that
+  // caused them has gone out (the writer is not kept waiting for the fan-out to every screen), and
+  // several events of one turn go out in one write.
+  let pending: string[] = [];
+  const flush = () => {
+    const chunk = pending.join('');
+    pending = [];
+    write(chunk);
+  };
   // A listener runs inside the service that emitted the event: nothing may be thrown back there.
   const unsubscribe = services.events.subscribe((event) => {
     try {
       if (!canSee(actor, event)) return;
-      write(serialized(event));
+      if (pending.push(serialized(event)) === 1) setImmediate(flush);
     } catch (error) {
-      log(`HTTP: no se pudo enviar el evento ${event.name}`, error);
+      log(`HTTP: could not send event ${event.name}`, error);
     }
   });
   const ping = setInterval(() => write(': ping\n\n'), 15_000);
