@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import { useContractMutation } from '../../lib/contract-mutation';
 import { appKeys, backupKeys } from './queries';
+import { sedeKeys } from '../sede/queries';
 
 export const useCreateBackup = () => useContractMutation('backups.create', [backupKeys.all, appKeys.status]);
 
@@ -11,7 +12,9 @@ export function useRestoreBackup() {
   return useMutation({
     mutationFn: (name: string) => call('backups.restore', { name }),
     onSuccess: async () => {
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'app' });
+      // Kept: the app's status, and who this browser is (the app's gate waits on it: a removed
+      // «who am I» under a mounted gate could be left pending, the app stuck on «Cargando…»).
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'app' && query.queryKey[0] !== sedeKeys.whoami[0] });
       await queryClient.invalidateQueries();
     },
   });
