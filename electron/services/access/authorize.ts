@@ -4,10 +4,10 @@ import type { Grant } from '../../../shared/contract/define';
 import { AppError } from '../../../shared/errors';
 import { t } from '../../../shared/i18n';
 import type { Actor, RemoteRole, ScopeOf } from '../../../shared/sede/roles';
-
-type RemoteScope = ScopeOf<RemoteRole>;
 import type { AppContext } from '../context';
 import { RESOLVERS, type Place, type RawInput } from './resolvers';
+
+type RemoteScope = ScopeOf<RemoteRole>;
 
 /** Whether a record's place lies inside the session's scope, per role (the grant may widen a moderator's reads to its Encuentro). */
 const INSIDE: { readonly [R in RemoteRole]: (place: Place, scope: ScopeOf<R>, grant: Grant) => boolean } = {
