@@ -141,7 +141,7 @@ async function prepareVenue(services: Services, seconds: number): Promise<Venue>
     const lineIds: number[] = [];
     // Each moderator types its own line, twice: once against the hub, once against the bare server.
     for (let m = 0; m < MODERATORS_PER_SALA; m++) {
-      lineIds.push((await call<{ id: number }>('encuentro.contributions.create', { practiceId, salaId, block: 'acciones', level: 'ugel', text: '' })).id);
+      lineIds.push((await call<{ id: number }>('encuentro.contributions.create', { practiceId, salaId, block: 'actions', level: 'ugel', text: '' })).id);
     }
     salas.push({ id: salaId, lineIds });
   }

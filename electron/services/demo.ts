@@ -60,7 +60,7 @@ export function seedDemo(ctx: AppContext, mode: 'ifEmpty' | 'ensure'): number | 
         contactCargo: entry.cargo,
       });
       const entryId = insertEntry(db, editionId, fields, now, 'demo');
-      for (const stageId of stageIds) setEntryStatus(db, entryId, stageId, 'pasa', '', now);
+      for (const stageId of stageIds) setEntryStatus(db, entryId, stageId, 'passed', '', now);
     }
     seedEncuentroDemo(db, editionId, now);
     return editionId;

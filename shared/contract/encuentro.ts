@@ -139,7 +139,7 @@ export const encuentroMethods = {
   /** Creates the record (durable when it returns) and answers its id; retried creates with the same clientKey return the first. */
   'encuentro.contributions.create': method<Contribution>('write', ['encuentro'], OWN_CAPTURE)(contributionCreate),
   /**
-   * A keystroke save: idempotent, durable when it returns. Applied only if `revision` is higher
+   * A keystroke save: idempotent, durable when it returns. Applied only if `review` is higher
    * than the stored one (or equal with the same text); a late older save answers applied: false
    * and the current record. Every applied change adds a version to the history. With `baseRevision`
    * and `editor`, a save typed on a revision another screen has since replaced is a conflict: not
@@ -188,11 +188,11 @@ export const encuentroMethods = {
   'encuentro.synthesis.deleteItem': method<SynthesisItem>('write', ['encuentro'], OWN_SYNTHESIS_ITEM)(z.object({ id })),
   'encuentro.synthesis.restoreItem': method<SynthesisItem>('write', ['encuentro'], OWN_SYNTHESIS_ITEM)(z.object({ id })),
   /**
-   * borrador → revision → final; leaving final (reopening) needs a reason, which is recorded. A
-   * moderator moves its own sala's draft between borrador and revision; finalising it, and
+   * draft → review → final; leaving final (reopening) needs a reason, which is recorded. A
+   * moderator moves its own sala's draft between draft and review; finalising it, and
    * reopening a final one, are the organizer's (the plenary's table is closed by the organizer).
    */
-  'encuentro.synthesis.setStatus': method<SalaSynthesis>('write', ['encuentro'], { moderador: { target: 'salaDraft', only: { status: ['borrador', 'revision'] } } })(z.object({ salaId: id, status: synthesisStatus, reason: optionalText(2000) })),
+  'encuentro.synthesis.setStatus': method<SalaSynthesis>('write', ['encuentro'], { moderador: { target: 'salaDraft', only: { status: ['draft', 'review'] } } })(z.object({ salaId: id, status: synthesisStatus, reason: optionalText(2000) })),
 
   // ——— Cross-sala summary (executive summary) ———
   'encuentro.summary.get': method<EncuentroSummaryTable>('read', ENCUENTRO_READ)(z.object({ encuentroId: id })),

@@ -141,14 +141,14 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
 
     link.online = false;
     const a = page.insertDraftAfter(first);
-    page.setText(a, 'limitantes', 'ugel', 'Entre A', false);
+    page.setText(a, 'limiting', 'ugel', 'Entre A', false);
     // Written before any save is even attempted.
     await until(async () => expect(await storage.text()).toContain('Entre A'));
     const b = page.insertDraftAfter(a);
-    page.setText(b, 'limitantes', 'ugel', 'Entre B', false);
+    page.setText(b, 'limiting', 'ugel', 'Entre B', false);
     typeLine(page, 'Al final 1');
     typeLine(page, 'Al final 2');
-    page.setText(first, 'limitantes', 'ugel', 'Primero (corregido)', false);
+    page.setText(first, 'limiting', 'ugel', 'Primero (corregido)', false);
     await attempt();
     // ("Entre B" waits for "Entre A" to be created, to be created after it.)
     expect(states(page)).toEqual(['retrying', 'retrying', 'saving', 'saved', 'retrying', 'retrying']);
@@ -178,7 +178,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     await until(() => expect(page.counts().saved).toBe(1));
     link.online = false;
     for (const text of ['Uno', 'Dos', 'Tres']) typeLine(page, text);
-    page.setText(first, 'limitantes', 'ugel', 'Guardado antes, y corregido', false);
+    page.setText(first, 'limiting', 'ugel', 'Guardado antes, y corregido', false);
     await attempt();
 
     reload();
@@ -234,7 +234,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     const key = typeLine(page, 'Versión 1');
     await until(() => expect(page.counts().saved).toBe(1));
     link.online = false;
-    page.setText(key, 'limitantes', 'ugel', 'Versión 2 de esta laptop', false);
+    page.setText(key, 'limiting', 'ugel', 'Versión 2 de esta laptop', false);
     await attempt();
     const { id, revision } = page.getSnapshot().cells[CELL]![0]!;
     // Meanwhile another laptop stored a later revision of the same line.

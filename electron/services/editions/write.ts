@@ -248,7 +248,7 @@ export function deleteStage(db: Db, id: number, now: string): void {
   assertEditable(db, editionId);
   assertStageNotFrozen(db, id);
   const row = db
-    .prepare(`SELECT name, (SELECT count(*) FROM entry_stage_status WHERE stage_id = ? AND status <> 'pendiente') AS n FROM stage WHERE id = ?`)
+    .prepare(`SELECT name, (SELECT count(*) FROM entry_stage_status WHERE stage_id = ? AND status <> 'pending') AS n FROM stage WHERE id = ?`)
     .get(id, id) as { name: string; n: number };
   if (row.n > 0) throw new AppError('error.stage.inUse', { name: row.name, count: row.n });
   const before = stageRow(db, id);

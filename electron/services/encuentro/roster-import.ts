@@ -66,24 +66,24 @@ function locate(sheets: ParsedSheet[]): { sheet: ParsedSheet; headerIndex: numbe
   return null;
 }
 
-/** Reads what people write in a "Tipo" column; unknown values become 'otro' with a warning. */
+/** Reads what people write in a "Tipo" column; unknown values become 'other' with a warning. */
 export function institutionTypeOf(typed: string, institution: string): { type: InstitutionType; recognized: boolean } {
   const key = foldKey(typed);
   const fromText = (text: string): InstitutionType | null => {
     if (!text) return null;
     if (/\bugel\b|unidad de gestion educativa/.test(text)) return 'ugel';
-    if (/\b(dre|gre|drelm|dre gre)\b|direccion regional|gerencia regional/.test(text)) return 'dre_gre';
+    if (/\b(dre|gre|drelm|dre gre)\b|direccion regional|gerencia regional/.test(text)) return 'dreGre';
     if (/\bminedu\b|ministerio de educacion/.test(text)) return 'minedu';
-    if (/universidad|academia|\bpucp\b|instituto de investigacion/.test(text)) return 'academia';
-    if (/invitad|extern/.test(text)) return 'invitado_externo';
-    if (/^otros?\b/.test(text)) return 'otro';
+    if (/universidad|academia|\bpucp\b|instituto de investigacion/.test(text)) return 'academic';
+    if (/invitad|extern/.test(text)) return 'externalGuest';
+    if (/^otros?\b/.test(text)) return 'other';
     return null;
   };
   if (key) {
     const typedType = fromText(key);
-    return typedType ? { type: typedType, recognized: true } : { type: 'otro', recognized: false };
+    return typedType ? { type: typedType, recognized: true } : { type: 'other', recognized: false };
   }
-  return { type: fromText(foldKey(institution)) ?? 'otro', recognized: true };
+  return { type: fromText(foldKey(institution)) ?? 'other', recognized: true };
 }
 
 /** Excel turns a DNI such as 01234567 into the number 1234567: the zero is put back. */

@@ -40,7 +40,7 @@ export function synthesisHandlers(ctx: AppContext, events?: EventBus): Pick<Hand
   const emitSynthesis = (salaId: number, action: 'itemSaved' | 'itemDeleted' | 'itemRestored' | 'reordered' | 'status', item: SynthesisItem | null) => {
     if (!events) return;
     const s = db().prepare(`SELECT encuentro_id, synthesis_status FROM encuentro_sala WHERE id = ?`).get(salaId) as
-      | { encuentro_id: number; synthesis_status: 'borrador' | 'revision' | 'final' }
+      | { encuentro_id: number; synthesis_status: 'draft' | 'review' | 'final' }
       | undefined;
     if (s) events.emit('encuentro.synthesis', { encuentroId: s.encuentro_id, salaId, action, item, status: s.synthesis_status });
   };

@@ -62,7 +62,7 @@ function statusesByEntry(db: Db, where: string, param: number): Map<number, Stat
 }
 
 function toRow(row: Row, statuses: StatusRow[]): EntryRow {
-  const decided = statuses.filter((s) => s.status !== 'pendiente');
+  const decided = statuses.filter((s) => s.status !== 'pending');
   const current = decided[decided.length - 1];
   return {
     id: row.id,
@@ -77,7 +77,7 @@ function toRow(row: Row, statuses: StatusRow[]): EntryRow {
     startYear: row.start_year,
     contactName: row.contact_name,
     currentStageId: current?.stage_id ?? null,
-    currentStatus: current?.status ?? 'pendiente',
+    currentStatus: current?.status ?? 'pending',
     statuses: statuses.map(
       (s): EntryStageStatus => ({ stageId: s.stage_id, status: s.status, reason: s.reason, updatedAt: s.updated_at }),
     ),

@@ -187,7 +187,7 @@ export function setEntryStatus(db: Db, entryId: number, stageId: number, status:
   assertEditable(db, entry.edition_id);
   const stage = db.prepare(`SELECT 1 FROM stage WHERE id = ? AND edition_id = ?`).get(stageId, entry.edition_id);
   if (!stage) throw new AppError('error.entry.stageForeign');
-  if ((status === 'no_pasa' || status === 'observada') && !reason.trim()) throw new AppError('error.entry.reasonRequired');
+  if ((status === 'notPassed' || status === 'observed') && !reason.trim()) throw new AppError('error.entry.reasonRequired');
   db.prepare(
     `INSERT INTO entry_stage_status (entry_id, stage_id, status, reason, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (entry_id, stage_id) DO UPDATE SET status = excluded.status, reason = excluded.reason, updated_at = excluded.updated_at`,

@@ -59,11 +59,11 @@ describe('the event stream, filtered per device over HTTP', () => {
   it('each device receives exactly what its role and scope allow', async () => {
     const org = devices.organizador!;
     const add = (salaId: number, practiceId: number, text: string) =>
-      org.result<Contribution>('encuentro.contributions.create', { practiceId, salaId, block: 'acciones', level: 'ugel', text });
+      org.result<Contribution>('encuentro.contributions.create', { practiceId, salaId, block: 'actions', level: 'ugel', text });
     const inSala1 = await add(f.salaId, f.practiceA, 'Asistencia técnica');
     await org.result('encuentro.contributions.updateText', { id: inSala1.id, text: 'Asistencia técnica continua', revision: 1 });
     const inSala2 = await add(sala2, f.practiceB, 'Redes de directores');
-    await org.result('encuentro.synthesis.createItem', { salaId: sala2, level: 'ugel', axis: 'sostenibilidad', text: 'Redes' });
+    await org.result('encuentro.synthesis.createItem', { salaId: sala2, level: 'ugel', axis: 'sustainability', text: 'Redes' });
     const person = await org.result<{ id: number }>('encuentro.attendance.register', { encuentroId: f.encuentroId, fields: { fullName: 'Rosa Quispe', institutionType: 'ugel' } });
     await org.result('encuentro.attendance.checkIn', { id: person.id });
     await org.result('encuentro.contributions.delete', { id: inSala1.id });

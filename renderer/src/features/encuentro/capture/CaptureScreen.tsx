@@ -129,7 +129,7 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
   useEffect(() => {
     if (!snapshot.loaded || focused.current) return;
     focused.current = true;
-    const first = cellKey('limitantes', 'ugel');
+    const first = cellKey('limiting', 'ugel');
     focusItem(snapshot.ghosts[first]!);
   }, [snapshot.loaded, snapshot.ghosts]);
 
@@ -306,7 +306,7 @@ function CaptureMatrix({ store, title }: { store: CaptureStore; title: string })
                 const ck = cellKey(block, level);
                 const items = snapshot.cells[ck] ?? [];
                 const ghost = snapshot.ghosts[ck]!;
-                const heading = block === 'limitantes' || block === 'favorables' ? levelFromLabel(level) : levelLabel(level);
+                const heading = block === 'limiting' || block === 'enabling' ? levelFromLabel(level) : levelLabel(level);
                 return (
                   <div key={level} className="capture-cell">
                     <h4 id={`cell-${ck}`}>{heading}</h4>
