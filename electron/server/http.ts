@@ -117,7 +117,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         if (!actor) return replyNoSession(res);
         // A device's call its role can never make is refused before its body is read: a projector
         // must not make the hub take in 40 MB to be told no.
-        if (actor.scope.role !== 'organizador' && !(isMethodName(method) && contract[method].access[actor.scope.role])) return replyForbidden(res, actor);
+        if (actor.scope.role !== 'organizer' && !(isMethodName(method) && contract[method].access[actor.scope.role])) return replyForbidden(res, actor);
         return handleCall(options.services, method, actor, () => authenticate(req), req, res, reply, fail);
       }
       if (url.pathname === '/api/events') {

@@ -4,6 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { up as englishEnums } from '../../electron/db/migrations/010-english-enums';
 import { openDatabase } from '../../electron/db/open';
+import { runAs } from '../../electron/services/actor';
+import { setScore } from '../../electron/services/jury/scoring/write';
+import type { AuditEntry } from '../../shared/domain/jury-types';
+import type { SessionScope } from '../../shared/sede/roles';
+import { callAs, freePort, join, makeHub, sessionCookie, VENUE } from '../support/sede';
 import { buildScenario, generalPanel, type Scenario } from './jury/scenario';
 import { openTestApp, tempDir, type TestApp } from '../support/services';
 
@@ -239,6 +244,11 @@ describe('migration 010: stored enumerations in English', () => {
     expect(distinct(db, 'encuentro_synthesis_status_log', 'to_status')).toEqual(['final', 'review']);
     expect(distinct(db, 'encuentro_attendee', 'institution_type')).toEqual(['academic', 'dreGre', 'externalGuest', 'minedu', 'other', 'ugel']);
     expect(distinct(db, 'encuentro_narrative', 'section')).toEqual(['background', 'closing', 'methodology', 'opening']);
+    expect(distinct(db, 'encuentro_contribution_version', 'actor_role')).toEqual(['moderator', 'organizer']);
+    expect(distinct(db, 'encuentro_synthesis_status_log', 'actor_role')).toEqual(['moderator', 'organizer']);
+    expect(distinct(db, 'encuentro_item_conflict', 'actor_role')).toEqual(['moderator']);
+    expect(distinct(db, 'encuentro_attendee', 'registered_role')).toEqual(['checkIn', 'organizer']);
+    expect(distinct(db, 'encuentro_attendee', 'checked_in_role')).toEqual(['checkIn']);
     // The versions and sources still belong to the same (rebuilt) parents.
     expect(db.prepare(`SELECT count(*) AS n FROM encuentro_contribution_version v JOIN encuentro_contribution c ON c.id = v.contribution_id WHERE v.text = c.text`).get()).toEqual({ n: 16 });
 
@@ -330,3 +340,85 @@ describe('migration 010: stored enumerations in English', () => {
     }
   });
 });
+
+/** Version 9 stored the roles by their Spanish names, in the sede tables' scopes. */
+const OLD_ROLE_NAMES = `CASE json_extract(scope, '$.role') WHEN 'organizer' THEN 'organizador' WHEN 'juror' THEN 'jurado' WHEN 'moderator' THEN 'moderador'
+  WHEN 'checkIn' THEN 'registro' WHEN 'projector' THEN 'proyector' END`;
+
+describe('roles stored before migration 010', () => {
+  let cleanup: (() => void) | undefined;
+  afterEach(() => cleanup?.());
+
+  it('a device that joined before the upgrade keeps its session and its rights, an invitation made before still works, and old audit rows still name their device', async () => {
+    const folder = tempDir();
+    const dbPath = path.join(folder.dir, 'v9.db');
+    const old = await openTestApp({ dbPath, migrations: V9 });
+    const apps: TestApp[] = [old];
+    cleanup = () => {
+      for (const app of apps) app.services.close();
+      folder.cleanup();
+    };
+    const s = await buildScenario(old);
+    await generalPanel(old, s);
+    const db = old.services.context.db();
+    const world = db.transaction(() => seedV9(db, s))();
+    const oldHub = makeHub(old);
+    const oldPort = await freePort();
+    await old.call('sede.start', { address: VENUE, port: oldPort });
+    const invite = async (name: string, scope: SessionScope) => (await old.call('sede.invitations.create', { name, scope, validMinutes: 240 })).code;
+    const moderator = sessionCookie(await join(oldPort, await invite('Mesa 1', { role: 'moderator', encuentroId: world.encuentroId, salaIds: [world.salas.draft] })));
+    const juror = sessionCookie(await join(oldPort, await invite('Tableta Ana', { role: 'juror', editionId: s.editionId, jurorId: s.jurors.ana })));
+    const doorCode = await invite('Puerta', { role: 'checkIn', encuentroId: world.encuentroId });
+    // A score typed on Ana's tablet, recorded in the keyed chain as version 9 recorded it: role 'jurado'.
+    const anaKey = { stageId: s.evaluation, jurorId: s.jurors.ana, entryId: s.entries.ancash };
+    await old.call('assignments.add', anaKey);
+    const tablet = (db.prepare(`SELECT id FROM sede_device WHERE name = 'Tableta Ana'`).get() as { id: number }).id;
+    const v9Juror = { scope: { role: 'jurado', editionId: s.editionId, jurorId: s.jurors.ana } as unknown as SessionScope, deviceId: tablet, name: 'Tableta Ana' };
+    runAs(v9Juror, () => db.transaction(() => setScore(db, { ...anaKey, criterionId: s.criteria.innovacion, value: 2, enteredBy: 'juror' }, AT))());
+    db.exec(`UPDATE sede_device SET scope = json_set(scope, '$.role', ${OLD_ROLE_NAMES})`);
+    db.exec(`UPDATE sede_invitation SET scope = json_set(scope, '$.role', ${OLD_ROLE_NAMES})`);
+    expect(distinct(db, 'sede_device', `json_extract(scope, '$.role')`)).toEqual(['jurado', 'moderador']);
+    expect(distinct(db, 'audit_log', 'device_role')).toEqual(['jurado', 'organizer']);
+    await oldHub.close();
+    old.services.close();
+    apps.length = 0;
+
+    const app = await openTestApp({ dbPath });
+    apps.push(app);
+    const hub = makeHub(app);
+    try {
+      const port = await freePort();
+      await app.call('sede.start', { address: VENUE, port });
+      const answer = async (cookie: string, method: string, input: unknown) => (await callAs(port, cookie, method, input)).json();
+
+      expect((await answer(moderator, 'sede.whoami', {})).result).toMatchObject({ role: 'moderator', name: 'Mesa 1' });
+      expect(await answer(moderator, 'encuentro.contributions.create', { practiceId: world.practiceId, salaId: world.salas.draft, block: 'actions', level: 'minedu', text: 'Después de la actualización' })).toMatchObject({ ok: true });
+      expect(await answer(moderator, 'encuentro.synthesis.setStatus', { salaId: world.salas.draft, status: 'final' })).toMatchObject({ ok: false, error: { code: 'sede.error.forbidden' } });
+      expect((await answer(juror, 'sede.whoami', {})).result).toMatchObject({ role: 'juror', name: 'Tableta Ana' });
+      expect(await answer(juror, 'scores.set', { ...anaKey, criterionId: s.criteria.resultados, value: 5 })).toMatchObject({ ok: true });
+      expect(await answer(juror, 'audit.list', {})).toMatchObject({ ok: false, error: { code: 'sede.error.forbidden' } });
+      const door = sessionCookie(await join(port, doorCode));
+      expect((await answer(door, 'sede.whoami', {})).result).toMatchObject({ role: 'checkIn', name: 'Puerta' });
+      expect(await answer(door, 'encuentro.attendance.register', { encuentroId: world.encuentroId, fields: { fullName: 'Rosa Quispe', institutionType: 'ugel' }, checkIn: true })).toMatchObject({ ok: true });
+
+      // The audit row keeps 'jurado' (never rewritten) and still verifies; every reader names the role and the device.
+      const raw = app.services.context.db();
+      expect(distinct(raw, 'audit_log', 'device_role')).toEqual(['jurado', 'juror', 'organizer']);
+      expect(await app.call('audit.verify', {})).toMatchObject({ ok: true });
+      const rows = (await app.call('audit.list', { jurorId: s.jurors.ana, action: 'score.set' })).rows as AuditEntry[];
+      expect(rows.map((r) => [r.device?.role, r.recordedBy])).toEqual([
+        ['juror', 'Tableta Ana'],
+        ['juror', 'Tableta Ana'],
+      ]);
+      const results = await app.call('consolidation.exportResults', { editionId: s.editionId, stageId: s.evaluation });
+      // The workbook's audit sheet: «Registrado por» is the tablet (empty when the role is not recognised).
+      const { default: ExcelJS } = await import('exceljs');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(results.dataBase64, 'base64') as unknown as ArrayBuffer);
+      expect(JSON.stringify(workbook.worksheets.map((sheet) => sheet.getSheetValues())).match(/Tableta Ana/g)).toHaveLength(2);
+    } finally {
+      await hub.close();
+    }
+  });
+});
+

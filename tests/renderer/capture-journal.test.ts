@@ -302,6 +302,40 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     expect(left.filter((v) => v.includes('Del otro hub'))).toHaveLength(1);
   });
 
+  it('lines journaled before the app stored English values (old block and level names) are replayed, not lost', async () => {
+    const page = open();
+    await loaded(page);
+    link.online = false;
+    typeLine(page, 'Escrita antes de actualizar');
+    typeLine(page, 'Otra más');
+    await attempt();
+    await journaled(page);
+    // The journal as the previous version wrote it: the Spanish names of the block and level.
+    const [key] = await storage.journalKeys();
+    const journal = (await storage.get(key!)) as { entries: Record<string, unknown>[] };
+    journal.entries[0] = { ...journal.entries[0], block: 'limitantes', level: 'ugel' };
+    journal.entries[1] = { ...journal.entries[1], block: 'limitantes', level: 'actores_locales' };
+    await storage.put(key!, journal);
+
+    reload();
+    link.online = true;
+    const next = open();
+    await loaded(next);
+    expect(next.getSnapshot().recovered).toBe(2);
+    expect(next.getSnapshot().unrecovered).toBe(0);
+    expect(texts(next)).toEqual(['Escrita antes de actualizar']);
+    expect(next.getSnapshot().cells['limiting:localActors']!.map((i) => i.text)).toEqual(['Otra más']);
+    await until(() => expect(next.counts().saved).toBe(2));
+    const matrix = await f.app.call('encuentro.matrix', { practiceId: f.practiceA, salaId: f.salaId });
+    const limiting = matrix.blocks.find((b) => b.block === 'limiting')!.cells;
+    expect(limiting.map((c) => [c.level, c.contributions.map((x) => x.text)])).toEqual([
+      ['ugel', ['Escrita antes de actualizar']],
+      ['dreGreGr', []],
+      ['minedu', []],
+      ['localActors', ['Otra más']],
+    ]);
+  });
+
   it('a journal left for a practice that no longer exists is not asked for again and again, until a screen shows it', async () => {
     const gone = open(987_654);
     await gone.load();

@@ -5,6 +5,7 @@ import {
   LEGACY_INSTITUTION_TYPE,
   LEGACY_LEVEL,
   LEGACY_NARRATIVE_SECTION,
+  LEGACY_ROLE,
   LEGACY_SYNTHESIS_AXIS,
   LEGACY_SYNTHESIS_STATUS,
 } from '../../../shared/domain/legacy-values';
@@ -21,7 +22,11 @@ import {
  * `rebuildsTables` and the runner (open.ts) runs it with foreign keys off and checks them all
  * before committing.
  *
- * Values without a CHECK are mapped in place: the status history of the syntheses.
+ * Values without a CHECK are mapped in place: the status history of the syntheses, the role of
+ * each recorded actor, and the role inside each sede invitation's and device's scope (a device
+ * that joined before keeps its session and its rights). audit_log is NOT touched: its rows are
+ * keyed and chained, so they keep the role they recorded, and readers map it
+ * (shared/domain/recorded-actor.ts).
  *
  * An unknown value is copied as it is, so the new CHECK refuses it and the whole migration rolls
  * back: nothing is ever dropped silently.
@@ -37,7 +42,14 @@ export function up(db: Database): void {
   rebuild(db, 'encuentro_attendee', ENCUENTRO_ATTENDEE, { institution_type: LEGACY_INSTITUTION_TYPE });
   rebuild(db, 'encuentro_narrative', ENCUENTRO_NARRATIVE, { section: LEGACY_NARRATIVE_SECTION });
 
-  mapInPlace(db, 'encuentro_synthesis_status_log', { from_status: LEGACY_SYNTHESIS_STATUS, to_status: LEGACY_SYNTHESIS_STATUS });
+  mapInPlace(db, 'encuentro_synthesis_status_log', { from_status: LEGACY_SYNTHESIS_STATUS, to_status: LEGACY_SYNTHESIS_STATUS, actor_role: LEGACY_ROLE });
+  mapInPlace(db, 'encuentro_contribution_version', { actor_role: LEGACY_ROLE });
+  mapInPlace(db, 'encuentro_attendee', { registered_role: LEGACY_ROLE, checked_in_role: LEGACY_ROLE });
+  mapInPlace(db, 'encuentro_item_conflict', { actor_role: LEGACY_ROLE });
+  for (const table of ['sede_device', 'sede_invitation']) {
+    db.exec(`UPDATE ${table} SET scope = json_set(scope, '$.role', ${caseOf(`json_extract(scope, '$.role')`, LEGACY_ROLE)})
+             WHERE json_valid(scope) AND json_extract(scope, '$.role') IN (${quotedKeys(LEGACY_ROLE)})`);
+  }
 }
 
 /** Read by the migration runner: run with foreign keys off, check them before committing. */

@@ -6,6 +6,7 @@ function countByType(types: readonly InstitutionType[]): Record<InstitutionType,
 }
 import { attendeeFields, type AttendeeFields } from '../../../shared/domain/encuentro-schemas';
 import type { AttendanceImportIssue, AttendanceImportPreview, RosterField } from '../../../shared/domain/encuentro-types';
+import { currentValue, LEGACY_INSTITUTION_TYPE } from '../../../shared/domain/legacy-values';
 import { compactKey, foldKey, tidy } from '../../../shared/domain/text';
 import { t } from '../../../shared/i18n';
 import type { Db } from '../../db/open';
@@ -68,6 +69,9 @@ function locate(sheets: ParsedSheet[]): { sheet: ParsedSheet; headerIndex: numbe
 
 /** Reads what people write in a "Tipo" column; unknown values become 'other' with a warning. */
 export function institutionTypeOf(typed: string, institution: string): { type: InstitutionType; recognized: boolean } {
+  // A stored code, as a list kept from the app's own data may carry: today's, or the Spanish one of older versions.
+  const code = currentValue(LEGACY_INSTITUTION_TYPE, typed.trim());
+  if ((INSTITUTION_TYPES as readonly string[]).includes(code)) return { type: code as InstitutionType, recognized: true };
   const key = foldKey(typed);
   const fromText = (text: string): InstitutionType | null => {
     if (!text) return null;

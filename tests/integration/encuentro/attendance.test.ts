@@ -91,6 +91,31 @@ describe('attendance', () => {
     ]);
   });
 
+  it('reads the «Tipo» column as the app writes it (its labels) and as stored codes, the Spanish ones of older versions too', async () => {
+    const rows = [
+      ['DRE/GRE', 'dreGre'],
+      ['Universidad / academia', 'academic'],
+      ['Invitado externo', 'externalGuest'],
+      ['Otro', 'other'],
+      ['dre_gre', 'dreGre'],
+      ['academia', 'academic'],
+      ['invitado_externo', 'externalGuest'],
+      ['otro', 'other'],
+      ['externalGuest', 'externalGuest'],
+      ['dreGre', 'dreGre'],
+      ['academic', 'academic'],
+      ['other', 'other'],
+      ['minedu', 'minedu'],
+    ];
+    const csv = ['Nombres y apellidos;Institución;Tipo', ...rows.map(([type], i) => `Persona ${String(i).padStart(2, '0')};Institución ${i};${type}`)].join('\r\n');
+    const file = { encuentroId: f.encuentroId, fileName: 'asistentes.csv', dataBase64: Buffer.from(csv, 'utf8').toString('base64') };
+    const preview = await f.app.call('encuentro.attendance.previewImport', file);
+    expect(preview.issues).toEqual([]);
+    await f.app.call('encuentro.attendance.import', file);
+    const people = await f.app.call('encuentro.attendance.list', { encuentroId: f.encuentroId });
+    expect(people.map((p) => p.institutionType)).toEqual(rows.map(([, type]) => type));
+  });
+
   it('imports an .xlsx roster with separate name columns; a numeric DNI keeps its leading zero; bad rows block the import', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Registro');

@@ -26,7 +26,7 @@ describe('who did what in the Encuentro', () => {
       ['edit', 'Falta de presupuesto para movilidad', 'Moderación sala 2', false],
       ['create', 'Falta de presupuesto', 'Moderación sala 1', false],
     ]);
-    expect(history[0]!.actor).toEqual({ deviceId: 13, name: 'Moderación sala 2', role: 'organizador' });
+    expect(history[0]!.actor).toEqual({ deviceId: 13, name: 'Moderación sala 2', role: 'organizer' });
   });
 
   it('two screens typing on the same revision: the second save is a conflict, not applied, and both texts are kept', async () => {
