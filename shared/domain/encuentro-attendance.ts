@@ -40,12 +40,12 @@ export function reportedAttendance(counts: AttendanceCounts): { total: number; s
 }
 
 // The order in which the report lists who came.
-const SENTENCE_GROUPS: { types: InstitutionType[]; key: 'gestion' | 'minedu' | 'invitados' | 'academic' | 'otros' }[] = [
-  { types: ['dreGre', 'ugel'], key: 'gestion' },
+const SENTENCE_GROUPS: { types: InstitutionType[]; key: 'management' | 'minedu' | 'guests' | 'academic' | 'others' }[] = [
+  { types: ['dreGre', 'ugel'], key: 'management' },
   { types: ['minedu'], key: 'minedu' },
-  { types: ['externalGuest'], key: 'invitados' },
+  { types: ['externalGuest'], key: 'guests' },
   { types: ['academic'], key: 'academic' },
-  { types: ['other'], key: 'otros' },
+  { types: ['other'], key: 'others' },
 ];
 
 /**

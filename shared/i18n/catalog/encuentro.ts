@@ -164,10 +164,10 @@ export const encuentro = {
   'encuentro.report.attendance.among': ', entre {groups}',
   'encuentro.report.attendance.servidores': '; {servidores} de ellos son servidores que desempeñan funciones en las DRE/GRE y UGEL',
   'encuentro.report.attendance.servidorOne': '; uno de ellos es servidor que desempeña funciones en las DRE/GRE y UGEL',
-  'encuentro.report.attendance.group.gestion': 'directivos y equipos de las DRE/GRE y UGEL',
+  'encuentro.report.attendance.group.management': 'directivos y equipos de las DRE/GRE y UGEL',
   'encuentro.report.attendance.group.minedu': 'del MINEDU',
-  'encuentro.report.attendance.group.invitados': 'invitados externos',
+  'encuentro.report.attendance.group.guests': 'invitados externos',
   'encuentro.report.attendance.group.academic': 'de la academia',
-  'encuentro.report.attendance.group.otros': 'otros participantes',
+  'encuentro.report.attendance.group.others': 'otros participantes',
   'encuentro.report.attendance.basisRegistered': 'Cifras de inscripción: aún no se ha registrado el ingreso de asistentes.',
 } as const;
