@@ -37,10 +37,10 @@ export function seedDemo(ctx: AppContext, mode: 'ifEmpty' | 'ensure'): number | 
     // matched as an import would match them, rather than adding a second «UGEL Lamas».
     const insertUgel = db.prepare(
       `INSERT INTO iged (code, kind, name, name_key, region, dre_id, source, updated_at)
-       SELECT ?, 'UGEL', ?, ?, ?, d.id, 'demo', ? FROM iged d WHERE d.kind = 'DRE' AND d.region = ?
+       SELECT ?, 'ugel', ?, ?, ?, d.id, 'demo', ? FROM iged d WHERE d.kind = 'dre' AND d.region = ?
        ON CONFLICT (code) DO NOTHING`,
     );
-    const knownUgels = createIgedMatcher(loadIgedCandidates(db, 'UGEL'));
+    const knownUgels = createIgedMatcher(loadIgedCandidates(db, 'ugel'));
     for (const ugel of demo.ugels) {
       if (knownUgels(ugel.name, ugel.region).kind !== 'match') insertUgel.run(ugel.code, ugel.name, foldKey(ugel.name), ugel.region, now, ugel.region);
     }

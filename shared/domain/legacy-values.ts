@@ -40,6 +40,9 @@ export const LEGACY_INSTITUTION_TYPE = {
 
 export const LEGACY_NARRATIVE_SECTION = { antecedentes: 'background', metodologia: 'methodology', inauguracion: 'opening', clausura: 'closing' } as const;
 
+/** The two kinds of IGED: acronyms, kept as such, in lower case like every other stored acronym. */
+export const LEGACY_IGED_KIND = { DRE: 'dre', UGEL: 'ugel' } as const;
+
 export const LEGACY_ROLE = { organizador: 'organizer', jurado: 'juror', moderador: 'moderator', registro: 'checkIn', proyector: 'projector' } as const;
 
 /** The current value of one that may have been stored before schema 10; any other value unchanged. */

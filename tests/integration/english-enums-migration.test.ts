@@ -219,6 +219,7 @@ describe('migration 010: stored enumerations in English', () => {
     before.close();
     expect(rowsBefore).toMatchObject({ encuentro_contribution: 16, encuentro_contribution_version: 32, encuentro_synthesis_source: 8, encuentro_summary_source: 8 });
     expect(rowsBefore['audit_log']).toBeGreaterThan(3);
+    expect(rowsBefore['iged']).toBeGreaterThan(200);
 
     app = await openTestApp({ dbPath });
     const db = app.services.context.db();
@@ -229,6 +230,7 @@ describe('migration 010: stored enumerations in English', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
 
     expect(distinct(db, 'entry_stage_status', 'status')).toEqual(['notPassed', 'observed', 'passed', 'pending']);
+    expect(distinct(db, 'iged', 'kind')).toEqual(['dre', 'ugel']);
     expect(distinct(db, 'encuentro_sala', 'synthesis_status')).toEqual(['draft', 'final', 'review']);
     expect(db.prepare(`SELECT block, group_concat(level, ',') AS levels FROM (SELECT block, level, position FROM encuentro_contribution ORDER BY position) GROUP BY block ORDER BY min(position)`).all()).toEqual([
       { block: 'limiting', levels: 'ugel,dreGreGr,minedu,localActors' },
@@ -306,7 +308,7 @@ describe('migration 010: stored enumerations in English', () => {
     const fresh = await openDatabase(path.join(folder.dir, 'fresh.db'));
     try {
       expect(schema(upgraded)).toEqual(schema(fresh));
-      const rebuilt = schema(fresh).filter((r) => r.type === 'table' && /CHECK \((status|synthesis_status|block|level|institution_type|section) IN/.test(r.sql ?? ''));
+      const rebuilt = schema(fresh).filter((r) => r.type === 'table' && /CHECK \((status|synthesis_status|block|level|institution_type|section) IN|CHECK \(kind IN \('dre'/.test(r.sql ?? ''));
       expect(rebuilt.map((r) => r.name).sort()).toEqual([
         'encuentro_attendee',
         'encuentro_contribution',
@@ -315,8 +317,9 @@ describe('migration 010: stored enumerations in English', () => {
         'encuentro_summary_item',
         'encuentro_synthesis_item',
         'entry_stage_status',
+        'iged',
       ]);
-      expect(schema(fresh).filter((r) => /pendiente|borrador|limitantes|otros_actores|sostenibilidad|invitado_externo|antecedentes/.test(r.sql ?? ''))).toEqual([]);
+      expect(schema(fresh).filter((r) => /pendiente|borrador|limitantes|otros_actores|sostenibilidad|invitado_externo|antecedentes|'DRE'|'UGEL'/.test(r.sql ?? ''))).toEqual([]);
     } finally {
       upgraded.close();
       fresh.close();

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import {
   LEGACY_CONTRIBUTION_BLOCK,
   LEGACY_ENTRY_STATUS,
+  LEGACY_IGED_KIND,
   LEGACY_INSTITUTION_TYPE,
   LEGACY_LEVEL,
   LEGACY_NARRATIVE_SECTION,
@@ -11,8 +12,8 @@ import {
 } from '../../../shared/domain/legacy-values';
 
 /**
- * Stored enumerations become English camelCase identifiers, like the code that reads them
- * (shared/domain/legacy-values.ts has the old → new maps).
+ * Stored enumerations become English camelCase identifiers, like the code that reads them, and
+ * acronyms lower case (shared/domain/legacy-values.ts has the old → new maps).
  *
  * A CHECK cannot be changed in place, so each table whose CHECK names the old words is rebuilt
  * the way SQLite documents (create the new table, copy with the values mapped, drop the old one,
@@ -34,6 +35,7 @@ import {
 export function up(db: Database): void {
   if (db.pragma('foreign_keys', { simple: true }) !== 0) throw new Error('migration 010 must run with foreign keys off (rebuildsTables)');
 
+  rebuild(db, 'iged', IGED, { kind: LEGACY_IGED_KIND });
   rebuild(db, 'entry_stage_status', ENTRY_STAGE_STATUS, { status: LEGACY_ENTRY_STATUS });
   rebuild(db, 'encuentro_sala', ENCUENTRO_SALA, { synthesis_status: LEGACY_SYNTHESIS_STATUS });
   rebuild(db, 'encuentro_contribution', ENCUENTRO_CONTRIBUTION, { block: LEGACY_CONTRIBUTION_BLOCK, level: LEGACY_LEVEL });
@@ -86,6 +88,24 @@ function rebuild(db: Database, table: string, schema: TableSchema, mapped: Reado
   db.exec(`ALTER TABLE new_${table} RENAME TO ${table}`);
   for (const index of schema.indexes) db.exec(index);
 }
+
+const IGED: TableSchema = {
+  create: `
+    CREATE TABLE new_iged (
+      id INTEGER PRIMARY KEY,
+      code TEXT NOT NULL UNIQUE,
+      kind TEXT NOT NULL CHECK (kind IN ('dre', 'ugel')),
+      name TEXT NOT NULL,
+      name_key TEXT NOT NULL,
+      region TEXT NOT NULL,
+      dre_id INTEGER REFERENCES iged(id),
+      aliases TEXT NOT NULL DEFAULT '[]',
+      source TEXT NOT NULL DEFAULT 'app',
+      updated_at TEXT NOT NULL,
+      CHECK ((kind = 'dre' AND dre_id IS NULL) OR kind = 'ugel')
+    ) STRICT`,
+  indexes: [`CREATE INDEX iged_dre ON iged(dre_id)`],
+};
 
 const ENTRY_STAGE_STATUS: TableSchema = {
   create: `

@@ -10,7 +10,7 @@ interface Row {
   title: string;
   iged_id: number | null;
   iged_name: string | null;
-  iged_kind: 'DRE' | 'UGEL' | null;
+  iged_kind: 'dre' | 'ugel' | null;
   region: string;
   category_id: number | null;
   category_name: string | null;

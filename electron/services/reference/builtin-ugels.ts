@@ -18,16 +18,25 @@ export const BUILTIN_SOURCE = 'builtin';
  * Adds the built-in UGELs that the database does not know yet, linked to their stored DRE/GRE.
  * A UGEL already there — by code, or by name under the same DRE/GRE (a padrón's or the demo's) —
  * is left as it is: what the user imported wins over the shipped list. Returns how many were added.
+ *
+ * Migration 006 runs it on the schema of its time, which spelled the kinds 'DRE' and 'UGEL'
+ * (migration 010 lowercased them): the kinds are read in either spelling, and a new UGEL is
+ * written in the spelling of the stored DRE/GRE.
  */
 export function seedBuiltinUgels(db: Database, now: string): number {
-  const matchDre = createIgedMatcher(loadIgedCandidates(db, 'DRE'));
+  const kindOf = (kind: string): 'dre' | 'ugel' => (kind.toLowerCase() === 'dre' ? 'dre' : 'ugel');
+  const dres = loadIgedCandidates(db)
+    .map((iged) => ({ ...iged, kind: kindOf(iged.kind) }))
+    .filter((iged) => iged.kind === 'dre');
+  const matchDre = createIgedMatcher(dres);
   const codes = new Set(db.prepare(`SELECT code FROM iged`).pluck().all() as string[]);
   const known = new Set<string>();
-  for (const row of db.prepare(`SELECT name, dre_id FROM iged WHERE kind = 'UGEL'`).all() as { name: string; dre_id: number | null }[]) {
+  for (const row of db.prepare(`SELECT name, dre_id FROM iged WHERE lower(kind) = 'ugel'`).all() as { name: string; dre_id: number | null }[]) {
     for (const key of igedNameKeys(row.name)) known.add(`${row.dre_id}|${key}`);
   }
   const insert = db.prepare(
-    `INSERT INTO iged (code, kind, name, name_key, region, dre_id, aliases, source, updated_at) VALUES (?, 'UGEL', ?, ?, ?, ?, '[]', ?, ?)`,
+    `INSERT INTO iged (code, kind, name, name_key, region, dre_id, aliases, source, updated_at)
+     SELECT ?, CASE kind WHEN 'DRE' THEN 'UGEL' ELSE 'ugel' END, ?, ?, ?, id, '[]', ?, ? FROM iged WHERE id = ?`,
   );
   let added = 0;
   for (const ugel of ugelList) {
@@ -36,7 +45,7 @@ export function seedBuiltinUgels(db: Database, now: string): number {
     if (match.kind !== 'match') throw new Error(`Built-in UGEL list: DRE/GRE «${ugel.dreName}» of ${ugel.code} is not unique or not known`);
     const dre = match.iged;
     if (codes.has(ugel.code) || igedNameKeys(ugel.name).some((key) => known.has(`${dre.id}|${key}`))) continue;
-    insert.run(ugel.code, ugel.name, foldKey(ugel.name), dre.region, dre.id, BUILTIN_SOURCE, now);
+    insert.run(ugel.code, ugel.name, foldKey(ugel.name), dre.region, BUILTIN_SOURCE, now, dre.id);
     codes.add(ugel.code);
     added += 1;
   }

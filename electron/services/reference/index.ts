@@ -7,7 +7,7 @@ import type { Db } from '../../db/open';
 import type { AppContext } from '../context';
 import { BUILTIN_SOURCE } from './builtin-ugels';
 
-export function listIgeds(db: Db, kind?: 'DRE' | 'UGEL'): Iged[] {
+export function listIgeds(db: Db, kind?: 'dre' | 'ugel'): Iged[] {
   const rows = (
     db
       .prepare(
@@ -16,7 +16,7 @@ export function listIgeds(db: Db, kind?: 'DRE' | 'UGEL'): Iged[] {
       )
       .all(BUILTIN_SOURCE, ...(kind ? [kind] : [])) as (Omit<Iged, 'builtin'> & { builtin: number })[]
   ).map((row) => ({ ...row, builtin: row.builtin === 1 }));
-  return rows.sort((a, b) => (a.kind === b.kind ? compareSpanish(a.name, b.name) : a.kind === 'DRE' ? -1 : 1));
+  return rows.sort((a, b) => (a.kind === b.kind ? compareSpanish(a.name, b.name) : a.kind === 'dre' ? -1 : 1));
 }
 
 /** Regions and IGED lists; the UGEL upload (`reference.*Ugels`) is served by services/import. */

@@ -2,8 +2,8 @@
 export const common = {
   'app.title': 'Concurso BPGE',
   'app.subtitle': 'Concurso de Buenas Prácticas de Gestión Educativa en las DRE/GRE y UGEL',
-  'iged.kind.DRE': 'DRE/GRE',
-  'iged.kind.UGEL': 'UGEL',
+  'iged.kind.dre': 'DRE/GRE',
+  'iged.kind.ugel': 'UGEL',
   'entry.status.pending': 'Pendiente',
   'entry.status.passed': 'Admitida / pasa',
   'entry.status.notPassed': 'No admitida / no pasa',

@@ -17,11 +17,11 @@ export interface StoredUgel {
 }
 
 export function listDres(db: Db): IgedCandidate[] {
-  return loadIgedCandidates(db, 'DRE');
+  return loadIgedCandidates(db, 'dre');
 }
 
 export function listUgels(db: Db): StoredUgel[] {
-  return db.prepare(`SELECT id, code, name, region, dre_id, source FROM iged WHERE kind = 'UGEL'`).all() as StoredUgel[];
+  return db.prepare(`SELECT id, code, name, region, dre_id, source FROM iged WHERE kind = 'ugel'`).all() as StoredUgel[];
 }
 
 export interface UgelValues {
@@ -34,17 +34,17 @@ export interface UgelValues {
 export function insertUgel(db: Db, ugel: UgelValues, now: string): void {
   db.prepare(
     `INSERT INTO iged (code, kind, name, name_key, region, dre_id, aliases, source, updated_at)
-     VALUES (?, 'UGEL', ?, ?, ?, ?, '[]', ?, ?)`,
+     VALUES (?, 'ugel', ?, ?, ?, ?, '[]', ?, ?)`,
   ).run(ugel.code, ugel.name, foldKey(ugel.name), ugel.region, ugel.dreId, UGEL_IMPORT_SOURCE, now);
 }
 
 export function updateUgel(db: Db, id: number, ugel: UgelValues, now: string): void {
   db.prepare(
-    `UPDATE iged SET code = ?, name = ?, name_key = ?, region = ?, dre_id = ?, source = ?, updated_at = ? WHERE id = ? AND kind = 'UGEL'`,
+    `UPDATE iged SET code = ?, name = ?, name_key = ?, region = ?, dre_id = ?, source = ?, updated_at = ? WHERE id = ? AND kind = 'ugel'`,
   ).run(ugel.code, ugel.name, foldKey(ugel.name), ugel.region, ugel.dreId, UGEL_IMPORT_SOURCE, now, id);
 }
 
 /** Gives a UGEL another code, nothing else (a shipped row whose code the padrón gives to another UGEL). */
 export function recodeUgel(db: Db, id: number, code: string, now: string): void {
-  db.prepare(`UPDATE iged SET code = ?, updated_at = ? WHERE id = ? AND kind = 'UGEL'`).run(code, now, id);
+  db.prepare(`UPDATE iged SET code = ?, updated_at = ? WHERE id = ? AND kind = 'ugel'`).run(code, now, id);
 }
