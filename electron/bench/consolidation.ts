@@ -4,8 +4,8 @@ import path from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import { appendAudit, resealLegacyChain } from '../services/jury/audit/chain';
 import { attachAuditKey } from '../services/jury/audit/key';
-import { computeReport, computeStage } from '../services/jury/consolidation/compute';
-import { loadStageData } from '../services/jury/consolidation/load';
+import { computeReport, computeStage } from '../services/jury/results/compute';
+import { loadStageData } from '../services/jury/results/load';
 import { resultSheets } from '../services/jury/results/workbook';
 import { writeSheets, writeSheetsBare } from '../services/jury/results/xlsx-stream';
 

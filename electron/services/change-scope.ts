@@ -27,6 +27,7 @@ const KIND_BY_PREFIX: readonly (readonly [string, RecordKind])[] = [
   ['stages.', 'stage'],
   ['juryStages.', 'stage'],
   ['entries.', 'entry'],
+  ['imports.commitUgels', 'reference'],
   ['imports.', 'entry'],
   ['reference.', 'reference'],
   ['jury.settings.', 'jurySettings'],
@@ -38,7 +39,7 @@ const KIND_BY_PREFIX: readonly (readonly [string, RecordKind])[] = [
   ['sheets.', 'sheet'],
   ['juryWorkbooks.', 'sheet'],
   ['audit.', 'audit'],
-  ['consolidation.', 'tieDecision'],
+  ['results.', 'tieDecision'],
   ['backups.', 'backup'],
   ['sede.', 'sede'],
 ];

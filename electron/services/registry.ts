@@ -4,7 +4,7 @@ import type { DataArea } from '../../shared/contract/define';
 import { AppError, isAppError } from '../../shared/errors';
 import { storageError } from '../db/storage-errors';
 import { AppContext, type ContextOptions } from './context';
-import { consolidationHandlers } from './jury/consolidation';
+import { resultsHandlers } from './jury/results';
 import { seedDemo } from './demo';
 import { editionHandlers } from './editions';
 import { encuentroHandlers } from './encuentro';
@@ -85,7 +85,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...importHandlers(context, options.import),
     ...juryHandlers(context),
     ...encuentroHandlers(context, events),
-    ...consolidationHandlers(context),
+    ...resultsHandlers(context),
     ...sedeHandlers(context, hubSlot),
   };
 

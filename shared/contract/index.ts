@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
-import { consolidationMethods } from './consolidation';
+import { resultsMethods } from './results';
 import { editionMethods } from './editions';
 import { entryMethods } from './entries';
 import { importMethods } from './imports';
@@ -19,7 +19,7 @@ export const contract = {
   ...importMethods,
   ...juryMethods,
   ...encuentroMethods,
-  ...consolidationMethods,
+  ...resultsMethods,
   ...sedeMethods,
 } as const;
 

@@ -19,8 +19,8 @@ export function listIgeds(db: Db, kind?: 'DRE' | 'UGEL'): Iged[] {
   return rows.sort((a, b) => (a.kind === b.kind ? compareSpanish(a.name, b.name) : a.kind === 'DRE' ? -1 : 1));
 }
 
-/** Regions and IGED lists; the UGEL upload (`reference.*Ugels`) is served by services/import. */
-export function referenceHandlers(ctx: AppContext): Pick<Handlers, Exclude<keyof typeof referenceMethods, `reference.${string}Ugels`>> {
+/** Regions and IGED lists. Loading UGELs from a padrón is a workbook import (`imports.*Ugels`, services/import). */
+export function referenceHandlers(ctx: AppContext): Pick<Handlers, keyof typeof referenceMethods> {
   return {
     'reference.regions': () => [...REGIONS].sort(compareSpanish),
     'reference.igeds': ({ kind }) => listIgeds(ctx.db(), kind),

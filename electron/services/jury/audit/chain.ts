@@ -206,11 +206,11 @@ export function restartChain(db: Db, dir: string, reason: string, now: string): 
 /** The verification as one sentence for the acta and the results workbook; never omitted. */
 export function verificationLine(verification: AuditVerification): string {
   if (verification.ok) {
-    const head = t('consolidation.acta.auditHead', { hash: verification.headHash });
-    return verification.restartedAt ? `${head} ${t('consolidation.acta.auditRestarted', { id: verification.restartedAt })}` : head;
+    const head = t('results.acta.auditHead', { hash: verification.headHash });
+    return verification.restartedAt ? `${head} ${t('results.acta.auditRestarted', { id: verification.restartedAt })}` : head;
   }
   if ((verification.problem === 'hash' || verification.problem === 'link') && verification.brokenAtId !== null) {
-    return t('consolidation.acta.auditBroken', { id: verification.brokenAtId });
+    return t('results.acta.auditBroken', { id: verification.brokenAtId });
   }
-  return t('consolidation.acta.auditUnverified', { message: verification.message });
+  return t('results.acta.auditUnverified', { message: verification.message });
 }

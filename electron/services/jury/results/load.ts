@@ -15,7 +15,7 @@ export interface StageData {
 
 export function loadStageForEdition(db: Db, editionId: number, stageId: number): StageRow {
   const stage = loadStage(db, stageId);
-  if (stage.edition_id !== editionId) throw new AppError('consolidation.error.stageForeign');
+  if (stage.edition_id !== editionId) throw new AppError('results.error.stageForeign');
   return stage;
 }
 
@@ -48,7 +48,7 @@ export function loadStageData(db: Db, editionId: number, stageId: number): Stage
       stageId,
       stageName: stage.name,
       stageClosed: stageClosedAt(db, stageId) !== null,
-      categories: [...categories, ...(entries.some((e) => e.categoryId === null) ? [{ id: null, name: t('consolidation.noCategory') }] : [])],
+      categories: [...categories, ...(entries.some((e) => e.categoryId === null) ? [{ id: null, name: t('results.noCategory') }] : [])],
       criteria: criteria.map(({ categoryIds: _c, ...c }) => c),
       jurors,
       pendingSheets,

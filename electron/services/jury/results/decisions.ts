@@ -61,12 +61,12 @@ export function recordDecision(db: Db, input: { stageId: number; orderedEntryIds
   const categories = new Set<number | null>();
   for (const entryId of input.orderedEntryIds) {
     const entry = find.get(entryId) as { id: number; code: string; edition_id: number; category_id: number | null } | undefined;
-    if (!entry || entry.edition_id !== stage.edition_id) throw new AppError('consolidation.error.decisionForeign');
-    if (seen.has(entryId)) throw new AppError('consolidation.error.decisionDuplicate', { code: entry.code });
+    if (!entry || entry.edition_id !== stage.edition_id) throw new AppError('results.error.decisionForeign');
+    if (seen.has(entryId)) throw new AppError('results.error.decisionDuplicate', { code: entry.code });
     seen.add(entryId);
     categories.add(entry.category_id);
   }
-  if (categories.size !== 1) throw new AppError('consolidation.error.decisionCategories');
+  if (categories.size !== 1) throw new AppError('results.error.decisionCategories');
   const categoryId = [...categories][0] ?? null;
   // The decision in force for exactly these entries, if any: the new one supersedes it (the
   // ranking applies the latest decision naming every tied entry), so the log shows old → new.
@@ -79,7 +79,7 @@ export function recordDecision(db: Db, input: { stageId: number; orderedEntryIds
   // Changing a decision withdraws the one it replaces, so withdrawing the new one later does not
   // silently bring the old one back.
   if (previous) {
-    db.prepare(`UPDATE tie_decision SET revoked_at = ?, revoked_reason = ? WHERE id = ?`).run(now, t('consolidation.decisionReplaced', { id: record.id }), previous.id);
+    db.prepare(`UPDATE tie_decision SET revoked_at = ?, revoked_reason = ? WHERE id = ?`).run(now, t('results.decisionReplaced', { id: record.id }), previous.id);
   }
   appendAudit(db, {
     at: now,
@@ -100,7 +100,7 @@ export function revokeDecision(db: Db, input: { id: number; reason: string }, no
   if (!row) throw new AppError('error.notFound', { what: t('error.what.tieDecision') });
   const stage = loadStage(db, row.stage_id);
   assertEditable(db, stage.edition_id);
-  if (row.revoked_at !== null) throw new AppError('consolidation.error.decisionRevoked');
+  if (row.revoked_at !== null) throw new AppError('results.error.decisionRevoked');
   db.prepare(`UPDATE tie_decision SET revoked_at = ?, revoked_reason = ? WHERE id = ?`).run(now, input.reason, input.id);
   const record = toRecord(row);
   appendAudit(db, {

@@ -39,7 +39,7 @@ export function resolveOptions(db: Db, editionId: number, overrides: Partial<Con
   const options = withDefaults({ ...fromSettings, ...stripUndefined(overrides) });
   const ownCriterion = sql(db, `SELECT 1 FROM criterion WHERE id = ? AND edition_id = ?`);
   for (const rule of options.tieBreak) {
-    if (rule.kind === 'priorityCriterion' && !ownCriterion.get(rule.criterionId, editionId)) throw new AppError('consolidation.error.criterionForeign');
+    if (rule.kind === 'priorityCriterion' && !ownCriterion.get(rule.criterionId, editionId)) throw new AppError('results.error.criterionForeign');
   }
   return options;
 }
