@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AppError } from '../errors';
 import { appMethods } from './app';
 import { resultsMethods } from './results';
 import { editionMethods } from './editions';
@@ -59,3 +60,8 @@ export interface WireError {
 }
 
 export type WireResult<T> = { ok: true; result: T } | { ok: false; error: WireError };
+
+/** A refusal as it travels: the same shape from the registry and from the HTTP transport's own early refusals. */
+export function failure(error: AppError): { ok: false; error: WireError } {
+  return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
+}
