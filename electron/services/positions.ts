@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
+import { execute } from '../db/query';
 
 /**
  * Rewrites `position` (1..n) to follow `orderedIds`, which must be exactly the current ids, each
@@ -12,6 +13,5 @@ export function applyOrder(db: Db, table: string, currentIds: readonly number[],
   if (orderedIds.length !== current.size || new Set(orderedIds).size !== orderedIds.length || orderedIds.some((id) => !current.has(id))) {
     throw new AppError('error.reorderMismatch');
   }
-  const update = db.prepare(`UPDATE ${table} SET position = ? WHERE id = ?`);
-  orderedIds.forEach((id, index) => update.run(index + 1, id));
+  orderedIds.forEach((id, index) => execute(db, `UPDATE ${table} SET position = ? WHERE id = ?`, index + 1, id));
 }

@@ -2,6 +2,7 @@ import type { AuditAction, AuditEntry } from '../../../../shared/domain/jury-typ
 import { actorFromColumns, actorText } from '../../../../shared/domain/recorded-actor';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
+import { queryAll, queryOne } from '../../../db/query';
 import type { AuditRow } from './chain';
 import { actionLabel, describeAuditValue } from './describe';
 
@@ -32,8 +33,8 @@ export function listAudit(db: Db, filter: AuditFilter): { total: number; rows: A
     }
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const { total } = db.prepare(`SELECT count(*) AS total FROM audit_log ${clause}`).get(...params) as { total: number };
-  const rows = db.prepare(`SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, filter.limit, filter.offset) as AuditRow[];
+  const { total } = queryOne<{ total: number }>(db, `SELECT count(*) AS total FROM audit_log ${clause}`, ...params)!;
+  const rows = queryAll<AuditRow>(db, `SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`, ...params, filter.limit, filter.offset);
   // One page at a time (≤ 5000 rows): names are looked up per distinct id and cached.
   const jurorName = cachedLookup<string>(db.prepare(`SELECT name FROM juror WHERE id = ?`), (r) => (r as { name: string }).name);
   const entryOf = cachedLookup<{ code: string; title: string }>(db.prepare(`SELECT code, title FROM entry WHERE id = ?`), (r) => r as { code: string; title: string });
