@@ -102,7 +102,7 @@ export function listCriteria(db: Db, editionId: number): Criterion[] {
     scaleStep: r.scale_step,
     independent: r.independent === 1,
     position: r.position,
-    levels: queryAll(db, `SELECT value, label, descriptor FROM criterion_level WHERE criterion_id = ? ORDER BY value`, r.id) as Criterion['levels'],
+    levels: queryAll<Criterion['levels'][number]>(db, `SELECT value, label, descriptor FROM criterion_level WHERE criterion_id = ? ORDER BY value`, r.id),
     categoryIds: queryAll<{ id: number }>(
       db,
       `SELECT category_id AS id FROM criterion_category WHERE criterion_id = ? ORDER BY category_id`,

@@ -42,7 +42,7 @@ function configDigest(db: Db, key: Buffer): string {
   const hmac = createHmac('sha256', key).update('bpge-config:1');
   for (const [name, query] of PARTS) {
     hmac.update(`\n${name}`);
-    for (const row of queryEachTuple<unknown[]>(db, query)) hmac.update(`\n${JSON.stringify(row)}`);
+    for (const row of queryEachTuple(db, query)) hmac.update(`\n${JSON.stringify(row)}`);
   }
   return hmac.digest('hex');
 }
