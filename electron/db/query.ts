@@ -19,41 +19,42 @@ import type { Db } from './open';
  *
  * Each statement is prepared once per connection, text and shape of result, and kept: preparing
  * costs more than running a small statement (~10–100 µs against ~5 µs here), which would
- * dominate a 10,000-row import or a score write's twenty small queries. The shape is part of the
- * key because better-sqlite3's pluck()/raw() change the statement itself: one shared statement
- * plucked by one caller would hand single values to another that expects rows.
+ * dominate a 10,000-row import or a score write's twenty small queries. A text keeps one
+ * statement per shape because better-sqlite3's pluck()/raw() change the statement itself: one
+ * shared statement plucked by one caller would hand single values to another that expects rows.
  */
 
 type Shape = 'row' | 'value' | 'tuple';
 
 /**
- * How many statements a connection keeps. Texts built with a variable number of placeholders
- * (IN lists) are each a statement; the bound keeps them from piling up, while the fixed texts
- * (a few hundred across the app) stay hot. Least recently used goes first.
+ * How many SQL texts a connection keeps statements for. Texts built with a variable number of
+ * placeholders (IN lists) are each a statement; the bound keeps them from piling up, while the
+ * fixed texts (a few hundred across the app) stay hot. Least recently used goes first.
  */
 export const STATEMENT_CACHE_SIZE = 500;
 
-const caches = new WeakMap<Db, Map<string, Statement>>();
-const SHAPE_PREFIX: Record<Shape, string> = { row: 'r\0', value: 'v\0', tuple: 't\0' };
+/** The statements of one text, one per shape (keyed by the text itself: its hash is cached). */
+type Prepared = Partial<Record<Shape, Statement>>;
+
+const caches = new WeakMap<Db, Map<string, Prepared>>();
 
 function statement(db: Db, text: string, shape: Shape): Statement {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
-  const key = SHAPE_PREFIX[shape] + text;
-  let prepared = cache.get(key);
+  let prepared = cache.get(text);
   if (prepared) {
-    // A statement still iterating (an open queryEach over the same text) cannot run again until
-    // the iteration ends; a fresh one, not kept, serves this call.
-    if (prepared.busy) return shaped(db.prepare(text), shape);
     // Map order is insertion order: moving the hit to the end keeps the least recent first.
-    cache.delete(key);
-    cache.set(key, prepared);
-    return prepared;
+    cache.delete(text);
+    cache.set(text, prepared);
+  } else {
+    cache.set(text, (prepared = {}));
+    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   }
-  prepared = shaped(db.prepare(text), shape);
-  cache.set(key, prepared);
-  if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  return prepared;
+  const kept = prepared[shape];
+  if (!kept) return (prepared[shape] = shaped(db.prepare(text), shape));
+  // A statement still iterating (an open queryEach over the same text) cannot run again until
+  // the iteration ends; a fresh one, not kept, serves this call.
+  return kept.busy ? shaped(db.prepare(text), shape) : kept;
 }
 
 function shaped(prepared: Statement, shape: Shape): Statement {
@@ -94,7 +95,7 @@ export function execute(db: Db, text: string, ...params: unknown[]): RunResult {
   return statement(db, text, 'row').run(...params);
 }
 
-/** How many statements the connection keeps (tests check the bound). */
-export function cachedStatementCount(db: Db): number {
+/** How many texts the connection keeps statements for (tests check the bound). */
+export function cachedTextCount(db: Db): number {
   return caches.get(db)?.size ?? 0;
 }

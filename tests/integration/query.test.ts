@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   STATEMENT_CACHE_SIZE,
-  cachedStatementCount,
+  cachedTextCount,
   execute,
   queryAll,
   queryEach,
@@ -86,7 +86,7 @@ describe('query module', () => {
     expect(queryValues(db, text)).toEqual([1, 2, 3]);
   });
 
-  it('keeps at most STATEMENT_CACHE_SIZE statements, dropping the least recently used', () => {
+  it('keeps statements for at most STATEMENT_CACHE_SIZE texts, dropping the least recently used', () => {
     const prepare = vi.spyOn(db, 'prepare');
     const hot = `SELECT count(*) FROM t`;
     const cold = `SELECT max(id) FROM t`;
@@ -97,9 +97,9 @@ describe('query module', () => {
       const ids = Array.from({ length: n }, (_, i) => i + 1);
       expect(queryValues(db, `SELECT id FROM t WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`, ...ids)).toEqual(ids.slice(0, 3));
       if (n % 100 === 0) queryValue(db, hot);
-      expect(cachedStatementCount(db)).toBeLessThanOrEqual(STATEMENT_CACHE_SIZE);
+      expect(cachedTextCount(db)).toBeLessThanOrEqual(STATEMENT_CACHE_SIZE);
     }
-    expect(cachedStatementCount(db)).toBe(STATEMENT_CACHE_SIZE);
+    expect(cachedTextCount(db)).toBe(STATEMENT_CACHE_SIZE);
     const preparedTimes = (text: string) => prepare.mock.calls.filter(([sql]) => sql === text).length;
     expect(queryValue(db, hot)).toBe(3);
     expect(preparedTimes(hot)).toBe(1); // used every hundred texts: never dropped
