@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import ugelList from '../../../resources/reference/ugel-2024.json';
 import { createIgedMatcher, igedNameKeys } from '../../../shared/domain/iged-match';
 import { foldKey } from '../../../shared/domain/text';
+import { execute, queryAll, queryValues } from '../../db/query';
 import { loadIgedCandidates } from './candidates';
 
 /**
@@ -21,14 +22,11 @@ export const BUILTIN_SOURCE = 'builtin';
  */
 export function seedBuiltinUgels(db: Database, now: string): number {
   const matchDre = createIgedMatcher(loadIgedCandidates(db, 'DRE'));
-  const codes = new Set(db.prepare(`SELECT code FROM iged`).pluck().all() as string[]);
+  const codes = new Set(queryValues<string>(db, `SELECT code FROM iged`));
   const known = new Set<string>();
-  for (const row of db.prepare(`SELECT name, dre_id FROM iged WHERE kind = 'UGEL'`).all() as { name: string; dre_id: number | null }[]) {
+  for (const row of queryAll<{ name: string; dre_id: number | null }>(db, `SELECT name, dre_id FROM iged WHERE kind = 'UGEL'`)) {
     for (const key of igedNameKeys(row.name)) known.add(`${row.dre_id}|${key}`);
   }
-  const insert = db.prepare(
-    `INSERT INTO iged (code, kind, name, name_key, region, dre_id, aliases, source, updated_at) VALUES (?, 'UGEL', ?, ?, ?, ?, '[]', ?, ?)`,
-  );
   let added = 0;
   for (const ugel of ugelList) {
     const match = matchDre(ugel.dreName);
@@ -36,7 +34,11 @@ export function seedBuiltinUgels(db: Database, now: string): number {
     if (match.kind !== 'match') throw new Error(`Built-in UGEL list: DRE/GRE «${ugel.dreName}» of ${ugel.code} is not unique or not known`);
     const dre = match.iged;
     if (codes.has(ugel.code) || igedNameKeys(ugel.name).some((key) => known.has(`${dre.id}|${key}`))) continue;
-    insert.run(ugel.code, ugel.name, foldKey(ugel.name), dre.region, dre.id, BUILTIN_SOURCE, now);
+    execute(
+      db,
+      `INSERT INTO iged (code, kind, name, name_key, region, dre_id, aliases, source, updated_at) VALUES (?, 'UGEL', ?, ?, ?, ?, '[]', ?, ?)`,
+      ugel.code, ugel.name, foldKey(ugel.name), dre.region, dre.id, BUILTIN_SOURCE, now,
+    );
     codes.add(ugel.code);
     added += 1;
   }

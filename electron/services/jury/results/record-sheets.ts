@@ -2,6 +2,7 @@ import { actorFromColumns, actorText } from '../../../../shared/domain/recorded-
 import { formatDateTime, t } from '../../../../shared/i18n';
 import type { ConsolidationReport } from '../../../../shared/scoring';
 import type { Db } from '../../../db/open';
+import { queryTuples } from '../../../db/query';
 import { actionLabel, describeAuditValue } from '../audit/describe';
 import { actorLabel } from '../audit/list';
 
@@ -40,14 +41,13 @@ export function criteriaSheet(report: ConsolidationReport): SheetSpec {
 
 /** The edition's conflicts of interest, in force and dismissed (jury schema table `conflict`). */
 export function conflictsSheet(db: Db, report: ConsolidationReport): SheetSpec {
-  const rows = db
-    .prepare(
-      `SELECT j.name, e.code, e.title, c.basis, c.detail, c.declared_reason, c.dismissed_at IS NULL AS in_force, c.dismissed_reason, c.created_at
+  const rows = queryTuples<[string, string, string, 'iged' | 'dre' | 'region' | 'declared', string, string, number, string, string]>(
+    db,
+    `SELECT j.name, e.code, e.title, c.basis, c.detail, c.declared_reason, c.dismissed_at IS NULL AS in_force, c.dismissed_reason, c.created_at
        FROM conflict c JOIN juror j ON j.id = c.juror_id JOIN entry e ON e.id = c.entry_id
        WHERE c.edition_id = ? ORDER BY j.name_key, e.code, c.basis`,
-    )
-    .raw()
-    .all(report.editionId) as [string, string, string, 'iged' | 'dre' | 'region' | 'declared', string, string, number, string, string][];
+    report.editionId,
+  );
   return {
     name: sheetName(t('results.workbook.sheet.conflicts')),
     headers: [
@@ -85,20 +85,19 @@ function auditText(action: string, stored: string | null): string {
 /** The audit log of the stage plus the edition-wide events (withdrawals, conflicts), oldest first. */
 export function auditSheet(db: Db, report: ConsolidationReport): SheetSpec {
   const jurorNames = new Map(
-    (db.prepare(`SELECT id, name FROM juror WHERE edition_id = ?`).raw().all(report.editionId) as [number, string][]).map(([id, name]) => [id, name]),
+    queryTuples<[number, string]>(db, `SELECT id, name FROM juror WHERE edition_id = ?`, report.editionId).map(([id, name]) => [id, name]),
   );
   const entryCodes = new Map(report.result.entries.map((e) => [e.entryId, e.code]));
   const criterionNames = new Map(report.criteria.map((c) => [c.id, c.name]));
-  const rows = db
-    .prepare(
-      `SELECT id, at, actor, action, juror_id, entry_id, criterion_id, old_value, new_value, reason, hash, format, device_id, device_name, device_role FROM audit_log
-       WHERE stage_id = ? OR (stage_id IS NULL AND edition_id = ?) ORDER BY id`,
-    )
-    .raw()
-    .all(report.stageId, report.editionId) as [
+  const rows = queryTuples<[
       number, string, string, string, number | null, number | null, number | null, string | null, string | null, string, string,
       number | null, number | null, string | null, string | null,
-    ][];
+    ]>(
+    db,
+    `SELECT id, at, actor, action, juror_id, entry_id, criterion_id, old_value, new_value, reason, hash, format, device_id, device_name, device_role FROM audit_log
+       WHERE stage_id = ? OR (stage_id IS NULL AND edition_id = ?) ORDER BY id`,
+    report.stageId, report.editionId,
+  );
   return {
     name: sheetName(t('results.workbook.sheet.audit')),
     headers: [
