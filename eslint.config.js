@@ -5,6 +5,14 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'http', 'child_process', 'worker_threads', 'crypto', 'url', 'util', 'stream', 'net'];
 const nodeBuiltinPatterns = [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`)];
+// SQL runs through electron/db/query.ts only: one idiom, statements cached per connection and
+// shape, values always bound. Tests may still prepare directly (they poke the file as an outside
+// tool would).
+const sqlOnlyThroughQuery = {
+  selector: "CallExpression[callee.property.name='prepare']",
+  message: 'Run SQL through electron/db/query.ts (queryOne, queryAll, queryValue, execute…): one idiom, values always bound.',
+};
+const oldStatementModules = [{ group: ['**/cached-statement', '**/jury/statements'], message: 'Use electron/db/query.ts.' }];
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'dist/**', '.cache/**', 'tests/.tmp/**', 'tests/fixtures/**'] },
@@ -46,9 +54,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/**/*.ts', 'scripts/**/*.{ts,js,mjs}'],
+    ignores: ['electron/db/query.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', sqlOnlyThroughQuery],
+      'no-restricted-imports': ['error', { patterns: oldStatementModules }],
+    },
+  },
+  {
     files: ['electron/services/**/*.ts', 'electron/db/**/*.ts', 'electron/server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Los servicios son Node puro: sin Electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Los servicios son Node puro: sin Electron.' }], patterns: oldStatementModules },
+      ],
     },
   },
 );

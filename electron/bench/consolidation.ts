@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '../db/open';
+import { execute, queryAll, queryOne } from '../db/query';
 import { appendAudit, resealLegacyChain } from '../services/jury/audit/chain';
 import { attachAuditKey } from '../services/jury/audit/key';
-import { computeReport, computeStage } from '../services/jury/consolidation/compute';
-import { loadStageData } from '../services/jury/consolidation/load';
+import { computeReport, computeStage } from '../services/jury/results/compute';
+import { loadStageData } from '../services/jury/results/load';
 import { resultSheets } from '../services/jury/results/workbook';
 import { writeSheets, writeSheetsBare } from '../services/jury/results/xlsx-stream';
 
@@ -27,15 +28,16 @@ export async function benchConsolidation(): Promise<void> {
     attachAuditKey(db, path.join(dir, 'claves'), resealLegacyChain, { keyingMigrationRan: false });
     const started = performance.now();
     const { editionId, stageId } = generate(db, { entries: 1000, jurors: 15, criteria: 12, categories: 4 });
-    const scoreCount = (db.prepare(`SELECT count(*) AS n FROM score WHERE stage_id = ?`).get(stageId) as { n: number }).n;
+    const scoreCount = queryOne<{ n: number }>(db, `SELECT count(*) AS n FROM score WHERE stage_id = ?`, stageId)!.n;
     console.log(`consolidación: ${scoreCount.toLocaleString('es-PE')} puntajes generados en ${ms(performance.now() - started)}`);
 
-    const bare = db.prepare(
+    const cold = timed(() => computeReport(db, editionId, stageId));
+    const { sql, consolidation, ratios } = paired(WARMUPS, RUNS, () => queryAll(
+      db,
       `SELECT s.entry_id, SUM(c.weight * s.value) / SUM(c.weight) AS avg FROM score s JOIN criterion c ON c.id = s.criterion_id
        WHERE s.stage_id = ? AND s.value IS NOT NULL GROUP BY s.entry_id`,
-    );
-    const cold = timed(() => computeReport(db, editionId, stageId));
-    const { sql, consolidation, ratios } = paired(WARMUPS, RUNS, () => bare.all(stageId), () => computeReport(db, editionId, stageId));
+      stageId,
+    ), () => computeReport(db, editionId, stageId));
     console.log(`  primera consolidación del proceso (JIT en frío): ${ms(cold.wall)}`);
     console.log(`  mediana de ${RUNS} pares alternados, tras ${WARMUPS} de calentamiento [mín–máx]:`);
     console.log(`  SQL GROUP BY media ponderada:        ${spread(sql.map((t) => t.wall))}   CPU ${spread(sql.map((t) => t.cpu))}`);
@@ -132,47 +134,63 @@ export function generate(db: Db, size: { entries: number; jurors: number; criter
   const now = '2024-10-15T15:00:00.000Z';
   return db.transaction(() => {
     const editionId = Number(
-      db.prepare(`INSERT INTO edition (year, name, name_key, created_at, updated_at) VALUES (2024, 'Bench', 'bench', ?, ?)`).run(now, now).lastInsertRowid,
+      execute(db, `INSERT INTO edition (year, name, name_key, created_at, updated_at) VALUES (2024, 'Bench', 'bench', ?, ?)`, now, now).lastInsertRowid,
     );
     const categories = Array.from({ length: size.categories }, (_, i) =>
-      Number(db.prepare(`INSERT INTO category (edition_id, name, name_key, position) VALUES (?, ?, ?, ?)`).run(editionId, `Categoría ${i + 1}`, `categoria ${i + 1}`, i).lastInsertRowid),
+      Number(execute(
+        db,
+        `INSERT INTO category (edition_id, name, name_key, position) VALUES (?, ?, ?, ?)`,
+        editionId, `Categoría ${i + 1}`, `categoria ${i + 1}`, i,
+      ).lastInsertRowid),
     );
     const criteria = Array.from({ length: size.criteria }, (_, i) =>
       Number(
-        db
-          .prepare(
-            `INSERT INTO criterion (edition_id, name, name_key, weight, scale_min, scale_max, scale_step, independent, position) VALUES (?, ?, ?, ?, 0, 4, 1, ?, ?)`,
-          )
-          .run(editionId, `Criterio ${i + 1}`, `criterio ${i + 1}`, 5 + (i % 4) * 5, i === size.criteria - 1 ? 1 : 0, i).lastInsertRowid,
+        execute(
+          db,
+          `INSERT INTO criterion (edition_id, name, name_key, weight, scale_min, scale_max, scale_step, independent, position) VALUES (?, ?, ?, ?, 0, 4, 1, ?, ?)`,
+          editionId, `Criterio ${i + 1}`, `criterio ${i + 1}`, 5 + (i % 4) * 5, i === size.criteria - 1 ? 1 : 0, i,
+        ).lastInsertRowid,
       ),
     );
-    const stageId = Number(db.prepare(`INSERT INTO stage (edition_id, name, name_key, position, cutoff) VALUES (?, 'Evaluación', 'evaluacion', 0, 300)`).run(editionId).lastInsertRowid);
+    const stageId = Number(execute(
+      db,
+      `INSERT INTO stage (edition_id, name, name_key, position, cutoff) VALUES (?, 'Evaluación', 'evaluacion', 0, 300)`,
+      editionId,
+    ).lastInsertRowid);
     const jurors = Array.from({ length: size.jurors }, (_, i) =>
       Number(
-        db
-          .prepare(`INSERT INTO juror (edition_id, name, name_key, institution, cargo, created_at, updated_at) VALUES (?, ?, ?, 'MINEDU', 'Especialista', ?, ?)`)
-          .run(editionId, `Jurado ${i + 1}`, `jurado ${i + 1}`, now, now).lastInsertRowid,
+        execute(
+          db,
+          `INSERT INTO juror (edition_id, name, name_key, institution, cargo, created_at, updated_at) VALUES (?, ?, ?, 'MINEDU', 'Especialista', ?, ?)`,
+          editionId, `Jurado ${i + 1}`, `jurado ${i + 1}`, now, now,
+        ).lastInsertRowid,
       ),
     );
     const leniency = jurors.map(() => random() - 0.5);
-    const insertEntry = db.prepare(`INSERT INTO entry (edition_id, code, title, title_key, category_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    const insertAssignment = db.prepare(`INSERT INTO assignment (stage_id, juror_id, entry_id, source, created_at) VALUES (?, ?, ?, 'auto', ?)`);
-    const insertSheet = db.prepare(
-      `INSERT INTO score_sheet (stage_id, juror_id, entry_id, abstention, abstention_reason, submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertScore = db.prepare(`INSERT INTO score (stage_id, entry_id, juror_id, criterion_id, value, updated_at) VALUES (?, ?, ?, ?, ?, ?)`);
     for (let e = 0; e < size.entries; e++) {
       const code = `2024-${String(e + 1).padStart(4, '0')}`;
-      const entryId = Number(insertEntry.run(editionId, code, `Práctica ${e + 1}`, `practica ${e + 1}`, categories[e % categories.length], now, now).lastInsertRowid);
+      const entryId = Number(execute(
+        db,
+        `INSERT INTO entry (edition_id, code, title, title_key, category_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        editionId, code, `Práctica ${e + 1}`, `practica ${e + 1}`, categories[e % categories.length], now, now,
+      ).lastInsertRowid);
       const quality = random() * 3;
       jurors.forEach((jurorId, j) => {
-        insertAssignment.run(stageId, jurorId, entryId, now);
+        execute(db, `INSERT INTO assignment (stage_id, juror_id, entry_id, source, created_at) VALUES (?, ?, ?, 'auto', ?)`, stageId, jurorId, entryId, now);
         const abstains = random() < 0.01;
-        insertSheet.run(stageId, jurorId, entryId, abstains ? 'abstain' : null, abstains ? 'Bench' : '', now, now);
+        execute(
+          db,
+          `INSERT INTO score_sheet (stage_id, juror_id, entry_id, abstention, abstention_reason, submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          stageId, jurorId, entryId, abstains ? 'abstain' : null, abstains ? 'Bench' : '', now, now,
+        );
         if (!abstains) {
           for (const criterionId of criteria) {
             const value = Math.max(0, Math.min(4, Math.round(quality + (leniency[j] as number) + (random() - 0.5) * 1.5)));
-            insertScore.run(stageId, entryId, jurorId, criterionId, value, now);
+            execute(
+              db,
+              `INSERT INTO score (stage_id, entry_id, juror_id, criterion_id, value, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+              stageId, entryId, jurorId, criterionId, value, now,
+            );
           }
         }
         appendAudit(db, { at: now, actor: `juror:${jurorId}`, action: abstains ? 'sheet.abstain' : 'sheet.submit', editionId, stageId, jurorId, entryId });

@@ -7,6 +7,7 @@ import type { InstitutionType } from '../../shared/domain/encuentro-attendance';
 import type { ContributionBlock, ContributionLevel, SynthesisAxis, SynthesisLevel } from '../../shared/domain/encuentro-matrix';
 import type { ExportedFile } from '../../shared/domain/types';
 import type { Db } from '../db/open';
+import { execute, queryOne } from '../db/query';
 import { startHttpServer } from '../server/http';
 import { insertAttendee } from '../services/encuentro/attendance';
 import { insertContribution } from '../services/encuentro/contributions';
@@ -37,7 +38,7 @@ export async function benchEncuentro(): Promise<void> {
     }
     bareInserts(path.join(dir, 'bare.db'));
 
-    const demoId = (services.context.db().prepare(`SELECT id FROM encuentro WHERE is_demo = 1`).get() as { id: number }).id;
+    const demoId = queryOne<{ id: number }>(services.context.db(), `SELECT id FROM encuentro WHERE is_demo = 1`)!.id;
     await exports(services, 'demo', demoId);
     const bigId = services.context.db().transaction(() => synthesize(services!.context.db(), 10))();
     await exports(services, 'sintético 10×', bigId);
@@ -51,7 +52,7 @@ const KEYSTROKES = 500;
 
 async function keystrokes(services: Services, url: string): Promise<void> {
   const db = services.context.db();
-  const practiceId = (db.prepare(`SELECT id FROM encuentro_practice ORDER BY id LIMIT 1`).get() as { id: number }).id;
+  const practiceId = queryOne<{ id: number }>(db, `SELECT id FROM encuentro_practice ORDER BY id LIMIT 1`)!.id;
   const created = await services.call('encuentro.contributions.create', { practiceId, block: 'actions', level: 'ugel', text: '' });
   if (!created.ok) throw new Error(created.error.message);
   const id = (created.result as { id: number }).id;
@@ -81,12 +82,12 @@ function bareInserts(file: string): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT NOT NULL, at TEXT NOT NULL) STRICT`);
-  const insert = db.prepare(`INSERT INTO t (text, at) VALUES (?, ?)`);
-  for (let i = 0; i < 20; i++) insert.run('calentamiento', new Date().toISOString());
+  const insertSql = `INSERT INTO t (text, at) VALUES (?, ?)`;
+  for (let i = 0; i < 20; i++) execute(db, insertSql, 'calentamiento', new Date().toISOString());
   const times: number[] = [];
   for (let i = 0; i < KEYSTROKES; i++) {
     const t0 = performance.now();
-    insert.run(`aporte ${i}`, new Date().toISOString());
+    execute(db, insertSql, `aporte ${i}`, new Date().toISOString());
     times.push(performance.now() - t0);
   }
   db.close();
@@ -94,13 +95,12 @@ function bareInserts(file: string): void {
 }
 
 async function exports(services: Services, label: string, encuentroId: number): Promise<void> {
-  const counts = services.context
-    .db()
-    .prepare(
-      `SELECT (SELECT count(*) FROM encuentro_practice WHERE encuentro_id = ?) AS p, (SELECT count(*) FROM encuentro_contribution WHERE encuentro_id = ?) AS c,
+  const counts = queryOne<{ p: number; c: number; a: number }>(
+    services.context.db(),
+    `SELECT (SELECT count(*) FROM encuentro_practice WHERE encuentro_id = ?) AS p, (SELECT count(*) FROM encuentro_contribution WHERE encuentro_id = ?) AS c,
               (SELECT count(*) FROM encuentro_attendee WHERE encuentro_id = ?) AS a`,
-    )
-    .get(encuentroId, encuentroId, encuentroId) as { p: number; c: number; a: number };
+    encuentroId, encuentroId, encuentroId,
+  )!;
   for (const method of ['encuentro.export.xlsx', 'encuentro.export.report'] as const) {
     await services.call(method, { encuentroId }); // warm-up
     const t0 = performance.now();
@@ -117,7 +117,7 @@ async function exports(services: Services, label: string, encuentroId: number): 
 /** An Encuentro `factor` times the demo: same texts, `factor` × the ejes' practices, salas, syntheses, summary and attendees. */
 function synthesize(db: Db, factor: number): number {
   const now = new Date().toISOString();
-  const editionId = (db.prepare(`SELECT id FROM edition WHERE is_demo = 1`).get() as { id: number }).id;
+  const editionId = queryOne<{ id: number }>(db, `SELECT id FROM edition WHERE is_demo = 1`)!.id;
   const encuentroId = insertEncuentro(db, editionId, { name: `Encuentro sintético ${factor}×`, eventDate: '', venue: '', partners: '' }, now);
   const ejeIds = demo.ejes.map((e) => insertEje(db, encuentroId, e.name));
   for (let copy = 0; copy < factor; copy++) {

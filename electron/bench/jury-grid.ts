@@ -1,3 +1,4 @@
+import { execute } from '../db/query';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -237,16 +238,15 @@ async function seed(dbPath: string): Promise<{ stageId: number; jurorId: number 
     const db = services.context.db();
     const now = new Date().toISOString();
     db.transaction(() => {
-      const entry = db.prepare(
-        `INSERT INTO entry (edition_id, code, region, title, title_key, category_id, created_at, updated_at) VALUES (?, ?, 'Cusco', ?, ?, ?, ?, ?)`,
-      );
-      const assignment = db.prepare(`INSERT INTO assignment (stage_id, juror_id, entry_id, source, created_at) VALUES (?, ?, ?, 'manual', ?)`);
-      const sheet = db.prepare(`INSERT INTO score_sheet (stage_id, juror_id, entry_id, updated_at) VALUES (?, ?, ?, ?)`);
       for (let e = 0; e < ENTRIES; e++) {
         const title = `Práctica ${e + 1}`;
-        const id = Number(entry.run(edition.id, `BP-${String(e + 1).padStart(4, '0')}`, title, title.toLowerCase(), category.id, now, now).lastInsertRowid);
-        assignment.run(stage.id, juror.id, id, now);
-        sheet.run(stage.id, juror.id, id, now);
+        const id = Number(execute(
+          db,
+          `INSERT INTO entry (edition_id, code, region, title, title_key, category_id, created_at, updated_at) VALUES (?, ?, 'Cusco', ?, ?, ?, ?, ?)`,
+          edition.id, `BP-${String(e + 1).padStart(4, '0')}`, title, title.toLowerCase(), category.id, now, now,
+        ).lastInsertRowid);
+        execute(db, `INSERT INTO assignment (stage_id, juror_id, entry_id, source, created_at) VALUES (?, ?, ?, 'manual', ?)`, stage.id, juror.id, id, now);
+        execute(db, `INSERT INTO score_sheet (stage_id, juror_id, entry_id, updated_at) VALUES (?, ?, ?, ?)`, stage.id, juror.id, id, now);
       }
     })();
     return { stageId: stage.id, jurorId: juror.id };

@@ -1,3 +1,4 @@
+import { execute } from '../db/query';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -93,20 +94,22 @@ async function generate(services: Services): Promise<Target> {
   const now = new Date().toISOString();
   const entryIds: number[] = [];
   db.transaction(() => {
-    const entry = db.prepare(
-      `INSERT INTO entry (edition_id, code, region, title, title_key, category_id, created_at, updated_at) VALUES (?, ?, 'Cusco', ?, ?, ?, ?, ?)`,
-    );
-    const assignment = db.prepare(`INSERT INTO assignment (stage_id, juror_id, entry_id, source, created_at) VALUES (?, ?, ?, 'manual', ?)`);
-    const sheet = db.prepare(`INSERT INTO score_sheet (stage_id, juror_id, entry_id, updated_at) VALUES (?, ?, ?, ?)`);
-    const score = db.prepare(`INSERT INTO score (stage_id, entry_id, juror_id, criterion_id, value, updated_at) VALUES (?, ?, ?, ?, ?, ?)`);
     for (let e = 0; e < ENTRIES; e++) {
       const title = `Práctica ${e + 1}`;
-      const id = Number(entry.run(edition.id, `B-${String(e + 1).padStart(4, '0')}`, title, title.toLowerCase(), category.id, now, now).lastInsertRowid);
+      const id = Number(execute(
+        db,
+        `INSERT INTO entry (edition_id, code, region, title, title_key, category_id, created_at, updated_at) VALUES (?, ?, 'Cusco', ?, ?, ?, ?, ?)`,
+        edition.id, `B-${String(e + 1).padStart(4, '0')}`, title, title.toLowerCase(), category.id, now, now,
+      ).lastInsertRowid);
       entryIds.push(id);
       for (const jurorId of jurorIds) {
-        assignment.run(stage.id, jurorId, id, now);
-        sheet.run(stage.id, jurorId, id, now);
-        for (const criterionId of criterionIds) score.run(stage.id, id, jurorId, criterionId, (e + jurorId + criterionId) % 5, now);
+        execute(db, `INSERT INTO assignment (stage_id, juror_id, entry_id, source, created_at) VALUES (?, ?, ?, 'manual', ?)`, stage.id, jurorId, id, now);
+        execute(db, `INSERT INTO score_sheet (stage_id, juror_id, entry_id, updated_at) VALUES (?, ?, ?, ?)`, stage.id, jurorId, id, now);
+        for (const criterionId of criterionIds) execute(
+          db,
+          `INSERT INTO score (stage_id, entry_id, juror_id, criterion_id, value, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+          stage.id, id, jurorId, criterionId, (e + jurorId + criterionId) % 5, now,
+        );
       }
     }
   })();
@@ -118,12 +121,12 @@ function bareInserts(file: string): number[] {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, value REAL NOT NULL, at TEXT NOT NULL) STRICT`);
-  const insert = db.prepare(`INSERT INTO t (value, at) VALUES (?, ?)`);
-  for (let i = 0; i < WARM_UP; i++) insert.run(i, new Date().toISOString());
+  const insertSql = `INSERT INTO t (value, at) VALUES (?, ?)`;
+  for (let i = 0; i < WARM_UP; i++) execute(db, insertSql, i, new Date().toISOString());
   const times: number[] = [];
   for (let i = 0; i < WRITES; i++) {
     const start = performance.now();
-    insert.run(i, new Date().toISOString());
+    execute(db, insertSql, i, new Date().toISOString());
     times.push(performance.now() - start);
   }
   db.close();

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import type { SessionScope } from '../../shared/sede/roles';
+import { execute } from '../db/query';
 import { Hub } from '../server/hub';
 import { createServices, type Services } from '../services/registry';
 import { freePort, joinDevice, openEventStream, postCall, type StreamedEvent } from './venue-sessions';
@@ -438,11 +439,10 @@ function durableFloor(file: string, count: number): number[] {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT`);
-  const insert = db.prepare(`INSERT INTO t (text) VALUES (?)`);
   const times: number[] = [];
   for (let i = 0; i < Math.max(1, count); i++) {
     const t0 = performance.now();
-    insert.run(`aporte ${i}`);
+    execute(db, `INSERT INTO t (text) VALUES (?)`, `aporte ${i}`);
     times.push(performance.now() - t0);
   }
   db.close();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { MIGRATIONS, type Migration } from './migrations';
+import { queryOne } from './query';
 import { errorCode, storageError } from './storage-errors';
 
 export type Db = Database.Database;
@@ -137,7 +138,7 @@ function inspectReadOnly(file: string, nativeBinding: string | undefined, latest
     if (version > latest) {
       throw new AppError('error.db.newerVersion', { found: version, supported: latest });
     }
-    const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number };
+    const tables = queryOne<{ n: number }>(db, `SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`)!;
     if (appId !== APPLICATION_ID && (version > 0 || tables.n > 0)) throw new AppError('error.db.notSqlite', { file });
     const check = db.pragma('quick_check', { simple: true }) as string;
     if (check !== 'ok') throw new AppError('error.db.corrupt', undefined, { detail: check });

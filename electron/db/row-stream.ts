@@ -1,5 +1,5 @@
 import type { Db } from './open';
-import { cachedStatement } from './cached-statement';
+import { queryOne } from './query';
 
 /** Receives one row's numbers, in the order the query passes them to row_sink(). */
 export type RowSink = (a: number, b: number, c: number, d: number) => void;
@@ -32,7 +32,7 @@ export function streamRows(db: Db, query: string, params: readonly unknown[], on
   if (state.onRow) throw new Error('streamRows: already streaming on this connection');
   state.onRow = onRow;
   try {
-    cachedStatement(db, query).get(...params);
+    queryOne(db, query, ...params);
   } finally {
     state.onRow = null;
   }

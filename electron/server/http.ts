@@ -7,7 +7,9 @@ import { t, type MessageKey } from '../../shared/i18n';
 import type { Services } from '../services/registry';
 import { LOCAL_ORGANIZER, type Actor } from '../../shared/sede/roles';
 import { canSee } from './event-visibility';
-import { contract, isMethodName } from '../../shared/contract';
+import { forbidden, mayEverCall } from '../services/access/authorize';
+import { AppError } from '../../shared/errors';
+import { contract, failure, isMethodName } from '../../shared/contract';
 import type { ServerEvent } from '../services/events';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import { contentTypeOf, isInside, JSON_TYPE } from '../static-files';
@@ -117,7 +119,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         if (!actor) return replyNoSession(res);
         // A device's call its role can never make is refused before its body is read: a projector
         // must not make the hub take in 40 MB to be told no.
-        if (actor.scope.role !== 'organizer' && !(isMethodName(method) && contract[method].access[actor.scope.role])) return replyForbidden(res, actor);
+        if (!mayEverCall(method, actor)) return replyWireError(res, 403, forbidden(actor));
         return handleCall(options.services, method, actor, () => authenticate(req), req, res, reply, fail);
       }
       if (url.pathname === '/api/events') {
@@ -209,7 +211,7 @@ function decodePath(encoded: string): string | null {
 
 /** 401 with the wire error, so the client can tell «join first» from an unreachable service. */
 function replyNoSession(res: http.ServerResponse): void {
-  send(res, 401, JSON_TYPE, JSON.stringify({ ok: false, error: { code: 'sede.error.noSession', message: t('sede.error.noSession') } }));
+  replyWireError(res, 401, new AppError('sede.error.noSession'));
 }
 
 /** Reads a JSON body under the size cap; answers 413 or 400 itself when it cannot. */
@@ -246,9 +248,8 @@ function readJson(req: http.IncomingMessage, res: http.ServerResponse, reply: Re
   });
 }
 
-function replyForbidden(res: http.ServerResponse, actor: Actor): void {
-  const role = t(`sede.role.${actor.scope.role}`);
-  send(res, 403, JSON_TYPE, JSON.stringify({ ok: false, error: { code: 'sede.error.forbidden', message: t('sede.error.forbidden', { role }) } }));
+function replyWireError(res: http.ServerResponse, status: number, error: AppError): void {
+  send(res, status, JSON_TYPE, JSON.stringify(failure(error)));
 }
 
 /** Whether a method's input carries a file (the upload methods), which a device's call may then be large for. */

@@ -1,7 +1,7 @@
 import type { ChangedRecords, ChangeScope, DataChanged, RecordKind } from '../../shared/domain/change-events';
 import { SCOPE_KEYS } from '../../shared/domain/change-events';
-import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
+import { queryOne } from '../db/query';
 
 /**
  * Derives what a write changed (records and scope, shared/domain/change-events.ts) from the
@@ -27,6 +27,7 @@ const KIND_BY_PREFIX: readonly (readonly [string, RecordKind])[] = [
   ['stages.', 'stage'],
   ['juryStages.', 'stage'],
   ['entries.', 'entry'],
+  ['imports.commitUgels', 'reference'],
   ['imports.', 'entry'],
   ['reference.', 'reference'],
   ['jury.settings.', 'jurySettings'],
@@ -38,7 +39,7 @@ const KIND_BY_PREFIX: readonly (readonly [string, RecordKind])[] = [
   ['sheets.', 'sheet'],
   ['juryWorkbooks.', 'sheet'],
   ['audit.', 'audit'],
-  ['consolidation.', 'tieDecision'],
+  ['results.', 'tieDecision'],
   ['backups.', 'backup'],
   ['sede.', 'sede'],
 ];
@@ -101,7 +102,7 @@ export function targetOf(db: Db, method: string, input: unknown): ChangeTarget {
   const sql = kind ? SCOPE_SQL[kind] : undefined;
   if (!kind || id === null || !sql) return { kind, id, scope: {} };
   // Describing a write must never fail it: without its place the event only stays off remote devices.
-  const row = attempt(() => cachedStatement(db, sql).get(id) as ScopeRow | undefined);
+  const row = attempt(() => queryOne<ScopeRow>(db, sql, id));
   return { kind, id, scope: row ? cleanScope(row) : {} };
 }
 
@@ -158,7 +159,7 @@ function fillParents(db: Db, scope: ChangeScope): void {
   for (const [child, parent, sql] of PARENT_SQL) {
     const id = scope[child];
     if (scope[parent] !== undefined || typeof id !== 'number') continue;
-    const row = cachedStatement(db, sql).get(id) as { v: number } | undefined;
+    const row = queryOne<{ v: number }>(db, sql, id);
     if (row) scope[parent] = row.v;
   }
 }

@@ -2,6 +2,7 @@ import demo from '../../resources/demo/practicas-ganadoras.json';
 import { editionFields, entryFields, criterionFields, stageFields, categoryFields } from '../../shared/domain/schemas';
 import { createIgedMatcher } from '../../shared/domain/iged-match';
 import { foldKey } from '../../shared/domain/text';
+import { execute, queryOne } from '../db/query';
 import { loadIgedCandidates } from './reference/candidates';
 import type { AppContext } from './context';
 import { seedEncuentroDemo } from './encuentro/demo';
@@ -15,9 +16,11 @@ import { insertEntry, setEntryStatus } from './entries/write';
  */
 export function seedDemo(ctx: AppContext, mode: 'ifEmpty' | 'ensure'): number | null {
   const db = ctx.db();
-  const existing = db
-    .prepare(`SELECT count(*) AS n FROM edition ${mode === 'ensure' ? 'WHERE name_key = ?' : ''}`)
-    .get(...(mode === 'ensure' ? [foldKey(demo.edition.name)] : [])) as { n: number };
+  const existing = queryOne<{ n: number }>(
+    db,
+    `SELECT count(*) AS n FROM edition ${mode === 'ensure' ? 'WHERE name_key = ?' : ''}`,
+    ...(mode === 'ensure' ? [foldKey(demo.edition.name)] : []),
+  )!;
   if (existing.n > 0) return null;
   const now = ctx.now().toISOString();
 
@@ -35,14 +38,15 @@ export function seedDemo(ctx: AppContext, mode: 'ifEmpty' | 'ensure'): number | 
 
     // The demo's UGELs are usually known already (built-in list or a padrón): reuse those rows,
     // matched as an import would match them, rather than adding a second «UGEL Lamas».
-    const insertUgel = db.prepare(
-      `INSERT INTO iged (code, kind, name, name_key, region, dre_id, source, updated_at)
-       SELECT ?, 'ugel', ?, ?, ?, d.id, 'demo', ? FROM iged d WHERE d.kind = 'dre' AND d.region = ?
-       ON CONFLICT (code) DO NOTHING`,
-    );
     const knownUgels = createIgedMatcher(loadIgedCandidates(db, 'ugel'));
     for (const ugel of demo.ugels) {
-      if (knownUgels(ugel.name, ugel.region).kind !== 'match') insertUgel.run(ugel.code, ugel.name, foldKey(ugel.name), ugel.region, now, ugel.region);
+      if (knownUgels(ugel.name, ugel.region).kind !== 'match') execute(
+        db,
+        `INSERT INTO iged (code, kind, name, name_key, region, dre_id, source, updated_at)
+       SELECT ?, 'ugel', ?, ?, ?, d.id, 'demo', ? FROM iged d WHERE d.kind = 'dre' AND d.region = ?
+       ON CONFLICT (code) DO NOTHING`,
+        ugel.code, ugel.name, foldKey(ugel.name), ugel.region, now, ugel.region,
+      );
     }
     const matchIged = createIgedMatcher(loadIgedCandidates(db));
 

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { contract, isMethodName, READ_ONLY_METHODS, type Handlers, type MethodName, type WireResult } from '../../shared/contract';
+import { contract, failure, isMethodName, READ_ONLY_METHODS, type Handlers, type MethodName, type WireResult } from '../../shared/contract';
 import type { DataArea } from '../../shared/contract/define';
 import { AppError, isAppError } from '../../shared/errors';
 import { storageError } from '../db/storage-errors';
 import { AppContext, type ContextOptions } from './context';
-import { consolidationHandlers } from './jury/consolidation';
+import { resultsHandlers } from './jury/results';
 import { seedDemo } from './demo';
 import { editionHandlers } from './editions';
 import { encuentroHandlers } from './encuentro';
@@ -85,7 +85,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...importHandlers(context, options.import),
     ...juryHandlers(context),
     ...encuentroHandlers(context, events),
-    ...consolidationHandlers(context),
+    ...resultsHandlers(context),
     ...sedeHandlers(context, hubSlot),
   };
 
@@ -117,14 +117,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       return { ok: true, result };
     } catch (error) {
       if (isAppError(error)) {
-        return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
+        return failure(error);
       }
       log(`unexpected failure in ${method}`, error);
       // Disk full, damaged file, read-only drive…: Spanish guidance rather than SQLite's English.
       const storage = storageError(error);
-      if (storage) return { ok: false, error: { code: storage.code, message: storage.message, details: storage.details } };
-      const wrapped = new AppError('error.unexpected', { detail: error instanceof Error ? error.message : String(error) });
-      return { ok: false, error: { code: wrapped.code, message: wrapped.message } };
+      if (storage) return failure(storage);
+      return failure(new AppError('error.unexpected', { detail: error instanceof Error ? error.message : String(error) }));
     }
   }
 

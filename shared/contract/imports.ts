@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTRY_IMPORT_FIELDS, type ImportInspection, type ImportPreview, type ImportResult } from '../domain/import-types';
+import { ENTRY_IMPORT_FIELDS, type ImportInspection, type ImportPreview, type ImportResult, type UgelImportPreview, type UgelImportResult } from '../domain/import-types';
 import { id } from '../domain/schemas';
 import type { ExportedFile } from '../domain/types';
 import { method, ORGANIZER } from './define';
@@ -30,4 +30,7 @@ export const importMethods = {
   'imports.commit': method<ImportResult>('write', ['entries', 'backups'], ORGANIZER)(mappedToken.extend({ validOnly: z.boolean().optional() })),
   /** The rows a commit leaves out, as a workbook: their original cells plus a column saying why. */
   'imports.leftOut': method<ExportedFile>('read', ORGANIZER)(mappedToken),
+  /** Reads an ESCALE padrón (or any sheet with CODOOII / D_DREUGEL / D_REGION) and previews the UGELs of the reference table. */
+  'imports.inspectUgels': method<UgelImportPreview>('read', ORGANIZER)(uploadedFile),
+  'imports.commitUgels': method<UgelImportResult>('write', ['reference', 'backups'], ORGANIZER)(z.object({ token: z.string().min(1) })),
 };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
+import type { AppError } from '../errors';
 import { appMethods } from './app';
-import { consolidationMethods } from './consolidation';
+import { resultsMethods } from './results';
 import { editionMethods } from './editions';
 import { entryMethods } from './entries';
 import { importMethods } from './imports';
@@ -19,7 +20,7 @@ export const contract = {
   ...importMethods,
   ...juryMethods,
   ...encuentroMethods,
-  ...consolidationMethods,
+  ...resultsMethods,
   ...sedeMethods,
 } as const;
 
@@ -59,3 +60,8 @@ export interface WireError {
 }
 
 export type WireResult<T> = { ok: true; result: T } | { ok: false; error: WireError };
+
+/** A refusal as it travels: the same shape from the registry and from the HTTP transport's own early refusals. */
+export function failure(error: AppError): { ok: false; error: WireError } {
+  return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
+}

@@ -44,18 +44,18 @@ export const jurySettingsFields = z.object({
   missingRule: z.enum(['incomplete', 'rescale']),
   rescaleMinCoverage: z
     .number({ error: t('validation.number') })
-    .gt(0, { error: t('consolidation.error.coverage') })
-    .max(1, { error: t('consolidation.error.coverage') }),
+    .gt(0, { error: t('results.error.coverage') })
+    .max(1, { error: t('results.error.coverage') }),
   trimmedMinJurors: z
     .number({ error: t('validation.number') })
-    .int({ error: t('consolidation.error.trimmedMin') })
-    .min(3, { error: t('consolidation.error.trimmedMin') })
-    .max(50, { error: t('consolidation.error.trimmedMin') }),
+    .int({ error: t('results.error.trimmedMin') })
+    .min(3, { error: t('results.error.trimmedMin') })
+    .max(50, { error: t('results.error.trimmedMin') }),
   topPlaces: z
     .number({ error: t('validation.number') })
-    .int({ error: t('consolidation.error.topPlaces') })
-    .min(1, { error: t('consolidation.error.topPlaces') })
-    .max(50, { error: t('consolidation.error.topPlaces') }),
+    .int({ error: t('results.error.topPlaces') })
+    .min(1, { error: t('results.error.topPlaces') })
+    .max(50, { error: t('results.error.topPlaces') }),
 });
 export type JurySettingsFields = z.output<typeof jurySettingsFields>;
 

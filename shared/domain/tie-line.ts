@@ -8,8 +8,8 @@ import { formatNumber, t } from '../i18n';
 export function tieLine(parts: { above: string; below: string; value: number; rule: string; unresolved: boolean }): string {
   const value = formatTied(parts.value);
   return parts.unresolved
-    ? t('consolidation.acta.tieUnresolvedLine', { above: parts.above, below: parts.below, value, rule: parts.rule })
-    : t('consolidation.acta.tieLine', { above: parts.above, below: parts.below, value, rule: parts.rule });
+    ? t('results.acta.tieUnresolvedLine', { above: parts.above, below: parts.below, value, rule: parts.rule })
+    : t('results.acta.tieLine', { above: parts.above, below: parts.below, value, rule: parts.rule });
 }
 
 /** The tied value, with the rounding of the ranking table beside it (two decimals). */

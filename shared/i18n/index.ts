@@ -1,5 +1,5 @@
 import { common } from './catalog/common';
-import { consolidation } from './catalog/consolidation';
+import { results } from './catalog/results';
 import { errors } from './catalog/errors';
 import { encuentro } from './catalog/encuentro';
 import { encuentroUi } from './catalog/encuentro-ui';
@@ -18,7 +18,7 @@ import { who } from './catalog/who';
  * reviewed in one place and a second language can be added without touching code.
  * Each feature keeps its keys in its own file under catalog/.
  */
-export const messages = { ...common, ...errors, ...importMessages, ...importReview, ...ui, ...jury, ...encuentro, ...encuentroUi, ...consolidation, ...juryUi, ...sede, ...sedeUi, ...who } as const;
+export const messages = { ...common, ...errors, ...importMessages, ...importReview, ...ui, ...jury, ...encuentro, ...encuentroUi, ...results, ...juryUi, ...sede, ...sedeUi, ...who } as const;
 
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

@@ -1,6 +1,6 @@
 import type { ConsolidationResult } from './result';
 
-/** What `consolidation.compute` returns: the pure result plus the names the screens and files need. */
+/** What `results.compute` returns: the pure result plus the names the screens and files need. */
 export interface ConsolidationReport {
   editionId: number;
   editionName: string;

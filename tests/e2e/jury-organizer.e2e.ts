@@ -412,7 +412,7 @@ describe('jurado, organización: conflictos, asignación, fichas en Excel y conf
       tieBreakChain: [{ kind: 'higherMean' }, { kind: 'higherMedian' }, { kind: 'smallerSpread' }, { kind: 'organizerDecision' }],
     });
     // The results use the stored rules.
-    await expect(api('consolidation.compute', { editionId, stageId })).resolves.toMatchObject({
+    await expect(api('results.compute', { editionId, stageId })).resolves.toMatchObject({
       result: { options: { missingRule: 'rescale', rescaleMinCoverage: 0.6, trimmedMinJurors: 3, topPlaces: 2, tieBreak: [{ kind: 'higherMean' }, { kind: 'higherMedian' }, { kind: 'smallerSpread' }, { kind: 'organizerDecision' }] } },
     });
     await page.reload();

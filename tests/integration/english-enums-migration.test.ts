@@ -413,7 +413,7 @@ describe('roles stored before migration 010', () => {
         ['juror', 'Tableta Ana'],
         ['juror', 'Tableta Ana'],
       ]);
-      const results = await app.call('consolidation.exportResults', { editionId: s.editionId, stageId: s.evaluation });
+      const results = await app.call('results.exportWorkbook', { editionId: s.editionId, stageId: s.evaluation });
       // The workbook's audit sheet: «Registrado por» is the tablet (empty when the role is not recognised).
       const { default: ExcelJS } = await import('exceljs');
       const workbook = new ExcelJS.Workbook();

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { DRE_GRE } from '../../../shared/domain/regions';
 import { foldKey } from '../../../shared/domain/text';
+import { execute } from '../query';
 
 /** Editions with their categories, criteria (rubrics) and stages; IGEDs; entries and their status per stage. */
 export function up(db: Database): void {
@@ -127,12 +128,13 @@ export function up(db: Database): void {
     ) STRICT;
   `);
 
-  const insert = db.prepare(
-    `INSERT INTO iged (code, kind, name, name_key, region, aliases, source, updated_at)
-     VALUES (?, 'DRE', ?, ?, ?, ?, 'app', ?)`,
-  );
   const now = new Date().toISOString();
   for (const dre of DRE_GRE) {
-    insert.run(dre.code, dre.name, foldKey(dre.name), dre.region, JSON.stringify(dre.aliases), now);
+    execute(
+      db,
+      `INSERT INTO iged (code, kind, name, name_key, region, aliases, source, updated_at)
+     VALUES (?, 'DRE', ?, ?, ?, ?, 'app', ?)`,
+      dre.code, dre.name, foldKey(dre.name), dre.region, JSON.stringify(dre.aliases), now,
+    );
   }
 }

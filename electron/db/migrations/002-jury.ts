@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 /**
  * Jury scoring: jurors and their affiliations, panels, conflicts of interest, assignments,
  * scores and score sheets, the stage lock, per-edition jury settings and the hash-chained
- * audit log. Consolidation (shared/scoring, services/jury/consolidation) only reads these.
+ * audit log. Consolidation (shared/scoring, services/jury/results) only reads these.
  *
  * Conventions shared by every table here:
  * - timestamps are ISO-8601 UTC strings from ctx.now();

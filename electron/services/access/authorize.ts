@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contract, type MethodName } from '../../../shared/contract';
+import { contract, isMethodName, type MethodName } from '../../../shared/contract';
 import type { Grant } from '../../../shared/contract/define';
 import { AppError } from '../../../shared/errors';
 import { t } from '../../../shared/i18n';
@@ -42,7 +42,20 @@ export function authorize(context: AppContext, method: MethodName, actor: Actor,
   const grant = contract[method].access[scope.role];
   const input: RawInput = typeof rawInput === 'object' && rawInput !== null && !Array.isArray(rawInput) ? (rawInput as RawInput) : {};
   if (grant && valuesAllowed(contract[method].input, grant, input) && reaches(context, grant, scope, input)) return;
-  throw new AppError('sede.error.forbidden', { role: t(`sede.role.${scope.role}`) });
+  throw forbidden(actor);
+}
+
+/** The one refusal of every unauthorized call, whatever the reason, so a refusal reveals nothing. */
+export function forbidden(actor: Actor): AppError {
+  return new AppError('sede.error.forbidden', { role: t(`sede.role.${actor.scope.role}`) });
+}
+
+/**
+ * Whether the method's declaration gives the actor's role any access at all: read from the
+ * contract alone, so a transport can refuse a call the role can never make before reading its body.
+ */
+export function mayEverCall(method: string, actor: Actor): boolean {
+  return actor.scope.role === 'organizer' || (isMethodName(method) && contract[method].access[actor.scope.role] !== undefined);
 }
 
 function reaches(context: AppContext, grant: Grant, scope: RemoteScope, input: RawInput): boolean {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Target } from '../../../shared/contract/define';
 import { id } from '../../../shared/domain/schemas';
-import { cachedStatement } from '../../db/cached-statement';
+import { queryOne } from '../../db/query';
 import type { AppContext } from '../context';
 import { pendingWorkbookOwner } from '../jury/workbook';
 
@@ -42,7 +42,7 @@ function idOf(input: RawInput, field: string): number | null {
 /** Runs a single-row lookup with every id present; null when an id is missing or no row matches. */
 function row<T>(context: AppContext, sql: string, ...ids: (number | null)[]): T | null {
   if (ids.some((value) => value === null)) return null;
-  return (cachedStatement(context.db(), sql).get(...ids) as T | undefined) ?? null;
+  return queryOne<T>(context.db(), sql, ...ids) ?? null;
 }
 
 const JUROR_STAGE = `SELECT s.edition_id AS editionId, j.id AS jurorId FROM stage s JOIN juror j ON j.edition_id = s.edition_id WHERE s.id = ? AND j.id = ?`;

@@ -2,6 +2,7 @@ import type { Category, Criterion, Edition, EditionSummary, Stage } from '../../
 import { AppError } from '../../../shared/errors';
 import { t } from '../../../shared/i18n';
 import type { Db } from '../../db/open';
+import { queryAll, queryOne } from '../../db/query';
 
 interface EditionRow {
   id: number;
@@ -46,14 +47,12 @@ function toSummary(row: EditionRow): EditionSummary {
 }
 
 export function listEditions(db: Db, includeArchived: boolean): EditionSummary[] {
-  const rows = db
-    .prepare(`${SUMMARY_SQL} ${includeArchived ? '' : 'WHERE e.archived = 0'} ORDER BY e.year DESC, e.name`)
-    .all() as EditionRow[];
+  const rows = queryAll<EditionRow>(db, `${SUMMARY_SQL} ${includeArchived ? '' : 'WHERE e.archived = 0'} ORDER BY e.year DESC, e.name`);
   return rows.map(toSummary);
 }
 
 export function getEdition(db: Db, id: number): Edition {
-  const row = db.prepare(`${SUMMARY_SQL} WHERE e.id = ?`).get(id) as EditionRow | undefined;
+  const row = queryOne<EditionRow>(db, `${SUMMARY_SQL} WHERE e.id = ?`, id);
   if (!row) throw new AppError('error.edition.notFound');
   return {
     ...toSummary(row),
@@ -70,13 +69,13 @@ export function getEdition(db: Db, id: number): Edition {
 }
 
 export function listCategories(db: Db, editionId: number): Category[] {
-  return db
-    .prepare(
-      `SELECT c.id, c.name, c.description, c.position,
+  return queryAll<Category>(
+    db,
+    `SELECT c.id, c.name, c.description, c.position,
               (SELECT count(*) FROM entry WHERE category_id = c.id) AS entryCount
        FROM category c WHERE c.edition_id = ? ORDER BY c.position, c.id`,
-    )
-    .all(editionId) as Category[];
+    editionId,
+  );
 }
 
 interface CriterionRow {
@@ -92,11 +91,7 @@ interface CriterionRow {
 }
 
 export function listCriteria(db: Db, editionId: number): Criterion[] {
-  const rows = db
-    .prepare(`SELECT * FROM criterion WHERE edition_id = ? ORDER BY position, id`)
-    .all(editionId) as CriterionRow[];
-  const levels = db.prepare(`SELECT value, label, descriptor FROM criterion_level WHERE criterion_id = ? ORDER BY value`);
-  const cats = db.prepare(`SELECT category_id AS id FROM criterion_category WHERE criterion_id = ? ORDER BY category_id`);
+  const rows = queryAll<CriterionRow>(db, `SELECT * FROM criterion WHERE edition_id = ? ORDER BY position, id`, editionId);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -107,20 +102,22 @@ export function listCriteria(db: Db, editionId: number): Criterion[] {
     scaleStep: r.scale_step,
     independent: r.independent === 1,
     position: r.position,
-    levels: levels.all(r.id) as Criterion['levels'],
-    categoryIds: (cats.all(r.id) as { id: number }[]).map((c) => c.id),
+    levels: queryAll<Criterion['levels'][number]>(db, `SELECT value, label, descriptor FROM criterion_level WHERE criterion_id = ? ORDER BY value`, r.id),
+    categoryIds: queryAll<{ id: number }>(
+      db,
+      `SELECT category_id AS id FROM criterion_category WHERE criterion_id = ? ORDER BY category_id`,
+      r.id,
+    ).map((c) => c.id),
   }));
 }
 
 export function getCriterion(db: Db, id: number): Criterion {
-  const row = db.prepare(`SELECT edition_id FROM criterion WHERE id = ?`).get(id) as { edition_id: number } | undefined;
+  const row = queryOne<{ edition_id: number }>(db, `SELECT edition_id FROM criterion WHERE id = ?`, id);
   const found = row ? listCriteria(db, row.edition_id).find((c) => c.id === id) : undefined;
   if (!found) throw new AppError('error.notFound', { what: t('error.what.criterion') });
   return found;
 }
 
 export function listStages(db: Db, editionId: number): Stage[] {
-  return db
-    .prepare(`SELECT id, name, position, cutoff FROM stage WHERE edition_id = ? ORDER BY position, id`)
-    .all(editionId) as Stage[];
+  return queryAll<Stage>(db, `SELECT id, name, position, cutoff FROM stage WHERE edition_id = ? ORDER BY position, id`, editionId);
 }

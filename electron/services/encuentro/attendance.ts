@@ -5,6 +5,7 @@ import { actorFromColumns, actorText } from '../../../shared/domain/recorded-act
 import { compareSpanish, foldKey } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
+import { execute, queryAll, queryOne } from '../../db/query';
 import { actorValues } from '../actor-columns';
 import { assertEncuentro, notFound } from './lookup';
 
@@ -61,7 +62,7 @@ function searchKey(f: AttendeeFields): string {
 }
 
 function row(db: Db, id: number): Row {
-  const r = db.prepare(`SELECT * FROM encuentro_attendee WHERE id = ? AND deleted_at IS NULL`).get(id) as Row | undefined;
+  const r = queryOne<Row>(db, `SELECT * FROM encuentro_attendee WHERE id = ? AND deleted_at IS NULL`, id);
   if (!r) throw notFound('attendee');
   return r;
 }
@@ -75,18 +76,18 @@ export function listAttendees(db: Db, encuentroId: number, query: string, limit:
   const words = foldKey(query).split(' ').filter(Boolean);
   const where = ['encuentro_id = ?', 'deleted_at IS NULL', ...words.map(() => `search_key LIKE ?`)];
   // foldKey leaves only [a-z0-9ñ ], so no LIKE wildcard can come from the user.
-  const rows = db.prepare(`SELECT * FROM encuentro_attendee WHERE ${where.join(' AND ')}`).all(encuentroId, ...words.map((w) => `%${w}%`)) as Row[];
+  const rows = queryAll<Row>(db, `SELECT * FROM encuentro_attendee WHERE ${where.join(' AND ')}`, encuentroId, ...words.map((w) => `%${w}%`));
   const sorted = rows.map(toAttendee).sort((a, b) => compareSpanish(a.fullName, b.fullName) || a.id - b.id);
   return limit === undefined ? sorted : sorted.slice(0, limit);
 }
 
 export function attendanceCounts(db: Db, encuentroId: number): AttendanceCounts {
-  const rows = db
-    .prepare(
-      `SELECT institution_type AS type, count(*) AS registered, count(checked_in_at) AS checked_in
+  const rows = queryAll<{ type: InstitutionType; registered: number; checked_in: number }>(
+    db,
+    `SELECT institution_type AS type, count(*) AS registered, count(checked_in_at) AS checked_in
        FROM encuentro_attendee WHERE encuentro_id = ? AND deleted_at IS NULL GROUP BY institution_type`,
-    )
-    .all(encuentroId) as { type: InstitutionType; registered: number; checked_in: number }[];
+    encuentroId,
+  );
   const counts = emptyCounts();
   for (const r of rows) {
     counts.byType[r.type] = { registered: r.registered, checkedIn: r.checked_in };
@@ -102,9 +103,11 @@ export function attendanceCounts(db: Db, encuentroId: number): AttendanceCounts 
 
 function assertDniFree(db: Db, encuentroId: number, dni: string, exceptId: number | null): void {
   if (!dni) return;
-  const clash = db
-    .prepare(`SELECT full_name FROM encuentro_attendee WHERE encuentro_id = ? AND dni = ? AND deleted_at IS NULL AND id IS NOT ?`)
-    .get(encuentroId, dni, exceptId) as { full_name: string } | undefined;
+  const clash = queryOne<{ full_name: string }>(
+    db,
+    `SELECT full_name FROM encuentro_attendee WHERE encuentro_id = ? AND dni = ? AND deleted_at IS NULL AND id IS NOT ?`,
+    encuentroId, dni, exceptId,
+  );
   if (clash) throw new AppError('encuentro.error.dniTaken', { dni, name: clash.full_name });
 }
 
@@ -112,43 +115,43 @@ export function insertAttendee(db: Db, encuentroId: number, f: AttendeeFields, o
   assertEncuentro(db, encuentroId);
   assertDniFree(db, encuentroId, f.dni, null);
   const actor = actorValues();
-  const result = db
-    .prepare(
-      `INSERT INTO encuentro_attendee (encuentro_id, full_name, dni, institution, institution_type, cargo, region, search_key, checked_in_at, source, created_at, updated_at,
+  const result = execute(
+    db,
+    `INSERT INTO encuentro_attendee (encuentro_id, full_name, dni, institution, institution_type, cargo, region, search_key, checked_in_at, source, created_at, updated_at,
          registered_device_id, registered_name, registered_role, checked_in_device_id, checked_in_name, checked_in_role)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      encuentroId,
-      f.fullName,
-      f.dni,
-      f.institution,
-      f.institutionType,
-      f.cargo,
-      f.region,
-      searchKey(f),
-      opts.checkIn ? opts.now : null,
-      opts.source,
-      opts.now,
-      opts.now,
-      ...actor,
-      ...(opts.checkIn ? actor : [null, null, null]),
-    );
+    encuentroId,
+    f.fullName,
+    f.dni,
+    f.institution,
+    f.institutionType,
+    f.cargo,
+    f.region,
+    searchKey(f),
+    opts.checkIn ? opts.now : null,
+    opts.source,
+    opts.now,
+    opts.now,
+    ...actor,
+    ...(opts.checkIn ? actor : [null, null, null]),
+  );
   return Number(result.lastInsertRowid);
 }
 
 export function updateAttendee(db: Db, id: number, f: AttendeeFields, now: string): number {
   const current = row(db, id);
   assertDniFree(db, current.encuentro_id, f.dni, id);
-  db.prepare(
+  execute(
+    db,
     `UPDATE encuentro_attendee SET full_name = ?, dni = ?, institution = ?, institution_type = ?, cargo = ?, region = ?, search_key = ?, updated_at = ? WHERE id = ?`,
-  ).run(f.fullName, f.dni, f.institution, f.institutionType, f.cargo, f.region, searchKey(f), now, id);
+    f.fullName, f.dni, f.institution, f.institutionType, f.cargo, f.region, searchKey(f), now, id,
+  );
   return current.encuentro_id;
 }
 
 export function deleteAttendee(db: Db, id: number, now: string): number {
   const current = row(db, id);
-  db.prepare(`UPDATE encuentro_attendee SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(now, now, id);
+  execute(db, `UPDATE encuentro_attendee SET deleted_at = ?, updated_at = ? WHERE id = ?`, now, now, id);
   return current.encuentro_id;
 }
 
@@ -157,19 +160,21 @@ export function setCheckedIn(db: Db, id: number, checkedIn: boolean, now: string
   const current = row(db, id);
   if (checkedIn && current.checked_in_at) return current.encuentro_id;
   // Who marked the arrival goes with it; undoing the check-in forgets both.
-  db.prepare(
+  execute(
+    db,
     `UPDATE encuentro_attendee SET checked_in_at = ?, checked_in_device_id = ?, checked_in_name = ?, checked_in_role = ?, updated_at = ? WHERE id = ?`,
-  ).run(checkedIn ? now : null, ...(checkedIn ? actorValues() : [null, null, null]), now, id);
+    checkedIn ? now : null, ...(checkedIn ? actorValues() : [null, null, null]), now, id,
+  );
   return current.encuentro_id;
 }
 
 /** Whether someone is already on the list: same DNI, or (without DNI) same name and institution. */
 export function existingAttendeeKeys(db: Db, encuentroId: number): { dnis: Set<string>; names: Set<string> } {
-  const rows = db.prepare(`SELECT dni, full_name, institution FROM encuentro_attendee WHERE encuentro_id = ? AND deleted_at IS NULL`).all(encuentroId) as {
-    dni: string;
-    full_name: string;
-    institution: string;
-  }[];
+  const rows = queryAll<{ dni: string; full_name: string; institution: string }>(
+    db,
+    `SELECT dni, full_name, institution FROM encuentro_attendee WHERE encuentro_id = ? AND deleted_at IS NULL`,
+    encuentroId,
+  );
   return {
     dnis: new Set(rows.filter((r) => r.dni).map((r) => r.dni)),
     names: new Set(rows.map((r) => personKey(r.full_name, r.institution))),

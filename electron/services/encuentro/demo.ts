@@ -4,6 +4,7 @@ import type { ContributionBlock, ContributionLevel, SynthesisAxis, SynthesisLeve
 import { attendeeFields, encuentroFields } from '../../../shared/domain/encuentro-schemas';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
+import { queryOne } from '../../db/query';
 import { insertAttendee } from './attendance';
 import { insertContribution } from './contributions';
 import { insertEje, insertEncuentro, insertPanel, insertPracticeFromEntry, insertSala } from './setup-write';
@@ -17,7 +18,6 @@ import { insertSynthesisItem, setSynthesisStatus } from './synthesis';
  */
 export function seedEncuentroDemo(db: Db, editionId: number, now: string): number {
   const encuentroId = insertEncuentro(db, editionId, encuentroFields.parse(demo.encuentro), now, true);
-  const entryId = db.prepare(`SELECT id FROM entry WHERE edition_id = ? AND code = ?`);
   const practiceIds = new Map<string, number>();
   const salaIds = new Map<string, number>();
 
@@ -26,7 +26,7 @@ export function seedEncuentroDemo(db: Db, editionId: number, now: string): numbe
     const ids = demo.practices
       .filter((p) => p.eje === eje.key)
       .map((p) => {
-        const entry = entryId.get(editionId, p.entryCode) as { id: number } | undefined;
+        const entry = queryOne<{ id: number }>(db, `SELECT id FROM entry WHERE edition_id = ? AND code = ?`, editionId, p.entryCode);
         if (!entry) throw new AppError('encuentro.demo.missingEdition');
         const id = insertPracticeFromEntry(db, encuentroId, entry.id, ejeId, p.year);
         practiceIds.set(p.entryCode, id);
@@ -45,15 +45,16 @@ export function seedEncuentroDemo(db: Db, editionId: number, now: string): numbe
     }
   }
 
-  const contributionId = db.prepare(
-    `SELECT id FROM encuentro_contribution WHERE practice_id = ? AND block = ? AND level = ? AND text LIKE ? || '%' ORDER BY position LIMIT 1`,
-  );
   const synthesisIds = new Map<string, { id: number; text: string }[]>();
   for (const synthesis of demo.syntheses) {
     const salaId = salaIds.get(synthesis.sala) as number;
     for (const item of synthesis.items) {
       const sources = item.from.map(([code, block, level, prefix]) => {
-        const found = contributionId.get(practiceIds.get(code as string), block, level, prefix) as { id: number } | undefined;
+        const found = queryOne<{ id: number }>(
+          db,
+          `SELECT id FROM encuentro_contribution WHERE practice_id = ? AND block = ? AND level = ? AND text LIKE ? || '%' ORDER BY position LIMIT 1`,
+          practiceIds.get(code as string), block, level, prefix,
+        );
         if (!found) throw new Error(`demo: no contribution ${code} ${block} ${level} starting «${prefix}»`);
         return found.id;
       });
@@ -84,11 +85,11 @@ export function seedEncuentroDemo(db: Db, editionId: number, now: string): numbe
 
 /** The demo Encuentro's id, if it was added. */
 export function findDemoEncuentro(db: Db): number | null {
-  const row = db.prepare(`SELECT id FROM encuentro WHERE is_demo = 1 ORDER BY id LIMIT 1`).get() as { id: number } | undefined;
+  const row = queryOne<{ id: number }>(db, `SELECT id FROM encuentro WHERE is_demo = 1 ORDER BY id LIMIT 1`);
   return row?.id ?? null;
 }
 
 export function findDemoEdition(db: Db): number | null {
-  const row = db.prepare(`SELECT id FROM edition WHERE is_demo = 1 ORDER BY id LIMIT 1`).get() as { id: number } | undefined;
+  const row = queryOne<{ id: number }>(db, `SELECT id FROM edition WHERE is_demo = 1 ORDER BY id LIMIT 1`);
   return row?.id ?? null;
 }

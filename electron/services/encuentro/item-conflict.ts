@@ -1,6 +1,7 @@
 import { actorFromColumns, actorText } from '../../../shared/domain/recorded-actor';
 import type { ItemConflict, TextConflict } from '../../../shared/domain/encuentro-types';
 import type { Db } from '../../db/open';
+import { execute, queryAll, queryOne } from '../../db/query';
 import { actorValues } from '../actor-columns';
 import type { SaveBase } from './contributions';
 
@@ -27,41 +28,43 @@ export function saveItemText(db: Db, kind: ItemKind, row: StoredText, text: stri
   if (base && row.revision > base.baseRevision && row.editor !== base.editor && text !== row.text) {
     // A text that could not be written anyway (a closed synthesis) is refused as such, not kept.
     beforeWrite();
-    const last = db.prepare(`SELECT id, text FROM encuentro_item_conflict WHERE item_kind = ? AND item_id = ? ORDER BY id DESC LIMIT 1`).get(kind, row.id) as
-      | { id: number; text: string }
-      | undefined;
+    const last = queryOne<{ id: number; text: string }>(
+      db,
+      `SELECT id, text FROM encuentro_item_conflict WHERE item_kind = ? AND item_id = ? ORDER BY id DESC LIMIT 1`,
+      kind, row.id,
+    );
     const conflictId =
       last && last.text === text
         ? last.id
         : Number(
-            db
-              .prepare(
-                `INSERT INTO encuentro_item_conflict (item_kind, item_id, base_revision, text, actor_device_id, actor_name, actor_role, saved_at)
+            execute(
+              db,
+              `INSERT INTO encuentro_item_conflict (item_kind, item_id, base_revision, text, actor_device_id, actor_name, actor_role, saved_at)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-              )
-              .run(kind, row.id, base.baseRevision, text, ...actorValues(), now).lastInsertRowid,
+              kind, row.id, base.baseRevision, text, ...actorValues(), now,
+            ).lastInsertRowid,
           );
     return { outcome: 'conflict', conflict: { conflictId } };
   }
   if (revision < row.revision || (revision === row.revision && text !== row.text)) return { outcome: 'stale' };
   const editor = base?.editor ?? null;
   if (text === row.text) {
-    if (revision > row.revision) db.prepare(`UPDATE ${TABLE[kind]} SET revision = ?, editor = ? WHERE id = ?`).run(revision, editor, row.id);
+    if (revision > row.revision) execute(db, `UPDATE ${TABLE[kind]} SET revision = ?, editor = ? WHERE id = ?`, revision, editor, row.id);
     return { outcome: 'applied' };
   }
   beforeWrite();
-  db.prepare(`UPDATE ${TABLE[kind]} SET text = ?, revision = ?, editor = ?, updated_at = ? WHERE id = ?`).run(text, revision, editor, now, row.id);
+  execute(db, `UPDATE ${TABLE[kind]} SET text = ?, revision = ?, editor = ?, updated_at = ? WHERE id = ?`, text, revision, editor, now, row.id);
   return { outcome: 'applied' };
 }
 
 /** The texts kept for an item after conflicts, newest first. */
 export function itemConflicts(db: Db, kind: ItemKind, itemId: number): ItemConflict[] {
-  const rows = db
-    .prepare(
-      `SELECT id, base_revision, text, actor_device_id, actor_name, actor_role, saved_at FROM encuentro_item_conflict
+  const rows = queryAll<{ id: number; base_revision: number; text: string; actor_device_id: number | null; actor_name: string | null; actor_role: string | null; saved_at: string }>(
+    db,
+    `SELECT id, base_revision, text, actor_device_id, actor_name, actor_role, saved_at FROM encuentro_item_conflict
        WHERE item_kind = ? AND item_id = ? ORDER BY id DESC`,
-    )
-    .all(kind, itemId) as { id: number; base_revision: number; text: string; actor_device_id: number | null; actor_name: string | null; actor_role: string | null; saved_at: string }[];
+    kind, itemId,
+  );
   return rows.map((r) => {
     const actor = actorFromColumns(r.actor_device_id, r.actor_name, r.actor_role);
     return { id: r.id, itemId, baseRevision: r.base_revision, text: r.text, savedAt: r.saved_at, actor, by: actorText(actor) };

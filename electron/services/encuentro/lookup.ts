@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { t, type MessageKey } from '../../../shared/i18n';
 import type { Db } from '../../db/open';
+import { queryOne } from '../../db/query';
 
 type What = 'encuentro' | 'eje' | 'practice' | 'panel' | 'sala' | 'contribution' | 'version' | 'synthesisItem' | 'summaryItem' | 'attendee' | 'entry';
 
@@ -20,13 +21,13 @@ const OWNER_SQL: Record<Exclude<What, 'encuentro' | 'version' | 'synthesisItem' 
 
 /** The Encuentro a record belongs to; refuses a missing record with its Spanish name. */
 export function encuentroOf(db: Db, what: keyof typeof OWNER_SQL, id: number): number {
-  const row = db.prepare(OWNER_SQL[what]).get(id) as { e: number } | undefined;
+  const row = queryOne<{ e: number }>(db, OWNER_SQL[what], id);
   if (!row) throw notFound(what);
   return row.e;
 }
 
 export function assertEncuentro(db: Db, id: number): void {
-  if (!db.prepare(`SELECT 1 FROM encuentro WHERE id = ?`).get(id)) throw notFound('encuentro');
+  if (!queryOne(db, `SELECT 1 FROM encuentro WHERE id = ?`, id)) throw notFound('encuentro');
 }
 
 /** A referenced record must exist and belong to the same Encuentro (ids come from the client). */
@@ -41,7 +42,7 @@ function capitalize(text: string): string {
 }
 
 export function nextPosition(db: Db, sql: string, ...params: unknown[]): number {
-  const row = db.prepare(sql).get(...params) as { p: number | null };
+  const row = queryOne<{ p: number | null }>(db, sql, ...params)!;
   return (row.p ?? 0) + 1;
 }
 

@@ -1,5 +1,6 @@
 import { SYNTHESIS_AXES, SYNTHESIS_LEVELS, type SynthesisAxis, type SynthesisLevel } from '../../../shared/domain/encuentro-matrix';
 import type { Db } from '../../db/open';
+import { execute, queryAll, queryOne } from '../../db/query';
 import { applyOrder } from '../positions';
 
 // What a sala's synthesis table (encuentro_synthesis_item, per sala) and the organizers' summary
@@ -27,26 +28,31 @@ export function matrixCells<T extends { level: SynthesisLevel; axis: SynthesisAx
 
 /** The position after the last item of a cell (deleted ones included, so a restored item keeps its place). */
 export function endOfCell(db: Db, { table, scope }: MatrixTable, scopeId: number, level: SynthesisLevel, axis: SynthesisAxis): number {
-  const row = db.prepare(`SELECT max(position) AS p FROM ${table} WHERE ${scope} = ? AND level = ? AND axis = ?`).get(scopeId, level, axis) as { p: number | null };
+  const row = queryOne<{ p: number | null }>(
+    db,
+    `SELECT max(position) AS p FROM ${table} WHERE ${scope} = ? AND level = ? AND axis = ?`,
+    scopeId, level, axis,
+  )!;
   return (row.p ?? 0) + 1;
 }
 
 /** Replaces an item's sources by `sourceIds`, in that order, each once. */
 export function relinkSources(db: Db, { table, item, source }: SourceLinks, itemId: number, sourceIds: readonly number[]): void {
-  db.prepare(`DELETE FROM ${table} WHERE ${item} = ?`).run(itemId);
-  const insert = db.prepare(`INSERT INTO ${table} (${item}, ${source}, position) VALUES (?, ?, ?)`);
-  [...new Set(sourceIds)].forEach((id, index) => insert.run(itemId, id, index + 1));
+  execute(db, `DELETE FROM ${table} WHERE ${item} = ?`, itemId);
+  [...new Set(sourceIds)].forEach((id, index) => execute(db, `INSERT INTO ${table} (${item}, ${source}, position) VALUES (?, ?, ?)`, itemId, id, index + 1));
 }
 
 /** Deletes (keeping the first deletion's time) or restores an item. */
 export function setItemDeleted(db: Db, { table }: MatrixTable, row: { id: number; deleted_at: string | null }, deleted: boolean, now: string): void {
-  db.prepare(`UPDATE ${table} SET deleted_at = ? WHERE id = ?`).run(deleted ? (row.deleted_at ?? now) : null, row.id);
+  execute(db, `UPDATE ${table} SET deleted_at = ? WHERE id = ?`, deleted ? (row.deleted_at ?? now) : null, row.id);
 }
 
 /** Puts a cell's live items in the given order (see applyOrder). */
 export function reorderCell(db: Db, matrix: MatrixTable, scopeId: number, level: SynthesisLevel, axis: SynthesisAxis, orderedIds: readonly number[]): void {
-  const ids = (
-    db.prepare(`SELECT id FROM ${matrix.table} WHERE ${matrix.scope} = ? AND level = ? AND axis = ? AND deleted_at IS NULL`).all(scopeId, level, axis) as { id: number }[]
+  const ids = queryAll<{ id: number }>(
+    db,
+    `SELECT id FROM ${matrix.table} WHERE ${matrix.scope} = ? AND level = ? AND axis = ? AND deleted_at IS NULL`,
+    scopeId, level, axis,
   ).map((r) => r.id);
   applyOrder(db, matrix.table, ids, orderedIds);
 }

@@ -1,6 +1,7 @@
 import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK, hasWords } from '../../../shared/domain/encuentro-matrix';
 import type { Contribution, PracticeMatrix } from '../../../shared/domain/encuentro-types';
 import type { Db } from '../../db/open';
+import { queryAll, queryOne } from '../../db/query';
 import { listContributions } from './contributions';
 import { getPractice } from './setup-read';
 
@@ -11,7 +12,7 @@ import { getPractice } from './setup-read';
  */
 export function practiceMatrix(db: Db, practiceId: number, salaId: number | null | undefined): PracticeMatrix {
   const practice = getPractice(db, practiceId);
-  const { encuentro_id: encuentroId } = db.prepare(`SELECT encuentro_id FROM encuentro_practice WHERE id = ?`).get(practiceId) as { encuentro_id: number };
+  const { encuentro_id: encuentroId } = queryOne<{ encuentro_id: number }>(db, `SELECT encuentro_id FROM encuentro_practice WHERE id = ?`, practiceId)!;
   const all = listContributions(db, { encuentroId, practiceId, deleted: 'exclude' });
   const contributions = salaId === undefined ? all : all.filter((c) => c.salaId === salaId);
   return { encuentroId, practice, salaId: salaId === undefined ? singleSala(db, practiceId) : salaId, blocks: arrange(contributions) };
@@ -31,6 +32,6 @@ export function arrange(contributions: readonly Contribution[]): PracticeMatrix[
 }
 
 function singleSala(db: Db, practiceId: number): number | null {
-  const salas = db.prepare(`SELECT sala_id FROM encuentro_sala_practice WHERE practice_id = ?`).all(practiceId) as { sala_id: number }[];
+  const salas = queryAll<{ sala_id: number }>(db, `SELECT sala_id FROM encuentro_sala_practice WHERE practice_id = ?`, practiceId);
   return salas.length === 1 ? (salas[0]?.sala_id ?? null) : null;
 }

@@ -1,6 +1,7 @@
 import type { SynthesisStatus } from '../../../shared/domain/encuentro-matrix';
 import type { Eje, EncuentroDetail, EncuentroPractice, EncuentroSummary, Panel, Sala, SalaModerator } from '../../../shared/domain/encuentro-types';
 import type { Db } from '../../db/open';
+import { queryAll, queryOne } from '../../db/query';
 import { notFound } from './lookup';
 
 interface EncuentroRow {
@@ -49,14 +50,14 @@ function toSummary(row: EncuentroRow): EncuentroSummary {
 export function listEncuentros(db: Db, editionId: number | undefined): EncuentroSummary[] {
   const rows = (
     editionId === undefined
-      ? db.prepare(`${SELECT_ENCUENTRO} ORDER BY e.event_date DESC, e.id DESC`).all()
-      : db.prepare(`${SELECT_ENCUENTRO} WHERE e.edition_id = ? ORDER BY e.event_date DESC, e.id DESC`).all(editionId)
+      ? queryAll(db, `${SELECT_ENCUENTRO} ORDER BY e.event_date DESC, e.id DESC`)
+      : queryAll(db, `${SELECT_ENCUENTRO} WHERE e.edition_id = ? ORDER BY e.event_date DESC, e.id DESC`, editionId)
   ) as EncuentroRow[];
   return rows.map(toSummary);
 }
 
 export function getEncuentro(db: Db, id: number): EncuentroDetail {
-  const row = db.prepare(`${SELECT_ENCUENTRO} WHERE e.id = ?`).get(id) as EncuentroRow | undefined;
+  const row = queryOne<EncuentroRow>(db, `${SELECT_ENCUENTRO} WHERE e.id = ?`, id);
   if (!row) throw notFound('encuentro');
   return {
     ...toSummary(row),
@@ -69,11 +70,11 @@ export function getEncuentro(db: Db, id: number): EncuentroDetail {
 }
 
 export function listEjes(db: Db, encuentroId: number): Eje[] {
-  return db.prepare(`SELECT id, name, position FROM encuentro_eje WHERE encuentro_id = ? ORDER BY position, id`).all(encuentroId) as Eje[];
+  return queryAll<Eje>(db, `SELECT id, name, position FROM encuentro_eje WHERE encuentro_id = ? ORDER BY position, id`, encuentroId);
 }
 
 export function getEje(db: Db, id: number): Eje {
-  const row = db.prepare(`SELECT id, name, position FROM encuentro_eje WHERE id = ?`).get(id) as Eje | undefined;
+  const row = queryOne<Eje>(db, `SELECT id, name, position FROM encuentro_eje WHERE id = ?`, id);
   if (!row) throw notFound('eje');
   return row;
 }
@@ -108,17 +109,17 @@ function toPractice(row: PracticeRow): EncuentroPractice {
 
 /** Practices in eje order, then their own order: the order of the report. */
 export function listPractices(db: Db, encuentroId: number): EncuentroPractice[] {
-  const rows = db
-    .prepare(
-      `SELECT p.* FROM encuentro_practice p LEFT JOIN encuentro_eje j ON j.id = p.eje_id
+  const rows = queryAll<PracticeRow>(
+    db,
+    `SELECT p.* FROM encuentro_practice p LEFT JOIN encuentro_eje j ON j.id = p.eje_id
        WHERE p.encuentro_id = ? ORDER BY j.position IS NULL, j.position, p.position, p.id`,
-    )
-    .all(encuentroId) as PracticeRow[];
+    encuentroId,
+  );
   return rows.map(toPractice);
 }
 
 export function getPractice(db: Db, id: number): EncuentroPractice {
-  const row = db.prepare(`SELECT * FROM encuentro_practice WHERE id = ?`).get(id) as PracticeRow | undefined;
+  const row = queryOne<PracticeRow>(db, `SELECT * FROM encuentro_practice WHERE id = ?`, id);
   if (!row) throw notFound('practice');
   return toPractice(row);
 }
@@ -133,7 +134,7 @@ interface PanelRow {
 }
 
 function linkedPractices(db: Db, table: 'encuentro_panel_practice' | 'encuentro_sala_practice', column: 'panel_id' | 'sala_id', id: number): number[] {
-  return (db.prepare(`SELECT practice_id FROM ${table} WHERE ${column} = ? ORDER BY position`).all(id) as { practice_id: number }[]).map(
+  return queryAll<{ practice_id: number }>(db, `SELECT practice_id FROM ${table} WHERE ${column} = ? ORDER BY position`, id).map(
     (r) => r.practice_id,
   );
 }
@@ -151,16 +152,16 @@ function toPanel(db: Db, row: PanelRow): Panel {
 }
 
 export function listPanels(db: Db, encuentroId: number): Panel[] {
-  const rows = db
-    .prepare(
-      `SELECT p.* FROM encuentro_panel p JOIN encuentro_eje j ON j.id = p.eje_id WHERE p.encuentro_id = ? ORDER BY j.position, p.position, p.id`,
-    )
-    .all(encuentroId) as PanelRow[];
+  const rows = queryAll<PanelRow>(
+    db,
+    `SELECT p.* FROM encuentro_panel p JOIN encuentro_eje j ON j.id = p.eje_id WHERE p.encuentro_id = ? ORDER BY j.position, p.position, p.id`,
+    encuentroId,
+  );
   return rows.map((row) => toPanel(db, row));
 }
 
 export function getPanel(db: Db, id: number): Panel {
-  const row = db.prepare(`SELECT * FROM encuentro_panel WHERE id = ?`).get(id) as PanelRow | undefined;
+  const row = queryOne<PanelRow>(db, `SELECT * FROM encuentro_panel WHERE id = ?`, id);
   if (!row) throw notFound('panel');
   return toPanel(db, row);
 }
@@ -187,14 +188,16 @@ function toSala(db: Db, row: SalaRow): Sala {
 }
 
 export function listSalas(db: Db, encuentroId: number): Sala[] {
-  const rows = db
-    .prepare(`SELECT s.* FROM encuentro_sala s JOIN encuentro_eje j ON j.id = s.eje_id WHERE s.encuentro_id = ? ORDER BY j.position, s.position, s.id`)
-    .all(encuentroId) as SalaRow[];
+  const rows = queryAll<SalaRow>(
+    db,
+    `SELECT s.* FROM encuentro_sala s JOIN encuentro_eje j ON j.id = s.eje_id WHERE s.encuentro_id = ? ORDER BY j.position, s.position, s.id`,
+    encuentroId,
+  );
   return rows.map((row) => toSala(db, row));
 }
 
 export function getSala(db: Db, id: number): Sala {
-  const row = db.prepare(`SELECT * FROM encuentro_sala WHERE id = ?`).get(id) as SalaRow | undefined;
+  const row = queryOne<SalaRow>(db, `SELECT * FROM encuentro_sala WHERE id = ?`, id);
   if (!row) throw notFound('sala');
   return toSala(db, row);
 }

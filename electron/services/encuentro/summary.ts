@@ -4,6 +4,7 @@ import type { SynthesisAxis, SynthesisLevel } from '../../../shared/domain/encue
 import type { EncuentroSummaryTable, SummaryItem, SummarySource } from '../../../shared/domain/encuentro-types';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
+import { execute, queryAll, queryOne } from '../../db/query';
 import { assertEncuentro, notFound } from './lookup';
 import { endOfCell, matrixCells, relinkSources, reorderCell, setItemDeleted, type MatrixTable, type SourceLinks } from './matrix-items';
 
@@ -32,20 +33,20 @@ interface Row {
 function toItems(db: Db, rows: Row[]): SummaryItem[] {
   const sources = new Map<number, SummarySource[]>();
   if (rows.length > 0) {
-    const links = db
-      .prepare(
-        `SELECT l.summary_item_id, i.id, i.sala_id, s.name AS sala_name, i.text, i.deleted_at
-         FROM encuentro_summary_source l JOIN encuentro_synthesis_item i ON i.id = l.synthesis_item_id JOIN encuentro_sala s ON s.id = i.sala_id
-         WHERE l.summary_item_id IN (SELECT value FROM json_each(?)) ORDER BY l.summary_item_id, l.position`,
-      )
-      .all(JSON.stringify(rows.map((r) => r.id))) as {
+    const links = queryAll<{
       summary_item_id: number;
       id: number;
       sala_id: number;
       sala_name: string;
       text: string;
       deleted_at: string | null;
-    }[];
+    }>(
+      db,
+      `SELECT l.summary_item_id, i.id, i.sala_id, s.name AS sala_name, i.text, i.deleted_at
+         FROM encuentro_summary_source l JOIN encuentro_synthesis_item i ON i.id = l.synthesis_item_id JOIN encuentro_sala s ON s.id = i.sala_id
+         WHERE l.summary_item_id IN (SELECT value FROM json_each(?)) ORDER BY l.summary_item_id, l.position`,
+      JSON.stringify(rows.map((r) => r.id)),
+    );
     for (const l of links) {
       const list = sources.get(l.summary_item_id) ?? [];
       list.push({ synthesisItemId: l.id, salaId: l.sala_id, salaName: l.sala_name, text: l.text, deleted: l.deleted_at !== null });
@@ -66,7 +67,7 @@ function toItems(db: Db, rows: Row[]): SummaryItem[] {
 }
 
 function itemRow(db: Db, id: number): Row {
-  const row = db.prepare(`SELECT * FROM encuentro_summary_item WHERE id = ?`).get(id) as Row | undefined;
+  const row = queryOne<Row>(db, `SELECT * FROM encuentro_summary_item WHERE id = ?`, id);
   if (!row) throw notFound('summaryItem');
   return row;
 }
@@ -79,7 +80,7 @@ export function getSummaryItem(db: Db, id: number): SummaryItem {
 
 export function getSummary(db: Db, encuentroId: number): EncuentroSummaryTable {
   assertEncuentro(db, encuentroId);
-  const all = toItems(db, db.prepare(`SELECT * FROM encuentro_summary_item WHERE encuentro_id = ? ORDER BY position, id`).all(encuentroId) as Row[]);
+  const all = toItems(db, queryAll<Row>(db, `SELECT * FROM encuentro_summary_item WHERE encuentro_id = ? ORDER BY position, id`, encuentroId));
   const active = all.filter((i) => !i.deleted);
   return {
     encuentroId,
@@ -90,9 +91,11 @@ export function getSummary(db: Db, encuentroId: number): EncuentroSummaryTable {
 
 function assertSources(db: Db, encuentroId: number, synthesisItemIds: number[]): void {
   for (const id of synthesisItemIds) {
-    const row = db
-      .prepare(`SELECT s.encuentro_id FROM encuentro_synthesis_item i JOIN encuentro_sala s ON s.id = i.sala_id WHERE i.id = ?`)
-      .get(id) as { encuentro_id: number } | undefined;
+    const row = queryOne<{ encuentro_id: number }>(
+      db,
+      `SELECT s.encuentro_id FROM encuentro_synthesis_item i JOIN encuentro_sala s ON s.id = i.sala_id WHERE i.id = ?`,
+      id,
+    );
     if (!row) throw notFound('synthesisItem');
     if (row.encuentro_id !== encuentroId) throw new AppError('encuentro.error.summarySourceForeign');
   }
@@ -106,11 +109,11 @@ export function insertSummaryItem(
   assertEncuentro(db, input.encuentroId);
   assertSources(db, input.encuentroId, input.synthesisItemIds);
   const id = Number(
-    db
-      .prepare(
-        `INSERT INTO encuentro_summary_item (encuentro_id, level, axis, text, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(input.encuentroId, input.level, input.axis, input.text, endOfCell(db, SUMMARY, input.encuentroId, input.level, input.axis), now, now).lastInsertRowid,
+    execute(
+      db,
+      `INSERT INTO encuentro_summary_item (encuentro_id, level, axis, text, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      input.encuentroId, input.level, input.axis, input.text, endOfCell(db, SUMMARY, input.encuentroId, input.level, input.axis), now, now,
+    ).lastInsertRowid,
   );
   relinkSources(db, SUMMARY_SOURCES, id, input.synthesisItemIds);
   return id;
@@ -124,7 +127,7 @@ export function setSummarySources(db: Db, id: number, synthesisItemIds: number[]
   const row = itemRow(db, id);
   assertSources(db, row.encuentro_id, synthesisItemIds);
   relinkSources(db, SUMMARY_SOURCES, id, synthesisItemIds);
-  db.prepare(`UPDATE encuentro_summary_item SET updated_at = ? WHERE id = ?`).run(now, id);
+  execute(db, `UPDATE encuentro_summary_item SET updated_at = ? WHERE id = ?`, now, id);
 }
 
 export function reorderSummary(db: Db, encuentroId: number, level: SynthesisLevel, axis: SynthesisAxis, orderedIds: number[]): void {

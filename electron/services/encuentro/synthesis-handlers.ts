@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../shared/contract';
 import type { SummaryItem, SynthesisItem } from '../../../shared/domain/encuentro-types';
+import { queryOne } from '../../db/query';
 import type { AppContext } from '../context';
 import type { EventBus } from '../events';
 import { saveBaseOf } from './contributions';
@@ -39,9 +40,11 @@ export function synthesisHandlers(ctx: AppContext, events?: EventBus): Pick<Hand
 
   const emitSynthesis = (salaId: number, action: 'itemSaved' | 'itemDeleted' | 'itemRestored' | 'reordered' | 'status', item: SynthesisItem | null) => {
     if (!events) return;
-    const s = db().prepare(`SELECT encuentro_id, synthesis_status FROM encuentro_sala WHERE id = ?`).get(salaId) as
-      | { encuentro_id: number; synthesis_status: 'draft' | 'review' | 'final' }
-      | undefined;
+    const s = queryOne<{ encuentro_id: number; synthesis_status: 'draft' | 'review' | 'final' }>(
+      db(),
+      `SELECT encuentro_id, synthesis_status FROM encuentro_sala WHERE id = ?`,
+      salaId,
+    );
     if (s) events.emit('encuentro.synthesis', { encuentroId: s.encuentro_id, salaId, action, item, status: s.synthesis_status });
   };
   const savedItem = (id: number, action: 'itemSaved' | 'itemDeleted' | 'itemRestored' = 'itemSaved'): SynthesisItem => {

@@ -17,6 +17,7 @@ import {
 import type { SalaSynthesis, SynthesisItem, SynthesisSource } from '../../../shared/domain/encuentro-types';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
+import { execute, queryAll, queryOne } from '../../db/query';
 import { notFound } from './lookup';
 import { endOfCell, matrixCells, relinkSources, reorderCell, setItemDeleted, type MatrixTable, type SourceLinks } from './matrix-items';
 import { getSala } from './setup-read';
@@ -48,13 +49,7 @@ interface ItemRow {
 function sourcesOf(db: Db, itemIds: number[]): Map<number, SynthesisSource[]> {
   const map = new Map<number, SynthesisSource[]>();
   if (itemIds.length === 0) return map;
-  const rows = db
-    .prepare(
-      `SELECT s.item_id, c.id, c.practice_id, c.block, c.level, c.text, c.deleted_at, c.position
-       FROM encuentro_synthesis_source s JOIN encuentro_contribution c ON c.id = s.contribution_id
-       WHERE s.item_id IN (SELECT value FROM json_each(?)) ORDER BY s.item_id, s.position`,
-    )
-    .all(JSON.stringify(itemIds)) as {
+  const rows = queryAll<{
     item_id: number;
     id: number;
     practice_id: number;
@@ -63,7 +58,13 @@ function sourcesOf(db: Db, itemIds: number[]): Map<number, SynthesisSource[]> {
     text: string;
     deleted_at: string | null;
     position: number;
-  }[];
+  }>(
+    db,
+    `SELECT s.item_id, c.id, c.practice_id, c.block, c.level, c.text, c.deleted_at, c.position
+       FROM encuentro_synthesis_source s JOIN encuentro_contribution c ON c.id = s.contribution_id
+       WHERE s.item_id IN (SELECT value FROM json_each(?)) ORDER BY s.item_id, s.position`,
+    JSON.stringify(itemIds),
+  );
   // Listed as the matrix shows them (block, then level), whatever order they were linked in.
   rows.sort((a, b) => a.item_id - b.item_id || matrixOrder(a, b) || a.practice_id - b.practice_id || a.position - b.position || a.id - b.id);
   for (const r of rows) {
@@ -95,7 +96,7 @@ function toItems(db: Db, rows: ItemRow[]): SynthesisItem[] {
 }
 
 function itemRow(db: Db, id: number): ItemRow {
-  const row = db.prepare(`SELECT * FROM encuentro_synthesis_item WHERE id = ?`).get(id) as ItemRow | undefined;
+  const row = queryOne<ItemRow>(db, `SELECT * FROM encuentro_synthesis_item WHERE id = ?`, id);
   if (!row) throw notFound('synthesisItem');
   return row;
 }
@@ -107,23 +108,23 @@ export function getSynthesisItem(db: Db, id: number): SynthesisItem {
 }
 
 export function listSynthesisItems(db: Db, salaId: number, deleted: boolean): SynthesisItem[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM encuentro_synthesis_item WHERE sala_id = ? AND deleted_at IS ${deleted ? 'NOT NULL' : 'NULL'} ORDER BY level, axis, position, id`,
-    )
-    .all(salaId) as ItemRow[];
+  const rows = queryAll<ItemRow>(
+    db,
+    `SELECT * FROM encuentro_synthesis_item WHERE sala_id = ? AND deleted_at IS ${deleted ? 'NOT NULL' : 'NULL'} ORDER BY level, axis, position, id`,
+    salaId,
+  );
   return toItems(db, rows);
 }
 
 export function getSynthesis(db: Db, salaId: number): SalaSynthesis {
   const sala = getSala(db, salaId);
-  const meta = db
-    .prepare(`SELECT s.encuentro_id, j.name AS eje_name FROM encuentro_sala s JOIN encuentro_eje j ON j.id = s.eje_id WHERE s.id = ?`)
-    .get(salaId) as { encuentro_id: number; eje_name: string };
+  const meta = queryOne<{ encuentro_id: number; eje_name: string }>(
+    db,
+    `SELECT s.encuentro_id, j.name AS eje_name FROM encuentro_sala s JOIN encuentro_eje j ON j.id = s.eje_id WHERE s.id = ?`,
+    salaId,
+  )!;
   const items = listSynthesisItems(db, salaId, false);
-  const history = db
-    .prepare(`SELECT from_status, to_status, reason, at, actor_device_id, actor_name, actor_role FROM encuentro_synthesis_status_log WHERE sala_id = ? ORDER BY id`)
-    .all(salaId) as {
+  const history = queryAll<{
     from_status: SynthesisStatus;
     to_status: SynthesisStatus;
     reason: string;
@@ -131,7 +132,11 @@ export function getSynthesis(db: Db, salaId: number): SalaSynthesis {
     actor_device_id: number | null;
     actor_name: string | null;
     actor_role: string | null;
-  }[];
+  }>(
+    db,
+    `SELECT from_status, to_status, reason, at, actor_device_id, actor_name, actor_role FROM encuentro_synthesis_status_log WHERE sala_id = ? ORDER BY id`,
+    salaId,
+  );
   return {
     encuentroId: meta.encuentro_id,
     sala,
@@ -148,16 +153,14 @@ export function getSynthesis(db: Db, salaId: number): SalaSynthesis {
 
 /** Refuses any change to a sala's table while its synthesis is final. */
 export function assertSynthesisOpen(db: Db, salaId: number): void {
-  const sala = db.prepare(`SELECT name, synthesis_status FROM encuentro_sala WHERE id = ?`).get(salaId) as
-    | { name: string; synthesis_status: SynthesisStatus }
-    | undefined;
+  const sala = queryOne<{ name: string; synthesis_status: SynthesisStatus }>(db, `SELECT name, synthesis_status FROM encuentro_sala WHERE id = ?`, salaId);
   if (!sala) throw notFound('sala');
   if (sala.synthesis_status === 'final') throw new AppError('encuentro.error.synthesisFinal', { sala: sala.name });
 }
 
 function assertSourcesInSala(db: Db, salaId: number, contributionIds: number[]): void {
   for (const id of contributionIds) {
-    const c = db.prepare(`SELECT sala_id FROM encuentro_contribution WHERE id = ?`).get(id) as { sala_id: number | null } | undefined;
+    const c = queryOne<{ sala_id: number | null }>(db, `SELECT sala_id FROM encuentro_contribution WHERE id = ?`, id);
     if (!c) throw notFound('contribution');
     if (c.sala_id !== salaId) throw new AppError('encuentro.error.sourceForeign');
   }
@@ -175,11 +178,11 @@ export function insertSynthesisItem(db: Db, item: NewItem, now: string): number 
   assertSynthesisOpen(db, item.salaId);
   assertSourcesInSala(db, item.salaId, item.contributionIds);
   const id = Number(
-    db
-      .prepare(
-        `INSERT INTO encuentro_synthesis_item (sala_id, level, axis, text, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(item.salaId, item.level, item.axis, item.text, endOfCell(db, SYNTHESIS, item.salaId, item.level, item.axis), now, now).lastInsertRowid,
+    execute(
+      db,
+      `INSERT INTO encuentro_synthesis_item (sala_id, level, axis, text, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      item.salaId, item.level, item.axis, item.text, endOfCell(db, SYNTHESIS, item.salaId, item.level, item.axis), now, now,
+    ).lastInsertRowid,
   );
   relinkSources(db, SYNTHESIS_SOURCES, id, item.contributionIds);
   return id;
@@ -191,9 +194,11 @@ export function promoteContribution(
   input: { salaId: number; contributionId: number; level?: SynthesisLevel | undefined; axis?: SynthesisAxis | undefined; text?: string | undefined },
   now: string,
 ): number {
-  const c = db.prepare(`SELECT block, level, text FROM encuentro_contribution WHERE id = ?`).get(input.contributionId) as
-    | { block: ContributionBlock; level: ContributionLevel; text: string }
-    | undefined;
+  const c = queryOne<{ block: ContributionBlock; level: ContributionLevel; text: string }>(
+    db,
+    `SELECT block, level, text FROM encuentro_contribution WHERE id = ?`,
+    input.contributionId,
+  );
   if (!c) throw notFound('contribution');
   return insertSynthesisItem(
     db,
@@ -217,12 +222,10 @@ export function moveSynthesisItem(db: Db, id: number, level: SynthesisLevel, axi
   const row = itemRow(db, id);
   assertSynthesisOpen(db, row.sala_id);
   if (row.level === level && row.axis === axis) return;
-  db.prepare(`UPDATE encuentro_synthesis_item SET level = ?, axis = ?, position = ?, updated_at = ? WHERE id = ?`).run(
-    level,
-    axis,
-    endOfCell(db, SYNTHESIS, row.sala_id, level, axis),
-    now,
-    id,
+  execute(
+    db,
+    `UPDATE encuentro_synthesis_item SET level = ?, axis = ?, position = ?, updated_at = ? WHERE id = ?`,
+    level, axis, endOfCell(db, SYNTHESIS, row.sala_id, level, axis), now, id,
   );
 }
 
@@ -231,7 +234,7 @@ export function setSynthesisSources(db: Db, id: number, contributionIds: number[
   assertSynthesisOpen(db, row.sala_id);
   assertSourcesInSala(db, row.sala_id, contributionIds);
   relinkSources(db, SYNTHESIS_SOURCES, id, contributionIds);
-  db.prepare(`UPDATE encuentro_synthesis_item SET updated_at = ? WHERE id = ?`).run(now, id);
+  execute(db, `UPDATE encuentro_synthesis_item SET updated_at = ? WHERE id = ?`, now, id);
 }
 
 export function reorderSynthesis(db: Db, salaId: number, level: SynthesisLevel, axis: SynthesisAxis, orderedIds: number[]): void {
@@ -246,7 +249,7 @@ export function setSynthesisItemDeleted(db: Db, id: number, deleted: boolean, no
 }
 
 export function setSynthesisStatus(db: Db, salaId: number, to: SynthesisStatus, reason: string, now: string): void {
-  const sala = db.prepare(`SELECT synthesis_status FROM encuentro_sala WHERE id = ?`).get(salaId) as { synthesis_status: SynthesisStatus } | undefined;
+  const sala = queryOne<{ synthesis_status: SynthesisStatus }>(db, `SELECT synthesis_status FROM encuentro_sala WHERE id = ?`, salaId);
   if (!sala) throw notFound('sala');
   const from = sala.synthesis_status;
   if (from === to) return;
@@ -254,8 +257,10 @@ export function setSynthesisStatus(db: Db, salaId: number, to: SynthesisStatus, 
     throw new AppError('encuentro.error.statusTransition', { from: synthesisStatusLabel(from), to: synthesisStatusLabel(to) });
   }
   if (from === 'final' && reason.trim() === '') throw new AppError('encuentro.error.reopenReason');
-  db.prepare(`UPDATE encuentro_sala SET synthesis_status = ? WHERE id = ?`).run(to, salaId);
-  db.prepare(
+  execute(db, `UPDATE encuentro_sala SET synthesis_status = ? WHERE id = ?`, to, salaId);
+  execute(
+    db,
     `INSERT INTO encuentro_synthesis_status_log (sala_id, from_status, to_status, reason, at, actor_device_id, actor_name, actor_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(salaId, from, to, reason.trim(), now, ...actorValues());
+    salaId, from, to, reason.trim(), now, ...actorValues(),
+  );
 }

@@ -2,6 +2,7 @@ import type { ExportedFile } from '../../../shared/domain/types';
 import { foldKey } from '../../../shared/domain/text';
 import { t } from '../../../shared/i18n';
 import type { Db } from '../../db/open';
+import { queryAll } from '../../db/query';
 import { getEdition } from '../editions/read';
 import { tableToCsv, tableToXlsx, type ExportTable } from '../export/table';
 import { getEntry } from './read';
@@ -10,7 +11,7 @@ import { getEntry } from './read';
 export async function exportEntries(db: Db, editionId: number, format: 'xlsx' | 'csv', ids?: number[]): Promise<ExportedFile> {
   const edition = getEdition(db, editionId);
   // With `ids`, the file keeps the order the user sees on screen (their sort and filters).
-  const inEdition = (db.prepare(`SELECT id FROM entry WHERE edition_id = ? ORDER BY code`).all(editionId) as { id: number }[]).map((r) => r.id);
+  const inEdition = queryAll<{ id: number }>(db, `SELECT id FROM entry WHERE edition_id = ? ORDER BY code`, editionId).map((r) => r.id);
   const member = new Set(inEdition);
   const entryIds = ids ? [...new Set(ids)].filter((id) => member.has(id)) : inEdition;
   const entries = entryIds.map((id) => getEntry(db, id));

@@ -2,6 +2,7 @@ import type { EntryStatus } from '../../../shared/domain/schemas';
 import type { Entry, EntryRow, EntryStageStatus } from '../../../shared/domain/types';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
+import { queryAll, queryOne } from '../../db/query';
 
 interface Row {
   id: number;
@@ -45,13 +46,13 @@ interface StatusRow {
 }
 
 function statusesByEntry(db: Db, where: string, param: number): Map<number, StatusRow[]> {
-  const rows = db
-    .prepare(
-      `SELECT s.entry_id, s.stage_id, s.status, s.reason, s.updated_at, st.position
+  const rows = queryAll<StatusRow>(
+    db,
+    `SELECT s.entry_id, s.stage_id, s.status, s.reason, s.updated_at, st.position
        FROM entry_stage_status s JOIN stage st ON st.id = s.stage_id JOIN entry e ON e.id = s.entry_id
        WHERE ${where} ORDER BY st.position`,
-    )
-    .all(param) as StatusRow[];
+    param,
+  );
   const map = new Map<number, StatusRow[]>();
   for (const row of rows) {
     const list = map.get(row.entry_id) ?? [];
@@ -86,13 +87,13 @@ function toRow(row: Row, statuses: StatusRow[]): EntryRow {
 }
 
 export function listEntries(db: Db, editionId: number): EntryRow[] {
-  const rows = db.prepare(`${SELECT} WHERE e.edition_id = ? ORDER BY e.code`).all(editionId) as Row[];
+  const rows = queryAll<Row>(db, `${SELECT} WHERE e.edition_id = ? ORDER BY e.code`, editionId);
   const statuses = statusesByEntry(db, 'e.edition_id = ?', editionId);
   return rows.map((row) => toRow(row, statuses.get(row.id) ?? []));
 }
 
 export function getEntry(db: Db, id: number): Entry {
-  const row = db.prepare(`${SELECT} WHERE e.id = ?`).get(id) as Row | undefined;
+  const row = queryOne<Row>(db, `${SELECT} WHERE e.id = ?`, id);
   if (!row) throw new AppError('error.entry.notFound');
   const statuses = statusesByEntry(db, 'e.id = ?', id).get(id) ?? [];
   return {

@@ -2,6 +2,7 @@ import { nearDuplicateTitles, type TitledEntry } from '../../../shared/domain/si
 import type { SimilarEntry } from '../../../shared/domain/import-types';
 import { foldKey } from '../../../shared/domain/text';
 import type { Db } from '../../db/open';
+import { queryAll } from '../../db/query';
 
 /**
  * Entries of the same IGED, in any edition, whose title is very similar to `title`: the form
@@ -11,11 +12,11 @@ import type { Db } from '../../db/open';
 export function similarEntries(db: Db, igedId: number, title: string, exceptId: number | null): SimilarEntry[] {
   const titleKey = foldKey(title);
   if (!titleKey) return [];
-  const entries = db
-    .prepare(
-      `SELECT e.code, e.title, e.title_key AS titleKey, d.name AS edition FROM entry e JOIN edition d ON d.id = e.edition_id
+  const entries = queryAll<TitledEntry>(
+    db,
+    `SELECT e.code, e.title, e.title_key AS titleKey, d.name AS edition FROM entry e JOIN edition d ON d.id = e.edition_id
        WHERE e.iged_id = ? AND e.id IS NOT ? ORDER BY d.year DESC, e.code`,
-    )
-    .all(igedId, exceptId) as TitledEntry[];
+    igedId, exceptId,
+  );
   return nearDuplicateTitles(entries, titleKey);
 }

@@ -3,8 +3,8 @@ import type { entryFields, EntryStatus } from '../../../shared/domain/schemas';
 import { resolveRegion } from '../../../shared/domain/regions';
 import { foldKey } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/errors';
-import { cachedStatement } from '../../db/cached-statement';
 import type { Db } from '../../db/open';
+import { execute, queryAll, queryOne } from '../../db/query';
 import { assertEditable } from '../editions/write';
 import { appendAudit } from '../jury/audit/chain';
 import { assertEntryNotFrozen } from '../jury/frozen';
@@ -46,9 +46,9 @@ export interface EntryLookups {
 
 export function sqlLookups(db: Db, editionId: number): EntryLookups {
   return {
-    igedRegion: (igedId) => (cachedStatement(db, `SELECT region FROM iged WHERE id = ?`).get(igedId) as { region: string } | undefined)?.region,
-    hasCategory: (categoryId) => cachedStatement(db, `SELECT 1 FROM category WHERE id = ? AND edition_id = ?`).get(categoryId, editionId) !== undefined,
-    codeHolder: (code) => (cachedStatement(db, `SELECT id FROM entry WHERE edition_id = ? AND code = ?`).get(editionId, code) as { id: number } | undefined)?.id,
+    igedRegion: (igedId) => queryOne<{ region: string }>(db, `SELECT region FROM iged WHERE id = ?`, igedId)?.region,
+    hasCategory: (categoryId) => queryOne(db, `SELECT 1 FROM category WHERE id = ? AND edition_id = ?`, categoryId, editionId) !== undefined,
+    codeHolder: (code) => queryOne<{ id: number }>(db, `SELECT id FROM entry WHERE edition_id = ? AND code = ?`, editionId, code)?.id,
   };
 }
 
@@ -93,9 +93,9 @@ export function assertCodeFree(lookups: EntryLookups, code: string, exceptId: nu
 
 /** Next free code of the form `<year>-<nnn>` in an edition. */
 export function nextEntryCode(db: Db, editionId: number): string {
-  const { year } = db.prepare(`SELECT year FROM edition WHERE id = ?`).get(editionId) as { year: number };
+  const { year } = queryOne<{ year: number }>(db, `SELECT year FROM edition WHERE id = ?`, editionId)!;
   const prefix = `${year}-`;
-  const codes = db.prepare(`SELECT code FROM entry WHERE edition_id = ? AND code LIKE ?`).all(editionId, `${prefix}%`) as { code: string }[];
+  const codes = queryAll<{ code: string }>(db, `SELECT code FROM entry WHERE edition_id = ? AND code LIKE ?`, editionId, `${prefix}%`);
   let max = 0;
   for (const { code } of codes) {
     const n = Number(code.slice(prefix.length));
@@ -117,24 +117,26 @@ function rowValues(row: EntryRow): (string | number | null)[] {
 
 /** Writes a checked row (see checkFields, assertCodeFree); no checks of its own. */
 export function insertRow(db: Db, editionId: number, row: EntryRow, source: string, now: string): number {
-  const result = cachedStatement(
+  const result = execute(
     db,
     `INSERT INTO entry (edition_id, source, created_at, updated_at, code, iged_id, region, title, title_key, category_id, start_year,
          summary, problem, results, evidence_links, contact_name, contact_cargo, contact_email, contact_phone, team)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(editionId, source, now, now, ...rowValues(row));
+    editionId, source, now, now, ...rowValues(row),
+  );
   return Number(result.lastInsertRowid);
 }
 
 /** Rewrites an entry with a checked row; no checks of its own. */
 export function updateRow(db: Db, id: number, row: EntryRow, now: string): void {
-  cachedStatement(
+  execute(
     db,
     `UPDATE entry SET code = ?, iged_id = ?, region = ?, title = ?, title_key = ?, category_id = ?, start_year = ?, summary = ?,
        problem = ?, results = ?, evidence_links = ?, contact_name = ?, contact_cargo = ?, contact_email = ?, contact_phone = ?, team = ?,
        updated_at = ?
      WHERE id = ?`,
-  ).run(...rowValues(row), now, id);
+    ...rowValues(row), now, id,
+  );
 }
 
 export function insertEntry(db: Db, editionId: number, fields: EntryFields, now: string, source: string): number {
@@ -147,9 +149,7 @@ export function insertEntry(db: Db, editionId: number, fields: EntryFields, now:
 }
 
 export function updateEntry(db: Db, id: number, fields: EntryFields, now: string): void {
-  const current = cachedStatement(db, `SELECT edition_id, code FROM entry WHERE id = ?`).get(id) as
-    | { edition_id: number; code: string }
-    | undefined;
+  const current = queryOne<{ edition_id: number; code: string }>(db, `SELECT edition_id, code FROM entry WHERE id = ?`, id);
   if (!current) throw new AppError('error.entry.notFound');
   assertEditable(db, current.edition_id);
   const lookups = sqlLookups(db, current.edition_id);
@@ -162,35 +162,38 @@ export function updateEntry(db: Db, id: number, fields: EntryFields, now: string
 }
 
 export function storedFields(db: Db, id: number): StoredEntryFields {
-  return cachedStatement(
+  return queryOne<StoredEntryFields>(
     db,
     `SELECT code, iged_id, region, title, category_id, start_year, summary, problem, results, evidence_links,
             contact_name, contact_cargo, contact_email, contact_phone, team FROM entry WHERE id = ?`,
-  ).get(id) as StoredEntryFields;
+    id,
+  )!;
 }
 
 export function deleteEntry(db: Db, id: number, now: string): void {
-  const current = db.prepare(`SELECT edition_id FROM entry WHERE id = ?`).get(id) as { edition_id: number } | undefined;
+  const current = queryOne<{ edition_id: number }>(db, `SELECT edition_id FROM entry WHERE id = ?`, id);
   if (!current) throw new AppError('error.entry.notFound');
   assertEditable(db, current.edition_id);
   assertEntryNotFrozen(db, id);
   // Its scores and sheets go with it: the audit chain records that (so verification does not report it as deleted outside the app).
-  const code = (db.prepare(`SELECT code FROM entry WHERE id = ?`).get(id) as { code: string }).code;
-  const scored = db.prepare(`SELECT 1 FROM audit_log WHERE action = 'score.set' AND entry_id = ? LIMIT 1`).get(id);
-  db.prepare(`DELETE FROM entry WHERE id = ?`).run(id);
+  const code = queryOne<{ code: string }>(db, `SELECT code FROM entry WHERE id = ?`, id)!.code;
+  const scored = queryOne(db, `SELECT 1 FROM audit_log WHERE action = 'score.set' AND entry_id = ? LIMIT 1`, id);
+  execute(db, `DELETE FROM entry WHERE id = ?`, id);
   if (scored) appendAudit(db, { at: now, actor: 'organizer', action: 'entry.delete', editionId: current.edition_id, entryId: id, oldValue: { code }, newValue: null });
 }
 
 export function setEntryStatus(db: Db, entryId: number, stageId: number, status: EntryStatus, reason: string, now: string): void {
-  const entry = db.prepare(`SELECT edition_id FROM entry WHERE id = ?`).get(entryId) as { edition_id: number } | undefined;
+  const entry = queryOne<{ edition_id: number }>(db, `SELECT edition_id FROM entry WHERE id = ?`, entryId);
   if (!entry) throw new AppError('error.entry.notFound');
   assertEditable(db, entry.edition_id);
-  const stage = db.prepare(`SELECT 1 FROM stage WHERE id = ? AND edition_id = ?`).get(stageId, entry.edition_id);
+  const stage = queryOne(db, `SELECT 1 FROM stage WHERE id = ? AND edition_id = ?`, stageId, entry.edition_id);
   if (!stage) throw new AppError('error.entry.stageForeign');
   if ((status === 'notPassed' || status === 'observed') && !reason.trim()) throw new AppError('error.entry.reasonRequired');
-  db.prepare(
+  execute(
+    db,
     `INSERT INTO entry_stage_status (entry_id, stage_id, status, reason, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (entry_id, stage_id) DO UPDATE SET status = excluded.status, reason = excluded.reason, updated_at = excluded.updated_at`,
-  ).run(entryId, stageId, status, reason.trim(), now);
-  db.prepare(`UPDATE entry SET updated_at = ? WHERE id = ?`).run(now, entryId);
+    entryId, stageId, status, reason.trim(), now,
+  );
+  execute(db, `UPDATE entry SET updated_at = ? WHERE id = ?`, now, entryId);
 }

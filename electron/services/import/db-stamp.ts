@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { queryOne } from '../../db/query';
 
 /**
  * A cheap fingerprint of "has anything been written since?": rows changed through this
@@ -12,7 +13,7 @@ export interface DbStamp {
 }
 
 export function stampOf(db: Db): DbStamp {
-  const { changes } = db.prepare(`SELECT total_changes() AS changes`).get() as { changes: number };
+  const { changes } = queryOne<{ changes: number }>(db, `SELECT total_changes() AS changes`)!;
   const version = db.pragma('data_version', { simple: true }) as number;
   return { db, value: `${changes}:${version}` };
 }

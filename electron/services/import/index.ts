@@ -1,6 +1,5 @@
 import type { Handlers } from '../../../shared/contract';
 import type { importMethods } from '../../../shared/contract/imports';
-import type { referenceMethods } from '../../../shared/contract/reference';
 import { NO_CHOICES, type ImportChoices } from '../../../shared/domain/import-types';
 import { AppError } from '../../../shared/errors';
 import type { AppContext } from '../context';
@@ -21,8 +20,7 @@ import { planUgels, type StoredUgelImport } from './ugels/plan';
 
 export type { ImportOptions } from './options';
 
-/** The UGEL upload is declared under `reference` but runs through this service's workbook pipeline. */
-type ImportHandlerNames = keyof typeof importMethods | Extract<keyof typeof referenceMethods, `reference.${string}Ugels`>;
+type ImportHandlerNames = keyof typeof importMethods;
 
 /**
  * Workbook imports: entries of an edition, and UGEL reference data. inspect/preview parse and
@@ -59,7 +57,7 @@ export function importHandlers(ctx: AppContext, options: ImportOptions = {}): Pi
       if (plan.leftOut.length === 0) throw new AppError('import.error.nothingLeftOut');
       return leftOutWorkbook(stored.fileName, entrySheet, plan);
     },
-    'reference.inspectUgels': async ({ fileName, dataBase64 }) => {
+    'imports.inspectUgels': async ({ fileName, dataBase64 }) => {
       ctx.db();
       const parsed = await readUpload(parser, { fileName, dataBase64 }, { limits: UGEL_LIMITS, timeoutMs: settings.ugelsTimeoutMs, projection: PADRON_PROJECTION });
       const table = parsed.projected;
@@ -75,7 +73,7 @@ export function importHandlers(ctx: AppContext, options: ImportOptions = {}): Pi
       const token = ugelImports.put(stored);
       return { token, fileName, ...planUgels(ctx.db(), stored).preview };
     },
-    'reference.commitUgels': ({ token }) => commitUgels(ctx, ugelImports.get(token)),
+    'imports.commitUgels': ({ token }) => commitUgels(ctx, ugelImports.get(token)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
+import { queryOne } from '../../db/query';
 
 /**
  * A closed stage is a frozen record: everything its results are computed from must stay as it
@@ -12,13 +13,11 @@ import type { Db } from '../../db/open';
  */
 
 function firstClosedStage(db: Db, editionId: number): string | undefined {
-  return (
-    db
-      .prepare(
-        `SELECT s.name FROM stage s JOIN stage_jury_state j ON j.stage_id = s.id
+  return queryOne<{ name: string }>(
+    db,
+    `SELECT s.name FROM stage s JOIN stage_jury_state j ON j.stage_id = s.id
          WHERE s.edition_id = ? AND j.closed_at IS NOT NULL ORDER BY s.position, s.id LIMIT 1`,
-      )
-      .get(editionId) as { name: string } | undefined
+    editionId,
   )?.name;
 }
 
@@ -30,9 +29,11 @@ export function assertEditionNotFrozen(db: Db, editionId: number): void {
 
 /** Refuses a change to one stage's panel, assignments or cut-off while it is closed. */
 export function assertStageNotFrozen(db: Db, stageId: number): void {
-  const row = db
-    .prepare(`SELECT s.name FROM stage s JOIN stage_jury_state j ON j.stage_id = s.id WHERE s.id = ? AND j.closed_at IS NOT NULL`)
-    .get(stageId) as { name: string } | undefined;
+  const row = queryOne<{ name: string }>(
+    db,
+    `SELECT s.name FROM stage s JOIN stage_jury_state j ON j.stage_id = s.id WHERE s.id = ? AND j.closed_at IS NOT NULL`,
+    stageId,
+  );
   if (row) throw new AppError('jury.frozen.stage', { stage: row.name });
 }
 
@@ -41,14 +42,14 @@ export function assertStageNotFrozen(db: Db, stageId: number): void {
  * (category, IGED, region), while a closed stage counts a sheet for it.
  */
 export function assertEntryNotFrozen(db: Db, entryId: number): void {
-  const row = db
-    .prepare(
-      `SELECT s.name AS stage, e.code AS entry FROM score_sheet h
+  const row = queryOne<{ stage: string; entry: string }>(
+    db,
+    `SELECT s.name AS stage, e.code AS entry FROM score_sheet h
        JOIN stage_jury_state c ON c.stage_id = h.stage_id AND c.closed_at IS NOT NULL
        JOIN stage s ON s.id = h.stage_id JOIN entry e ON e.id = h.entry_id
        WHERE h.entry_id = ? AND h.submitted_at IS NOT NULL ORDER BY s.position LIMIT 1`,
-    )
-    .get(entryId) as { stage: string; entry: string } | undefined;
+    entryId,
+  );
   if (row) throw new AppError('jury.frozen.entry', row);
 }
 
@@ -58,14 +59,14 @@ export function assertEntryNotFrozen(db: Db, entryId: number): void {
  * decides whether that sheet is in the closed ranking. entryId null: any entry.
  */
 export function assertJurorSheetsNotFrozen(db: Db, jurorId: number, entryId: number | null): void {
-  const row = db
-    .prepare(
-      `SELECT s.name AS stage, j.name AS juror, e.code AS entry
+  const row = queryOne<{ stage: string; juror: string; entry: string }>(
+    db,
+    `SELECT s.name AS stage, j.name AS juror, e.code AS entry
        FROM score_sheet h JOIN stage_jury_state c ON c.stage_id = h.stage_id AND c.closed_at IS NOT NULL
        JOIN stage s ON s.id = h.stage_id JOIN juror j ON j.id = h.juror_id JOIN entry e ON e.id = h.entry_id
        WHERE h.juror_id = ? AND (? IS NULL OR h.entry_id = ?) AND h.submitted_at IS NOT NULL
        ORDER BY s.position LIMIT 1`,
-    )
-    .get(jurorId, entryId, entryId) as { stage: string; juror: string; entry: string } | undefined;
+    jurorId, entryId, entryId,
+  );
   if (row) throw new AppError('jury.frozen.juror', row);
 }

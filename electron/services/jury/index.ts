@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../shared/contract';
 import type { juryMethods } from '../../../shared/contract/jury';
+import { queryOne } from '../../db/query';
 import type { AppContext } from '../context';
 import { restartChain, verifyAudit } from './audit/chain';
 import { exportKey, importKey, keyStatus } from './audit/key';
@@ -19,7 +20,6 @@ import { closeStage, reopenStage, stageOverview, stageState } from './stage-lock
 import { assertJurorSheetsNotFrozen } from './frozen';
 import { workbookHandlers } from './workbook';
 import { assertEditable } from '../editions/write';
-import { sql } from './statements';
 
 type JuryHandlerNames = keyof typeof juryMethods;
 
@@ -113,13 +113,17 @@ export function juryHandlers(ctx: AppContext): Pick<Handlers, JuryHandlerNames> 
     'scores.set': (input) =>
       tx(() => {
         setScore(db(), input, now());
-        const cell = sql(db(), `SELECT value, comment, updated_at FROM score WHERE stage_id = ? AND entry_id = ? AND juror_id = ? AND criterion_id = ?`)
-          .get(input.stageId, input.entryId, input.jurorId, input.criterionId) as { value: number | null; comment: string; updated_at: string } | undefined;
-        const sheet = sql(db(), `SELECT abstention, submitted_at, (SELECT count(*) FROM score WHERE stage_id = ? AND juror_id = ? AND entry_id = ? AND value IS NOT NULL) AS scored
-                    FROM score_sheet WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`)
-          .get(input.stageId, input.jurorId, input.entryId, input.stageId, input.jurorId, input.entryId) as
-          | { abstention: 'abstain' | 'recuse' | null; submitted_at: string | null; scored: number }
-          | undefined;
+        const cell = queryOne<{ value: number | null; comment: string; updated_at: string }>(
+          db(),
+          `SELECT value, comment, updated_at FROM score WHERE stage_id = ? AND entry_id = ? AND juror_id = ? AND criterion_id = ?`,
+          input.stageId, input.entryId, input.jurorId, input.criterionId,
+        );
+        const sheet = queryOne<{ abstention: 'abstain' | 'recuse' | null; submitted_at: string | null; scored: number }>(
+          db(),
+          `SELECT abstention, submitted_at, (SELECT count(*) FROM score WHERE stage_id = ? AND juror_id = ? AND entry_id = ? AND value IS NOT NULL) AS scored
+                    FROM score_sheet WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`,
+          input.stageId, input.jurorId, input.entryId, input.stageId, input.jurorId, input.entryId,
+        );
         return {
           cell: { criterionId: input.criterionId, value: cell?.value ?? null, comment: cell?.comment ?? '', updatedAt: cell?.updated_at ?? null },
           status: statusOf(sheet, sheet?.scored ?? 0),

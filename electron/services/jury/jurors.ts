@@ -4,6 +4,7 @@ import { resolveRegion } from '../../../shared/domain/regions';
 import { foldKey } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
+import { execute, queryAll, queryOne } from '../../db/query';
 import { assertEditable } from '../editions/write';
 import { appendAudit } from './audit/chain';
 import { assertJurorSheetsNotFrozen } from './frozen';
@@ -34,13 +35,13 @@ interface AffiliationDbRow {
 }
 
 function affiliationsOf(db: Db, where: string, param: number): Map<number, Affiliation[]> {
-  const rows = db
-    .prepare(
-      `SELECT a.*, i.name AS iged_name, i.kind AS iged_kind, i.region AS iged_region
+  const rows = queryAll<AffiliationDbRow>(
+    db,
+    `SELECT a.*, i.name AS iged_name, i.kind AS iged_kind, i.region AS iged_region
        FROM juror_affiliation a JOIN juror j ON j.id = a.juror_id LEFT JOIN iged i ON i.id = a.iged_id
        WHERE ${where} ORDER BY a.id`,
-    )
-    .all(param) as AffiliationDbRow[];
+    param,
+  );
   const map = new Map<number, Affiliation[]>();
   for (const r of rows) {
     const list = map.get(r.juror_id) ?? [];
@@ -72,34 +73,33 @@ function toJuror(row: JurorDbRow, affiliations: Affiliation[]): Juror {
 }
 
 export function listJurors(db: Db, editionId: number): Juror[] {
-  const rows = db.prepare(`SELECT * FROM juror WHERE edition_id = ? ORDER BY name COLLATE NOCASE, id`).all(editionId) as JurorDbRow[];
+  const rows = queryAll<JurorDbRow>(db, `SELECT * FROM juror WHERE edition_id = ? ORDER BY name COLLATE NOCASE, id`, editionId);
   const affs = affiliationsOf(db, 'j.edition_id = ?', editionId);
   return rows.map((r) => toJuror(r, affs.get(r.id) ?? []));
 }
 
 export function getJuror(db: Db, id: number): Juror {
-  const row = db.prepare(`SELECT * FROM juror WHERE id = ?`).get(id) as JurorDbRow | undefined;
+  const row = queryOne<JurorDbRow>(db, `SELECT * FROM juror WHERE id = ?`, id);
   if (!row) throw new AppError('jury.juror.notFound');
   return toJuror(row, affiliationsOf(db, 'j.id = ?', id).get(id) ?? []);
 }
 
 function assertNameFree(db: Db, editionId: number, name: string, exceptId: number | null): void {
-  const clash = db.prepare(`SELECT 1 FROM juror WHERE edition_id = ? AND name_key = ? AND id IS NOT ?`).get(editionId, foldKey(name), exceptId);
+  const clash = queryOne(db, `SELECT 1 FROM juror WHERE edition_id = ? AND name_key = ? AND id IS NOT ?`, editionId, foldKey(name), exceptId);
   if (clash) throw new AppError('jury.juror.nameTaken', { name });
 }
 
 function writeAffiliations(db: Db, jurorId: number, fields: JurorFields): void {
-  db.prepare(`DELETE FROM juror_affiliation WHERE juror_id = ?`).run(jurorId);
-  const insert = db.prepare(`INSERT INTO juror_affiliation (juror_id, iged_id, region, note) VALUES (?, ?, ?, ?)`);
-  const igedExists = db.prepare(`SELECT 1 FROM iged WHERE id = ?`);
+  execute(db, `DELETE FROM juror_affiliation WHERE juror_id = ?`, jurorId);
+  const insertSql = `INSERT INTO juror_affiliation (juror_id, iged_id, region, note) VALUES (?, ?, ?, ?)`;
   for (const aff of fields.affiliations) {
     if ('igedId' in aff) {
-      if (!igedExists.get(aff.igedId)) throw new AppError('jury.juror.igedUnknown');
-      insert.run(jurorId, aff.igedId, null, aff.note);
+      if (!queryOne(db, `SELECT 1 FROM iged WHERE id = ?`, aff.igedId)) throw new AppError('jury.juror.igedUnknown');
+      execute(db, insertSql, jurorId, aff.igedId, null, aff.note);
     } else {
       const region = resolveRegion(aff.region);
       if (!region) throw new AppError('jury.juror.regionUnknown', { region: aff.region });
-      insert.run(jurorId, null, region, aff.note);
+      execute(db, insertSql, jurorId, null, region, aff.note);
     }
   }
 }
@@ -107,11 +107,11 @@ function writeAffiliations(db: Db, jurorId: number, fields: JurorFields): void {
 export function insertJuror(db: Db, editionId: number, fields: JurorFields, now: string): number {
   assertEditable(db, editionId);
   assertNameFree(db, editionId, fields.name, null);
-  const result = db
-    .prepare(
-      `INSERT INTO juror (edition_id, name, name_key, institution, cargo, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(editionId, fields.name, foldKey(fields.name), fields.institution, fields.cargo, fields.email, now, now);
+  const result = execute(
+    db,
+    `INSERT INTO juror (edition_id, name, name_key, institution, cargo, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    editionId, fields.name, foldKey(fields.name), fields.institution, fields.cargo, fields.email, now, now,
+  );
   const id = Number(result.lastInsertRowid);
   writeAffiliations(db, id, fields);
   appendAudit(db, { at: now, actor: 'organizer', action: 'juror.create', editionId, jurorId: id, oldValue: null, newValue: jurorSnapshot(db, id) });
@@ -130,14 +130,10 @@ export function updateJuror(db: Db, id: number, fields: JurorFields, now: string
   assertJurorSheetsNotFrozen(db, id, null);
   assertNameFree(db, juror.edition_id, fields.name, id);
   const before = jurorSnapshot(db, id);
-  db.prepare(`UPDATE juror SET name = ?, name_key = ?, institution = ?, cargo = ?, email = ?, updated_at = ? WHERE id = ?`).run(
-    fields.name,
-    foldKey(fields.name),
-    fields.institution,
-    fields.cargo,
-    fields.email,
-    now,
-    id,
+  execute(
+    db,
+    `UPDATE juror SET name = ?, name_key = ?, institution = ?, cargo = ?, email = ?, updated_at = ? WHERE id = ?`,
+    fields.name, foldKey(fields.name), fields.institution, fields.cargo, fields.email, now, id,
   );
   writeAffiliations(db, id, fields);
   appendAudit(db, { at: now, actor: 'organizer', action: 'juror.update', editionId: juror.edition_id, jurorId: id, oldValue: before, newValue: jurorSnapshot(db, id) });
@@ -147,19 +143,21 @@ export function updateJuror(db: Db, id: number, fields: JurorFields, now: string
 export function deleteJuror(db: Db, id: number, now: string): void {
   const juror = loadJuror(db, id);
   assertEditable(db, juror.edition_id);
-  const { n } = db
-    .prepare(`SELECT (SELECT count(*) FROM assignment WHERE juror_id = ?) + (SELECT count(*) FROM score WHERE juror_id = ?) AS n`)
-    .get(id, id) as { n: number };
+  const { n } = queryOne<{ n: number }>(
+    db,
+    `SELECT (SELECT count(*) FROM assignment WHERE juror_id = ?) + (SELECT count(*) FROM score WHERE juror_id = ?) AS n`,
+    id, id,
+  )!;
   if (n > 0) throw new AppError('jury.juror.inUse', { name: juror.name, count: n });
   const before = jurorSnapshot(db, id);
-  db.prepare(`DELETE FROM juror WHERE id = ?`).run(id);
+  execute(db, `DELETE FROM juror WHERE id = ?`, id);
   appendAudit(db, { at: now, actor: 'organizer', action: 'juror.delete', editionId: juror.edition_id, jurorId: id, oldValue: before, newValue: null });
 }
 
 export function setWithdrawn(db: Db, id: number, reason: string | null, now: string): void {
   const juror = loadJuror(db, id);
   assertEditable(db, juror.edition_id);
-  db.prepare(`UPDATE juror SET withdrawn_at = ?, withdrawn_reason = ?, updated_at = ? WHERE id = ?`).run(reason === null ? null : now, reason ?? '', now, id);
+  execute(db, `UPDATE juror SET withdrawn_at = ?, withdrawn_reason = ?, updated_at = ? WHERE id = ?`, reason === null ? null : now, reason ?? '', now, id);
   appendAudit(db, {
     at: now,
     actor: 'organizer',

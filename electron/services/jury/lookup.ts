@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
+import { queryAll, queryOne } from '../../db/query';
 import { assertEditable } from '../editions/write';
-import { sql } from './statements';
 
 /** Rows every jury service needs, loaded with the edition they belong to so callers can check it matches. */
 
@@ -28,20 +28,20 @@ export interface EntryRefRow {
 }
 
 export function loadStage(db: Db, stageId: number): StageRow {
-  const row = sql(db, `SELECT id, edition_id, name, position FROM stage WHERE id = ?`).get(stageId) as StageRow | undefined;
+  const row = queryOne<StageRow>(db, `SELECT id, edition_id, name, position FROM stage WHERE id = ?`, stageId);
   if (!row) throw new AppError('jury.stage.notFound');
   return row;
 }
 
 export function loadJuror(db: Db, jurorId: number, editionId?: number): JurorRow {
-  const row = sql(db, `SELECT id, edition_id, name, withdrawn_at FROM juror WHERE id = ?`).get(jurorId) as JurorRow | undefined;
+  const row = queryOne<JurorRow>(db, `SELECT id, edition_id, name, withdrawn_at FROM juror WHERE id = ?`, jurorId);
   if (!row) throw new AppError('jury.juror.notFound');
   if (editionId !== undefined && row.edition_id !== editionId) throw new AppError('jury.juror.foreign');
   return row;
 }
 
 export function loadEntry(db: Db, entryId: number, editionId?: number): EntryRefRow {
-  const row = sql(db, `SELECT id, edition_id, code, title, category_id FROM entry WHERE id = ?`).get(entryId) as EntryRefRow | undefined;
+  const row = queryOne<EntryRefRow>(db, `SELECT id, edition_id, code, title, category_id FROM entry WHERE id = ?`, entryId);
   if (!row || (editionId !== undefined && row.edition_id !== editionId)) throw new AppError('error.entry.notFound');
   return row;
 }
@@ -56,13 +56,13 @@ export function loadSheetRefs(db: Db, key: { stageId: number; jurorId: number; e
 }
 
 export function stageClosedAt(db: Db, stageId: number): string | null {
-  const row = sql(db, `SELECT closed_at FROM stage_jury_state WHERE stage_id = ?`).get(stageId) as { closed_at: string | null } | undefined;
+  const row = queryOne<{ closed_at: string | null }>(db, `SELECT closed_at FROM stage_jury_state WHERE stage_id = ?`, stageId);
   return row?.closed_at ?? null;
 }
 
 /** A conflict in force between the juror and the entry (dismissed ones do not count). */
 export function hasConflict(db: Db, jurorId: number, entryId: number): boolean {
-  return !!sql(db, `SELECT 1 FROM conflict WHERE juror_id = ? AND entry_id = ? AND dismissed_at IS NULL`).get(jurorId, entryId);
+  return !!queryOne(db, `SELECT 1 FROM conflict WHERE juror_id = ? AND entry_id = ? AND dismissed_at IS NULL`, jurorId, entryId);
 }
 
 /**
@@ -70,22 +70,22 @@ export function hasConflict(db: Db, jurorId: number, entryId: number): boolean {
  * in an earlier stage. Ordered by code.
  */
 export function entriesInStage(db: Db, stage: StageRow): EntryRefRow[] {
-  return sql(
-      db,
-      `SELECT e.id, e.edition_id, e.code, e.title, e.category_id FROM entry e
+  return queryAll<EntryRefRow>(
+    db,
+    `SELECT e.id, e.edition_id, e.code, e.title, e.category_id FROM entry e
        WHERE e.edition_id = ? AND NOT EXISTS (
          SELECT 1 FROM entry_stage_status s JOIN stage st ON st.id = s.stage_id
          WHERE s.entry_id = e.id AND s.status = 'notPassed' AND st.position < ?)
        ORDER BY e.code`,
-    )
-    .all(stage.edition_id, stage.position) as EntryRefRow[];
+    stage.edition_id, stage.position,
+  );
 }
 
 export function inStage(db: Db, stage: StageRow, entryId: number): boolean {
-  return !sql(
-      db,
-      `SELECT 1 FROM entry_stage_status s JOIN stage st ON st.id = s.stage_id
+  return !queryOne(
+    db,
+    `SELECT 1 FROM entry_stage_status s JOIN stage st ON st.id = s.stage_id
        WHERE s.entry_id = ? AND s.status = 'notPassed' AND st.position < ? AND st.edition_id = ?`,
-    )
-    .get(entryId, stage.position, stage.edition_id);
+    entryId, stage.position, stage.edition_id,
+  );
 }

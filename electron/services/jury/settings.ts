@@ -2,6 +2,7 @@ import type { JurySettingsFields } from '../../../shared/domain/jury-schemas';
 import type { JurySettings, TieBreakStep } from '../../../shared/domain/jury-types';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
+import { execute, queryOne } from '../../db/query';
 import { isDeepStrictEqual } from 'node:util';
 import { assertEditable } from '../editions/write';
 import { appendAudit } from './audit/chain';
@@ -27,14 +28,14 @@ interface SettingsRow {
 
 /** The edition's jury settings; the row is created with the schema's defaults on first use. */
 export function getSettings(db: Db, editionId: number, now: string): JurySettings {
-  let row = db.prepare(`SELECT * FROM jury_settings WHERE edition_id = ?`).get(editionId) as SettingsRow | undefined;
+  let row = queryOne<SettingsRow>(db, `SELECT * FROM jury_settings WHERE edition_id = ?`, editionId);
   if (!row) {
-    if (!db.prepare(`SELECT 1 FROM edition WHERE id = ?`).get(editionId)) throw new AppError('error.edition.notFound');
+    if (!queryOne(db, `SELECT 1 FROM edition WHERE id = ?`, editionId)) throw new AppError('error.edition.notFound');
     // Reads create the defaults row: no rule changed, so a configuration digest that held before still holds.
     const sealed = configSealed(db);
-    db.prepare(`INSERT INTO jury_settings (edition_id, updated_at) VALUES (?, ?)`).run(editionId, now);
+    execute(db, `INSERT INTO jury_settings (edition_id, updated_at) VALUES (?, ?)`, editionId, now);
     if (sealed) refreshConfigDigest(db);
-    row = db.prepare(`SELECT * FROM jury_settings WHERE edition_id = ?`).get(editionId) as SettingsRow;
+    row = queryOne<SettingsRow>(db, `SELECT * FROM jury_settings WHERE edition_id = ?`, editionId)!;
   }
   return {
     editionId,
@@ -63,16 +64,19 @@ export function updateSettings(db: Db, editionId: number, fields: JurySettingsFi
   const { blindMode: _b1, jurorsPerEntry: _n1, ...rulesBefore } = before;
   const { blindMode: _b2, jurorsPerEntry: _n2, ...rulesAfter } = fields;
   if (!isDeepStrictEqual(rulesBefore, rulesAfter)) assertEditionNotFrozen(db, editionId);
-  const foreign = db.prepare(`SELECT 1 FROM criterion WHERE id = ? AND edition_id = ?`);
   for (const step of fields.tieBreakChain) {
-    if (step.kind === 'priorityCriterion' && !foreign.get(step.criterionId, editionId)) throw new AppError('jury.settings.criterionForeign');
+    if (step.kind === 'priorityCriterion' && !queryOne(
+      db,
+      `SELECT 1 FROM criterion WHERE id = ? AND edition_id = ?`,
+      step.criterionId, editionId,
+    )) throw new AppError('jury.settings.criterionForeign');
   }
-  db.prepare(
+  execute(
+    db,
     `UPDATE jury_settings SET blind_mode = ?, conflict_same_iged = ?, conflict_parent_dre = ?, conflict_same_region = ?,
        jurors_per_entry = ?, disagreement_threshold = ?, tie_break_chain = ?, consolidation_method = ?,
        missing_rule = ?, rescale_min_coverage = ?, trimmed_min_jurors = ?, top_places = ?, updated_at = ?
      WHERE edition_id = ?`,
-  ).run(
     fields.blindMode ? 1 : 0,
     fields.conflictRules.sameIged ? 1 : 0,
     fields.conflictRules.parentDre ? 1 : 0,

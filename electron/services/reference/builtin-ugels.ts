@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import ugelList from '../../../resources/reference/ugel-2024.json';
 import { createIgedMatcher, igedNameKeys } from '../../../shared/domain/iged-match';
 import { foldKey } from '../../../shared/domain/text';
+import { execute, queryAll, queryValues } from '../../db/query';
 import { loadIgedCandidates } from './candidates';
 
 /**
@@ -29,15 +30,11 @@ export function seedBuiltinUgels(db: Database, now: string): number {
     .map((iged) => ({ ...iged, kind: kindOf(iged.kind) }))
     .filter((iged) => iged.kind === 'dre');
   const matchDre = createIgedMatcher(dres);
-  const codes = new Set(db.prepare(`SELECT code FROM iged`).pluck().all() as string[]);
+  const codes = new Set(queryValues<string>(db, `SELECT code FROM iged`));
   const known = new Set<string>();
-  for (const row of db.prepare(`SELECT name, dre_id FROM iged WHERE lower(kind) = 'ugel'`).all() as { name: string; dre_id: number | null }[]) {
+  for (const row of queryAll<{ name: string; dre_id: number | null }>(db, `SELECT name, dre_id FROM iged WHERE lower(kind) = 'ugel'`)) {
     for (const key of igedNameKeys(row.name)) known.add(`${row.dre_id}|${key}`);
   }
-  const insert = db.prepare(
-    `INSERT INTO iged (code, kind, name, name_key, region, dre_id, aliases, source, updated_at)
-     SELECT ?, CASE kind WHEN 'DRE' THEN 'UGEL' ELSE 'ugel' END, ?, ?, ?, id, '[]', ?, ? FROM iged WHERE id = ?`,
-  );
   let added = 0;
   for (const ugel of ugelList) {
     const match = matchDre(ugel.dreName);
@@ -45,7 +42,12 @@ export function seedBuiltinUgels(db: Database, now: string): number {
     if (match.kind !== 'match') throw new Error(`Built-in UGEL list: DRE/GRE «${ugel.dreName}» of ${ugel.code} is not unique or not known`);
     const dre = match.iged;
     if (codes.has(ugel.code) || igedNameKeys(ugel.name).some((key) => known.has(`${dre.id}|${key}`))) continue;
-    insert.run(ugel.code, ugel.name, foldKey(ugel.name), dre.region, BUILTIN_SOURCE, now, dre.id);
+    execute(
+      db,
+      `INSERT INTO iged (code, kind, name, name_key, region, dre_id, aliases, source, updated_at)
+       SELECT ?, CASE kind WHEN 'DRE' THEN 'UGEL' ELSE 'ugel' END, ?, ?, ?, id, '[]', ?, ? FROM iged WHERE id = ?`,
+      ugel.code, ugel.name, foldKey(ugel.name), dre.region, BUILTIN_SOURCE, now, dre.id,
+    );
     codes.add(ugel.code);
     added += 1;
   }

@@ -4,23 +4,22 @@ import { REGIONS } from '../../../shared/domain/regions';
 import { compareSpanish } from '../../../shared/domain/text';
 import type { Iged } from '../../../shared/domain/types';
 import type { Db } from '../../db/open';
+import { queryAll } from '../../db/query';
 import type { AppContext } from '../context';
 import { BUILTIN_SOURCE } from './builtin-ugels';
 
 export function listIgeds(db: Db, kind?: 'dre' | 'ugel'): Iged[] {
-  const rows = (
-    db
-      .prepare(
-        `SELECT i.id, i.code, i.kind, i.name, i.region, i.dre_id AS dreId, d.name AS dreName, i.source = ? AS builtin
+  const rows = queryAll<Omit<Iged, 'builtin'> & { builtin: number }>(
+    db,
+    `SELECT i.id, i.code, i.kind, i.name, i.region, i.dre_id AS dreId, d.name AS dreName, i.source = ? AS builtin
          FROM iged i LEFT JOIN iged d ON d.id = i.dre_id ${kind ? 'WHERE i.kind = ?' : ''}`,
-      )
-      .all(BUILTIN_SOURCE, ...(kind ? [kind] : [])) as (Omit<Iged, 'builtin'> & { builtin: number })[]
+    BUILTIN_SOURCE, ...(kind ? [kind] : []),
   ).map((row) => ({ ...row, builtin: row.builtin === 1 }));
   return rows.sort((a, b) => (a.kind === b.kind ? compareSpanish(a.name, b.name) : a.kind === 'dre' ? -1 : 1));
 }
 
-/** Regions and IGED lists; the UGEL upload (`reference.*Ugels`) is served by services/import. */
-export function referenceHandlers(ctx: AppContext): Pick<Handlers, Exclude<keyof typeof referenceMethods, `reference.${string}Ugels`>> {
+/** Regions and IGED lists. Loading UGELs from a padrón is a workbook import (`imports.*Ugels`, services/import). */
+export function referenceHandlers(ctx: AppContext): Pick<Handlers, keyof typeof referenceMethods> {
   return {
     'reference.regions': () => [...REGIONS].sort(compareSpanish),
     'reference.igeds': ({ kind }) => listIgeds(ctx.db(), kind),

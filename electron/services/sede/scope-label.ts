@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import { t } from '../../../shared/i18n';
 import type { SessionScope } from '../../../shared/sede/roles';
 import type { Db } from '../../db/open';
+import { queryOne } from '../../db/query';
 
 /**
  * A readable description of a session's scope (e.g. «Proyector de Sala 2 · III Encuentro»),
@@ -55,7 +56,7 @@ function salaName(db: Db, encuentroId: number, salaId: number): string {
 type MissingKey = 'sede.error.noEdition' | 'sede.error.jurorNotInEdition' | 'sede.error.noEncuentro' | 'sede.error.salaNotInEncuentro' | 'sede.error.practiceNotInEncuentro';
 
 function nameOf(db: Db, sql: string, params: number[], missing: MissingKey, id: number): string {
-  const row = db.prepare<number[], { name: string }>(sql).get(...params);
+  const row = queryOne<{ name: string }>(db, sql, ...params);
   if (!row) throw new AppError(missing, { id });
   return row.name;
 }

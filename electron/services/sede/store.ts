@@ -2,8 +2,8 @@ import { sessionScope, type Actor, type SessionScope } from '../../../shared/sed
 import type { Device, Invitation } from '../../../shared/contract/sede';
 import { AppError, isAppError } from '../../../shared/errors';
 import { t } from '../../../shared/i18n';
-import { cachedStatement } from '../../db/cached-statement';
 import type { Db } from '../../db/open';
+import { execute, queryAll, queryOne } from '../../db/query';
 import { newCode, newToken, normalizeCode, sha256 } from './codes';
 import { scopeLabel } from './scope-label';
 
@@ -79,55 +79,53 @@ export function createInvitation(db: Db, input: { name: string; scope: SessionSc
   scopeLabel(db, input.scope);
   const code = newCode();
   const expires = new Date(now.getTime() + input.validMinutes * 60_000);
-  const { lastInsertRowid } = db
-    .prepare('INSERT INTO sede_invitation (code_hash, name, scope, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-    .run(sha256(normalizeCode(code) ?? ''), input.name, JSON.stringify(input.scope), now.toISOString(), expires.toISOString());
+  const { lastInsertRowid } = execute(
+    db,
+    'INSERT INTO sede_invitation (code_hash, name, scope, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+    sha256(normalizeCode(code) ?? ''), input.name, JSON.stringify(input.scope), now.toISOString(), expires.toISOString(),
+  );
   return { ...getInvitation(db, Number(lastInsertRowid)), code };
 }
 
 export function getInvitation(db: Db, id: number): Invitation {
-  const row = db.prepare<[number], InvitationRow>(`SELECT ${INVITATION_COLUMNS} FROM sede_invitation WHERE id = ?`).get(id);
+  const row = queryOne<InvitationRow>(db, `SELECT ${INVITATION_COLUMNS} FROM sede_invitation WHERE id = ?`, id);
   if (!row) throw new AppError('sede.error.invitationNotFound', { id });
   return toInvitation(db, row);
 }
 
 export function listInvitations(db: Db): Invitation[] {
-  return db
-    .prepare<[], InvitationRow>(`SELECT ${INVITATION_COLUMNS} FROM sede_invitation ORDER BY id DESC`)
-    .all()
+  return queryAll<InvitationRow>(db, `SELECT ${INVITATION_COLUMNS} FROM sede_invitation ORDER BY id DESC`)
     .map((row) => toInvitation(db, row));
 }
 
 export function cancelInvitation(db: Db, id: number, now: Date): Invitation {
   const invitation = getInvitation(db, id);
   if (invitation.usedAt || invitation.cancelledAt) throw new AppError('sede.error.invitationClosed');
-  db.prepare('UPDATE sede_invitation SET cancelled_at = ? WHERE id = ?').run(now.toISOString(), id);
+  execute(db, 'UPDATE sede_invitation SET cancelled_at = ? WHERE id = ?', now.toISOString(), id);
   return getInvitation(db, id);
 }
 
 export function getDevice(db: Db, id: number, connected: (id: number) => boolean): Device {
-  const row = db.prepare<[number], DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM sede_device WHERE id = ?`).get(id);
+  const row = queryOne<DeviceRow>(db, `SELECT ${DEVICE_COLUMNS} FROM sede_device WHERE id = ?`, id);
   if (!row) throw new AppError('sede.error.deviceNotFound', { id });
   return toDevice(db, row, connected(id));
 }
 
 export function listDevices(db: Db, connected: (id: number) => boolean): Device[] {
-  return db
-    .prepare<[], DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM sede_device ORDER BY revoked_at IS NOT NULL, id DESC`)
-    .all()
+  return queryAll<DeviceRow>(db, `SELECT ${DEVICE_COLUMNS} FROM sede_device ORDER BY revoked_at IS NOT NULL, id DESC`)
     .map((row) => toDevice(db, row, connected(row.id)));
 }
 
 /** Devices whose session is open (joined and neither revoked nor left). */
 export function countActiveDevices(db: Db): number {
-  return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sede_device WHERE revoked_at IS NULL').get()?.n ?? 0;
+  return queryOne<{ n: number }>(db, 'SELECT count(*) AS n FROM sede_device WHERE revoked_at IS NULL')?.n ?? 0;
 }
 
 export function revokeDevice(db: Db, id: number, reason: string, now: Date): void {
-  const row = db.prepare<[number], { revoked_at: string | null }>('SELECT revoked_at FROM sede_device WHERE id = ?').get(id);
+  const row = queryOne<{ revoked_at: string | null }>(db, 'SELECT revoked_at FROM sede_device WHERE id = ?', id);
   if (!row) throw new AppError('sede.error.deviceNotFound', { id });
   if (row.revoked_at) throw new AppError('sede.error.deviceRevoked');
-  db.prepare('UPDATE sede_device SET revoked_at = ?, revoked_reason = ? WHERE id = ?').run(now.toISOString(), reason, id);
+  execute(db, 'UPDATE sede_device SET revoked_at = ?, revoked_reason = ? WHERE id = ?', now.toISOString(), reason, id);
 }
 
 export type RedeemRefusal = 'sede.error.badCode' | 'sede.error.codeUsed' | 'sede.error.codeExpired' | 'sede.error.codeCancelled';
@@ -140,33 +138,35 @@ export function redeemCode(db: Db, typed: string, address: string | null, now: D
   const normalized = normalizeCode(typed);
   if (normalized === null) return { refused: 'sede.error.badCode' };
   return db.transaction(() => {
-    const row = db
-      .prepare<[string], InvitationRow>(`SELECT ${INVITATION_COLUMNS} FROM sede_invitation WHERE code_hash = ?`)
-      .get(sha256(normalized));
+    const row = queryOne<InvitationRow>(db, `SELECT ${INVITATION_COLUMNS} FROM sede_invitation WHERE code_hash = ?`, sha256(normalized));
     if (!row) return { refused: 'sede.error.badCode' as const };
     if (row.cancelled_at) return { refused: 'sede.error.codeCancelled' as const };
     if (row.used_at) return { refused: 'sede.error.codeUsed' as const };
     if (now.getTime() >= new Date(row.expires_at).getTime()) return { refused: 'sede.error.codeExpired' as const };
     const token = newToken();
     const at = now.toISOString();
-    const { lastInsertRowid } = db
-      .prepare('INSERT INTO sede_device (token_hash, name, scope, created_at, last_seen_at, last_address) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(sha256(token), row.name, row.scope, at, at, address);
-    db.prepare('UPDATE sede_invitation SET used_at = ?, device_id = ? WHERE id = ?').run(at, lastInsertRowid, row.id);
+    const { lastInsertRowid } = execute(
+      db,
+      'INSERT INTO sede_device (token_hash, name, scope, created_at, last_seen_at, last_address) VALUES (?, ?, ?, ?, ?, ?)',
+      sha256(token), row.name, row.scope, at, at, address,
+    );
+    execute(db, 'UPDATE sede_invitation SET used_at = ?, device_id = ? WHERE id = ?', at, lastInsertRowid, row.id);
     return { token, actor: { scope: parseScope(row.scope), deviceId: Number(lastInsertRowid), name: row.name } };
   })();
 }
 
 /** The session a cookie's token opens, or null (unknown, revoked). Runs on every venue request: one indexed lookup. */
 export function sessionOf(db: Db, token: string): Actor | null {
-  const row = cachedStatement(db, 'SELECT id, name, scope FROM sede_device WHERE token_hash = ? AND revoked_at IS NULL').get(sha256(token)) as
-    | { id: number; name: string; scope: string }
-    | undefined;
+  const row = queryOne<{ id: number; name: string; scope: string }>(
+    db,
+    'SELECT id, name, scope FROM sede_device WHERE token_hash = ? AND revoked_at IS NULL',
+    sha256(token),
+  );
   return row ? { scope: parseScope(row.scope), deviceId: row.id, name: row.name } : null;
 }
 
 export function noteSeen(db: Db, deviceId: number, address: string | null, now: Date): void {
-  cachedStatement(db, 'UPDATE sede_device SET last_seen_at = ?, last_address = ? WHERE id = ?').run(now.toISOString(), address, deviceId);
+  execute(db, 'UPDATE sede_device SET last_seen_at = ?, last_address = ? WHERE id = ?', now.toISOString(), address, deviceId);
 }
 
 /** Sessions ended and codes spent in the database being replaced: a restore must not bring them back. */
@@ -176,16 +176,14 @@ export interface EndedSessions {
 }
 
 export function endedSessions(db: Db): EndedSessions {
-  const devices = db
-    .prepare<[], { tokenHash: string; revokedAt: string; reason: string }>(
-      'SELECT token_hash AS tokenHash, revoked_at AS revokedAt, revoked_reason AS reason FROM sede_device WHERE revoked_at IS NOT NULL',
-    )
-    .all();
-  const codes = db
-    .prepare<[], { codeHash: string; at: string }>(
-      'SELECT code_hash AS codeHash, COALESCE(used_at, cancelled_at) AS at FROM sede_invitation WHERE used_at IS NOT NULL OR cancelled_at IS NOT NULL',
-    )
-    .all();
+  const devices = queryAll<{ tokenHash: string; revokedAt: string; reason: string }>(
+    db,
+    'SELECT token_hash AS tokenHash, revoked_at AS revokedAt, revoked_reason AS reason FROM sede_device WHERE revoked_at IS NOT NULL',
+  );
+  const codes = queryAll<{ codeHash: string; at: string }>(
+    db,
+    'SELECT code_hash AS codeHash, COALESCE(used_at, cancelled_at) AS at FROM sede_invitation WHERE used_at IS NOT NULL OR cancelled_at IS NOT NULL',
+  );
   return { devices, codes };
 }
 
@@ -195,10 +193,16 @@ export function endedSessions(db: Db): EndedSessions {
  * are simply not in it (those devices join again).
  */
 export function reapplyEndedSessions(db: Db, ended: EndedSessions): void {
-  const revoke = db.prepare('UPDATE sede_device SET revoked_at = ?, revoked_reason = ? WHERE token_hash = ? AND revoked_at IS NULL');
-  const cancel = db.prepare('UPDATE sede_invitation SET cancelled_at = ? WHERE code_hash = ? AND used_at IS NULL AND cancelled_at IS NULL');
   db.transaction(() => {
-    for (const device of ended.devices) revoke.run(device.revokedAt, device.reason, device.tokenHash);
-    for (const code of ended.codes) cancel.run(code.at, code.codeHash);
+    for (const device of ended.devices) execute(
+      db,
+      'UPDATE sede_device SET revoked_at = ?, revoked_reason = ? WHERE token_hash = ? AND revoked_at IS NULL',
+      device.revokedAt, device.reason, device.tokenHash,
+    );
+    for (const code of ended.codes) execute(
+      db,
+      'UPDATE sede_invitation SET cancelled_at = ? WHERE code_hash = ? AND used_at IS NULL AND cancelled_at IS NULL',
+      code.at, code.codeHash,
+    );
   })();
 }

@@ -379,7 +379,7 @@ export const juryUi = {
   'juryUi.results.decisionsTitle': 'Decisiones de desempate registradas',
   'juryUi.results.decisionLine': '{order} — {reason} ({date})',
   'juryUi.results.exports': 'Exportar resultados',
-  'juryUi.results.exportResults': 'Libro de resultados (.xlsx)',
+  'juryUi.results.exportWorkbook': 'Libro de resultados (.xlsx)',
   'juryUi.results.exportActa': 'Acta de calificación (.docx)',
   'juryUi.results.exported': 'Archivo generado: {file}',
   'juryUi.charts.leniencyTitle': 'Distribución de puntajes por jurado (severidad o benevolencia)',

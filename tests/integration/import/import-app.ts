@@ -32,8 +32,8 @@ export async function openImportApp(options: { ugels?: boolean; entriesTimeoutMs
   const edition = await app.call('editions.create', sampleEdition);
   for (const name of CATEGORIES) await app.call('categories.create', { editionId: edition.id, fields: { name, description: '' } });
   if (options.ugels !== false) {
-    const preview = await app.call('reference.inspectUgels', { fileName: 'padron.csv', dataBase64: base64(utf8WithBom(csvText(SMALL_PADRON))) });
-    await app.call('reference.commitUgels', { token: preview.token });
+    const preview = await app.call('imports.inspectUgels', { fileName: 'padron.csv', dataBase64: base64(utf8WithBom(csvText(SMALL_PADRON))) });
+    await app.call('imports.commitUgels', { token: preview.token });
   }
   return { ...app, editionId: edition.id };
 }

@@ -253,8 +253,8 @@ describe('lista de UGEL incluida con la aplicación', () => {
     const lamas = await igedId(app, 'UGEL Lamas');
     const entry = await app.call('entries.create', { editionId: app.editionId, fields: { igedId: lamas, title: 'Práctica de Lamas' } });
     const csv = SMALL_PADRON.map((row) => row.join(',')).join('\r\n');
-    const preview = await app.call('reference.inspectUgels', { fileName: 'padron.csv', dataBase64: Buffer.from(csv, 'utf8').toString('base64') });
-    await app.call('reference.commitUgels', { token: preview.token });
+    const preview = await app.call('imports.inspectUgels', { fileName: 'padron.csv', dataBase64: Buffer.from(csv, 'utf8').toString('base64') });
+    await app.call('imports.commitUgels', { token: preview.token });
 
     const ugels = await app.call('reference.igeds', { kind: 'ugel' });
     const named = (pattern: RegExp) => ugels.filter((ugel) => pattern.test(ugel.name));

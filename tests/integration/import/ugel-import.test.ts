@@ -33,7 +33,7 @@ describe('importación de UGEL desde el padrón de ESCALE', () => {
   });
   afterAll(() => app.close());
 
-  const inspect = async (bytes: Buffer, fileName = 'padron.xlsx') => app.call('reference.inspectUgels', { fileName, dataBase64: base64(bytes) });
+  const inspect = async (bytes: Buffer, fileName = 'padron.xlsx') => app.call('imports.inspectUgels', { fileName, dataBase64: base64(bytes) });
 
   it('deduplica por CODOOII, vincula cada UGEL a su DRE/GRE y reporta lo que no reconoce', async () => {
     const preview = await inspect(await padronXlsx());
@@ -59,7 +59,7 @@ describe('importación de UGEL desde el padrón de ESCALE', () => {
   it('confirma en una transacción, conserva los vínculos de la demostración y no duplica al reimportar', async () => {
     const demoEntriesBefore = await entriesOfDemo();
     const preview = await inspect(await padronXlsx());
-    const result = await app.call('reference.commitUgels', { token: preview.token });
+    const result = await app.call('imports.commitUgels', { token: preview.token });
     expect(result).toMatchObject({ created: 0, updated: 4, unchanged: 0 });
     expect(result.backupName).toMatch(/antes-de-importar/);
 
@@ -81,7 +81,7 @@ describe('importación de UGEL desde el padrón de ESCALE', () => {
     const backups = backupNames(app);
     const again = await inspect(await padronXlsx());
     expect(again).toMatchObject({ newCount: 0, updatedCount: 0, unchangedCount: 4 });
-    expect(await app.call('reference.commitUgels', { token: again.token })).toEqual({ created: 0, updated: 0, unchanged: 4, backupName: null });
+    expect(await app.call('imports.commitUgels', { token: again.token })).toEqual({ created: 0, updated: 0, unchanged: 4, backupName: null });
     expect(fingerprint(app.dbPath)).toBe(fp);
     expect(backupNames(app)).toEqual(backups);
 
@@ -93,7 +93,7 @@ describe('importación de UGEL desde el padrón de ESCALE', () => {
 
   it('rechaza un archivo sin las columnas del padrón', async () => {
     const bytes = await xlsxWorkbook({ name: 'Otra', headers: ['Nombre', 'Dirección'], rows: [['a', 'b']] });
-    const error = await app.fail('reference.inspectUgels', { fileName: 'otra.xlsx', dataBase64: base64(bytes) });
+    const error = await app.fail('imports.inspectUgels', { fileName: 'otra.xlsx', dataBase64: base64(bytes) });
     expect(error.message).toBe(
       'No se encontraron en «otra.xlsx» las columnas del padrón (CODOOII, D_DREUGEL, D_REGION): se necesitan el código de la UGEL, su nombre y su DRE/GRE.',
     );

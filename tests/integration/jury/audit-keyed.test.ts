@@ -13,7 +13,7 @@ import { buildScenario, generalPanel, type Scenario } from './scenario';
 
 /** Visible text of the acta's body. */
 const actaText = async (app: TestApp, s: Scenario) => {
-  const file = await app.call('consolidation.exportActa', { editionId: s.editionId, stageId: s.evaluation });
+  const file = await app.call('results.exportActa', { editionId: s.editionId, stageId: s.evaluation });
   return (await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml')).replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
 };
 
@@ -107,7 +107,7 @@ describe('keyed audit chain', () => {
     // The very first row already fails: its hash is not the keyed one.
     expect(verdict).toMatchObject({ ok: false, problem: 'hash', brokenAtId: first });
     expect(await actaText(again, s)).toContain(`Cadena rota en el registro n.º ${first}`);
-    const results = await again.call('consolidation.exportResults', { editionId: s.editionId, stageId: s.evaluation });
+    const results = await again.call('results.exportWorkbook', { editionId: s.editionId, stageId: s.evaluation });
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(results.dataBase64, 'base64') as unknown as ArrayBuffer);

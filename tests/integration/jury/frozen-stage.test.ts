@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { xlsxWorkbook } from '../../fixtures-src/import/workbooks';
 import { openTestApp, type TestApp } from '../../support/services';
-import { addEntry, addSheet, addThreeJurors, seedEdition } from '../consolidation/seed';
+import { addEntry, addSheet, addThreeJurors, seedEdition } from '../results/seed';
 
 const FROZEN =
   'La etapa «Evaluación técnica» está cerrada: sus resultados dependen de las categorías, los criterios (pesos, escalas y rúbricas) y las reglas de consolidación y de conflicto de la edición, que no se pueden cambiar mientras esté cerrada. Para modificarlos, reabra la etapa indicando el motivo (Jurado › Etapas y auditoría).';
@@ -26,7 +26,7 @@ describe('a closed stage is a frozen record', () => {
     ...over,
   });
   const ranking = async () => {
-    const report = await app.call('consolidation.compute', { editionId: s.editionId, stageId: s.stageId });
+    const report = await app.call('results.compute', { editionId: s.editionId, stageId: s.stageId });
     const inicio = report.result.categories.find((c) => c.categoryId === s.categories.inicio);
     return { order: inicio?.rankings.find((r) => r.method === 'mean')?.order, values: report.result.entries.map((x) => x.values.mean) };
   };

@@ -3,6 +3,7 @@ import type { DataChanged } from '../../../shared/domain/change-events';
 import { openEncuentro, type EncuentroFixture } from '../encuentro/support';
 import { buildScenario, generalPanel } from '../jury/scenario';
 import { openTestApp, type TestApp } from '../../support/services';
+import { recordKindOf } from '../../../electron/services/change-scope';
 
 /** What the registry says a write changed, on a real database: the scope a device's filter and a screen's refresh rely on. */
 const changes = (events: { name: string; payload: unknown }[]) => events.filter((e) => e.name === 'data.changed').map((e) => e.payload as DataChanged);
@@ -55,5 +56,11 @@ describe('each data.changed event names its records and their place', () => {
       records: { kind: 'contribution', ids: [line.id] },
       scope: { encuentroId: f.encuentroId, salaId: f.salaId, practiceId: f.practiceB },
     });
+  });
+
+  it('a UGEL upload changes the reference table, not entries, though it goes through the import pipeline', () => {
+    expect(recordKindOf('imports.commitUgels')).toBe('reference');
+    expect(recordKindOf('imports.commit')).toBe('entry');
+    expect(recordKindOf('results.recordTieDecision')).toBe('tieDecision');
   });
 });

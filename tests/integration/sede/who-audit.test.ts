@@ -72,7 +72,7 @@ describe('the audit trail records the device behind each change', () => {
 
   it('the acta says on which device the stage was closed: «registrado por Mesa 1»', async () => {
     await callAs(app, mesa1, 'juryStages.close', { stageId: s.evaluation, reason: 'Fin de la deliberación' });
-    const file = await app.call('consolidation.exportActa', { editionId: s.editionId, stageId: s.evaluation });
+    const file = await app.call('results.exportActa', { editionId: s.editionId, stageId: s.evaluation });
     const text = (await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml')).replace(/<[^>]+>/g, '');
     expect(text).toMatch(/La etapa fue cerrada el .* por Organización \(registrado por Mesa 1\)\. Motivo: Fin de la deliberación\./i);
     // The stages screen names the device of the last closing too.

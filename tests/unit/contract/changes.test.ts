@@ -16,7 +16,7 @@ describe('what each contract method declares it changes', () => {
   });
 
   it('the writes that take a backup first say so, and a restore changes everything', () => {
-    for (const name of ['imports.commit', 'reference.commitUgels', 'juryWorkbooks.apply', 'encuentro.attendance.import', 'backups.create'] as const) {
+    for (const name of ['imports.commit', 'imports.commitUgels', 'juryWorkbooks.apply', 'encuentro.attendance.import', 'backups.create'] as const) {
       expect(contract[name].changes).toContain('backups');
     }
     expect(contract['backups.restore'].changes).toEqual(['everything']);

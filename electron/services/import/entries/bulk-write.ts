@@ -1,5 +1,6 @@
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
+import { queryTuples, queryValues } from '../../../db/query';
 import { assertEditable } from '../../editions/write';
 import { assertCodeFree, checkFields, insertRow, updateRow, type EntryFields, type EntryLookups } from '../../entries/write';
 
@@ -21,9 +22,9 @@ export class EntryBatch {
     private readonly source: string,
   ) {
     assertEditable(db, editionId);
-    const regions = new Map(db.prepare(`SELECT id, region FROM iged`).raw().all() as [number, string][]);
-    const categories = new Set(db.prepare(`SELECT id FROM category WHERE edition_id = ?`).pluck().all(editionId) as number[]);
-    this.holderOfCode = new Map(db.prepare(`SELECT code, id FROM entry WHERE edition_id = ?`).raw().all(editionId) as [string, number][]);
+    const regions = new Map(queryTuples<[number, string]>(db, `SELECT id, region FROM iged`));
+    const categories = new Set(queryValues<number>(db, `SELECT id FROM category WHERE edition_id = ?`, editionId));
+    this.holderOfCode = new Map(queryTuples<[string, number]>(db, `SELECT code, id FROM entry WHERE edition_id = ?`, editionId));
     for (const [code, id] of this.holderOfCode) this.codeOfEntry.set(id, code);
     this.lookups = {
       igedRegion: (igedId) => regions.get(igedId),

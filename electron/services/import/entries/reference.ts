@@ -4,6 +4,7 @@ import type { TitledEntry } from '../../../../shared/domain/similar-title';
 import { foldKey } from '../../../../shared/domain/text';
 import type { Category } from '../../../../shared/domain/types';
 import type { Db } from '../../../db/open';
+import { queryAll } from '../../../db/query';
 import type { EntryLookups } from '../../entries/write';
 import { listCategories } from '../../editions/read';
 import { loadIgedCandidates } from '../../reference/candidates';
@@ -47,12 +48,11 @@ export function practiceKeyOf(igedId: number | null, titleKey: string): string {
 export function loadReference(db: Db, editionId: number): EntryReference {
   const igeds = loadIgedCandidates(db);
   const categories = listCategories(db, editionId);
-  const entries = db.prepare(`SELECT id, code, iged_id, title_key FROM entry WHERE edition_id = ?`).all(editionId) as {
-    id: number;
-    code: string;
-    iged_id: number | null;
-    title_key: string;
-  }[];
+  const entries = queryAll<{ id: number; code: string; iged_id: number | null; title_key: string }>(
+    db,
+    `SELECT id, code, iged_id, title_key FROM entry WHERE edition_id = ?`,
+    editionId,
+  );
   const entriesByPractice = new Map<string, number[]>();
   for (const entry of entries) {
     const key = practiceKeyOf(entry.iged_id, entry.title_key);
@@ -103,12 +103,11 @@ export function loadReference(db: Db, editionId: number): EntryReference {
 
 
 function entriesByIged(db: Db): Map<number, KnownEntry[]> {
-  const rows = db
-    .prepare(
-      `SELECT e.id, e.code, e.title, e.title_key AS titleKey, e.edition_id AS editionId, d.name AS edition, e.iged_id AS igedId
+  const rows = queryAll<KnownEntry & { igedId: number }>(
+    db,
+    `SELECT e.id, e.code, e.title, e.title_key AS titleKey, e.edition_id AS editionId, d.name AS edition, e.iged_id AS igedId
        FROM entry e JOIN edition d ON d.id = e.edition_id WHERE e.iged_id IS NOT NULL`,
-    )
-    .all() as (KnownEntry & { igedId: number })[];
+  );
   const byIged = new Map<number, KnownEntry[]>();
   for (const { igedId, ...entry } of rows) {
     const list = byIged.get(igedId);

@@ -1,6 +1,7 @@
 import type { IgedCandidate } from '../../../../shared/domain/iged-match';
 import { foldKey } from '../../../../shared/domain/text';
 import type { Db } from '../../../db/open';
+import { execute, queryAll } from '../../../db/query';
 import { loadIgedCandidates } from '../../reference/candidates';
 
 /** SQL of the UGEL reference import. */
@@ -21,7 +22,7 @@ export function listDres(db: Db): IgedCandidate[] {
 }
 
 export function listUgels(db: Db): StoredUgel[] {
-  return db.prepare(`SELECT id, code, name, region, dre_id, source FROM iged WHERE kind = 'ugel'`).all() as StoredUgel[];
+  return queryAll<StoredUgel>(db, `SELECT id, code, name, region, dre_id, source FROM iged WHERE kind = 'ugel'`);
 }
 
 export interface UgelValues {
@@ -32,19 +33,23 @@ export interface UgelValues {
 }
 
 export function insertUgel(db: Db, ugel: UgelValues, now: string): void {
-  db.prepare(
+  execute(
+    db,
     `INSERT INTO iged (code, kind, name, name_key, region, dre_id, aliases, source, updated_at)
      VALUES (?, 'ugel', ?, ?, ?, ?, '[]', ?, ?)`,
-  ).run(ugel.code, ugel.name, foldKey(ugel.name), ugel.region, ugel.dreId, UGEL_IMPORT_SOURCE, now);
+    ugel.code, ugel.name, foldKey(ugel.name), ugel.region, ugel.dreId, UGEL_IMPORT_SOURCE, now,
+  );
 }
 
 export function updateUgel(db: Db, id: number, ugel: UgelValues, now: string): void {
-  db.prepare(
+  execute(
+    db,
     `UPDATE iged SET code = ?, name = ?, name_key = ?, region = ?, dre_id = ?, source = ?, updated_at = ? WHERE id = ? AND kind = 'ugel'`,
-  ).run(ugel.code, ugel.name, foldKey(ugel.name), ugel.region, ugel.dreId, UGEL_IMPORT_SOURCE, now, id);
+    ugel.code, ugel.name, foldKey(ugel.name), ugel.region, ugel.dreId, UGEL_IMPORT_SOURCE, now, id,
+  );
 }
 
 /** Gives a UGEL another code, nothing else (a shipped row whose code the padrón gives to another UGEL). */
 export function recodeUgel(db: Db, id: number, code: string, now: string): void {
-  db.prepare(`UPDATE iged SET code = ?, updated_at = ? WHERE id = ? AND kind = 'ugel'`).run(code, now, id);
+  execute(db, `UPDATE iged SET code = ?, updated_at = ? WHERE id = ? AND kind = 'ugel'`, code, now, id);
 }

@@ -1,6 +1,7 @@
 import type { AssignmentPlan, AssignmentShortfall } from '../../../../shared/domain/jury-types';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
+import { queryAll } from '../../../db/query';
 import { refreshConflicts } from '../conflicts/store';
 import { entriesInStage, loadStage } from '../lookup';
 import { listPanels } from '../panels';
@@ -20,13 +21,14 @@ export function planAssignments(db: Db, input: { stageId: number; jurorsPerEntry
   const panels = listPanels(db, stage.id);
   const panelByCategory = new Map(panels.map((p) => [p.categoryId, p]));
   const categoryName = new Map(
-    (db.prepare(`SELECT id, name FROM category WHERE edition_id = ?`).all(stage.edition_id) as { id: number; name: string }[]).map((c) => [c.id, c.name]),
+    queryAll<{ id: number; name: string }>(db, `SELECT id, name FROM category WHERE edition_id = ?`, stage.edition_id).map((c) => [c.id, c.name]),
   );
   const conflicts = new Set(
-    (db.prepare(`SELECT juror_id, entry_id FROM conflict WHERE edition_id = ? AND dismissed_at IS NULL`).all(stage.edition_id) as {
-      juror_id: number;
-      entry_id: number;
-    }[]).map((c) => `${c.juror_id}:${c.entry_id}`),
+    queryAll<{ juror_id: number; entry_id: number }>(
+      db,
+      `SELECT juror_id, entry_id FROM conflict WHERE edition_id = ? AND dismissed_at IS NULL`,
+      stage.edition_id,
+    ).map((c) => `${c.juror_id}:${c.entry_id}`),
   );
   const existing = assignmentRows(db, stage.id);
   const loads = new Map<number, number>();

@@ -1,5 +1,6 @@
 import type { AssignmentRow } from '../../../../shared/domain/jury-types';
 import type { Db } from '../../../db/open';
+import { queryAll } from '../../../db/query';
 import { statusOf, type SheetRow } from '../scoring/sheet-state';
 
 interface Row {
@@ -25,9 +26,9 @@ interface Row {
  * the worklist all start from it.
  */
 export function assignmentRows(db: Db, stageId: number, jurorId?: number): AssignmentRow[] {
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.stage_id, a.juror_id, j.name AS juror_name, j.withdrawn_at IS NOT NULL AS withdrawn,
+  const rows = queryAll<Row>(
+    db,
+    `SELECT a.id, a.stage_id, a.juror_id, j.name AS juror_name, j.withdrawn_at IS NOT NULL AS withdrawn,
               a.entry_id, e.code AS entry_code, e.title AS entry_title, e.category_id, a.source, a.created_at,
               EXISTS (SELECT 1 FROM conflict c WHERE c.juror_id = a.juror_id AND c.entry_id = a.entry_id AND c.dismissed_at IS NULL) AS conflicted,
               s.abstention, s.submitted_at,
@@ -38,8 +39,8 @@ export function assignmentRows(db: Db, stageId: number, jurorId?: number): Assig
        LEFT JOIN score_sheet s ON s.stage_id = a.stage_id AND s.juror_id = a.juror_id AND s.entry_id = a.entry_id
        WHERE a.stage_id = ? ${jurorId === undefined ? '' : 'AND a.juror_id = ?'}
        ORDER BY e.code, j.name COLLATE NOCASE`,
-    )
-    .all(...(jurorId === undefined ? [stageId] : [stageId, jurorId])) as Row[];
+    ...(jurorId === undefined ? [stageId] : [stageId, jurorId]),
+  );
   return rows.map((r) => ({
     id: r.id,
     stageId: r.stage_id,

@@ -2,6 +2,7 @@ import type { AssignmentPlan, AssignmentRow, LoadsTable } from '../../../../shar
 import { AppError } from '../../../../shared/errors';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
+import { execute, queryOne } from '../../../db/query';
 import { assertEditable } from '../../editions/write';
 import { appendAudit } from '../audit/chain';
 import { assertStageNotFrozen } from '../frozen';
@@ -56,9 +57,11 @@ export function addAssignment(db: Db, key: { stageId: number; jurorId: number; e
   if (!inStage(db, stage, entry.id)) throw new AppError('jury.assignment.entryNotInStage', { code: entry.code });
   refreshConflicts(db, stage.edition_id, now);
   if (hasConflict(db, juror.id, entry.id)) throw new AppError('jury.conflict.blocksAssignment', { juror: juror.name, code: entry.code });
-  const result = db
-    .prepare(`INSERT OR IGNORE INTO assignment (stage_id, juror_id, entry_id, source, created_at) VALUES (?, ?, ?, 'manual', ?)`)
-    .run(stage.id, juror.id, entry.id, now);
+  const result = execute(
+    db,
+    `INSERT OR IGNORE INTO assignment (stage_id, juror_id, entry_id, source, created_at) VALUES (?, ?, ?, 'manual', ?)`,
+    stage.id, juror.id, entry.id, now,
+  );
   if (result.changes === 0) throw new AppError('jury.assignment.duplicate', { code: entry.code, juror: juror.name });
   appendAudit(db, { at: now, actor: 'organizer', action: 'assignment.add', editionId: stage.edition_id, stageId: stage.id, jurorId: juror.id, entryId: entry.id });
   const row = assignmentRows(db, stage.id, juror.id).find((a) => a.entryId === entry.id);
@@ -72,17 +75,17 @@ export function removeAssignment(db: Db, key: { stageId: number; jurorId: number
   assertStageNotFrozen(db, stage.id);
   const juror = loadJuror(db, key.jurorId, stage.edition_id);
   const entry = loadEntry(db, key.entryId, stage.edition_id);
-  const row = db.prepare(`SELECT id FROM assignment WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`).get(stage.id, juror.id, entry.id);
+  const row = queryOne(db, `SELECT id FROM assignment WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`, stage.id, juror.id, entry.id);
   if (!row) throw new AppError('jury.assignment.notFound', { code: entry.code, juror: juror.name });
-  const work = db
-    .prepare(
-      `SELECT EXISTS (SELECT 1 FROM score WHERE stage_id = ? AND juror_id = ? AND entry_id = ?)
+  const work = queryOne<{ n: number }>(
+    db,
+    `SELECT EXISTS (SELECT 1 FROM score WHERE stage_id = ? AND juror_id = ? AND entry_id = ?)
            OR EXISTS (SELECT 1 FROM score_sheet WHERE stage_id = ? AND juror_id = ? AND entry_id = ? AND (submitted_at IS NOT NULL OR abstention IS NOT NULL OR overall_comment <> '')) AS n`,
-    )
-    .get(stage.id, juror.id, entry.id, stage.id, juror.id, entry.id) as { n: number };
+    stage.id, juror.id, entry.id, stage.id, juror.id, entry.id,
+  )!;
   if (work.n) throw new AppError('jury.assignment.hasScores', { code: entry.code, juror: juror.name });
-  db.prepare(`DELETE FROM score_sheet WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`).run(stage.id, juror.id, entry.id);
-  db.prepare(`DELETE FROM assignment WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`).run(stage.id, juror.id, entry.id);
+  execute(db, `DELETE FROM score_sheet WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`, stage.id, juror.id, entry.id);
+  execute(db, `DELETE FROM assignment WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`, stage.id, juror.id, entry.id);
   appendAudit(db, { at: now, actor: 'organizer', action: 'assignment.remove', editionId: stage.edition_id, stageId: stage.id, jurorId: juror.id, entryId: entry.id });
 }
 
@@ -99,9 +102,12 @@ export function applyAutoAssignment(
   if (!plan.feasible && !input.allowPartial) {
     throw new AppError('jury.assignment.infeasible', { detail: plan.shortfalls.map((s) => s.message).join(' ') }, { plan });
   }
-  const hadAny = !!db.prepare(`SELECT 1 FROM assignment WHERE stage_id = ?`).get(stage.id);
-  const insert = db.prepare(`INSERT INTO assignment (stage_id, juror_id, entry_id, source, seed, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
-  for (const a of plan.additions) insert.run(stage.id, a.jurorId, a.entryId, hadAny ? 'topup' : 'auto', input.seed, now);
+  const hadAny = !!queryOne(db, `SELECT 1 FROM assignment WHERE stage_id = ?`, stage.id);
+  for (const a of plan.additions) execute(
+    db,
+    `INSERT INTO assignment (stage_id, juror_id, entry_id, source, seed, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    stage.id, a.jurorId, a.entryId, hadAny ? 'topup' : 'auto', input.seed, now,
+  );
   appendAudit(db, {
     at: now,
     actor: 'organizer',

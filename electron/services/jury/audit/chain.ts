@@ -3,8 +3,8 @@ import type { AuditAction, AuditVerification } from '../../../../shared/domain/j
 import { AppError } from '../../../../shared/errors';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
+import { execute, queryAll, queryEach, queryOne } from '../../../db/query';
 import { actorNow } from '../../actor-columns';
-import { sql } from '../statements';
 import { keyringOf, restartKey } from './key';
 import { configOutsideLog, refreshConfigDigest } from './config-check';
 import { scoresOutsideLog } from './scores-check';
@@ -90,7 +90,7 @@ const json = (value: unknown): string | null => (value === undefined ? null : JS
 export function appendAudit(db: Db, event: AuditEvent): number {
   const key = keyringOf(db)?.key;
   if (!key) throw new AppError('jury.audit.keyMissing');
-  const last = sql(db, `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).get() as { id: number; hash: string } | undefined;
+  const last = queryOne<{ id: number; hash: string }>(db, `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`);
   // The person or device of the service call being served (the organizer's computer outside one).
   const device = actorNow();
   const row: Omit<AuditRow, 'hash'> = {
@@ -112,10 +112,12 @@ export function appendAudit(db: Db, event: AuditEvent): number {
     device_name: device.name,
     device_role: device.role,
   };
-  sql(db,
+  execute(
+    db,
     `INSERT INTO audit_log (id, at, actor, action, edition_id, stage_id, juror_id, entry_id, criterion_id, old_value, new_value, reason, prev_hash, hash, format, device_id, device_name, device_role)
      VALUES (@id, @at, @actor, @action, @edition_id, @stage_id, @juror_id, @entry_id, @criterion_id, @old_value, @new_value, @reason, @prev_hash, @hash, @format, @device_id, @device_name, @device_role)`,
-  ).run({ ...row, hash: rowHash(row, key) });
+    { ...row, hash: rowHash(row, key) },
+  );
   return row.id;
 }
 
@@ -128,14 +130,14 @@ export function appendAudit(db: Db, event: AuditEvent): number {
  */
 export function verifyAudit(db: Db): AuditVerification {
   const keyring = keyringOf(db);
-  const { n: total } = sql(db, `SELECT count(*) AS n FROM audit_log`).get() as { n: number };
+  const { n: total } = queryOne<{ n: number }>(db, `SELECT count(*) AS n FROM audit_log`)!;
   if (!keyring?.key) {
     const message = t(keyring?.keyRemoved ? 'jury.audit.keyRemoved' : keyring?.mismatch ? 'jury.audit.keyMismatch' : 'jury.audit.keyMissing');
     return { ok: false, rows: total, brokenAtId: null, problem: 'key', message };
   }
   let previous = GENESIS_HASH;
   let rows = 0;
-  for (const row of sql(db, `SELECT * FROM audit_log ORDER BY id`).iterate() as IterableIterator<AuditRow>) {
+  for (const row of queryEach<AuditRow>(db, `SELECT * FROM audit_log ORDER BY id`)) {
     rows++;
     if (row.prev_hash !== previous) {
       return { ok: false, rows, brokenAtId: row.id, problem: 'link', message: t('jury.audit.brokenLink', { id: row.id }) };
@@ -166,7 +168,7 @@ export function verifyAudit(db: Db): AuditVerification {
  * plain chain is broken.
  */
 export function resealLegacyChain(db: Db, key: Buffer): boolean {
-  const rows = db.prepare(`SELECT * FROM audit_log ORDER BY id`).all() as AuditRow[];
+  const rows = queryAll<AuditRow>(db, `SELECT * FROM audit_log ORDER BY id`);
   let previous = GENESIS_HASH;
   for (const row of rows) {
     const { hash, ...rest } = row;
@@ -174,16 +176,15 @@ export function resealLegacyChain(db: Db, key: Buffer): boolean {
     previous = hash;
   }
   if (rows.length === 0) return true;
-  const triggers = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'`).all() as { name: string; sql: string }[];
+  const triggers = queryAll<{ name: string; sql: string }>(db, `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'`);
   for (const trigger of triggers) db.exec(`DROP TRIGGER "${trigger.name.replace(/"/g, '""')}"`);
   // Hashes are UNIQUE: write the new ones in a second pass over temporary values.
-  db.prepare(`UPDATE audit_log SET hash = 'resellando-' || id`).run();
-  const update = db.prepare(`UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?`);
+  execute(db, `UPDATE audit_log SET hash = 'resellando-' || id`);
   previous = GENESIS_HASH;
   for (const row of rows) {
     const { hash: _old, ...rest } = row;
     const sealed = rowHash({ ...rest, prev_hash: previous }, key);
-    update.run(previous, sealed, row.id);
+    execute(db, `UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?`, previous, sealed, row.id);
     previous = sealed;
   }
   for (const trigger of triggers) db.exec(trigger.sql);
@@ -196,7 +197,7 @@ export function resealLegacyChain(db: Db, key: Buffer): boolean {
  * accepts it with that reason, in the log).
  */
 export function restartChain(db: Db, dir: string, reason: string, now: string): void {
-  const last = sql(db, `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).get() as { id: number; hash: string } | undefined;
+  const last = queryOne<{ id: number; hash: string }>(db, `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`);
   restartKey(db, dir, () =>
     appendAudit(db, { at: now, actor: 'organizer', action: 'audit.keyRestart', oldValue: { finalHash: last?.hash ?? GENESIS_HASH, rows: last?.id ?? 0 }, reason }),
   );
@@ -206,11 +207,11 @@ export function restartChain(db: Db, dir: string, reason: string, now: string): 
 /** The verification as one sentence for the acta and the results workbook; never omitted. */
 export function verificationLine(verification: AuditVerification): string {
   if (verification.ok) {
-    const head = t('consolidation.acta.auditHead', { hash: verification.headHash });
-    return verification.restartedAt ? `${head} ${t('consolidation.acta.auditRestarted', { id: verification.restartedAt })}` : head;
+    const head = t('results.acta.auditHead', { hash: verification.headHash });
+    return verification.restartedAt ? `${head} ${t('results.acta.auditRestarted', { id: verification.restartedAt })}` : head;
   }
   if ((verification.problem === 'hash' || verification.problem === 'link') && verification.brokenAtId !== null) {
-    return t('consolidation.acta.auditBroken', { id: verification.brokenAtId });
+    return t('results.acta.auditBroken', { id: verification.brokenAtId });
   }
-  return t('consolidation.acta.auditUnverified', { message: verification.message });
+  return t('results.acta.auditUnverified', { message: verification.message });
 }

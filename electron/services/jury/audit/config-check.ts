@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AuditAction } from '../../../../shared/domain/jury-types';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
-import { sql } from '../statements';
+import { execute, queryEachTuple, queryOne } from '../../../db/query';
 import { keyringOf } from './key';
 
 /**
@@ -42,13 +42,13 @@ function configDigest(db: Db, key: Buffer): string {
   const hmac = createHmac('sha256', key).update('bpge-config:1');
   for (const [name, query] of PARTS) {
     hmac.update(`\n${name}`);
-    for (const row of sql(db, query).raw().iterate() as IterableIterator<unknown[]>) hmac.update(`\n${JSON.stringify(row)}`);
+    for (const row of queryEachTuple(db, query)) hmac.update(`\n${JSON.stringify(row)}`);
   }
   return hmac.digest('hex');
 }
 
 const readDigest = (db: Db): string | undefined =>
-  (sql(db, `SELECT value FROM app_meta WHERE key = ?`).get(DIGEST) as { value: string } | undefined)?.value;
+  queryOne<{ value: string }>(db, `SELECT value FROM app_meta WHERE key = ?`, DIGEST)?.value;
 
 /**
  * Stores the digest of the configuration as it is now. The registry calls it after each write
@@ -59,7 +59,7 @@ const readDigest = (db: Db): string | undefined =>
 export function refreshConfigDigest(db: Db): void {
   const key = keyringOf(db)?.key;
   if (!key) return;
-  sql(db, `INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(DIGEST, configDigest(db, key));
+  execute(db, `INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, DIGEST, configDigest(db, key));
 }
 
 /**
@@ -71,7 +71,7 @@ export function refreshConfigDigest(db: Db): void {
 export function sealConfigOnOpen(db: Db, appendSeal: () => void, chainJustKeyed: boolean): void {
   if (!keyringOf(db)?.key || readDigest(db) !== undefined) return;
   // A chain keyed in this very open comes from a version before the key: nothing of it was sealed.
-  if (!chainJustKeyed && sql(db, `SELECT 1 FROM audit_log WHERE action = ? LIMIT 1`).get(CONFIG_SEAL_ACTION)) return;
+  if (!chainJustKeyed && queryOne(db, `SELECT 1 FROM audit_log WHERE action = ? LIMIT 1`, CONFIG_SEAL_ACTION)) return;
   db.transaction(() => {
     appendSeal();
     refreshConfigDigest(db);

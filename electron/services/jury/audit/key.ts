@@ -5,6 +5,7 @@ import type { ExportedFile } from '../../../../shared/domain/types';
 import { AppError } from '../../../../shared/errors';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
+import { execute, queryOne } from '../../../db/query';
 
 /**
  * The secret that keys the audit chain (HMAC-SHA-256). It is generated once per database and
@@ -68,10 +69,10 @@ const check = (key: Buffer, keyId: string, legacyRows: number, restartRow = 0): 
     .digest('hex');
 
 const meta = (db: Db, key: string): string | undefined =>
-  (db.prepare(`SELECT value FROM app_meta WHERE key = ?`).get(key) as { value: string } | undefined)?.value;
+  queryOne<{ value: string }>(db, `SELECT value FROM app_meta WHERE key = ?`, key)?.value;
 
 const setMeta = (db: Db, key: string, value: string) =>
-  db.prepare(`INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
+  execute(db, `INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value);
 
 function keyPath(dir: string, keyId: string): string {
   // The id comes from the database file, which may be hostile: only our own id shape becomes a path.
@@ -121,7 +122,7 @@ function matches(key: Buffer, keyId: string, legacyRows: number, restartRow: num
  */
 export function attachAuditKey(db: Db, dir: string, reseal: (db: Db, key: Buffer) => boolean, options: AttachOptions): AuditKeyring | null {
   // A database at a schema without the jury tables (tests of old migrations) has no chain to key.
-  if (!db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'`).get()) return null;
+  if (!queryOne(db, `SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'`)) return null;
   const keyId = meta(db, KEY_ID);
   if (keyId) {
     const legacyRows = Number(meta(db, LEGACY_ROWS) ?? 0);
@@ -132,7 +133,7 @@ export function attachAuditKey(db: Db, dir: string, reseal: (db: Db, key: Buffer
     keyrings.set(db, keyring);
     return keyring;
   }
-  const { n: rowCount } = db.prepare(`SELECT count(*) AS n FROM audit_log`).get() as { n: number };
+  const { n: rowCount } = queryOne<{ n: number }>(db, `SELECT count(*) AS n FROM audit_log`)!;
   if (rowCount > 0 && (!options.keyingMigrationRan || otherKeyFiles(dir))) {
     const keyring = { keyId: '', key: null, mismatch: false, legacyRows: 0, keyRemoved: true, restartRow: 0 };
     keyrings.set(db, keyring);
@@ -142,7 +143,7 @@ export function attachAuditKey(db: Db, dir: string, reseal: (db: Db, key: Buffer
   writeKey(dir, fresh.keyId, fresh.key);
   return db.transaction(() => {
     const sealed = reseal(db, fresh.key);
-    const { n } = db.prepare(`SELECT count(*) AS n FROM audit_log`).get() as { n: number };
+    const { n } = queryOne<{ n: number }>(db, `SELECT count(*) AS n FROM audit_log`)!;
     const legacyRows = sealed ? 0 : n;
     setMeta(db, KEY_ID, fresh.keyId);
     setMeta(db, LEGACY_ROWS, String(legacyRows));

@@ -2,6 +2,7 @@ import type { AuditAction, AuditEntry } from '../../../../shared/domain/jury-typ
 import { actorFromColumns, actorText } from '../../../../shared/domain/recorded-actor';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
+import { queryAll, queryOne, queryValue } from '../../../db/query';
 import type { AuditRow } from './chain';
 import { actionLabel, describeAuditValue } from './describe';
 
@@ -32,12 +33,12 @@ export function listAudit(db: Db, filter: AuditFilter): { total: number; rows: A
     }
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const { total } = db.prepare(`SELECT count(*) AS total FROM audit_log ${clause}`).get(...params) as { total: number };
-  const rows = db.prepare(`SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, filter.limit, filter.offset) as AuditRow[];
+  const { total } = queryOne<{ total: number }>(db, `SELECT count(*) AS total FROM audit_log ${clause}`, ...params)!;
+  const rows = queryAll<AuditRow>(db, `SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`, ...params, filter.limit, filter.offset);
   // One page at a time (≤ 5000 rows): names are looked up per distinct id and cached.
-  const jurorName = cachedLookup<string>(db.prepare(`SELECT name FROM juror WHERE id = ?`), (r) => (r as { name: string }).name);
-  const entryOf = cachedLookup<{ code: string; title: string }>(db.prepare(`SELECT code, title FROM entry WHERE id = ?`), (r) => r as { code: string; title: string });
-  const criterionName = cachedLookup<string>(db.prepare(`SELECT name FROM criterion WHERE id = ?`), (r) => (r as { name: string }).name);
+  const jurorName = cachedLookup((id) => queryValue<string>(db, `SELECT name FROM juror WHERE id = ?`, id));
+  const entryOf = cachedLookup((id) => queryOne<{ code: string; title: string }>(db, `SELECT code, title FROM entry WHERE id = ?`, id));
+  const criterionName = cachedLookup((id) => queryValue<string>(db, `SELECT name FROM criterion WHERE id = ?`, id));
   return {
     total,
     rows: rows.map((r) => {
@@ -74,13 +75,10 @@ export function listAudit(db: Db, filter: AuditFilter): { total: number; rows: A
 }
 
 /** The log has no foreign keys: a deleted juror, entry or criterion gives undefined, shown as its #id. */
-function cachedLookup<T>(statement: { get(id: number): unknown }, pick: (row: unknown) => T): (id: number) => T | undefined {
+function cachedLookup<T>(lookup: (id: number) => T | undefined): (id: number) => T | undefined {
   const cache = new Map<number, T | undefined>();
   return (id) => {
-    if (!cache.has(id)) {
-      const row = statement.get(id);
-      cache.set(id, row === undefined ? undefined : pick(row));
-    }
+    if (!cache.has(id)) cache.set(id, lookup(id));
     return cache.get(id);
   };
 }

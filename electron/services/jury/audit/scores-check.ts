@@ -1,6 +1,6 @@
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
-import { sql } from '../statements';
+import { queryOne } from '../../../db/query';
 
 /**
  * The first score whose stored value or comment is not what its last 'score.set' audit row
@@ -9,7 +9,7 @@ import { sql } from '../statements';
  * remain. Each lookup uses the partial index audit_log_score (005-audit-keyed).
  */
 export function scoresOutsideLog(db: Db): { auditId: number | null; message: string } | null {
-  const changed = sql(
+  const changed = queryOne<Cell>(
     db,
     `SELECT s.stage_id, s.entry_id, s.juror_id, s.criterion_id, a.id AS audit_id
      FROM score s
@@ -20,9 +20,9 @@ export function scoresOutsideLog(db: Db): { auditId: number | null; message: str
         OR json_extract(a.new_value, '$.value') IS NOT s.value
         OR coalesce(json_extract(a.new_value, '$.comment'), '') IS NOT s.comment
      LIMIT 1`,
-  ).get() as Cell | undefined;
+  );
   if (changed) return { auditId: changed.audit_id, message: describe(db, changed) };
-  const vanished = sql(
+  const vanished = queryOne<Cell>(
     db,
     `SELECT l.stage_id, l.entry_id, l.juror_id, l.criterion_id, l.id AS audit_id
      FROM audit_log l
@@ -33,7 +33,7 @@ export function scoresOutsideLog(db: Db): { auditId: number | null; message: str
        AND EXISTS (SELECT 1 FROM stage WHERE id = l.stage_id) AND EXISTS (SELECT 1 FROM entry WHERE id = l.entry_id)
        AND EXISTS (SELECT 1 FROM juror WHERE id = l.juror_id) AND EXISTS (SELECT 1 FROM criterion WHERE id = l.criterion_id)
      LIMIT 1`,
-  ).get() as Cell | undefined;
+  );
   return vanished ? { auditId: vanished.audit_id, message: describe(db, vanished) } : null;
 }
 
@@ -53,7 +53,7 @@ const NAME_QUERIES = {
 
 /** How a report names a juror, an entry (its code) or a criterion; `#id` when it is gone. */
 export function nameOf(db: Db, kind: keyof typeof NAME_QUERIES, id: number): string {
-  return (sql(db, NAME_QUERIES[kind]).get(id) as { v: string } | undefined)?.v ?? `#${id}`;
+  return queryOne<{ v: string }>(db, NAME_QUERIES[kind], id)?.v ?? `#${id}`;
 }
 
 function describe(db: Db, cell: Cell): string {

@@ -1,6 +1,6 @@
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
-import { sql } from '../statements';
+import { queryEach, queryOne } from '../../../db/query';
 import { nameOf } from './scores-check';
 
 /** The sheet-state actions, in the only module that changes a sheet's state (scoring/write.ts). */
@@ -21,11 +21,12 @@ const cellKey = (stageId: number, jurorId: number, entryId: number) => `${stageI
  */
 export function sheetsOutsideLog(db: Db): { auditId: number | null; message: string } | null {
   const expected = new Map<string, SheetState & { auditId: number; stageId: number; jurorId: number; entryId: number }>();
-  const rows = sql(
+  const rows = queryEach<{ id: number; action: string; stage_id: number; juror_id: number; entry_id: number; new_value: string | null }>(
     db,
     `SELECT id, action, stage_id, juror_id, entry_id, new_value FROM audit_log
      WHERE action IN (${SHEET_ACTIONS.map(() => '?').join(', ')}) ORDER BY id`,
-  ).iterate(...SHEET_ACTIONS) as IterableIterator<{ id: number; action: string; stage_id: number; juror_id: number; entry_id: number; new_value: string | null }>;
+    ...SHEET_ACTIONS,
+  );
   for (const row of rows) {
     const key = cellKey(row.stage_id, row.juror_id, row.entry_id);
     const state = expected.get(key) ?? { submitted: false, abstention: null, auditId: row.id, stageId: row.stage_id, jurorId: row.juror_id, entryId: row.entry_id };
@@ -39,13 +40,16 @@ export function sheetsOutsideLog(db: Db): { auditId: number | null; message: str
     state.auditId = row.id;
     expected.set(key, state);
   }
-  const sheets = sql(db, `SELECT stage_id, juror_id, entry_id, submitted_at IS NOT NULL AS submitted, abstention FROM score_sheet`).iterate() as IterableIterator<{
+  const sheets = queryEach<{
     stage_id: number;
     juror_id: number;
     entry_id: number;
     submitted: number;
     abstention: string | null;
-  }>;
+  }>(
+    db,
+    `SELECT stage_id, juror_id, entry_id, submitted_at IS NOT NULL AS submitted, abstention FROM score_sheet`,
+  );
   for (const sheet of sheets) {
     const key = cellKey(sheet.stage_id, sheet.juror_id, sheet.entry_id);
     const state = expected.get(key);
@@ -58,10 +62,13 @@ export function sheetsOutsideLog(db: Db): { auditId: number | null; message: str
     if (state.submitted !== (sheet.submitted === 1) || state.abstention !== sheet.abstention) return { auditId: state.auditId, message: describe(db, sheet.juror_id, sheet.entry_id) };
   }
   // Sheets the log counts that are gone although their stage, juror and entry remain (an assignment is only removed without work).
-  const exists = sql(db, `SELECT (SELECT count(*) FROM stage WHERE id = ?) + (SELECT count(*) FROM juror WHERE id = ?) + (SELECT count(*) FROM entry WHERE id = ?) AS n`);
   for (const state of expected.values()) {
     if (!state.submitted && state.abstention === null) continue;
-    if ((exists.get(state.stageId, state.jurorId, state.entryId) as { n: number }).n === 3) return { auditId: state.auditId, message: describe(db, state.jurorId, state.entryId) };
+    if (queryOne<{ n: number }>(
+      db,
+      `SELECT (SELECT count(*) FROM stage WHERE id = ?) + (SELECT count(*) FROM juror WHERE id = ?) + (SELECT count(*) FROM entry WHERE id = ?) AS n`,
+      state.stageId, state.jurorId, state.entryId,
+    )!.n === 3) return { auditId: state.auditId, message: describe(db, state.jurorId, state.entryId) };
   }
   return null;
 }
@@ -80,7 +87,7 @@ export function deletedOutsideLog(db: Db): { auditId: number; message: string } 
 
 /** The first row of `table` that scores in the log name, gone without a `deletion` row, while its stage remains (a deleted edition or stage takes all with it). */
 function vanished(db: Db, column: 'juror_id' | 'entry_id', table: 'juror' | 'entry', deletion: string): { audit_id: number; id: number } | undefined {
-  return sql(
+  return queryOne<{ audit_id: number; id: number }>(
     db,
     `SELECT min(l.id) AS audit_id, l.${column} AS id FROM audit_log l
      WHERE l.action = 'score.set' AND l.${column} IS NOT NULL
@@ -88,7 +95,8 @@ function vanished(db: Db, column: 'juror_id' | 'entry_id', table: 'juror' | 'ent
        AND NOT EXISTS (SELECT 1 FROM audit_log d WHERE d.action = ? AND d.${column} = l.${column})
        AND EXISTS (SELECT 1 FROM stage WHERE id = l.stage_id)
      GROUP BY l.${column} LIMIT 1`,
-  ).get(deletion) as { audit_id: number; id: number } | undefined;
+    deletion,
+  );
 }
 
 function describe(db: Db, jurorId: number, entryId: number): string {

@@ -1,9 +1,9 @@
 import type { Conflict } from '../../../../shared/domain/jury-types';
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
+import { execute, queryAll, queryOne } from '../../../db/query';
 import { appendAudit } from '../audit/chain';
 import { getSettings } from '../settings';
-import { sql } from '../statements';
 import { detectConflicts, type AffiliationInfo, type EntryInfo, type IgedInfo } from './detect';
 
 interface IgedRow {
@@ -25,23 +25,19 @@ const toIged = (row: IgedRow): IgedInfo => ({ id: row.id, name: row.name, kind: 
  */
 export function refreshConflicts(db: Db, editionId: number, now: string): boolean {
   const rules = getSettings(db, editionId, now).conflictRules;
-  const igeds = new Map((db.prepare(`SELECT id, name, kind, dre_id, region FROM iged`).all() as IgedRow[]).map((r) => [r.id, toIged(r)]));
-  const affRows = db
-    .prepare(
-      `SELECT a.juror_id, a.iged_id, a.region FROM juror_affiliation a JOIN juror j ON j.id = a.juror_id WHERE j.edition_id = ? ORDER BY a.id`,
-    )
-    .all(editionId) as { juror_id: number; iged_id: number | null; region: string | null }[];
+  const igeds = new Map(queryAll<IgedRow>(db, `SELECT id, name, kind, dre_id, region FROM iged`).map((r) => [r.id, toIged(r)]));
+  const affRows = queryAll<{ juror_id: number; iged_id: number | null; region: string | null }>(
+    db,
+    `SELECT a.juror_id, a.iged_id, a.region FROM juror_affiliation a JOIN juror j ON j.id = a.juror_id WHERE j.edition_id = ? ORDER BY a.id`,
+    editionId,
+  );
   const byJuror = new Map<number, AffiliationInfo[]>();
   for (const a of affRows) {
     const list = byJuror.get(a.juror_id) ?? [];
     list.push({ iged: a.iged_id === null ? null : (igeds.get(a.iged_id) ?? null), region: a.region });
     byJuror.set(a.juror_id, list);
   }
-  const entries = db.prepare(`SELECT id, iged_id, region FROM entry WHERE edition_id = ?`).all(editionId) as {
-    id: number;
-    iged_id: number | null;
-    region: string;
-  }[];
+  const entries = queryAll<{ id: number; iged_id: number | null; region: string }>(db, `SELECT id, iged_id, region FROM entry WHERE edition_id = ?`, editionId);
 
   const wanted = new Map<string, { jurorId: number; entryId: number; basis: string; detail: string }>();
   for (const [jurorId, affiliations] of byJuror) {
@@ -53,29 +49,30 @@ export function refreshConflicts(db: Db, editionId: number, now: string): boolea
     }
   }
 
-  const existing = db
-    .prepare(`SELECT id, juror_id, entry_id, basis, detail FROM conflict WHERE edition_id = ? AND basis <> 'declared'`)
-    .all(editionId) as { id: number; juror_id: number; entry_id: number; basis: string; detail: string }[];
-  const remove = db.prepare(`DELETE FROM conflict WHERE id = ?`);
-  const setDetail = db.prepare(`UPDATE conflict SET detail = ? WHERE id = ?`);
+  const existing = queryAll<{ id: number; juror_id: number; entry_id: number; basis: string; detail: string }>(
+    db,
+    `SELECT id, juror_id, entry_id, basis, detail FROM conflict WHERE edition_id = ? AND basis <> 'declared'`,
+    editionId,
+  );
   let wrote = false;
   for (const row of existing) {
     const key = `${row.juror_id}:${row.entry_id}:${row.basis}`;
     const want = wanted.get(key);
     if (!want) {
-      remove.run(row.id);
+      execute(db, `DELETE FROM conflict WHERE id = ?`, row.id);
       wrote = true;
     } else if (want.detail !== row.detail) {
-      setDetail.run(want.detail, row.id);
+      execute(db, `UPDATE conflict SET detail = ? WHERE id = ?`, want.detail, row.id);
       wrote = true;
     }
     wanted.delete(key);
   }
-  const insert = db.prepare(
-    `INSERT INTO conflict (edition_id, juror_id, entry_id, basis, detail, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
   for (const w of wanted.values()) {
-    insert.run(editionId, w.jurorId, w.entryId, w.basis, w.detail, now);
+    execute(
+      db,
+      `INSERT INTO conflict (edition_id, juror_id, entry_id, basis, detail, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      editionId, w.jurorId, w.entryId, w.basis, w.detail, now,
+    );
     wrote = true;
   }
   return wrote;
@@ -90,7 +87,7 @@ const upToDate = new WeakMap<Db, Map<number, string>>();
  * transaction rolls back), data_version changes when another connection commits.
  */
 function writeStamp(db: Db): string {
-  const { n } = sql(db, `SELECT total_changes() AS n`).get() as { n: number };
+  const { n } = queryOne<{ n: number }>(db, `SELECT total_changes() AS n`)!;
   return `${n}:${String(db.pragma('data_version', { simple: true }))}`;
 }
 
@@ -166,24 +163,26 @@ export function listConflicts(
     params.push(filter.entryId);
   }
   if (!filter.includeDismissed) where.push('c.dismissed_at IS NULL');
-  const rows = db.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY j.name, e.code, c.basis`).all(...params) as ConflictRow[];
+  const rows = queryAll<ConflictRow>(db, `${SELECT} WHERE ${where.join(' AND ')} ORDER BY j.name, e.code, c.basis`, ...params);
   return rows.map(toConflict);
 }
 
 export function getConflict(db: Db, id: number): Conflict & { editionId: number } {
-  const row = db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as (ConflictRow & { edition_id: number }) | undefined;
+  const row = queryOne<ConflictRow & { edition_id: number }>(db, `${SELECT} WHERE c.id = ?`, id);
   if (!row) throw new AppError('jury.conflict.notFound');
   return { ...toConflict(row), editionId: row.edition_id };
 }
 
 /** A juror's own declaration (or the organizer's on their behalf); re-declaring updates the reason. */
 export function declareConflict(db: Db, editionId: number, jurorId: number, entryId: number, reason: string, now: string, actor: string): number {
-  db.prepare(
+  execute(
+    db,
     `INSERT INTO conflict (edition_id, juror_id, entry_id, basis, declared_reason, created_at) VALUES (?, ?, ?, 'declared', ?, ?)
      ON CONFLICT (juror_id, entry_id, basis) DO UPDATE SET declared_reason = excluded.declared_reason, dismissed_at = NULL, dismissed_reason = ''`,
-  ).run(editionId, jurorId, entryId, reason, now);
+    editionId, jurorId, entryId, reason, now,
+  );
   appendAudit(db, { at: now, actor, action: 'conflict.declare', editionId, jurorId, entryId, reason });
-  const row = db.prepare(`SELECT id FROM conflict WHERE juror_id = ? AND entry_id = ? AND basis = 'declared'`).get(jurorId, entryId) as { id: number };
+  const row = queryOne<{ id: number }>(db, `SELECT id FROM conflict WHERE juror_id = ? AND entry_id = ? AND basis = 'declared'`, jurorId, entryId)!;
   return row.id;
 }
 
@@ -191,7 +190,7 @@ export function setDismissed(db: Db, id: number, dismissed: boolean, reason: str
   const current = getConflict(db, id);
   if (dismissed && !current.inForce) throw new AppError('jury.conflict.alreadyDismissed');
   if (!dismissed && current.inForce) throw new AppError('jury.conflict.notDismissed');
-  db.prepare(`UPDATE conflict SET dismissed_at = ?, dismissed_reason = ? WHERE id = ?`).run(dismissed ? now : null, dismissed ? reason : '', id);
+  execute(db, `UPDATE conflict SET dismissed_at = ?, dismissed_reason = ? WHERE id = ?`, dismissed ? now : null, dismissed ? reason : '', id);
   appendAudit(db, {
     at: now,
     actor: 'organizer',

@@ -20,18 +20,18 @@ export function jurorSummarySheet(report: ConsolidationReport): SheetSpec {
     j.leniency,
   ]);
   return {
-    name: sheetName(t('consolidation.col.juror')),
+    name: sheetName(t('results.col.juror')),
     headers: [
-      t('consolidation.col.juror'),
-      t('consolidation.col.jurors'),
-      t('consolidation.col.abstained'),
-      t('consolidation.col.recused'),
-      t('consolidation.col.incomplete'),
-      t('consolidation.col.meanPct'),
-      t('consolidation.col.sd'),
-      t('consolidation.col.min'),
-      t('consolidation.col.max'),
-      t('consolidation.col.leniency'),
+      t('results.col.juror'),
+      t('results.col.jurors'),
+      t('results.col.abstained'),
+      t('results.col.recused'),
+      t('results.col.incomplete'),
+      t('results.col.meanPct'),
+      t('results.col.sd'),
+      t('results.col.min'),
+      t('results.col.max'),
+      t('results.col.leniency'),
     ],
     widths: [40, 12, 12, 12, 12, 14, 14, 12, 12, 20],
     formats: ['', '', '', '', '', NUM, NUM, NUM, NUM, NUM],
@@ -55,12 +55,12 @@ export function jurorSheets(report: ConsolidationReport, sheets: readonly ScoreS
   });
   const criteria = report.criteria;
   const headers = [
-    t('consolidation.col.code'),
-    t('consolidation.col.title'),
-    t('consolidation.col.category'),
-    t('consolidation.col.status'),
-    t('consolidation.col.total'),
-    t('consolidation.col.missing'),
+    t('results.col.code'),
+    t('results.col.title'),
+    t('results.col.category'),
+    t('results.col.status'),
+    t('results.col.total'),
+    t('results.col.missing'),
     ...criteria.map((c) => c.name),
   ];
   return report.jurors.map((juror, index) => {
@@ -79,7 +79,7 @@ export function jurorSheets(report: ConsolidationReport, sheets: readonly ScoreS
       ];
     });
     return {
-      name: sheetName(t('consolidation.results.sheet.juror', { n: index + 1, name: juror.name })),
+      name: sheetName(t('results.workbook.sheet.juror', { n: index + 1, name: juror.name })),
       headers,
       widths: [12, 50, 30, 22, 14, 30, ...criteria.map(() => 12)],
       formats: ['', '', '', '', NUM, '', ...criteria.map(() => '')],

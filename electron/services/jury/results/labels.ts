@@ -4,28 +4,28 @@ import type { ConsolidationOptions, ConsolidationReport, Method, TieStep, TieSte
 
 /** Spanish wording of methods, rules and statuses, shared by the workbook and the acta. */
 
-export const methodLabel = (method: Method): string => t(`consolidation.method.${method}`);
-export const methodShort = (method: Method): string => t(`consolidation.method.short.${method}`);
-export const statusLabel = (status: TotalStatus): string => t(`consolidation.status.${status}`);
+export const methodLabel = (method: Method): string => t(`results.method.${method}`);
+export const methodShort = (method: Method): string => t(`results.method.short.${method}`);
+export const statusLabel = (status: TotalStatus): string => t(`results.status.${status}`);
 
 export function criterionName(report: ConsolidationReport, criterionId: number): string {
   return report.criteria.find((c) => c.id === criterionId)?.name ?? `#${criterionId}`;
 }
 
 export function categoryName(report: ConsolidationReport, categoryId: number | null): string {
-  return report.categories.find((c) => c.id === categoryId)?.name ?? t('consolidation.noCategory');
+  return report.categories.find((c) => c.id === categoryId)?.name ?? t('results.noCategory');
 }
 
 export function ruleLabel(report: ConsolidationReport, rule: TieStepRule | ConsolidationOptions['tieBreak'][number]): string {
   switch (rule.kind) {
     case 'priorityCriterion':
-      return t('consolidation.rule.priorityCriterion', { criterion: criterionName(report, rule.criterionId) });
+      return t('results.rule.priorityCriterion', { criterion: criterionName(report, rule.criterionId) });
     case 'organizerDecision': {
       const decision = 'decisionId' in rule ? report.decisions.find((d) => d.id === rule.decisionId) : undefined;
-      return decision ? t('consolidation.rule.decisionReason', { reason: decision.reason }) : t('consolidation.rule.organizerDecision');
+      return decision ? t('results.rule.decisionReason', { reason: decision.reason }) : t('results.rule.organizerDecision');
     }
     default:
-      return t(`consolidation.rule.${rule.kind}`);
+      return t(`results.rule.${rule.kind}`);
   }
 }
 
@@ -33,19 +33,19 @@ export function ruleLabel(report: ConsolidationReport, rule: TieStepRule | Conso
 export function stepLabel(report: ConsolidationReport, step: TieStep): string {
   const rule = ruleLabel(report, step.rule);
   if (step.aboveValue === null || step.belowValue === null) return rule;
-  return t('consolidation.acta.tieValues', { rule, ...comparedValues(step.aboveValue, step.belowValue) });
+  return t('results.acta.tieValues', { rule, ...comparedValues(step.aboveValue, step.belowValue) });
 }
 
 export function chainLabel(report: ConsolidationReport): string {
   const rules = report.result.options.tieBreak.map((r) => ruleLabel(report, r));
-  if (!report.result.options.tieBreak.some((r) => r.kind === 'organizerDecision')) rules.push(t('consolidation.rule.organizerDecision'));
+  if (!report.result.options.tieBreak.some((r) => r.kind === 'organizerDecision')) rules.push(t('results.rule.organizerDecision'));
   return rules.join(' → ');
 }
 
 export function missingRuleLabel(options: ConsolidationOptions): string {
   return options.missingRule === 'rescale'
-    ? t('consolidation.missing.rescale', { coverage: Math.round(options.rescaleMinCoverage * 100) })
-    : t('consolidation.missing.incomplete');
+    ? t('results.missing.rescale', { coverage: Math.round(options.rescaleMinCoverage * 100) })
+    : t('results.missing.incomplete');
 }
 
 /** File-name part: lower case, accents dropped, spaces to dashes. */

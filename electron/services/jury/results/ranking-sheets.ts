@@ -3,27 +3,27 @@ import { METHODS, type ConsolidationReport, type EntryResult } from '../../../..
 import { categoryName, chainLabel, formatScore, methodLabel, methodShort, missingRuleLabel, stepLabel } from './labels';
 import { sheetName, type Cell, type SheetSpec } from './xlsx-stream';
 
-const yesNo = (value: boolean): string => t(value ? 'consolidation.yes' : 'consolidation.no');
+const yesNo = (value: boolean): string => t(value ? 'results.yes' : 'results.no');
 const NUM = '0.00';
 
 export function summarySheet(report: ConsolidationReport, now: Date, auditLine: string): SheetSpec {
   const { result } = report;
   const alpha = result.reliability.alpha;
   const rows: Cell[][] = [
-    [t('consolidation.results.stageState'), t(report.stageClosed ? 'consolidation.results.closed' : 'consolidation.results.open')],
-    [t('consolidation.results.officialMethod'), methodLabel(result.options.method)],
-    [t('consolidation.results.missingRule'), missingRuleLabel(result.options)],
-    [t('consolidation.results.threshold'), t('consolidation.results.thresholdValue', { pct: result.options.disagreementThreshold * 100 })],
-    [t('consolidation.results.tieChain'), chainLabel(report)],
-    [t('consolidation.results.cutoff'), result.cutoff ?? t('consolidation.results.noCutoff')],
-    [t('consolidation.results.alpha'), alpha === null ? t('consolidation.results.alphaUndefined') : alpha],
-    [t('consolidation.results.pending'), report.pendingSheets],
-    [t('consolidation.results.conflicted'), report.conflictedSheets],
-    [t('consolidation.results.generatedAt'), formatDateTime(now.toISOString())],
-    [t('consolidation.results.audit'), auditLine],
+    [t('results.workbook.stageState'), t(report.stageClosed ? 'results.workbook.closed' : 'results.workbook.open')],
+    [t('results.workbook.officialMethod'), methodLabel(result.options.method)],
+    [t('results.workbook.missingRule'), missingRuleLabel(result.options)],
+    [t('results.workbook.threshold'), t('results.workbook.thresholdValue', { pct: result.options.disagreementThreshold * 100 })],
+    [t('results.workbook.tieChain'), chainLabel(report)],
+    [t('results.workbook.cutoff'), result.cutoff ?? t('results.workbook.noCutoff')],
+    [t('results.workbook.alpha'), alpha === null ? t('results.workbook.alphaUndefined') : alpha],
+    [t('results.workbook.pending'), report.pendingSheets],
+    [t('results.workbook.conflicted'), report.conflictedSheets],
+    [t('results.workbook.generatedAt'), formatDateTime(now.toISOString())],
+    [t('results.workbook.audit'), auditLine],
   ];
-  const title = t('consolidation.results.title', { edition: report.editionName, stage: report.stageName });
-  return { name: sheetName(t('consolidation.results.sheet.summary')), headers: [title, ''], widths: [45, 90], rows };
+  const title = t('results.workbook.title', { edition: report.editionName, stage: report.stageName });
+  return { name: sheetName(t('results.workbook.sheet.summary')), headers: [title, ''], widths: [45, 90], rows };
 }
 
 /** One row per entry, grouped by category in the official order; every method's value and rank. */
@@ -32,21 +32,21 @@ export function rankingSheet(report: ConsolidationReport): SheetSpec {
   const byId = new Map(report.result.entries.map((e) => [e.entryId, e]));
   const criteria = report.criteria;
   const headers = [
-    t('consolidation.col.category'),
-    t('consolidation.col.rankBy', { method: methodShort(official) }),
-    t('consolidation.col.code'),
-    t('consolidation.col.title'),
-    ...METHODS.map((m) => t('consolidation.col.valueBy', { method: methodShort(m) })),
-    ...METHODS.map((m) => t('consolidation.col.rankBy', { method: methodShort(m) })),
-    t('consolidation.col.jurors'),
-    t('consolidation.col.abstained'),
-    t('consolidation.col.recused'),
-    t('consolidation.col.incomplete'),
-    t('consolidation.col.spread'),
-    t('consolidation.col.disagreement'),
-    t('consolidation.col.topDiffers'),
-    t('consolidation.col.passes'),
-    t('consolidation.col.scale'),
+    t('results.col.category'),
+    t('results.col.rankBy', { method: methodShort(official) }),
+    t('results.col.code'),
+    t('results.col.title'),
+    ...METHODS.map((m) => t('results.col.valueBy', { method: methodShort(m) })),
+    ...METHODS.map((m) => t('results.col.rankBy', { method: methodShort(m) })),
+    t('results.col.jurors'),
+    t('results.col.abstained'),
+    t('results.col.recused'),
+    t('results.col.incomplete'),
+    t('results.col.spread'),
+    t('results.col.disagreement'),
+    t('results.col.topDiffers'),
+    t('results.col.passes'),
+    t('results.col.scale'),
     ...criteria.map((c) => c.name),
   ];
   const rows: Cell[][] = [];
@@ -62,7 +62,7 @@ export function rankingSheet(report: ConsolidationReport): SheetSpec {
         e.ranks[official],
         e.code,
         e.title,
-        ...METHODS.map((m) => (m === 'trimmed' && e.trimmedNotApplicable && e.counted > 0 ? t('consolidation.trimmedNotApplicable', { min: report.result.options.trimmedMinJurors }) : e.values[m])),
+        ...METHODS.map((m) => (m === 'trimmed' && e.trimmedNotApplicable && e.counted > 0 ? t('results.trimmedNotApplicable', { min: report.result.options.trimmedMinJurors }) : e.values[m])),
         ...METHODS.map((m) => e.ranks[m]),
         e.counted,
         e.abstained,
@@ -80,7 +80,7 @@ export function rankingSheet(report: ConsolidationReport): SheetSpec {
   const fixed = [30, 12, 12, 50];
   const widths = [...fixed, ...METHODS.map(() => 14), ...METHODS.map(() => 12), 12, 12, 12, 12, 14, 12, 16, 12, 14, ...criteria.map(() => 14)];
   const formats = ['', '', '', '', ...METHODS.map(() => NUM), ...METHODS.map(() => ''), '', '', '', '', NUM, '', '', '', '', ...criteria.map(() => NUM)];
-  return { name: sheetName(t('consolidation.results.sheet.ranking')), headers, widths, formats, rows };
+  return { name: sheetName(t('results.workbook.sheet.ranking')), headers, widths, formats, rows };
 }
 
 /** Every tie under every method and the rule that broke it. */
@@ -106,16 +106,16 @@ export function tiesSheet(report: ConsolidationReport): SheetSpec {
     }
   }
   return {
-    name: sheetName(t('consolidation.results.sheet.ties')),
+    name: sheetName(t('results.workbook.sheet.ties')),
     headers: [
-      t('consolidation.col.category'),
-      t('consolidation.col.method'),
-      t('consolidation.col.tiedValue'),
-      t('consolidation.col.above'),
-      t('consolidation.col.below'),
-      t('consolidation.col.rule'),
-      t('consolidation.col.aboveValue'),
-      t('consolidation.col.belowValue'),
+      t('results.col.category'),
+      t('results.col.method'),
+      t('results.col.tiedValue'),
+      t('results.col.above'),
+      t('results.col.below'),
+      t('results.col.rule'),
+      t('results.col.aboveValue'),
+      t('results.col.belowValue'),
     ],
     widths: [30, 18, 14, 12, 12, 60, 14, 14],
     formats: ['', '', NUM, '', '', '', NUM, NUM],

@@ -2,7 +2,7 @@ import type { ExportedFile } from '../../../../shared/domain/types';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
 import { verificationLine, verifyAudit } from '../audit/chain';
-import type { ComputedStage } from '../consolidation/compute';
+import type { ComputedStage } from './compute';
 import { jurorSheets, jurorSummarySheet } from './juror-sheets';
 import { slug } from './labels';
 import { rankingSheet, summarySheet, tiesSheet } from './ranking-sheets';
@@ -25,16 +25,16 @@ export function resultSheets(db: Db, { report, sheets }: ComputedStage, now: Dat
   ];
 }
 
-export async function exportResults(db: Db, stage: ComputedStage, now: Date): Promise<ExportedFile> {
+export async function exportResultsWorkbook(db: Db, stage: ComputedStage, now: Date): Promise<ExportedFile> {
   const { report } = stage;
   // Verified on every export: the workbook says whether the record behind it is intact.
   const buffer = await writeSheets(resultSheets(db, stage, now, verificationLine(verifyAudit(db))), {
     creator: t('app.title'),
-    title: t('consolidation.results.title', { edition: report.editionName, stage: report.stageName }),
+    title: t('results.workbook.title', { edition: report.editionName, stage: report.stageName }),
     created: now,
   });
   return {
-    fileName: `${t('consolidation.results.fileName', { edition: slug(report.editionName), stage: slug(report.stageName) })}.xlsx`,
+    fileName: `${t('results.workbook.fileName', { edition: slug(report.editionName), stage: slug(report.stageName) })}.xlsx`,
     mimeType: XLSX_MIME,
     dataBase64: buffer.toString('base64'),
   };

@@ -8,8 +8,8 @@ import { loadJuror, loadSheetRefs, loadStage, stageClosedAt, type StageRow } fro
 import { getSettings } from '../settings';
 import { getSheet, readOnlyReason, statusOf, type SheetRow } from './sheet-state';
 import { applies } from '../../../../shared/scoring/scale';
+import { queryAll, queryOne } from '../../../db/query';
 import { editionCriteria, entriesForJuror, entryCaption, withoutCategories, type EntryCaptionRow } from './views';
-import { sql } from '../statements';
 
 /** Whether a juror sees one of their assignments: conflicted ones are hidden, except their own recusals. */
 const visibleToJuror = (a: { conflicted: boolean; status: SheetStatus }) => !a.conflicted || a.status === 'recused';
@@ -32,28 +32,31 @@ export function progressOf(items: readonly { status: string }[]): ScoreProgress 
  * (hidden from the juror unless they recused themselves) are then taken out.
  */
 export function jurorProgress(db: Db, stageId: number, jurorId: number): ScoreProgress {
-  const row = sql(
-      db,
-      `SELECT (SELECT count(*) FROM assignment WHERE stage_id = @stage AND juror_id = @juror) AS assigned,
+  const row = queryOne<{ assigned: number; done: number }>(
+    db,
+    `SELECT (SELECT count(*) FROM assignment WHERE stage_id = @stage AND juror_id = @juror) AS assigned,
               (SELECT count(*) FROM score_sheet
                 WHERE stage_id = @stage AND juror_id = @juror AND (submitted_at IS NOT NULL OR abstention IS NOT NULL)) AS done`,
-    )
-    .get({ stage: stageId, juror: jurorId }) as { assigned: number; done: number };
-  const hidden = sql(
-      db,
-      `SELECT count(*) AS n, coalesce(sum(s.submitted_at IS NOT NULL OR s.abstention IS NOT NULL), 0) AS done
+    { stage: stageId, juror: jurorId },
+  )!;
+  const hidden = queryOne<{ n: number; done: number }>(
+    db,
+    `SELECT count(*) AS n, coalesce(sum(s.submitted_at IS NOT NULL OR s.abstention IS NOT NULL), 0) AS done
        FROM assignment a
        LEFT JOIN score_sheet s ON s.stage_id = a.stage_id AND s.juror_id = a.juror_id AND s.entry_id = a.entry_id
        WHERE a.stage_id = @stage AND a.juror_id = @juror AND s.abstention IS NOT 'recuse'
          AND a.entry_id IN (SELECT entry_id FROM conflict WHERE juror_id = @juror AND dismissed_at IS NULL)`,
-    )
-    .get({ stage: stageId, juror: jurorId }) as { n: number; done: number };
+    { stage: stageId, juror: jurorId },
+  )!;
   return { done: row.done - hidden.done, total: row.assigned - hidden.n };
 }
 
 function cellsOf(db: Db, stageId: number, jurorId: number, entryId: number): Map<number, ScoreCell> {
-  const rows = sql(db, `SELECT criterion_id, value, comment, updated_at FROM score WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`)
-    .all(stageId, jurorId, entryId) as { criterion_id: number; value: number | null; comment: string; updated_at: string }[];
+  const rows = queryAll<{ criterion_id: number; value: number | null; comment: string; updated_at: string }>(
+    db,
+    `SELECT criterion_id, value, comment, updated_at FROM score WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`,
+    stageId, jurorId, entryId,
+  );
   return new Map(rows.map((r) => [r.criterion_id, { criterionId: r.criterion_id, value: r.value, comment: r.comment, updatedAt: r.updated_at }]));
 }
 
@@ -78,9 +81,9 @@ function jurorEntries(db: Db, stageId: number, jurorId: number, now: string) {
   refreshConflictsForRead(db, stage.edition_id, now);
   const blind = getSettings(db, stage.edition_id, now).blindMode;
   const closedAt = stageClosedAt(db, stageId);
-  const rows = sql(
-      db,
-      `SELECT e.id AS entry_id, e.code, e.title, e.category_id, c.name AS category_name, i.name AS iged_name, e.region,
+  const rows = queryAll<JurorEntryRow>(
+    db,
+    `SELECT e.id AS entry_id, e.code, e.title, e.category_id, c.name AS category_name, i.name AS iged_name, e.region,
               s.abstention, s.submitted_at, s.reopened_at,
               EXISTS (SELECT 1 FROM conflict cf WHERE cf.juror_id = a.juror_id AND cf.entry_id = a.entry_id AND cf.dismissed_at IS NULL) AS conflicted,
               (SELECT count(*) FROM score sc
@@ -92,8 +95,8 @@ function jurorEntries(db: Db, stageId: number, jurorId: number, now: string) {
        LEFT JOIN score_sheet s ON s.stage_id = a.stage_id AND s.juror_id = a.juror_id AND s.entry_id = a.entry_id
        WHERE a.stage_id = ? AND a.juror_id = ?
        ORDER BY e.code`,
-    )
-    .all(stageId, jurorId) as JurorEntryRow[];
+    stageId, jurorId,
+  );
   // One pass (a thousand rows for some jurors): no intermediate copies of every row.
   const items = [];
   for (const r of rows) {
@@ -131,15 +134,15 @@ export function worklist(db: Db, stageId: number, jurorId: number, now: string):
 
 /** Refuses unless the juror is assigned the entry in the stage and has no conflict in force (own recusal aside). */
 export function assertAssigned(db: Db, stage: StageRow, jurorId: number, entryId: number): { recused: boolean } {
-  const row = sql(
-      db,
-      `SELECT j.name AS juror, e.code,
+  const row = queryOne<{ juror: string; code: string; assigned: number; conflicted: number; abstention: string | null }>(
+    db,
+    `SELECT j.name AS juror, e.code,
               EXISTS (SELECT 1 FROM assignment a WHERE a.stage_id = ? AND a.juror_id = j.id AND a.entry_id = e.id) AS assigned,
               EXISTS (SELECT 1 FROM conflict c WHERE c.juror_id = j.id AND c.entry_id = e.id AND c.dismissed_at IS NULL) AS conflicted,
               (SELECT abstention FROM score_sheet s WHERE s.stage_id = ? AND s.juror_id = j.id AND s.entry_id = e.id) AS abstention
        FROM juror j, entry e WHERE j.id = ? AND e.id = ?`,
-    )
-    .get(stage.id, stage.id, jurorId, entryId) as { juror: string; code: string; assigned: number; conflicted: number; abstention: string | null } | undefined;
+    stage.id, stage.id, jurorId, entryId,
+  );
   if (!row?.assigned) throw new AppError('jury.assignment.notFound', { code: row?.code ?? '', juror: row?.juror ?? '' });
   const recused = row.abstention === 'recuse';
   if (row.conflicted && !recused) throw new AppError('jury.conflict.blocksAssignment', { juror: row.juror, code: row.code });
@@ -149,18 +152,21 @@ export function assertAssigned(db: Db, stage: StageRow, jurorId: number, entryId
 /** Other jurors' submitted sheets, or null while the caller may not see them. */
 function peersFor(db: Db, stageId: number, jurorId: number, entryId: number, ownSubmitted: boolean, recused: boolean): PeerSheet[] | null {
   if (!ownSubmitted || recused) return null;
-  const sheets = sql(
-      db,
-      `SELECT s.juror_id, j.name, s.abstention FROM score_sheet s JOIN juror j ON j.id = s.juror_id
+  const sheets = queryAll<{ juror_id: number; name: string; abstention: PeerSheet['abstention'] }>(
+    db,
+    `SELECT s.juror_id, j.name, s.abstention FROM score_sheet s JOIN juror j ON j.id = s.juror_id
        WHERE s.stage_id = ? AND s.entry_id = ? AND s.juror_id <> ? AND s.submitted_at IS NOT NULL ORDER BY j.name COLLATE NOCASE`,
-    )
-    .all(stageId, entryId, jurorId) as { juror_id: number; name: string; abstention: PeerSheet['abstention'] }[];
-  const scores = sql(db, `SELECT criterion_id AS criterionId, value FROM score WHERE stage_id = ? AND entry_id = ? AND juror_id = ? ORDER BY criterion_id`);
+    stageId, entryId, jurorId,
+  );
   return sheets.map((s) => ({
     jurorId: s.juror_id,
     jurorName: s.name,
     abstention: s.abstention,
-    scores: scores.all(stageId, entryId, s.juror_id) as PeerSheet['scores'],
+    scores: queryAll(
+      db,
+      `SELECT criterion_id AS criterionId, value FROM score WHERE stage_id = ? AND entry_id = ? AND juror_id = ? ORDER BY criterion_id`,
+      stageId, entryId, s.juror_id,
+    ) as PeerSheet['scores'],
   }));
 }
 
@@ -214,8 +220,11 @@ export function grid(db: Db, stageId: number, jurorId: number, now: string): Sco
   const { blind, criteria, items } = jurorEntries(db, stageId, jurorId, now);
   const position = new Map(criteria.map((c, index) => [c.id, index]));
   const values = new Map(items.map((item) => [item.entryId, criteria.map((): number | null => null)]));
-  const scores = sql(db, `SELECT entry_id, criterion_id, value FROM score WHERE stage_id = ? AND juror_id = ? AND value IS NOT NULL`)
-    .all(stageId, jurorId) as { entry_id: number; criterion_id: number; value: number }[];
+  const scores = queryAll<{ entry_id: number; criterion_id: number; value: number }>(
+    db,
+    `SELECT entry_id, criterion_id, value FROM score WHERE stage_id = ? AND juror_id = ? AND value IS NOT NULL`,
+    stageId, jurorId,
+  );
   for (const score of scores) {
     const row = values.get(score.entry_id);
     const c = position.get(score.criterion_id);

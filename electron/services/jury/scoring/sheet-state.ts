@@ -2,8 +2,8 @@ import type { AbstentionKind, SheetStatus } from '../../../../shared/domain/jury
 import { AppError } from '../../../../shared/errors';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
+import { execute, queryOne } from '../../../db/query';
 import { stageClosedAt, type StageRow } from '../lookup';
-import { sql } from '../statements';
 
 export interface SheetRow {
   id: number;
@@ -20,14 +20,12 @@ export interface SheetRow {
 }
 
 export function getSheet(db: Db, stageId: number, jurorId: number, entryId: number): SheetRow | undefined {
-  return sql(db, `SELECT * FROM score_sheet WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`).get(stageId, jurorId, entryId) as
-    | SheetRow
-    | undefined;
+  return queryOne<SheetRow>(db, `SELECT * FROM score_sheet WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`, stageId, jurorId, entryId);
 }
 
 /** The sheet row, created empty on first write. */
 export function ensureSheet(db: Db, stageId: number, jurorId: number, entryId: number, now: string): SheetRow {
-  sql(db, `INSERT OR IGNORE INTO score_sheet (stage_id, juror_id, entry_id, updated_at) VALUES (?, ?, ?, ?)`).run(stageId, jurorId, entryId, now);
+  execute(db, `INSERT OR IGNORE INTO score_sheet (stage_id, juror_id, entry_id, updated_at) VALUES (?, ?, ?, ?)`, stageId, jurorId, entryId, now);
   return getSheet(db, stageId, jurorId, entryId) as SheetRow;
 }
 

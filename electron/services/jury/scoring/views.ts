@@ -2,8 +2,8 @@ import type { JurorEntryView, SheetCriterion } from '../../../../shared/domain/j
 import type { Criterion } from '../../../../shared/domain/types';
 import type { Scale } from '../../../../shared/domain/jury-schemas';
 import type { Db } from '../../../db/open';
+import { queryAll, queryOne } from '../../../db/query';
 import { listCriteria } from '../../editions/read';
-import { sql } from '../statements';
 
 /** Entry data a juror may receive. Contact and team are never sent; IGED and region only when not blind. */
 export interface EntryForJuror extends JurorEntryView {
@@ -46,14 +46,14 @@ interface Row extends EntryCaptionRow {
 export function entriesForJuror(db: Db, entryIds: readonly number[], blind: boolean): Map<number, EntryForJuror> {
   const map = new Map<number, EntryForJuror>();
   if (entryIds.length === 0) return map;
-  const stmt = sql(
-      db,
+  for (const r of queryAll<Row>(
+    db,
     `SELECT e.id, e.code, e.title, e.category_id, c.name AS category_name, i.name AS iged_name, e.region,
             e.summary, e.problem, e.results, e.evidence_links
      FROM entry e LEFT JOIN category c ON c.id = e.category_id LEFT JOIN iged i ON i.id = e.iged_id
      WHERE e.id IN (SELECT value FROM json_each(?))`,
-  );
-  for (const r of stmt.all(JSON.stringify(entryIds)) as Row[]) {
+    JSON.stringify(entryIds),
+  )) {
     map.set(r.id, {
       entryId: r.id,
       ...entryCaption(r, blind),
@@ -96,13 +96,13 @@ export function withoutCategories(c: EditionCriterion): SheetCriterion {
 
 /** One criterion with its scale and categories, for a single score write (no rubric text needed). */
 export function criterionForScoring(db: Db, criterionId: number, editionId: number): (Scale & { id: number; categoryIds: number[] }) | null {
-  const row = sql(
-      db,
-      `SELECT c.id, c.name, c.scale_min AS scaleMin, c.scale_max AS scaleMax, c.scale_step AS scaleStep,
+  const row = queryOne<Scale & { id: number; categories: string }>(
+    db,
+    `SELECT c.id, c.name, c.scale_min AS scaleMin, c.scale_max AS scaleMax, c.scale_step AS scaleStep,
               (SELECT json_group_array(category_id) FROM criterion_category WHERE criterion_id = c.id) AS categories
        FROM criterion c WHERE c.id = ? AND c.edition_id = ?`,
-    )
-    .get(criterionId, editionId) as (Scale & { id: number; categories: string }) | undefined;
+    criterionId, editionId,
+  );
   if (!row) return null;
   const { categories, ...rest } = row;
   return { ...rest, categoryIds: JSON.parse(categories) as number[] };

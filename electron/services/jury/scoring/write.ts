@@ -8,8 +8,8 @@ import { loadSheetRefs, stageClosedAt } from '../lookup';
 import { assertAssigned } from './read';
 import { assertWritable, ensureSheet, getSheet, type SheetRow } from './sheet-state';
 import { applies } from '../../../../shared/scoring/scale';
+import { execute, queryAll, queryOne } from '../../../db/query';
 import { criterionForScoring, editionCriteria } from './views';
-import { sql } from '../statements';
 
 export interface SheetKey {
   stageId: number;
@@ -42,7 +42,7 @@ function openForWriting(db: Db, key: SheetKey, now: string, opts: { allowAbstain
 }
 
 function touchSheet(db: Db, sheet: SheetRow, now: string): void {
-  sql(db, `UPDATE score_sheet SET updated_at = ? WHERE id = ?`).run(now, sheet.id);
+  execute(db, `UPDATE score_sheet SET updated_at = ? WHERE id = ?`, now, sheet.id);
 }
 
 /** Why a change is made after a reopening: the organizer's reason, so the audit row explains it. */
@@ -65,16 +65,20 @@ export function setScore(
     if (issue) throw new AppError(issue.key, issue.params);
     value = normalizeScore(value, criterion);
   }
-  const old = sql(db, `SELECT value, comment FROM score WHERE stage_id = ? AND entry_id = ? AND juror_id = ? AND criterion_id = ?`)
-    .get(input.stageId, input.entryId, input.jurorId, input.criterionId) as { value: number | null; comment: string } | undefined;
+  const old = queryOne<{ value: number | null; comment: string }>(
+    db,
+    `SELECT value, comment FROM score WHERE stage_id = ? AND entry_id = ? AND juror_id = ? AND criterion_id = ?`,
+    input.stageId, input.entryId, input.jurorId, input.criterionId,
+  );
   const next = { value: value === undefined ? (old?.value ?? null) : value, comment: input.comment ?? old?.comment ?? '' };
   if (old && old.value === next.value && old.comment === next.comment) return;
   if (!old && next.value === null && next.comment === '') return;
-  sql(
-      db,
+  execute(
+    db,
     `INSERT INTO score (stage_id, entry_id, juror_id, criterion_id, value, comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (stage_id, entry_id, juror_id, criterion_id) DO UPDATE SET value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at`,
-  ).run(input.stageId, input.entryId, input.jurorId, input.criterionId, next.value, next.comment, now);
+    input.stageId, input.entryId, input.jurorId, input.criterionId, next.value, next.comment, now,
+  );
   touchSheet(db, sheet, now);
   appendAudit(db, {
     at: now,
@@ -94,7 +98,7 @@ export function setScore(
 export function setOverallComment(db: Db, input: SheetKey & { comment: string; enteredBy: EnteredBy }, now: string): void {
   const { stage, sheet } = openForWriting(db, input, now, { allowAbstained: true });
   if (sheet.overall_comment === input.comment) return;
-  sql(db, `UPDATE score_sheet SET overall_comment = ?, updated_at = ? WHERE id = ?`).run(input.comment, now, sheet.id);
+  execute(db, `UPDATE score_sheet SET overall_comment = ?, updated_at = ? WHERE id = ?`, input.comment, now, sheet.id);
   appendAudit(db, {
     at: now,
     actor: actorOf(input.enteredBy, input.jurorId),
@@ -116,12 +120,10 @@ export function setOverallComment(db: Db, input: SheetKey & { comment: string; e
 export function abstain(db: Db, input: SheetKey & { kind: AbstentionKind; reason: string; enteredBy: EnteredBy }, now: string): void {
   const { stage, sheet } = openForWriting(db, input, now, { allowAbstained: true });
   const actor = actorOf(input.enteredBy, input.jurorId);
-  sql(db, `UPDATE score_sheet SET abstention = ?, abstention_reason = ?, submitted_at = ?, updated_at = ? WHERE id = ?`).run(
-    input.kind,
-    input.reason,
-    now,
-    now,
-    sheet.id,
+  execute(
+    db,
+    `UPDATE score_sheet SET abstention = ?, abstention_reason = ?, submitted_at = ?, updated_at = ? WHERE id = ?`,
+    input.kind, input.reason, now, now, sheet.id,
   );
   appendAudit(db, {
     at: now,
@@ -141,7 +143,7 @@ export function abstain(db: Db, input: SheetKey & { kind: AbstentionKind; reason
 export function clearAbstention(db: Db, input: SheetKey & { enteredBy: EnteredBy }, now: string): void {
   const { stage, sheet } = openForWriting(db, input, now, { allowAbstained: true });
   if (!sheet.abstention) throw new AppError('jury.sheet.notAbstained');
-  sql(db, `UPDATE score_sheet SET abstention = NULL, abstention_reason = '', updated_at = ? WHERE id = ?`).run(now, sheet.id);
+  execute(db, `UPDATE score_sheet SET abstention = NULL, abstention_reason = '', updated_at = ? WHERE id = ?`, now, sheet.id);
   appendAudit(db, {
     at: now,
     actor: actorOf(input.enteredBy, input.jurorId),
@@ -159,13 +161,16 @@ export function clearAbstention(db: Db, input: SheetKey & { enteredBy: EnteredBy
 export function submitSheet(db: Db, input: SheetKey & { enteredBy: EnteredBy }, now: string): void {
   const { stage, entry, sheet } = openForWriting(db, input, now, { allowAbstained: true });
   if (!sheet.abstention) {
-    const values = sql(db, `SELECT criterion_id, value FROM score WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`)
-      .all(input.stageId, input.jurorId, input.entryId) as { criterion_id: number; value: number | null }[];
+    const values = queryAll<{ criterion_id: number; value: number | null }>(
+      db,
+      `SELECT criterion_id, value FROM score WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`,
+      input.stageId, input.jurorId, input.entryId,
+    );
     const scored = new Set(values.filter((v) => v.value !== null).map((v) => v.criterion_id));
     const missing = editionCriteria(db, stage.edition_id).filter((c) => applies(c, entry.category_id) && !scored.has(c.id));
     if (missing.length > 0) throw new AppError('jury.score.missing', { criteria: missing.map((c) => c.name).join(', ') });
   }
-  sql(db, `UPDATE score_sheet SET submitted_at = ?, updated_at = ? WHERE id = ?`).run(now, now, sheet.id);
+  execute(db, `UPDATE score_sheet SET submitted_at = ?, updated_at = ? WHERE id = ?`, now, now, sheet.id);
   appendAudit(db, {
     at: now,
     actor: actorOf(input.enteredBy, input.jurorId),
@@ -185,7 +190,7 @@ export function reopenSheet(db: Db, input: SheetKey & { reason: string }, now: s
   const sheet = ensureSheet(db, input.stageId, input.jurorId, input.entryId, now);
   const closed = stageClosedAt(db, stage.id) !== null;
   if (!sheet.submitted_at && !closed) throw new AppError('jury.sheet.notSubmitted');
-  sql(db, `UPDATE score_sheet SET submitted_at = NULL, reopened_at = ?, reopen_reason = ?, updated_at = ? WHERE id = ?`).run(now, input.reason, now, sheet.id);
+  execute(db, `UPDATE score_sheet SET submitted_at = NULL, reopened_at = ?, reopen_reason = ?, updated_at = ? WHERE id = ?`, now, input.reason, now, sheet.id);
   appendAudit(db, {
     at: now,
     actor: 'organizer',

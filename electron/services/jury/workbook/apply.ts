@@ -1,6 +1,7 @@
 import type { WorkbookApplyResult } from '../../../../shared/domain/jury-types';
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
+import { queryOne } from '../../../db/query';
 import { getSheet } from '../scoring/sheet-state';
 import { setOverallComment, setScore } from '../scoring/write';
 import type { PendingImport } from './preview';
@@ -11,13 +12,16 @@ import type { PendingImport } from './preview';
  * the preview, nothing is applied. Conflicting cells keep the app's value unless asked otherwise.
  */
 export function applyWorkbook(db: Db, pending: PendingImport, conflicts: 'keepApp' | 'workbook', now: string): WorkbookApplyResult {
-  const current = db.prepare(`SELECT value FROM score WHERE stage_id = ? AND juror_id = ? AND entry_id = ? AND criterion_id = ?`);
   let applied = 0;
   let skippedConflicts = 0;
   for (const change of pending.changes) {
     const inApp = change.criterionId === null
       ? (getSheet(db, pending.stageId, pending.jurorId, change.entryId)?.overall_comment ?? '')
-      : ((current.get(pending.stageId, pending.jurorId, change.entryId, change.criterionId) as { value: number | null } | undefined)?.value ?? null);
+      : (queryOne<{ value: number | null }>(
+        db,
+        `SELECT value FROM score WHERE stage_id = ? AND juror_id = ? AND entry_id = ? AND criterion_id = ?`,
+        pending.stageId, pending.jurorId, change.entryId, change.criterionId,
+      )?.value ?? null);
     if (inApp !== change.appValue) throw new AppError('jury.workbook.changedSincePreview');
     if (change.conflicting && conflicts === 'keepApp') {
       skippedConflicts++;

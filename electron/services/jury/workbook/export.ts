@@ -6,6 +6,7 @@ import { getEdition } from '../../editions/read';
 import { loadJuror, loadStage } from '../lookup';
 import { worklist } from '../scoring/read';
 import { applies } from '../../../../shared/scoring/scale';
+import { queryAll, queryOne } from '../../../db/query';
 import { editionCriteria } from '../scoring/views';
 import { getSettings } from '../settings';
 import { assignmentChecksum, HEADER_ROW, META_CHUNK, META_SHEET, sign, WORKBOOK_FORMAT, type LayoutColumn, type LayoutRow, type WorkbookPayload } from './layout';
@@ -27,8 +28,6 @@ export async function exportJurorWorkbook(db: Db, stageId: number, jurorId: numb
   const list = worklist(db, stageId, jurorId, now);
   const items = list.items.filter((i) => i.status !== 'recused');
   const criteria = editionCriteria(db, stage.edition_id);
-  const valueStmt = db.prepare(`SELECT criterion_id, value FROM score WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`);
-  const commentStmt = db.prepare(`SELECT overall_comment FROM score_sheet WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`);
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = t('app.title');
@@ -65,8 +64,16 @@ export async function exportJurorWorkbook(db: Db, stageId: number, jurorId: numb
   items.forEach((item, index) => {
     const rowNumber = HEADER_ROW + 1 + index;
     const row = sheet.getRow(rowNumber);
-    const values = new Map((valueStmt.all(stageId, jurorId, item.entryId) as { criterion_id: number; value: number | null }[]).map((v) => [v.criterion_id, v.value]));
-    const comment = (commentStmt.get(stageId, jurorId, item.entryId) as { overall_comment: string } | undefined)?.overall_comment ?? '';
+    const values = new Map(queryAll<{ criterion_id: number; value: number | null }>(
+      db,
+      `SELECT criterion_id, value FROM score WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`,
+      stageId, jurorId, item.entryId,
+    ).map((v) => [v.criterion_id, v.value]));
+    const comment = queryOne<{ overall_comment: string }>(
+      db,
+      `SELECT overall_comment FROM score_sheet WHERE stage_id = ? AND juror_id = ? AND entry_id = ?`,
+      stageId, jurorId, item.entryId,
+    )?.overall_comment ?? '';
     const layout: LayoutRow = { row: rowNumber, entryId: item.entryId, fixed: {}, original: {}, originalComment: comment };
     rows.push(layout);
     for (const column of columns) {

@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../../../db/open';
+import { execute, queryOne } from '../../../db/query';
 
 /**
  * What a juror workbook carries about itself, in its very hidden metadata sheet. The payload
@@ -54,11 +55,11 @@ export interface WorkbookPayload {
 const KEY_NAME = 'jury.workbookKey';
 
 function signingKey(db: Db): string {
-  const row = db.prepare(`SELECT value FROM app_meta WHERE key = ?`).get(KEY_NAME) as { value: string } | undefined;
+  const row = queryOne<{ value: string }>(db, `SELECT value FROM app_meta WHERE key = ?`, KEY_NAME);
   if (row) return row.value;
   const key = randomBytes(32).toString('hex');
-  db.prepare(`INSERT OR IGNORE INTO app_meta (key, value) VALUES (?, ?)`).run(KEY_NAME, key);
-  return (db.prepare(`SELECT value FROM app_meta WHERE key = ?`).get(KEY_NAME) as { value: string }).value;
+  execute(db, `INSERT OR IGNORE INTO app_meta (key, value) VALUES (?, ?)`, KEY_NAME, key);
+  return queryOne<{ value: string }>(db, `SELECT value FROM app_meta WHERE key = ?`, KEY_NAME)!.value;
 }
 
 export function sign(db: Db, payloadJson: string): string {

@@ -3,6 +3,7 @@ import type { WorkbookCellChange, WorkbookPreview, WorkbookPreviewRow } from '..
 import { AppError } from '../../../../shared/errors';
 import { formatDateTime, t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
+import { queryOne } from '../../../db/query';
 import { getEdition } from '../../editions/read';
 import { actorLabel } from '../audit/list';
 import { formatScore } from '../results/labels';
@@ -69,13 +70,13 @@ export function previewWorkbook(
   if (checksum !== payload.assignmentChecksum) warnings.push(t('jury.workbook.assignmentChanged'));
 
   const closedAt = stageClosedAt(db, stage.id);
-  const valueStmt = db.prepare(`SELECT value FROM score WHERE stage_id = ? AND juror_id = ? AND entry_id = ? AND criterion_id = ?`);
   // A conflicting cell says what each side holds and when each was entered.
-  const lastWrite = db.prepare(
-    `SELECT at, actor FROM audit_log WHERE action = ? AND stage_id = ? AND juror_id = ? AND entry_id = ? AND criterion_id IS ? ORDER BY id DESC LIMIT 1`,
-  );
   const conflictDetail = (entryId: number, criterionId: number | null, original: number | string | null, app: number | string | null, workbook: number | string | null) => {
-    const write = lastWrite.get(criterionId === null ? 'sheet.comment' : 'score.set', stage.id, juror.id, entryId, criterionId) as { at: string; actor: string } | undefined;
+    const write = queryOne<{ at: string; actor: string }>(
+      db,
+      `SELECT at, actor FROM audit_log WHERE action = ? AND stage_id = ? AND juror_id = ? AND entry_id = ? AND criterion_id IS ? ORDER BY id DESC LIMIT 1`,
+      criterionId === null ? 'sheet.comment' : 'score.set', stage.id, juror.id, entryId, criterionId,
+    );
     return t('jury.workbook.conflictDetail', {
       exportedAt: formatDateTime(payload.exportedAt),
       original: shown(original),
@@ -116,7 +117,11 @@ export function previewWorkbook(
         const criterion = criteria.get(column.criterionId);
         const raw = cellAt(scores, layoutRow.row, column.col);
         const original = layoutRow.original[column.criterionId] ?? null;
-        const app = ((valueStmt.get(stage.id, juror.id, layoutRow.entryId, column.criterionId) as { value: number | null } | undefined)?.value ?? null);
+        const app = (queryOne<{ value: number | null }>(
+          db,
+          `SELECT value FROM score WHERE stage_id = ? AND juror_id = ? AND entry_id = ? AND criterion_id = ?`,
+          stage.id, juror.id, layoutRow.entryId, column.criterionId,
+        )?.value ?? null);
         if (!criterion) {
           push(column.criterionId, column.header, 'invalid', app, null, t('jury.score.criterionForeign'));
           continue;

@@ -6,6 +6,6 @@ import { referenceKeys } from './queries';
 
 /** Reads the padrón and previews it; writes nothing, so nothing to refresh. */
 export const useInspectUgels = () =>
-  useMutation({ mutationFn: (file: { fileName: string; dataBase64: string }) => call('reference.inspectUgels', file) });
+  useMutation({ mutationFn: (file: { fileName: string; dataBase64: string }) => call('imports.inspectUgels', file) });
 
-export const useCommitUgels = () => useContractMutation('reference.commitUgels', [referenceKeys.all, backupKeys.all]);
+export const useCommitUgels = () => useContractMutation('imports.commitUgels', [referenceKeys.all, backupKeys.all]);

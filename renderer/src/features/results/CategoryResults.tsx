@@ -17,7 +17,7 @@ export function CategoryResults({ report, category, criterionName }: CategoryRes
   const headingId = useId();
   const r = report.result;
   const official = r.options.method;
-  const name = report.categories.find((c) => c.id === category.categoryId)?.name ?? t('consolidation.noCategory');
+  const name = report.categories.find((c) => c.id === category.categoryId)?.name ?? t('results.noCategory');
   const byId = new Map(r.entries.map((e) => [e.entryId, e]));
   const ranking = category.rankings.find((k) => k.method === official);
   const order = [...(ranking?.order ?? []), ...category.entryIds.filter((id) => !(ranking?.order ?? []).includes(id))];
@@ -37,7 +37,7 @@ export function CategoryResults({ report, category, criterionName }: CategoryRes
       {category.topDiffers && (
         <div className="notice" role="note" data-testid="top-differs">
           <p>
-            <strong>{t('consolidation.col.topDiffers')}</strong>
+            <strong>{t('results.col.topDiffers')}</strong>
           </p>
           <ul>
             {category.top.map((top) => (
@@ -49,7 +49,7 @@ export function CategoryResults({ report, category, criterionName }: CategoryRes
         </div>
       )}
       {entries.length === 0 ? (
-        <p className="empty">{t('consolidation.acta.noRanked')}</p>
+        <p className="empty">{t('results.acta.noRanked')}</p>
       ) : (
         <TableWrap label={t('juryUi.results.rankingCaption', { category: name })}>
           <table className="data-table compact results-table">
@@ -60,7 +60,7 @@ export function CategoryResults({ report, category, criterionName }: CategoryRes
                   {t('juryUi.results.officialRank')}
                 </th>
                 <th scope="col">{t('field.code')}</th>
-                <th scope="col">{t('consolidation.col.title')}</th>
+                <th scope="col">{t('results.col.title')}</th>
                 <th scope="col" className="num">
                   {t('juryUi.results.jurors')}
                 </th>
@@ -70,10 +70,10 @@ export function CategoryResults({ report, category, criterionName }: CategoryRes
                   </th>
                 ))}
                 <th scope="col" className="num">
-                  {t('consolidation.col.spread')}
+                  {t('results.col.spread')}
                 </th>
                 <th scope="col">{t('juryUi.results.flags')}</th>
-                <th scope="col">{t('consolidation.col.passes')}</th>
+                <th scope="col">{t('results.col.passes')}</th>
               </tr>
             </thead>
             <tbody>
@@ -88,7 +88,7 @@ export function CategoryResults({ report, category, criterionName }: CategoryRes
                   {METHODS.map((m) => (
                     <td key={m} className={`num${m === official ? ' official' : ''}`}>
                       {m === 'trimmed' && e.trimmedNotApplicable ? (
-                        <span className="muted">{t('consolidation.notApplicable')}</span>
+                        <span className="muted">{t('results.notApplicable')}</span>
                       ) : (
                         <>
                           {num(e.values[m])} <span className="muted small">{rankText(e.ranks[m])}</span>
@@ -101,7 +101,7 @@ export function CategoryResults({ report, category, criterionName }: CategoryRes
                     {e.disagreement && <span className="badge badge-bad">{t('juryUi.results.disagreementFlag')}</span>}
                     {differs(e) && <span className="badge badge-warn">{t('juryUi.results.rankDiffers')}</span>}
                   </td>
-                  <td>{e.passes === null ? '—' : e.passes ? <span className="badge badge-ok">{t('consolidation.yes')}</span> : <span className="badge badge-muted">{t('consolidation.no')}</span>}</td>
+                  <td>{e.passes === null ? '—' : e.passes ? <span className="badge badge-ok">{t('results.yes')}</span> : <span className="badge badge-muted">{t('results.no')}</span>}</td>
                 </tr>
               ))}
             </tbody>
@@ -135,7 +135,7 @@ function TieDescription({ tie, codeOf, criterionName, stageId }: { tie: TieGroup
               unresolved: step.rule.kind === 'unresolved',
               rule:
                 step.aboveValue !== null && step.belowValue !== null
-                  ? t('consolidation.acta.tieValues', { rule: ruleText(step.rule, criterionName), ...comparedValues(step.aboveValue, step.belowValue) })
+                  ? t('results.acta.tieValues', { rule: ruleText(step.rule, criterionName), ...comparedValues(step.aboveValue, step.belowValue) })
                   : ruleText(step.rule, criterionName),
             })}
           </li>

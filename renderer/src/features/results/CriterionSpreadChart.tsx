@@ -53,16 +53,16 @@ export function CriterionSpreadChart({ criteria }: { criteria: CriterionStats[] 
           <thead>
             <tr>
               <th scope="col">{t('juryUi.col.criterion')}</th>
-              <th scope="col" className="num">{t('consolidation.col.count')}</th>
-              <th scope="col" className="num">{t('consolidation.col.mean')}</th>
-              <th scope="col" className="num">{t('consolidation.col.sd')}</th>
-              <th scope="col" className="num">{t('consolidation.col.min')}</th>
-              <th scope="col" className="num">{t('consolidation.col.q1')}</th>
-              <th scope="col" className="num">{t('consolidation.col.median')}</th>
-              <th scope="col" className="num">{t('consolidation.col.q3')}</th>
-              <th scope="col" className="num">{t('consolidation.col.max')}</th>
-              <th scope="col" className="num">{t('consolidation.col.meanSpread')}</th>
-              <th scope="col" className="num">{t('consolidation.col.alpha')}</th>
+              <th scope="col" className="num">{t('results.col.count')}</th>
+              <th scope="col" className="num">{t('results.col.mean')}</th>
+              <th scope="col" className="num">{t('results.col.sd')}</th>
+              <th scope="col" className="num">{t('results.col.min')}</th>
+              <th scope="col" className="num">{t('results.col.q1')}</th>
+              <th scope="col" className="num">{t('results.col.median')}</th>
+              <th scope="col" className="num">{t('results.col.q3')}</th>
+              <th scope="col" className="num">{t('results.col.max')}</th>
+              <th scope="col" className="num">{t('results.col.meanSpread')}</th>
+              <th scope="col" className="num">{t('results.col.alpha')}</th>
             </tr>
           </thead>
           <tbody>

@@ -13,7 +13,7 @@ export function ResultsExports({ editionId, stageId, method }: { editionId: numb
     setPending(kind);
     try {
       const input = { editionId, stageId, options: method ? { method } : {} };
-      const file = kind === 'results' ? await call('consolidation.exportResults', input) : await call('consolidation.exportActa', input);
+      const file = kind === 'results' ? await call('results.exportWorkbook', input) : await call('results.exportActa', input);
       downloadFile(file);
       announce(t('juryUi.results.exported', { file: file.fileName }));
     } catch (error) {
@@ -25,7 +25,7 @@ export function ResultsExports({ editionId, stageId, method }: { editionId: numb
   return (
     <div className="button-group" role="group" aria-label={t('juryUi.results.exports')}>
       <button type="button" onClick={() => void run('results')} disabled={pending !== null}>
-        {pending === 'results' ? t('common.working') : t('juryUi.results.exportResults')}
+        {pending === 'results' ? t('common.working') : t('juryUi.results.exportWorkbook')}
       </button>
       <button type="button" onClick={() => void run('acta')} disabled={pending !== null}>
         {pending === 'acta' ? t('common.working') : t('juryUi.results.exportActa')}

@@ -13,7 +13,7 @@ import { CriterionSpreadChart } from './CriterionSpreadChart';
 import { METHODS, methodName, num } from './format';
 import { LeniencyChart } from './LeniencyChart';
 import { useRevokeTieDecision } from './mutations';
-import { useConsolidation } from './queries';
+import { useResultsReport } from './queries';
 import { ResultsExports } from './ResultsExports';
 
 /** Consolidation of a stage: every method side by side, flags, reliability, ties, cut-off, charts, exports. */
@@ -24,7 +24,7 @@ export function ResultsScreen() {
 function ResultsView({ edition }: { edition: Edition }) {
   const [stage, setStage] = useStageChoice(edition.stages);
   const [method, setMethod] = useState<Method | null>(null);
-  const report = useConsolidation(edition.id, stage?.id ?? null, method);
+  const report = useResultsReport(edition.id, stage?.id ?? null, method);
   const methodId = useId();
   return (
     <section>
@@ -74,33 +74,33 @@ function Report({ report }: { report: ConsolidationReport }) {
       )}
       <dl className="facts results-facts">
         <div>
-          <dt>{t('consolidation.results.stageState')}</dt>
-          <dd>{report.stageClosed ? t('consolidation.results.closed') : t('juryUi.results.open')}</dd>
+          <dt>{t('results.workbook.stageState')}</dt>
+          <dd>{report.stageClosed ? t('results.workbook.closed') : t('juryUi.results.open')}</dd>
         </div>
         <div>
-          <dt>{t('consolidation.results.officialMethod')}</dt>
-          <dd>{t(`consolidation.method.${r.options.method}`)}</dd>
+          <dt>{t('results.workbook.officialMethod')}</dt>
+          <dd>{t(`results.method.${r.options.method}`)}</dd>
         </div>
         <div>
           <dt>{t('juryUi.results.reliabilityName')}</dt>
           <dd data-testid="reliability">
-            {alpha === null ? t('consolidation.results.alphaUndefined') : t('juryUi.results.alphaValue', { alpha: num(alpha, 3), units: r.reliability.pairableUnits })}
+            {alpha === null ? t('results.workbook.alphaUndefined') : t('juryUi.results.alphaValue', { alpha: num(alpha, 3), units: r.reliability.pairableUnits })}
           </dd>
         </div>
         <div>
-          <dt>{t('consolidation.results.cutoff')}</dt>
-          <dd>{r.cutoff === null ? t('consolidation.results.noCutoff') : t('juryUi.results.passCount', { cutoff: num(r.cutoff), count: r.passCount })}</dd>
+          <dt>{t('results.workbook.cutoff')}</dt>
+          <dd>{r.cutoff === null ? t('results.workbook.noCutoff') : t('juryUi.results.passCount', { cutoff: num(r.cutoff), count: r.passCount })}</dd>
         </div>
         <div>
-          <dt>{t('consolidation.results.threshold')}</dt>
+          <dt>{t('results.workbook.threshold')}</dt>
           <dd>{t('juryUi.results.disagreements', { pct: num(r.options.disagreementThreshold * 100, 0), count: r.disagreementCount })}</dd>
         </div>
         <div>
-          <dt>{t('consolidation.results.pending')}</dt>
+          <dt>{t('results.workbook.pending')}</dt>
           <dd>{report.pendingSheets}</dd>
         </div>
         <div>
-          <dt>{t('consolidation.results.conflicted')}</dt>
+          <dt>{t('results.workbook.conflicted')}</dt>
           <dd>{report.conflictedSheets}</dd>
         </div>
       </dl>
@@ -115,9 +115,9 @@ function Report({ report }: { report: ConsolidationReport }) {
             de: num(r.reliability.expectedDisagreement, 4),
           })}
         </p>
-        <p>{t(r.options.missingRule === 'rescale' ? 'consolidation.missing.rescale' : 'consolidation.missing.incomplete', { coverage: num(r.options.rescaleMinCoverage * 100, 0) })}</p>
+        <p>{t(r.options.missingRule === 'rescale' ? 'results.missing.rescale' : 'results.missing.incomplete', { coverage: num(r.options.rescaleMinCoverage * 100, 0) })}</p>
         <p data-testid="results-rules">{t('juryUi.results.rules', { trimmed: r.options.trimmedMinJurors, top: r.options.topPlaces })}</p>
-        <p>{t('juryUi.results.chain', { chain: r.options.tieBreak.map((rule) => (rule.kind === 'priorityCriterion' ? t('consolidation.rule.priorityCriterion', { criterion: criterionName(rule.criterionId) }) : t(`consolidation.rule.${rule.kind}`))).join(' → ') })}</p>
+        <p>{t('juryUi.results.chain', { chain: r.options.tieBreak.map((rule) => (rule.kind === 'priorityCriterion' ? t('results.rule.priorityCriterion', { criterion: criterionName(rule.criterionId) }) : t(`results.rule.${rule.kind}`))).join(' → ') })}</p>
       </details>
       {r.categories.map((category) => (
         <CategoryResults key={category.categoryId ?? 'none'} report={report} category={category} criterionName={criterionName} />

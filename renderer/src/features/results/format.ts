@@ -4,7 +4,7 @@ import { formatNumber, t } from '../../../../shared/i18n';
 export { METHODS };
 
 export function methodName(method: Method): string {
-  return t(`consolidation.method.short.${method}`);
+  return t(`results.method.short.${method}`);
 }
 
 export function num(value: number | null | undefined, digits = 2): string {
@@ -19,16 +19,16 @@ export function rankText(rank: number | null): string {
 export function ruleText(rule: TieStepRule, criterionName: (id: number) => string): string {
   switch (rule.kind) {
     case 'priorityCriterion':
-      return t('consolidation.rule.priorityCriterion', { criterion: criterionName(rule.criterionId) });
+      return t('results.rule.priorityCriterion', { criterion: criterionName(rule.criterionId) });
     case 'higherMedian':
-      return t('consolidation.rule.higherMedian');
+      return t('results.rule.higherMedian');
     case 'higherMean':
-      return t('consolidation.rule.higherMean');
+      return t('results.rule.higherMean');
     case 'smallerSpread':
-      return t('consolidation.rule.smallerSpread');
+      return t('results.rule.smallerSpread');
     case 'organizerDecision':
-      return t('consolidation.rule.organizerDecision');
+      return t('results.rule.organizerDecision');
     case 'unresolved':
-      return t('consolidation.rule.unresolved');
+      return t('results.rule.unresolved');
   }
 }

@@ -1,4 +1,4 @@
 import { useContractMutation } from '../../lib/contract-mutation';
 
-export const useRecordTieDecision = () => useContractMutation('consolidation.recordTieDecision', [['results'], ['jury']]);
-export const useRevokeTieDecision = () => useContractMutation('consolidation.revokeTieDecision', [['results'], ['jury']]);
+export const useRecordTieDecision = () => useContractMutation('results.recordTieDecision', [['results'], ['jury']]);
+export const useRevokeTieDecision = () => useContractMutation('results.revokeTieDecision', [['results'], ['jury']]);

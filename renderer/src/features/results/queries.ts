@@ -8,10 +8,10 @@ export const resultsKeys = {
 };
 
 /** The whole consolidation of a stage; `method` null uses the edition's configured official method. */
-export function useConsolidation(editionId: number, stageId: number | null, method: Method | null) {
+export function useResultsReport(editionId: number, stageId: number | null, method: Method | null) {
   return useQuery({
     queryKey: resultsKeys.report(stageId ?? 0, method),
-    queryFn: () => call('consolidation.compute', { editionId, stageId: stageId ?? 0, options: method ? { method } : {} }),
+    queryFn: () => call('results.compute', { editionId, stageId: stageId ?? 0, options: method ? { method } : {} }),
     enabled: stageId !== null,
     placeholderData: keepPreviousData,
   });

@@ -1,6 +1,6 @@
 // The straightforward consolidation as it stood before the columnar rewrite of shared/scoring,
 // kept verbatim (this folder) as the oracle of equivalence.test.ts and
-// tests/integration/consolidation/columnar.test.ts. Not used by the app.
+// tests/integration/results/columnar.test.ts. Not used by the app.
 import { rankCategory } from './categories';
 import { jurorStats, criterionStats } from './charts';
 import { aggregateEntry, countedFractions, type EntryDraft } from './entries';

@@ -99,7 +99,7 @@ function SettingsForm({ edition, settings }: { edition: Edition; settings: JuryS
     if (step) next.splice(index + by, 0, step);
     setChain(next);
   };
-  const ruleLabel = (s: TieBreakStep) => (s.kind === 'priorityCriterion' ? t('consolidation.rule.priorityCriterion', { criterion: criterionName(s.criterionId) }) : t(`consolidation.rule.${s.kind}`));
+  const ruleLabel = (s: TieBreakStep) => (s.kind === 'priorityCriterion' ? t('results.rule.priorityCriterion', { criterion: criterionName(s.criterionId) }) : t(`results.rule.${s.kind}`));
   return (
     <form className="form panel" noValidate onSubmit={submit}>
       <CheckboxField label={t('juryUi.settings.blind')} hint={t('juryUi.settings.blindHint')} {...register('blindMode')} />
@@ -152,12 +152,12 @@ function SettingsForm({ edition, settings }: { edition: Edition; settings: JuryS
               <option value="">{t('juryUi.choose')}</option>
               {edition.criteria.map((c) => (
                 <option key={c.id} value={`criterion:${c.id}`}>
-                  {t('consolidation.rule.priorityCriterion', { criterion: c.name })}
+                  {t('results.rule.priorityCriterion', { criterion: c.name })}
                 </option>
               ))}
               {RULE_KINDS.filter((k) => k !== 'priorityCriterion').map((k) => (
                 <option key={k} value={k}>
-                  {t(`consolidation.rule.${k}`)}
+                  {t(`results.rule.${k}`)}
                 </option>
               ))}
             </select>

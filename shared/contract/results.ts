@@ -27,22 +27,22 @@ export const consolidationOptions = z
 
 const stageInput = z.object({ editionId: id, stageId: id, options: consolidationOptions });
 
-export const consolidationMethods = {
+export const resultsMethods = {
   /** Every method side by side, ranks per category, ties, flags, reliability and chart data. */
-  'consolidation.compute': method<ConsolidationReport>('read', ORGANIZER)(stageInput),
+  'results.compute': method<ConsolidationReport>('read', ORGANIZER)(stageInput),
   /** Results workbook (.xlsx): ranking per category, per-juror sheets, criteria, conflicts, audit log. */
-  'consolidation.exportResults': method<ExportedFile>('read', ORGANIZER)(stageInput),
+  'results.exportWorkbook': method<ExportedFile>('read', ORGANIZER)(stageInput),
   /** Acta de calificación (.docx): ranking, method, tie-breaks applied, jurors with signature lines. */
-  'consolidation.exportActa': method<ExportedFile>('read', ORGANIZER)(stageInput),
-  'consolidation.tieDecisions': method<TieDecisionRecord[]>('read', ORGANIZER)(z.object({ stageId: id })),
+  'results.exportActa': method<ExportedFile>('read', ORGANIZER)(stageInput),
+  'results.tieDecisions': method<TieDecisionRecord[]>('read', ORGANIZER)(z.object({ stageId: id })),
   /**
    * Records the organizer's order for entries still tied after the automatic chain (best first).
    * A later decision naming the same entries supersedes an earlier one. Written to the audit
    * log ('tie.decide') in the same transaction.
    */
-  'consolidation.recordTieDecision': method<TieDecisionRecord>('write', ['results'], ORGANIZER)(
-    z.object({ stageId: id, orderedEntryIds: z.array(id).min(2, { error: t('consolidation.error.decisionTooFew') }).max(500), reason }),
+  'results.recordTieDecision': method<TieDecisionRecord>('write', ['results'], ORGANIZER)(
+    z.object({ stageId: id, orderedEntryIds: z.array(id).min(2, { error: t('results.error.decisionTooFew') }).max(500), reason }),
   ),
   /** Withdraws a decision (kept, marked revoked, with the reason; audit action 'tie.revoke'). */
-  'consolidation.revokeTieDecision': method<{ revoked: true }>('write', ['results'], ORGANIZER)(z.object({ id, reason })),
+  'results.revokeTieDecision': method<{ revoked: true }>('write', ['results'], ORGANIZER)(z.object({ id, reason })),
 };

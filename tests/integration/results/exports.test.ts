@@ -65,7 +65,7 @@ describe('results workbook and acta', () => {
   }
 
   it('writes a results workbook that reads back: ranking with every method, juror sheets, criteria, conflicts, audit', async () => {
-    const file = await app.call('consolidation.exportResults', { editionId: s.editionId, stageId: s.stageId });
+    const file = await app.call('results.exportWorkbook', { editionId: s.editionId, stageId: s.stageId });
     expect(file.fileName).toBe('resultados-ix-concurso-2024-evaluacion-tecnica.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
@@ -148,11 +148,11 @@ describe('results workbook and acta', () => {
     addSheet(db, s.stageId, rosa, entries.a1, { pending: { [I]: 2 } });
     db.prepare(`INSERT INTO conflict (edition_id, juror_id, entry_id, basis, detail, created_at) VALUES (?, ?, ?, 'iged', 'Afiliado a UGEL Huari', ?)`).run(s.editionId, luis, entries.a1, NOW);
     await app.call('juryStages.close', { stageId: s.stageId, reason: 'Fin del plazo de calificación' });
-    const report = await app.call('consolidation.compute', { editionId: s.editionId, stageId: s.stageId });
+    const report = await app.call('results.compute', { editionId: s.editionId, stageId: s.stageId });
     expect([report.pendingSheets, report.conflictedSheets]).toEqual([1, 1]);
     expect(ana).toBeGreaterThan(0);
 
-    const file = await app.call('consolidation.exportActa', { editionId: s.editionId, stageId: s.stageId });
+    const file = await app.call('results.exportActa', { editionId: s.editionId, stageId: s.stageId });
     const xml = await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml');
     const text = docText(xml);
     expect(text).toMatch(/La etapa fue cerrada el .+ por Organización\. Motivo: Fin del plazo de calificación\./);
@@ -169,7 +169,7 @@ describe('results workbook and acta', () => {
 
   it('an unresolved tie reads as shared in the acta, with the table’s rounding, never as one entry above the other', async () => {
     await addMirrorOfA1();
-    const file = await app.call('consolidation.exportActa', { editionId: s.editionId, stageId: s.stageId });
+    const file = await app.call('results.exportActa', { editionId: s.editionId, stageId: s.stageId });
     const text = docText(await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml'));
     expect(text).toContain('2024-001 y 2024-004 siguen empatados en 370 y comparten el puesto: empate sin resolver: requiere una decisión de la organización.');
     expect(text).not.toContain('2024-001 queda por encima de 2024-004');
@@ -177,9 +177,9 @@ describe('results workbook and acta', () => {
 
   it('writes the acta: ranking in order, the method, the tie-breaks and the jurors with signature lines', async () => {
     const a3 = await addMirrorOfA1();
-    await app.call('consolidation.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [a3, entries.a1], reason: 'Mayor impacto en zonas rurales' });
+    await app.call('results.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [a3, entries.a1], reason: 'Mayor impacto en zonas rurales' });
 
-    const file = await app.call('consolidation.exportActa', { editionId: s.editionId, stageId: s.stageId });
+    const file = await app.call('results.exportActa', { editionId: s.editionId, stageId: s.stageId });
     expect(file.fileName).toBe('acta-ix-concurso-2024-evaluacion-tecnica.docx');
     expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     const text = docText(await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml'));
@@ -211,7 +211,7 @@ describe('results workbook and acta', () => {
       const ana = addJuror(lima.services.context.db(), seeded.editionId, 'Ana Quispe Huamán', 'PUCP', 'Docente investigadora');
       addSheet(lima.services.context.db(), seeded.stageId, ana, entry, { [seeded.criteria.innovacion]: 4, [seeded.criteria.resultados]: 4, [seeded.criteria.sostenibilidad]: 3 });
       await lima.call('juryStages.close', { stageId: seeded.stageId, reason: 'Fin del plazo' });
-      const file = await lima.call('consolidation.exportActa', { editionId: seeded.editionId, stageId: seeded.stageId });
+      const file = await lima.call('results.exportActa', { editionId: seeded.editionId, stageId: seeded.stageId });
       const text = docText(await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml'));
       // 20:53 UTC is 15:53 in Lima (UTC−5, no daylight saving time).
       expect(text).toContain('La etapa fue cerrada el 1 mar. 2026, 3:53 p. m. por');

@@ -42,7 +42,7 @@ describe('consolidation service', () => {
   afterEach(() => app.close());
 
   it('computes every method from the stored sheets; abstentions and unsubmitted sheets are left out', async () => {
-    const report = await app.call('consolidation.compute', { editionId: s.editionId, stageId: s.stageId });
+    const report = await app.call('results.compute', { editionId: s.editionId, stageId: s.stageId });
     const byId = new Map(report.result.entries.map((x) => [x.entryId, x]));
     // a1: (330 + 300)/2 = 315 — Rosa's abstention is not a zero (that would give 210)
     expect(byId.get(e.a1)).toMatchObject({ counted: 2, abstained: 1, values: { mean: 315, median: 315, trimmed: null } });
@@ -70,10 +70,10 @@ describe('consolidation service', () => {
     db.prepare(
       `INSERT INTO jury_settings (edition_id, disagreement_threshold, consolidation_method, tie_break_chain, updated_at) VALUES (?, 0.9, 'median', ?, ?)`,
     ).run(s.editionId, JSON.stringify([{ kind: 'priorityCriterion', criterionId: s.criteria.resultados }, { kind: 'organizerDecision' }]), NOW);
-    const report = await app.call('consolidation.compute', { editionId: s.editionId, stageId: s.stageId });
+    const report = await app.call('results.compute', { editionId: s.editionId, stageId: s.stageId });
     expect(report.result.options).toMatchObject({ method: 'median', disagreementThreshold: 0.9, tieBreak: [{ kind: 'priorityCriterion' }, { kind: 'organizerDecision' }] });
     expect(report.result.disagreementCount).toBe(0);
-    const overridden = await app.call('consolidation.compute', { editionId: s.editionId, stageId: s.stageId, options: { method: 'mean', disagreementThreshold: 0.5 } });
+    const overridden = await app.call('results.compute', { editionId: s.editionId, stageId: s.stageId, options: { method: 'mean', disagreementThreshold: 0.5 } });
     expect(overridden.result.options).toMatchObject({ method: 'mean', disagreementThreshold: 0.5 });
   });
 
@@ -84,27 +84,27 @@ describe('consolidation service', () => {
     const a4 = await addEntry(app, s.editionId, s.categories.inicio, 'Escuelas abiertas');
     addSheet(db, s.stageId, j.ana, a4, { [I]: 3, [R]: 3, [S]: 4 });
     addSheet(db, s.stageId, j.luis, a4, { [I]: 3, [R]: 4, [S]: 2 });
-    const before = await app.call('consolidation.compute', { editionId: s.editionId, stageId: s.stageId });
+    const before = await app.call('results.compute', { editionId: s.editionId, stageId: s.stageId });
     expect(before.result.unresolvedTies).toBe(true);
     const mean = () => before.result.categories[0]?.rankings.find((r) => r.method === 'mean');
     expect(mean()?.ties[0]?.steps[0]?.rule).toEqual({ kind: 'unresolved' });
     // Both share the first place: the top box lists both, never only the one shown first.
     expect(before.result.entries.filter((x) => x.entryId === a4 || x.entryId === e.a2).map((x) => x.ranks.mean)).toEqual([1, 1]);
-    const topOne = await app.call('consolidation.compute', { editionId: s.editionId, stageId: s.stageId, options: { topPlaces: 1 } });
+    const topOne = await app.call('results.compute', { editionId: s.editionId, stageId: s.stageId, options: { topPlaces: 1 } });
     expect(topOne.result.categories[0]?.top.find((x) => x.method === 'mean')?.entryIds.sort()).toEqual([e.a2, a4].sort());
 
-    const refused = await app.fail('consolidation.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [a4, e.b1], reason: 'x' });
+    const refused = await app.fail('results.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [a4, e.b1], reason: 'x' });
     expect(refused.message).toMatch(/misma categoría/);
-    const dup = await app.fail('consolidation.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [a4, a4], reason: 'x' });
+    const dup = await app.fail('results.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [a4, a4], reason: 'x' });
     expect(dup.message).toMatch(/más de una vez/);
-    const noReason = await app.fail('consolidation.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [a4, e.a2], reason: '' });
+    const noReason = await app.fail('results.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [a4, e.a2], reason: '' });
     expect(noReason.code).toBe('error.validation');
 
-    const decision = await app.call('consolidation.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [a4, e.a2], reason: 'Acuerdo del jurado en sesión del 15/10' });
+    const decision = await app.call('results.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [a4, e.a2], reason: 'Acuerdo del jurado en sesión del 15/10' });
     expect(decision).toMatchObject({ categoryId: s.categories.inicio, orderedEntryIds: [a4, e.a2] });
-    expect(await app.call('consolidation.tieDecisions', { stageId: s.stageId })).toHaveLength(1);
+    expect(await app.call('results.tieDecisions', { stageId: s.stageId })).toHaveLength(1);
 
-    const after = await app.call('consolidation.compute', { editionId: s.editionId, stageId: s.stageId });
+    const after = await app.call('results.compute', { editionId: s.editionId, stageId: s.stageId });
     const ranking = after.result.categories[0]?.rankings.find((r) => r.method === 'mean');
     expect(ranking?.order.slice(0, 2)).toEqual([a4, e.a2]);
     expect(ranking?.ties[0]?.steps[0]?.rule).toEqual({ kind: 'organizerDecision', decisionId: decision.id });
@@ -119,7 +119,7 @@ describe('consolidation service', () => {
       e.a3,
       NOW,
     );
-    const report = await app.call('consolidation.compute', { editionId: s.editionId, stageId: s.stageId });
+    const report = await app.call('results.compute', { editionId: s.editionId, stageId: s.stageId });
     // a3 without Ana: (200 + 400)/2 = 300
     expect(report.result.entries.find((x) => x.entryId === e.a3)?.values.mean).toBe(300);
     expect(report.conflictedSheets).toBe(1);
@@ -146,17 +146,17 @@ describe('consolidation service', () => {
     const pedro = addJuror(db, s.editionId, 'Pedro Flores Ccama', 'UNSAAC', 'Docente');
     assign.run(s.stageId, pedro, e.a2, NOW);
     db.prepare(`UPDATE juror SET withdrawn_at = ?, withdrawn_reason = 'Renuncia' WHERE id = ?`).run(NOW, pedro);
-    const report = await app.call('consolidation.compute', { editionId: s.editionId, stageId: s.stageId });
+    const report = await app.call('results.compute', { editionId: s.editionId, stageId: s.stageId });
     // Luis's draft on b1 + a1's three + Rosa on a2 + Ana on c1
     expect(report.pendingSheets).toBe(6);
   });
 
   it('refuses a stage of another edition and a tie-break criterion of another edition', async () => {
     const other = await app.call('editions.create', { year: 2023, name: 'VIII Concurso 2023' });
-    const wrong = await app.fail('consolidation.compute', { editionId: other.id, stageId: s.stageId });
+    const wrong = await app.fail('results.compute', { editionId: other.id, stageId: s.stageId });
     expect(wrong.message).toBe('La etapa no pertenece a la edición indicada.');
     const foreign = await app.call('criteria.create', { editionId: other.id, fields: { name: 'Otro', weight: 1, scaleMin: 0, scaleMax: 4, scaleStep: 1 } });
-    const bad = await app.fail('consolidation.compute', {
+    const bad = await app.fail('results.compute', {
       editionId: s.editionId,
       stageId: s.stageId,
       options: { tieBreak: [{ kind: 'priorityCriterion', criterionId: foreign.id }] },

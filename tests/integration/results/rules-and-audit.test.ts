@@ -45,14 +45,14 @@ describe('jury rules, tie decisions and the audit log', () => {
   afterEach(() => app.close());
 
   const codeOf = async (id: number) => (await app.call('entries.get', { id })).code;
-  const compute = () => app.call('consolidation.compute', { editionId: s.editionId, stageId: s.stageId });
+  const compute = () => app.call('results.compute', { editionId: s.editionId, stageId: s.stageId });
   const meanOrder = async () => (await compute()).result.categories[0]?.rankings.find((r) => r.method === 'mean')?.order;
 
   it('a tie decision, its replacement and its withdrawal each append one chained audit row with the decision', async () => {
     const [c2, c4] = [await codeOf(e.a2), await codeOf(e.a4)];
     const before = (await app.call('audit.verify', {})) as { rows: number };
 
-    const first = await app.call('consolidation.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [e.a4, e.a2], reason: 'Acuerdo del jurado en sesión del 15/10' });
+    const first = await app.call('results.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [e.a4, e.a2], reason: 'Acuerdo del jurado en sesión del 15/10' });
     expect((await meanOrder())?.slice(0, 2)).toEqual([e.a4, e.a2]);
     const decided = await app.call('audit.list', { stageId: s.stageId, action: 'tie.decide', limit: 10, offset: 0 });
     expect(decided.total).toBe(1);
@@ -70,19 +70,19 @@ describe('jury rules, tie decisions and the audit log', () => {
     });
 
     // Changing it: old → new in the log, the replaced decision no longer applies
-    const second = await app.call('consolidation.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [e.a2, e.a4], reason: 'Reconsideración: mayor cobertura rural' });
+    const second = await app.call('results.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [e.a2, e.a4], reason: 'Reconsideración: mayor cobertura rural' });
     expect((await meanOrder())?.slice(0, 2)).toEqual([e.a2, e.a4]);
-    expect((await app.call('consolidation.tieDecisions', { stageId: s.stageId })).map((d) => d.id)).toEqual([second.id]);
+    expect((await app.call('results.tieDecisions', { stageId: s.stageId })).map((d) => d.id)).toEqual([second.id]);
     const changed = (await app.call('audit.list', { stageId: s.stageId, action: 'tie.decide', limit: 10, offset: 0 })).rows[0];
     expect(changed).toMatchObject({ oldText: `orden: ${c4} > ${c2}`, newText: `orden: ${c2} > ${c4}`, reason: 'Reconsideración: mayor cobertura rural' });
 
     // Withdrawing it: the tie is open again and the log says why
-    const noReason = await app.fail('consolidation.revokeTieDecision', { id: second.id, reason: '' });
+    const noReason = await app.fail('results.revokeTieDecision', { id: second.id, reason: '' });
     expect(noReason.code).toBe('error.validation');
-    await app.call('consolidation.revokeTieDecision', { id: second.id, reason: 'Se repetirá la deliberación' });
-    expect(await app.call('consolidation.tieDecisions', { stageId: s.stageId })).toEqual([]);
+    await app.call('results.revokeTieDecision', { id: second.id, reason: 'Se repetirá la deliberación' });
+    expect(await app.call('results.tieDecisions', { stageId: s.stageId })).toEqual([]);
     expect((await compute()).result.unresolvedTies).toBe(true);
-    const again = await app.fail('consolidation.revokeTieDecision', { id: second.id, reason: 'otra vez' });
+    const again = await app.fail('results.revokeTieDecision', { id: second.id, reason: 'otra vez' });
     expect(again.message).toBe('Esa decisión de desempate ya fue retirada.');
     const revoked = await app.call('audit.list', { stageId: s.stageId, action: 'tie.revoke', limit: 10, offset: 0 });
     expect(revoked.rows).toHaveLength(1);
@@ -101,15 +101,15 @@ describe('jury rules, tie decisions and the audit log', () => {
   it('a decision whose audit row cannot be written is not stored either (same transaction)', async () => {
     const db = app.services.context.db();
     db.exec(`CREATE TRIGGER refuse_tie_audit BEFORE INSERT ON audit_log WHEN NEW.action = 'tie.decide' BEGIN SELECT RAISE(ABORT, 'disco lleno'); END`);
-    await app.fail('consolidation.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [e.a4, e.a2], reason: 'Acuerdo del jurado' });
-    expect(await app.call('consolidation.tieDecisions', { stageId: s.stageId })).toEqual([]);
+    await app.fail('results.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [e.a4, e.a2], reason: 'Acuerdo del jurado' });
+    expect(await app.call('results.tieDecisions', { stageId: s.stageId })).toEqual([]);
     expect(db.prepare(`SELECT count(*) AS n FROM tie_decision`).get()).toEqual({ n: 0 });
   });
 
   it('the results workbook’s audit sheet and the acta show the decision with its reason', async () => {
     const [c2, c4] = [await codeOf(e.a2), await codeOf(e.a4)];
-    await app.call('consolidation.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [e.a4, e.a2], reason: 'Mayor impacto en zonas rurales' });
-    const file = await app.call('consolidation.exportResults', { editionId: s.editionId, stageId: s.stageId });
+    await app.call('results.recordTieDecision', { stageId: s.stageId, orderedEntryIds: [e.a4, e.a2], reason: 'Mayor impacto en zonas rurales' });
+    const file = await app.call('results.exportWorkbook', { editionId: s.editionId, stageId: s.stageId });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
     const audit = workbook.getWorksheet('Auditoría') as ExcelJS.Worksheet;
@@ -121,7 +121,7 @@ describe('jury rules, tie decisions and the audit log', () => {
     // readable values for the other actions too, never raw JSON
     expect(rows.slice(1).every((r) => !r[3]?.includes('.') && !r[7]?.startsWith('{') && !r[8]?.startsWith('{'))).toBe(true);
 
-    const acta = await app.call('consolidation.exportActa', { editionId: s.editionId, stageId: s.stageId });
+    const acta = await app.call('results.exportActa', { editionId: s.editionId, stageId: s.stageId });
     const text = Buffer.from(acta.dataBase64, 'base64');
     const { default: yauzl } = await import('yauzl');
     const xml = await new Promise<string>((resolve, reject) =>
@@ -244,7 +244,7 @@ describe('migration 004 on an existing database', () => {
           trimmedMinJurors: 5,
           topPlaces: 3,
         });
-        expect(await app.call('consolidation.tieDecisions', { stageId })).toMatchObject([{ orderedEntryIds: [2, 1], reason: 'Acuerdo' }]);
+        expect(await app.call('results.tieDecisions', { stageId })).toMatchObject([{ orderedEntryIds: [2, 1], reason: 'Acuerdo' }]);
       } finally {
         app.close();
       }

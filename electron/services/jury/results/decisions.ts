@@ -2,10 +2,10 @@ import type { TieDecision, TieDecisionRecord } from '../../../../shared/scoring'
 import { AppError } from '../../../../shared/errors';
 import { t } from '../../../../shared/i18n';
 import type { Db } from '../../../db/open';
+import { execute, queryAll, queryOne } from '../../../db/query';
 import { assertEditable } from '../../editions/write';
 import { appendAudit } from '../audit/chain';
 import { loadStage } from '../lookup';
-import { sql } from '../statements';
 
 interface DecisionRow {
   id: number;
@@ -28,7 +28,7 @@ const toRecord = (r: DecisionRow): TieDecisionRecord => ({
 /** The decisions in force (revoked ones stay in the table and the audit log, not here). */
 export function listDecisions(db: Db, stageId: number): TieDecisionRecord[] {
   loadStage(db, stageId);
-  return (sql(db, `SELECT * FROM tie_decision WHERE stage_id = ? AND revoked_at IS NULL ORDER BY id`).all(stageId) as DecisionRow[]).map(toRecord);
+  return queryAll<DecisionRow>(db, `SELECT * FROM tie_decision WHERE stage_id = ? AND revoked_at IS NULL ORDER BY id`, stageId).map(toRecord);
 }
 
 /** What the audit log keeps of a decision: ids for machines, codes for people reading the log. */
@@ -37,8 +37,7 @@ function auditValue(record: TieDecisionRecord, codes: readonly string[]) {
 }
 
 function entryCodes(db: Db, ids: readonly number[]): string[] {
-  const find = db.prepare(`SELECT code FROM entry WHERE id = ?`);
-  return ids.map((entryId) => (find.get(entryId) as { code: string } | undefined)?.code ?? `#${entryId}`);
+  return ids.map((entryId) => queryOne<{ code: string }>(db, `SELECT code FROM entry WHERE id = ?`, entryId)?.code ?? `#${entryId}`);
 }
 
 export function asTieDecisions(records: readonly TieDecisionRecord[]): TieDecision[] {
@@ -56,30 +55,35 @@ export function asTieDecisions(records: readonly TieDecisionRecord[]): TieDecisi
 export function recordDecision(db: Db, input: { stageId: number; orderedEntryIds: number[]; reason: string }, now: string): TieDecisionRecord {
   const stage = loadStage(db, input.stageId);
   assertEditable(db, stage.edition_id);
-  const find = db.prepare(`SELECT id, code, edition_id, category_id FROM entry WHERE id = ?`);
   const seen = new Set<number>();
   const categories = new Set<number | null>();
   for (const entryId of input.orderedEntryIds) {
-    const entry = find.get(entryId) as { id: number; code: string; edition_id: number; category_id: number | null } | undefined;
-    if (!entry || entry.edition_id !== stage.edition_id) throw new AppError('consolidation.error.decisionForeign');
-    if (seen.has(entryId)) throw new AppError('consolidation.error.decisionDuplicate', { code: entry.code });
+    const entry = queryOne<{ id: number; code: string; edition_id: number; category_id: number | null }>(
+      db,
+      `SELECT id, code, edition_id, category_id FROM entry WHERE id = ?`,
+      entryId,
+    );
+    if (!entry || entry.edition_id !== stage.edition_id) throw new AppError('results.error.decisionForeign');
+    if (seen.has(entryId)) throw new AppError('results.error.decisionDuplicate', { code: entry.code });
     seen.add(entryId);
     categories.add(entry.category_id);
   }
-  if (categories.size !== 1) throw new AppError('consolidation.error.decisionCategories');
+  if (categories.size !== 1) throw new AppError('results.error.decisionCategories');
   const categoryId = [...categories][0] ?? null;
   // The decision in force for exactly these entries, if any: the new one supersedes it (the
   // ranking applies the latest decision naming every tied entry), so the log shows old → new.
   const sameSet = (r: TieDecisionRecord) => r.orderedEntryIds.length === seen.size && r.orderedEntryIds.every((e) => seen.has(e));
   const previous = listDecisions(db, input.stageId).filter(sameSet).pop();
-  const info = db
-    .prepare(`INSERT INTO tie_decision (stage_id, category_id, entry_ids, reason, decided_at) VALUES (?, ?, ?, ?, ?)`)
-    .run(input.stageId, categoryId, JSON.stringify(input.orderedEntryIds), input.reason, now);
-  const record = toRecord(db.prepare(`SELECT * FROM tie_decision WHERE id = ?`).get(info.lastInsertRowid) as DecisionRow);
+  const info = execute(
+    db,
+    `INSERT INTO tie_decision (stage_id, category_id, entry_ids, reason, decided_at) VALUES (?, ?, ?, ?, ?)`,
+    input.stageId, categoryId, JSON.stringify(input.orderedEntryIds), input.reason, now,
+  );
+  const record = toRecord(queryOne<DecisionRow>(db, `SELECT * FROM tie_decision WHERE id = ?`, info.lastInsertRowid)!);
   // Changing a decision withdraws the one it replaces, so withdrawing the new one later does not
   // silently bring the old one back.
   if (previous) {
-    db.prepare(`UPDATE tie_decision SET revoked_at = ?, revoked_reason = ? WHERE id = ?`).run(now, t('consolidation.decisionReplaced', { id: record.id }), previous.id);
+    execute(db, `UPDATE tie_decision SET revoked_at = ?, revoked_reason = ? WHERE id = ?`, now, t('results.decisionReplaced', { id: record.id }), previous.id);
   }
   appendAudit(db, {
     at: now,
@@ -96,12 +100,12 @@ export function recordDecision(db: Db, input: { stageId: number; orderedEntryIds
 
 /** Withdraws a decision: the row stays (revoked_at, revoked_reason) and the log records why. Run inside a transaction. */
 export function revokeDecision(db: Db, input: { id: number; reason: string }, now: string): void {
-  const row = db.prepare(`SELECT * FROM tie_decision WHERE id = ?`).get(input.id) as (DecisionRow & { revoked_at: string | null }) | undefined;
+  const row = queryOne<DecisionRow & { revoked_at: string | null }>(db, `SELECT * FROM tie_decision WHERE id = ?`, input.id);
   if (!row) throw new AppError('error.notFound', { what: t('error.what.tieDecision') });
   const stage = loadStage(db, row.stage_id);
   assertEditable(db, stage.edition_id);
-  if (row.revoked_at !== null) throw new AppError('consolidation.error.decisionRevoked');
-  db.prepare(`UPDATE tie_decision SET revoked_at = ?, revoked_reason = ? WHERE id = ?`).run(now, input.reason, input.id);
+  if (row.revoked_at !== null) throw new AppError('results.error.decisionRevoked');
+  execute(db, `UPDATE tie_decision SET revoked_at = ?, revoked_reason = ? WHERE id = ?`, now, input.reason, input.id);
   const record = toRecord(row);
   appendAudit(db, {
     at: now,

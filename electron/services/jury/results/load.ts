@@ -2,9 +2,9 @@ import type { ColumnarInput, ConsolidationReport, ScoringCriterion, ScoringEntry
 import { t } from '../../../../shared/i18n';
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
+import { queryAll, queryOne } from '../../../db/query';
 import { entriesInStage, loadStage, stageClosedAt, type StageRow } from '../lookup';
 import { loadSheetColumns } from './sheets';
-import { sql } from '../statements';
 
 /** Everything about a stage the consolidation reads, plus the names the report carries. */
 export interface StageData {
@@ -15,15 +15,15 @@ export interface StageData {
 
 export function loadStageForEdition(db: Db, editionId: number, stageId: number): StageRow {
   const stage = loadStage(db, stageId);
-  if (stage.edition_id !== editionId) throw new AppError('consolidation.error.stageForeign');
+  if (stage.edition_id !== editionId) throw new AppError('results.error.stageForeign');
   return stage;
 }
 
 /** Reads a stage into the pure scoring input, its sheets in columns (see loadSheetColumns). */
 export function loadStageData(db: Db, editionId: number, stageId: number): StageData {
   const stage = loadStageForEdition(db, editionId, stageId);
-  const editionName = (sql(db, `SELECT name FROM edition WHERE id = ?`).get(editionId) as { name: string }).name;
-  const categories = sql(db, `SELECT id, name FROM category WHERE edition_id = ? ORDER BY position, id`).all(editionId) as { id: number; name: string }[];
+  const editionName = queryOne<{ name: string }>(db, `SELECT name FROM edition WHERE id = ?`, editionId)!.name;
+  const categories = queryAll<{ id: number; name: string }>(db, `SELECT id, name FROM category WHERE edition_id = ? ORDER BY position, id`, editionId);
   const criteria = loadCriteria(db, editionId);
   const entries = sortByCategory(
     entriesInStage(db, stage).map((e) => ({ id: e.id, code: e.code, title: e.title, categoryId: e.category_id })),
@@ -31,13 +31,14 @@ export function loadStageData(db: Db, editionId: number, stageId: number): Stage
   );
   // Jurors assigned in the stage or with a sheet in it: one index seek per juror, where a UNION
   // of the stage's 15,000 assignments and sheets built a temporary b-tree of them all.
-  const jurors = sql(
+  const jurors = queryAll<{ id: number; name: string; institution: string; cargo: string }>(
     db,
     `SELECT id, name, institution, cargo FROM juror j
      WHERE EXISTS (SELECT 1 FROM assignment a WHERE a.stage_id = ? AND a.juror_id = j.id)
         OR EXISTS (SELECT 1 FROM score_sheet s WHERE s.stage_id = ? AND s.juror_id = j.id)
      ORDER BY name_key, id`,
-  ).all(stageId, stageId) as { id: number; name: string; institution: string; cargo: string }[];
+    stageId, stageId,
+  );
   const { sheets, conflictedSheets, pendingSheets } = loadSheetColumns(db, stageId, criteria);
 
   return {
@@ -48,7 +49,7 @@ export function loadStageData(db: Db, editionId: number, stageId: number): Stage
       stageId,
       stageName: stage.name,
       stageClosed: stageClosedAt(db, stageId) !== null,
-      categories: [...categories, ...(entries.some((e) => e.categoryId === null) ? [{ id: null, name: t('consolidation.noCategory') }] : [])],
+      categories: [...categories, ...(entries.some((e) => e.categoryId === null) ? [{ id: null, name: t('results.noCategory') }] : [])],
       criteria: criteria.map(({ categoryIds: _c, ...c }) => c),
       jurors,
       pendingSheets,
@@ -59,13 +60,16 @@ export function loadStageData(db: Db, editionId: number, stageId: number): Stage
 }
 
 function loadCriteria(db: Db, editionId: number): ScoringCriterion[] {
-  const rows = sql(db, `SELECT id, name, weight, scale_min, scale_max, independent FROM criterion WHERE edition_id = ? ORDER BY position, id`).all(
+  const rows = queryAll<{ id: number; name: string; weight: number; scale_min: number; scale_max: number; independent: number }>(
+    db,
+    `SELECT id, name, weight, scale_min, scale_max, independent FROM criterion WHERE edition_id = ? ORDER BY position, id`,
     editionId,
-  ) as { id: number; name: string; weight: number; scale_min: number; scale_max: number; independent: number }[];
-  const links = sql(
+  );
+  const links = queryAll<{ criterion_id: number; category_id: number }>(
     db,
     `SELECT cc.criterion_id, cc.category_id FROM criterion_category cc JOIN criterion c ON c.id = cc.criterion_id WHERE c.edition_id = ?`,
-  ).all(editionId) as { criterion_id: number; category_id: number }[];
+    editionId,
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -78,7 +82,7 @@ function loadCriteria(db: Db, editionId: number): ScoringCriterion[] {
 }
 
 function stageCutoff(db: Db, stageId: number): number | null {
-  return (sql(db, `SELECT cutoff FROM stage WHERE id = ?`).get(stageId) as { cutoff: number | null }).cutoff;
+  return queryOne<{ cutoff: number | null }>(db, `SELECT cutoff FROM stage WHERE id = ?`, stageId)!.cutoff;
 }
 
 /**

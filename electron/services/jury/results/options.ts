@@ -1,7 +1,7 @@
 import { withDefaults, type ConsolidationOptions, type Method, type MissingRule, type TieRule } from '../../../../shared/scoring';
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
-import { sql } from '../statements';
+import { queryOne } from '../../../db/query';
 
 interface SettingsRow {
   disagreement_threshold: number;
@@ -20,11 +20,12 @@ interface SettingsRow {
  * is not created here (the jury settings service does that on first use).
  */
 export function resolveOptions(db: Db, editionId: number, overrides: Partial<ConsolidationOptions>): ConsolidationOptions {
-  const row = sql(
+  const row = queryOne<SettingsRow>(
     db,
     `SELECT disagreement_threshold, tie_break_chain, consolidation_method, missing_rule, rescale_min_coverage, trimmed_min_jurors, top_places
      FROM jury_settings WHERE edition_id = ?`,
-  ).get(editionId) as SettingsRow | undefined;
+    editionId,
+  );
   const fromSettings: Partial<ConsolidationOptions> = row
     ? {
         method: row.consolidation_method,
@@ -37,9 +38,12 @@ export function resolveOptions(db: Db, editionId: number, overrides: Partial<Con
       }
     : {};
   const options = withDefaults({ ...fromSettings, ...stripUndefined(overrides) });
-  const ownCriterion = sql(db, `SELECT 1 FROM criterion WHERE id = ? AND edition_id = ?`);
   for (const rule of options.tieBreak) {
-    if (rule.kind === 'priorityCriterion' && !ownCriterion.get(rule.criterionId, editionId)) throw new AppError('consolidation.error.criterionForeign');
+    if (rule.kind === 'priorityCriterion' && !queryOne(
+      db,
+      `SELECT 1 FROM criterion WHERE id = ? AND edition_id = ?`,
+      rule.criterionId, editionId,
+    )) throw new AppError('results.error.criterionForeign');
   }
   return options;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsolidationOptions, ScoreSheet, ScoringInput } from '../../../shared/scoring';
 import type { Db } from '../../../electron/db/open';
-import { computeStage } from '../../../electron/services/jury/consolidation/compute';
+import { computeStage } from '../../../electron/services/jury/results/compute';
 import { consolidate as referenceConsolidate } from '../../unit/scoring/reference/consolidate';
 import { openTestApp, type TestApp } from '../../support/services';
 import { addEntry, addJuror, addSheet, NOW, seedEdition } from './seed';

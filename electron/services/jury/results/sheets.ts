@@ -1,9 +1,9 @@
 import { ABSTAINED, RECUSED, SCORED, type ScoringCriterion, type SheetColumns } from '../../../../shared/scoring';
 import type { Db } from '../../../db/open';
+import { queryTuples, queryValue, queryValues } from '../../../db/query';
 import { ROW_SINK, streamRows } from '../../../db/row-stream';
 import { SheetsByEntry } from './by-entry';
 import { fillScores } from './scores';
-import { sql } from '../statements';
 
 /**
  * Sheet state as the query below codes it: the columns' own codes (SCORED, ABSTAINED, RECUSED),
@@ -27,7 +27,7 @@ export function loadSheetColumns(
 ): { sheets: SheetColumns; conflictedSheets: number; pendingSheets: number } {
   // Sized by the stage's sheet count (from the index): growing by doubling would allocate the
   // columns several times over, off the JS heap, on every computation.
-  const capacity = sql(db, `SELECT count(*) FROM score_sheet WHERE stage_id = ?`).pluck().get(stageId) as number;
+  const capacity = queryValue<number>(db, `SELECT count(*) FROM score_sheet WHERE stage_id = ?`, stageId)!;
   const counted = new GrowingSheets(capacity);
   const done = new GrowingSheets(capacity); // submitted or abstained, in entry order
   const conflicted = conflictsInForce(db);
@@ -112,12 +112,11 @@ function countPending(db: Db, stageId: number, done: SheetColumns, conflicted: P
   // EXISTS per withdrawn juror (an index seek each, and usually there are none), where
   // `id IN (SELECT juror_id FROM assignment …)` listed the stage's 15,000 assignments first.
   const withdrawn = new Set(
-    sql(
+    queryValues<number>(
       db,
       `SELECT id FROM juror j WHERE withdrawn_at IS NOT NULL AND EXISTS (SELECT 1 FROM assignment a WHERE a.stage_id = ? AND a.juror_id = j.id)`,
-    )
-      .pluck()
-      .all(stageId) as number[],
+      stageId,
+    ),
   );
   const byEntry = new SheetsByEntry(done, () => true);
   let pending = 0;
@@ -130,7 +129,7 @@ function countPending(db: Db, stageId: number, done: SheetColumns, conflicted: P
 /** (juror, entry) pairs with a conflict of interest in force (dismissed ones do not count): a handful per edition. */
 function conflictsInForce(db: Db): PairSet {
   const conflicted = new PairSet();
-  const rows = sql(db, `SELECT juror_id, entry_id FROM conflict WHERE dismissed_at IS NULL`).raw().all() as [number, number][];
+  const rows = queryTuples<[number, number]>(db, `SELECT juror_id, entry_id FROM conflict WHERE dismissed_at IS NULL`);
   for (const [jurorId, entryId] of rows) conflicted.add(jurorId, entryId);
   return conflicted;
 }
