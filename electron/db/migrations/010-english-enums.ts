@@ -163,16 +163,16 @@ const ENCUENTRO_CONTRIBUTION: TableSchema = {
   ],
 };
 
-const SYNTHESIS_LEVEL_CHECK = `level TEXT NOT NULL CHECK (level IN ('ugel', 'dreGr', 'minedu', 'otherActors'))`;
-const SYNTHESIS_AXIS_CHECK = `axis TEXT NOT NULL CHECK (axis IN ('sustainability', 'replication'))`;
-
-const ENCUENTRO_SYNTHESIS_ITEM: TableSchema = {
-  create: `
-    CREATE TABLE new_encuentro_synthesis_item (
+/** The sala synthesis and the Encuentro summary items: the same levels × axes matrix under another parent. */
+function matrixItemTable(table: string, parent: string): TableSchema {
+  const parentColumn = parent.split(' ')[0];
+  return {
+    create: `
+    CREATE TABLE new_${table} (
       id INTEGER PRIMARY KEY,
-      sala_id INTEGER NOT NULL REFERENCES encuentro_sala(id) ON DELETE RESTRICT,
-      ${SYNTHESIS_LEVEL_CHECK},
-      ${SYNTHESIS_AXIS_CHECK},
+      ${parent},
+      level TEXT NOT NULL CHECK (level IN ('ugel', 'dreGr', 'minedu', 'otherActors')),
+      axis TEXT NOT NULL CHECK (axis IN ('sustainability', 'replication')),
       text TEXT NOT NULL,
       position INTEGER NOT NULL,
       revision INTEGER NOT NULL DEFAULT 0,
@@ -181,26 +181,12 @@ const ENCUENTRO_SYNTHESIS_ITEM: TableSchema = {
       updated_at TEXT NOT NULL,
       editor TEXT
     ) STRICT`,
-  indexes: [`CREATE INDEX encuentro_synthesis_item_cell ON encuentro_synthesis_item(sala_id, level, axis, position)`],
-};
+    indexes: [`CREATE INDEX ${table}_cell ON ${table}(${parentColumn}, level, axis, position)`],
+  };
+}
 
-const ENCUENTRO_SUMMARY_ITEM: TableSchema = {
-  create: `
-    CREATE TABLE new_encuentro_summary_item (
-      id INTEGER PRIMARY KEY,
-      encuentro_id INTEGER NOT NULL REFERENCES encuentro(id) ON DELETE CASCADE,
-      ${SYNTHESIS_LEVEL_CHECK},
-      ${SYNTHESIS_AXIS_CHECK},
-      text TEXT NOT NULL,
-      position INTEGER NOT NULL,
-      revision INTEGER NOT NULL DEFAULT 0,
-      deleted_at TEXT,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL,
-      editor TEXT
-    ) STRICT`,
-  indexes: [`CREATE INDEX encuentro_summary_item_cell ON encuentro_summary_item(encuentro_id, level, axis, position)`],
-};
+const ENCUENTRO_SYNTHESIS_ITEM = matrixItemTable('encuentro_synthesis_item', 'sala_id INTEGER NOT NULL REFERENCES encuentro_sala(id) ON DELETE RESTRICT');
+const ENCUENTRO_SUMMARY_ITEM = matrixItemTable('encuentro_summary_item', 'encuentro_id INTEGER NOT NULL REFERENCES encuentro(id) ON DELETE CASCADE');
 
 const ENCUENTRO_ATTENDEE: TableSchema = {
   create: `
