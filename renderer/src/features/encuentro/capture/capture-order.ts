@@ -1,4 +1,6 @@
-import type { CaptureItem } from './capture-items';
+import type { Contribution } from '../../../../../shared/domain/encuentro-types';
+import type { ContributionBlock, ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
+import { cellKey, fromServer, withoutItem, type CaptureItem, type Cells } from './capture-items';
 
 /**
  * Where lines go within their cell, as pure functions of the cell's list: the server orders saved
@@ -54,8 +56,38 @@ export function orderAfterCreate(list: readonly CaptureItem[], index: number): n
   return isFirstSaved && ids.length >= 2 ? ids : null;
 }
 
-/** Where a restored line goes: before the first saved line the server places after it. */
-export function restoredSlot(list: readonly CaptureItem[], position: number): number {
-  const at = list.findIndex((i) => i.id !== null && i.position > position);
-  return at < 0 ? list.length : at;
+/**
+ * A deleted line the server restored (as `restored`), back in its cell before the first saved
+ * line the server places after it. Text typed just before deleting that the server does not
+ * have is unsaved again, on top of the restored revision.
+ */
+export function placeRestored(cells: Cells, deleted: CaptureItem, restored: Contribution): { cells: Cells; line: CaptureItem } {
+  const line = { ...fromServer(restored), key: deleted.key };
+  if (deleted.text !== restored.text) Object.assign(line, { text: deleted.text, revision: restored.revision + 1 });
+  const ck = cellKey(restored.block, restored.level);
+  const list = [...(cells[ck] ?? []).filter((i) => i.key !== deleted.key)];
+  const at = list.findIndex((i) => i.id !== null && i.position > restored.position);
+  list.splice(at < 0 ? list.length : at, 0, line);
+  return { cells: { ...cells, [ck]: list }, line };
+}
+
+/** The line `item` refiled at the end of another cell (its block and level changed). */
+export function refiled(cells: Cells, item: CaptureItem, block: ContributionBlock, level: ContributionLevel): Cells {
+  const to = cellKey(block, level);
+  const next = withoutItem(cells, item.key);
+  return { ...next, [to]: [...(next[to] ?? []), { ...item, block, level, position: Number.MAX_SAFE_INTEGER }] };
+}
+
+/**
+ * A refiling to cell `to` the server refused, undone: `current` (the line as it is now) out of
+ * that cell and back in the cell of `original` at the index it had there, with its block, level
+ * and position.
+ */
+export function unfiled(cells: Cells, to: string, current: CaptureItem, original: CaptureItem, index: number): Cells {
+  const from = cellKey(original.block, original.level);
+  const back = { ...cells, [to]: (cells[to] ?? []).filter((i) => i.key !== current.key) };
+  const list = [...(back[from] ?? [])];
+  list.splice(Math.min(index, list.length), 0, { ...current, block: original.block, level: original.level, position: original.position });
+  back[from] = list;
+  return back;
 }

@@ -2,10 +2,10 @@ import type { Contribution, PracticeMatrix } from '../../../../../shared/domain/
 import type { ContributionBlock, ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
 import { call } from '../../../api/client';
 import { browserJournalBackend, browserOrigin, CaptureJournal, type JournalBackend, type JournalEntry, type JournalProblem } from './capture-journal';
-import { cellKey, countStates, emptyCells, findById, findItem, fromServer, isBlank, newKey, patchItem, saveStateOf, withoutItem, type CaptureItem, type Cells, type SaveState } from './capture-items';
+import { cellKey, countStates, emptyCells, findById, findItem, isBlank, newKey, patchItem, saveStateOf, withoutItem, type CaptureItem, type Cells, type SaveState } from './capture-items';
 import { isGhost, lineAfter, newGhosts, promoteGhost, type Ghosts } from './capture-lines';
 import { mergeServer } from './capture-merge';
-import { restoredSlot } from './capture-order';
+import { placeRestored, refiled, unfiled } from './capture-order';
 import { journalEntries, replayJournal } from './capture-recovery';
 import { pushedChange, resolution } from './capture-conflicts';
 import { SAVE_DELAY_MS, SaveQueue, isTransient } from './capture-saves';
@@ -331,15 +331,10 @@ export class CaptureStore {
     if (!item || item.id === null) return null;
     this.set({ lastDeleted: null });
     const restored = await call('encuentro.contributions.restore', { id: item.id });
-    // Unsaved text typed just before deleting is saved again on top of what the server kept.
-    const local = { ...fromServer(restored), key: item.key };
-    if (item.text !== restored.text) Object.assign(local, { text: item.text, revision: restored.revision + 1 });
-    const ck = cellKey(restored.block, restored.level);
-    const list = [...(this.snapshot.cells[ck] ?? []).filter((i) => i.key !== item.key)];
-    list.splice(restoredSlot(list, restored.position), 0, local);
-    this.set({ cells: { ...this.snapshot.cells, [ck]: list } });
-    if (local.revision > local.ackedRevision) this.saves.schedule(local.key, 0);
-    return local;
+    const { cells, line } = placeRestored(this.snapshot.cells, item, restored);
+    this.set({ cells });
+    if (line.revision > line.ackedRevision) this.saves.schedule(line.key, 0);
+    return line;
   }
 
   /** A former version was brought back by the service. */
@@ -357,11 +352,8 @@ export class CaptureStore {
   async moveTo(key: string, block: ContributionBlock, level: ContributionLevel): Promise<boolean> {
     const item = this.find(key);
     if (!item || (item.block === block && item.level === level)) return false;
-    const from = cellKey(item.block, item.level);
-    const to = cellKey(block, level);
-    const index = (this.snapshot.cells[from] ?? []).findIndex((i) => i.key === key);
-    const cells = withoutItem(this.snapshot.cells, key);
-    this.set({ cells: { ...cells, [to]: [...(cells[to] ?? []), { ...item, block, level, position: Number.MAX_SAFE_INTEGER }] } });
+    const index = (this.snapshot.cells[cellKey(item.block, item.level)] ?? []).findIndex((i) => i.key === key);
+    this.set({ cells: refiled(this.snapshot.cells, item, block, level) });
     if (item.id === null) return true;
     try {
       const moved = await call('encuentro.contributions.move', { id: item.id, block, level });
@@ -369,12 +361,7 @@ export class CaptureStore {
       return true;
     } catch {
       // Back where it was, in its place among its neighbours.
-      const current = this.find(key) ?? item;
-      const back = { ...this.snapshot.cells, [to]: (this.snapshot.cells[to] ?? []).filter((i) => i.key !== key) };
-      const list = [...(back[from] ?? [])];
-      list.splice(Math.min(index, list.length), 0, { ...current, block: item.block, level: item.level, position: item.position });
-      back[from] = list;
-      this.set({ cells: back });
+      this.set({ cells: unfiled(this.snapshot.cells, cellKey(block, level), this.find(key) ?? item, item, index) });
       return false;
     }
   }
