@@ -11,8 +11,6 @@ import { pushedChange, resolution } from './capture-conflicts';
 import { SAVE_DELAY_MS, SaveQueue, isTransient } from './capture-saves';
 import { EditHistory } from './capture-undo';
 
-export { cellKey, saveStateOf, type CaptureConflict, type CaptureItem, type SaveState } from './capture-items';
-
 /**
  * The moderator's items for one practice in one sala, saved as they are typed.
  *
