@@ -1,8 +1,8 @@
 import type { KeyboardEvent } from 'react';
 import { blockShortLabel, levelFromLabel, levelLabel, type ContributionBlock, type ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
 import { t } from '../../../../../shared/i18n';
-import { cellKey, type CaptureItem } from './capture-items';
-import type { CaptureSnapshot, CaptureStore } from './capture-store';
+import { cellKey, type CaptureItem, type CaptureSnapshot } from './capture-items';
+import type { CaptureStore } from './capture-store';
 import { ItemEditor } from './ItemEditor';
 
 interface CaptureCellProps {

@@ -1,6 +1,6 @@
 import { t } from '../../../../../shared/i18n';
-import type { SaveState } from './capture-items';
-import type { CaptureSnapshot, CaptureStore } from './capture-store';
+import type { CaptureSnapshot, SaveState } from './capture-items';
+import type { CaptureStore } from './capture-store';
 
 /** The practice's name and the summary of its saves (one line for the whole matrix). */
 export function SaveSummary({ title, counts }: { title: string; counts: Record<SaveState, number> }) {

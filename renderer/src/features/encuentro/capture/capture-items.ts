@@ -1,10 +1,11 @@
-import type { Contribution } from '../../../../../shared/domain/encuentro-types';
+import type { Contribution, PracticeMatrix } from '../../../../../shared/domain/encuentro-types';
 import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK, type ContributionBlock, type ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
+import type { JournalProblem } from './capture-journal';
 
 /**
- * The capture screen's lines and the cells they sit in, as plain data: what a line is, what its
- * save state reads, and the lookups and copy-on-write changes every part of the store shares.
- * No state lives here: the store (capture-store.ts) holds the one snapshot.
+ * The capture screen's data: what a line is, what its save state reads, the cells and the
+ * snapshot the screen draws, and the lookups and copy-on-write changes every part of the store
+ * shares. No state lives here: the store (capture-store.ts) holds the one snapshot.
  */
 export type SaveState = 'empty' | 'saved' | 'saving' | 'retrying' | 'error' | 'conflict';
 
@@ -50,6 +51,30 @@ export interface CaptureItem {
 
 /** A practice's lines, per cell of the matrix (`cellKey`), in the moderator's order. */
 export type Cells = Record<string, CaptureItem[]>;
+
+/** A ghost (the empty "new item" line) per cell of the matrix, by cell key: the key its line will have once typed in. */
+export type Ghosts = Record<string, string>;
+
+/** What the capture screen draws of one practice in one sala. */
+export interface CaptureSnapshot {
+  loaded: boolean;
+  loadError: string | null;
+  matrix: PracticeMatrix | null;
+  cells: Cells;
+  /** A ghost (the empty "new item" line) per cell, by key. */
+  ghosts: Ghosts;
+  lastDeleted: CaptureItem | null;
+  /** Lines typed on an earlier page (reloaded, closed, crashed) that this page brought back. */
+  recovered: number;
+  /** Lines of an earlier page's journal that could not be read back (damaged). */
+  unrecovered: number;
+  /** The journal of earlier pages could not be read at all: lines typed there may be missing. */
+  recoveryFailed: boolean;
+  /** Per unsaved item, the revision the local journal holds on disk (written and flushed). */
+  journaledRevision: Readonly<Record<string, number>>;
+  /** Set while unsaved lines cannot be kept in the local journal (they stay in memory). */
+  journalProblem: JournalProblem;
+}
 
 export const cellKey = (block: ContributionBlock, level: ContributionLevel) => `${block}:${level}`;
 

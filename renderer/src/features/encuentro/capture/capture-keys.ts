@@ -1,6 +1,5 @@
 import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK } from '../../../../../shared/domain/encuentro-matrix';
-import { cellKey, type CaptureItem, type Cells } from './capture-items';
-import type { Ghosts } from './capture-lines';
+import { cellKey, type CaptureItem, type Cells, type Ghosts } from './capture-items';
 
 /**
  * The capture screen's keyboard as pure functions: where a line sits in the matrix, and what a

@@ -1,13 +1,10 @@
 import { CONTRIBUTION_BLOCKS, LEVELS_BY_BLOCK, type ContributionBlock, type ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
-import { blankLine, cellKey, findItem, newKey, type CaptureItem, type Cells } from './capture-items';
+import { blankLine, cellKey, findItem, newKey, type CaptureItem, type Cells, type Ghosts } from './capture-items';
 
 /**
  * The empty lines of the screen, which exist only here until typed in: the ghost line at the end
  * of each cell (where a new line is typed) and the drafts Enter opens in the middle of a list.
  */
-
-/** A ghost per cell of the matrix, by cell key: the key its line will have once typed in. */
-export type Ghosts = Record<string, string>;
 
 export function newGhosts(): Ghosts {
   const ghosts: Ghosts = {};

@@ -1,15 +1,24 @@
 import type { Contribution, PracticeMatrix } from '../../../../../shared/domain/encuentro-types';
 import type { ContributionBlock, ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
 import { call } from '../../../api/client';
-import { browserJournalBackend, browserOrigin, CaptureJournal, type JournalBackend, type JournalEntry, type JournalProblem } from './capture-journal';
-import { cellKey, countStates, emptyCells, findById, findItem, isBlank, newKey, patchItem, saveStateOf, withoutItem, type CaptureItem, type Cells, type SaveState } from './capture-items';
-import { isGhost, lineAfter, newGhosts, promoteGhost, type Ghosts } from './capture-lines';
+import { browserJournalBackend, browserOrigin, CaptureJournal, type JournalBackend, type JournalEntry } from './capture-journal';
+import { cellKey, countStates, emptyCells, findById, findItem, isBlank, newKey, patchItem, saveStateOf, withoutItem, type CaptureItem, type CaptureSnapshot, type SaveState } from './capture-items';
+import { isGhost, lineAfter, newGhosts, promoteGhost } from './capture-lines';
 import { mergeServer } from './capture-merge';
 import { placeRestored, refiled, unfiled } from './capture-order';
 import { journalEntries, replayJournal } from './capture-recovery';
 import { pushedChange, resolution } from './capture-conflicts';
 import { SAVE_DELAY_MS, SaveQueue, isTransient } from './capture-saves';
 import { EditHistory } from './capture-undo';
+
+export interface CaptureStoreOptions {
+  /** Where the journal lives (the page's IndexedDB by default; null: no journal). */
+  journal?: JournalBackend | null;
+  /** The server the page talks to (the page's origin by default). */
+  origin?: string;
+  /** Milliseconds now (Date.now by default): groups keystrokes into edits for Ctrl+Z. */
+  now?: () => number;
+}
 
 /**
  * The moderator's items for one practice in one sala, saved as they are typed.
@@ -25,35 +34,6 @@ import { EditHistory } from './capture-undo';
  * page; a line is shown as kept on this computer only once that write is on disk, so a reload or
  * a browser crash while the hub is unreachable loses nothing that was shown as kept.
  */
-export interface CaptureSnapshot {
-  loaded: boolean;
-  loadError: string | null;
-  matrix: PracticeMatrix | null;
-  cells: Cells;
-  /** A ghost (the empty "new item" line) per cell, by key. */
-  ghosts: Ghosts;
-  lastDeleted: CaptureItem | null;
-  /** Lines typed on an earlier page (reloaded, closed, crashed) that this page brought back. */
-  recovered: number;
-  /** Lines of an earlier page's journal that could not be read back (damaged). */
-  unrecovered: number;
-  /** The journal of earlier pages could not be read at all: lines typed there may be missing. */
-  recoveryFailed: boolean;
-  /** Per unsaved item, the revision the local journal holds on disk (written and flushed). */
-  journaledRevision: Readonly<Record<string, number>>;
-  /** Set while unsaved lines cannot be kept in the local journal (they stay in memory). */
-  journalProblem: JournalProblem;
-}
-
-export interface CaptureStoreOptions {
-  /** Where the journal lives (the page's IndexedDB by default; null: no journal). */
-  journal?: JournalBackend | null;
-  /** The server the page talks to (the page's origin by default). */
-  origin?: string;
-  /** Milliseconds now (Date.now by default): groups keystrokes into edits for Ctrl+Z. */
-  now?: () => number;
-}
-
 export class CaptureStore {
   private snapshot: CaptureSnapshot;
   private readonly listeners = new Set<() => void>();

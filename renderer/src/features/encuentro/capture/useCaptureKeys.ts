@@ -1,7 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { findItem, type CaptureItem } from './capture-items';
+import { findItem, type CaptureItem, type CaptureSnapshot } from './capture-items';
 import { keyAction, linePosition } from './capture-keys';
-import type { CaptureSnapshot, CaptureStore } from './capture-store';
+import type { CaptureStore } from './capture-store';
 import { caretLine } from './caret';
 import { focusItem } from './focus-item';
 
