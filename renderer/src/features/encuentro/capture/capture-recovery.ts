@@ -1,4 +1,4 @@
-import type { JournalEntry } from './capture-journal';
+import { CaptureJournal, type JournalBackend, type JournalEntry, type JournalListener, type JournalScope, type TakenOver } from './capture-journal';
 import { cellKey, isBlank, locate, type CaptureItem, type Cells } from './capture-items';
 import { sentBase } from './capture-conflicts';
 import { nearestId } from './capture-order';
@@ -7,6 +7,46 @@ import { nearestId } from './capture-order';
  * The store's lines to and from the local journal (capture-journal.ts keeps the entries on disk):
  * which lines an entry is written for, and what a replay of an earlier page's entries puts back.
  */
+
+/**
+ * A store's link to its journal: opened at the first load (once the practice's Encuentro is
+ * known), taking over what earlier pages left; from then on rewritten with every change.
+ */
+export class JournalLink {
+  private journal: CaptureJournal | null = null;
+  /** The last journaled form of each unsaved line (kept while an IME composes over it). */
+  private journaled = new Map<string, JournalEntry>();
+  private opening = false;
+
+  /** `editor`: this screen, as its text changes' base names it (capture-conflicts.ts). */
+  constructor(
+    private readonly backend: JournalBackend | null,
+    private readonly origin: string,
+    private readonly editor: string,
+  ) {}
+
+  /** Open or being opened: a second load meanwhile replays nothing. */
+  get started(): boolean {
+    return this.journal !== null || this.opening;
+  }
+
+  /** Opens this page's journal: what earlier pages left for the scope, to replay. */
+  async open(scope: Omit<JournalScope, 'origin'>, listener: JournalListener): Promise<TakenOver> {
+    this.opening = true;
+    const journal = new CaptureJournal(this.backend, { origin: this.origin, ...scope }, listener);
+    const taken = await journal.takeOver();
+    this.journal = journal;
+    this.opening = false;
+    return taken;
+  }
+
+  /** Writes every unacknowledged line (an acknowledged one leaves the journal); nothing before it is open. */
+  write(cells: Cells): void {
+    if (!this.journal) return;
+    this.journaled = journalEntries(cells, this.journaled, this.editor);
+    this.journal.write([...this.journaled.values()]);
+  }
+}
 
 /**
  * The entry to journal for every unacknowledged line, by key (an acknowledged one leaves the

@@ -1,12 +1,12 @@
 import type { Contribution, PracticeMatrix } from '../../../../../shared/domain/encuentro-types';
 import type { ContributionBlock, ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
 import { call } from '../../../api/client';
-import { browserJournalBackend, browserOrigin, CaptureJournal, type JournalBackend, type JournalEntry } from './capture-journal';
+import { browserJournalBackend, browserOrigin, type JournalBackend, type JournalEntry } from './capture-journal';
 import { cellKey, countStates, emptyCells, findById, findItem, isBlank, newKey, patchItem, saveStateOf, withoutItem, type CaptureItem, type CaptureSnapshot, type SaveState } from './capture-items';
 import { isGhost, lineAfter, newGhosts, promoteGhost } from './capture-lines';
 import { mergeServer } from './capture-merge';
 import { placeRestored, refiled, unfiled } from './capture-order';
-import { journalEntries, replayJournal } from './capture-recovery';
+import { JournalLink, replayJournal } from './capture-recovery';
 import { pushedChange, resolution } from './capture-conflicts';
 import { SAVE_DELAY_MS, SaveQueue, isTransient } from './capture-saves';
 import { EditHistory } from './capture-undo';
@@ -38,19 +38,12 @@ export class CaptureStore {
   private snapshot: CaptureSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly pendingEvents: Contribution[] = [];
-  private readonly backend: JournalBackend | null;
-  private readonly origin: string;
-  /** Opened at the first load, once the practice's Encuentro is known. */
-  private journal: CaptureJournal | null = null;
-  /** The last journaled form of each unsaved item (kept while an IME composes over it). */
-  private journaled = new Map<string, JournalEntry>();
+  private readonly journal: JournalLink;
   /** A failed load that is not retried until a screen shows this store. */
   private loadStalled = false;
   private readonly edits: EditHistory;
   /** The text of each line when the moderator entered it (to undo emptying it). */
   private readonly wordsAtEntry = new Map<string, string>();
-  /** The first load is reading the journals of earlier pages: a second load meanwhile replays nothing. */
-  private openingJournal = false;
   /**
    * This screen, to the server: a save that finds a revision this screen did not write above the
    * one it typed on is a conflict, while its own earlier saves (answers lost, retried) are not.
@@ -63,8 +56,7 @@ export class CaptureStore {
     readonly salaId: number | null,
     options: CaptureStoreOptions = {},
   ) {
-    this.backend = options.journal !== undefined ? options.journal : browserJournalBackend();
-    this.origin = options.origin ?? browserOrigin();
+    this.journal = new JournalLink(options.journal !== undefined ? options.journal : browserJournalBackend(), options.origin ?? browserOrigin(), this.editor);
     this.edits = new EditHistory(options.now ?? Date.now);
     this.snapshot = { loaded: false, loadError: null, matrix: null, cells: emptyCells(), ghosts: newGhosts(), lastDeleted: null, recovered: 0, unrecovered: 0, recoveryFailed: false, journalProblem: null, journaledRevision: {} };
     this.saves = new SaveQueue({
@@ -97,7 +89,7 @@ export class CaptureStore {
   private set(patch: Partial<CaptureSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...patch };
     // The journal write is started with every change of the items, before any save is sent.
-    if (patch.cells) this.persist();
+    if (patch.cells) this.journal.write(this.snapshot.cells);
     for (const listener of this.listeners) listener();
   }
 
@@ -112,14 +104,6 @@ export class CaptureStore {
 
   private removeKey(key: string): void {
     this.set({ cells: withoutItem(this.snapshot.cells, key) });
-  }
-
-  // ——— Local journal ———
-  /** Writes every unacknowledged item to the journal (an acknowledged one leaves it). */
-  private persist(): void {
-    if (!this.journal) return;
-    this.journaled = journalEntries(this.snapshot.cells, this.journaled, this.editor);
-    this.journal.write([...this.journaled.values()]);
   }
 
   /** The moderator has read the "recovered" notice. */
@@ -140,14 +124,12 @@ export class CaptureStore {
       else this.loadStalled = true;
       return;
     }
-    if (this.journal || this.openingJournal) {
+    if (this.journal.started) {
       this.merge(matrix, []);
       return;
     }
-    this.openingJournal = true;
-    const journal = new CaptureJournal(
-      this.backend,
-      { origin: this.origin, encuentroId: matrix.encuentroId, practiceId: this.practiceId, salaId: this.salaId },
+    const taken = await this.journal.open(
+      { encuentroId: matrix.encuentroId, practiceId: this.practiceId, salaId: this.salaId },
       {
         // The journal's transaction is durable: these revisions are kept on this computer.
         written: (revisions) => this.set({ journaledRevision: Object.fromEntries(revisions) }),
@@ -156,9 +138,6 @@ export class CaptureStore {
         },
       },
     );
-    const taken = await journal.takeOver();
-    this.journal = journal;
-    this.openingJournal = false;
     if (taken.unreadable > 0 || taken.failed) this.set({ unrecovered: this.snapshot.unrecovered + taken.unreadable, recoveryFailed: taken.failed });
     this.merge(matrix, taken.entries);
   }
