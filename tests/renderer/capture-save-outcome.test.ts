@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pushedChange, resolution, saveOutcome, sentBase } from '../../renderer/src/features/encuentro/capture/capture-conflicts';
+import { pushedEffect, resolution, saveOutcome, sentBase } from '../../renderer/src/features/encuentro/capture/capture-conflicts';
 import { record, saved } from './support/capture-lines';
 
 /**
@@ -54,10 +54,23 @@ describe('a conflict resolved, and another screen typing on', () => {
     expect(resolution(saved(1, 'Sin conflicto'), 'mine')).toBeNull();
   });
 
-  it('a pushed later text replaces a saved line’s, or the text shown in the conflict notice', () => {
-    expect(pushedChange(saved(1, 'Viejo'), record(1, 'Nuevo', { revision: 2, position: 3 }))).toEqual({ text: 'Nuevo', revision: 2, ackedRevision: 2, position: 3 });
-    expect(pushedChange(saved(1, 'Viejo', { revision: 2 }), record(1, 'Nuevo', { revision: 2 }))).toBeNull();
-    expect(pushedChange(inConflict, record(1, 'Falta de presupuesto y más', { revision: 8 }))).toEqual({ conflict: { ...inConflict.conflict, theirs: 'Falta de presupuesto y más', theirsRevision: 8 } });
-    expect(pushedChange(inConflict, record(1, 'Viejo', { revision: 6 }))).toBeNull();
+  it('another screen’s later text replaces a saved line’s, or the text shown in the conflict notice; an older one changes nothing', () => {
+    expect(pushedEffect(saved(1, 'Viejo'), record(1, 'Nuevo', { revision: 2, position: 3 }), 'updated')).toEqual({ kind: 'patch', key: 's-1', patch: { text: 'Nuevo', revision: 2, ackedRevision: 2, position: 3 } });
+    expect(pushedEffect(saved(1, 'Viejo', { revision: 2 }), record(1, 'Nuevo', { revision: 2 }), 'updated')).toEqual({ kind: 'ignore' });
+    expect(pushedEffect(inConflict, record(1, 'Falta de presupuesto y más', { revision: 8 }), 'updated')).toEqual({
+      kind: 'patch',
+      key: 's-1',
+      patch: { conflict: { ...inConflict.conflict, theirs: 'Falta de presupuesto y más', theirsRevision: 8 } },
+    });
+    expect(pushedEffect(inConflict, record(1, 'Viejo', { revision: 6 }), 'updated')).toEqual({ kind: 'ignore' });
+  });
+
+  it('a deletion removes only a saved line; an unknown line waits (perhaps this screen’s own create); a line refiled elsewhere reloads', () => {
+    expect(pushedEffect(saved(1, 'Uno'), record(1, 'Uno'), 'deleted')).toEqual({ kind: 'remove', key: 's-1' });
+    expect(pushedEffect(saved(1, 'Uno sin guardar', { revision: 2 }), record(1, 'Uno'), 'deleted')).toEqual({ kind: 'ignore' });
+    expect(pushedEffect(undefined, record(1, 'Uno'), 'deleted')).toEqual({ kind: 'ignore' });
+    expect(pushedEffect(undefined, record(5, 'Nuevo'), 'created')).toEqual({ kind: 'hold' });
+    expect(pushedEffect(saved(1, 'Uno'), record(1, 'Uno', { block: 'acciones', level: 'minedu' }), 'moved')).toEqual({ kind: 'reload' });
+    expect(pushedEffect(saved(1, 'Uno'), record(1, 'Uno', { position: 9 }), 'moved')).toEqual({ kind: 'ignore' });
   });
 });

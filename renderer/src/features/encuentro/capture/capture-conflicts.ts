@@ -80,12 +80,27 @@ export function resolution(item: CaptureItem, choice: 'mine' | 'theirs' | 'both'
   return { patch: { conflict: null, text, ackedRevision: conflict.theirsRevision, revision: Math.max(item.revision, conflict.theirsRevision) + 1, failed: false, error: null }, send: true };
 }
 
+/** What a pushed event from another screen does to this one. */
+export type PushedEffect =
+  | { kind: 'ignore' }
+  /** A saved line deleted elsewhere leaves (one with unsaved text here stays). */
+  | { kind: 'remove'; key: string }
+  /** A line this screen does not know yet: perhaps its own create, whose answer is still on the way. */
+  | { kind: 'hold' }
+  /** Refiled elsewhere under another block or level: the practice is read again. */
+  | { kind: 'reload' }
+  | { kind: 'patch'; key: string; patch: Partial<CaptureItem> };
+
 /**
- * A pushed change of a line this screen shows: a saved line takes the later text; a line in
- * conflict shows the other screen's latest text in its notice (it keeps typing). Null: nothing changes.
+ * The effect of another screen's change `c` (`action`) on the line this screen knows by its id
+ * (`known`). A saved line takes a later text; a line in conflict shows the other screen's latest
+ * text in its notice (it keeps typing).
  */
-export function pushedChange(known: CaptureItem, c: Contribution): Partial<CaptureItem> | null {
-  if (saveStateOf(known) === 'saved' && c.revision > known.revision) return { text: c.text, revision: c.revision, ackedRevision: c.revision, position: c.position };
-  if (known.conflict && c.revision > known.conflict.theirsRevision) return { conflict: { ...known.conflict, theirs: c.text, theirsRevision: c.revision } };
-  return null;
+export function pushedEffect(known: CaptureItem | undefined, c: Contribution, action: 'created' | 'updated' | 'moved' | 'deleted' | 'restored'): PushedEffect {
+  if (action === 'deleted') return known && saveStateOf(known) === 'saved' ? { kind: 'remove', key: known.key } : { kind: 'ignore' };
+  if (!known) return { kind: 'hold' };
+  if (action === 'moved' && (known.block !== c.block || known.level !== c.level)) return { kind: 'reload' };
+  if (saveStateOf(known) === 'saved' && c.revision > known.revision) return { kind: 'patch', key: known.key, patch: { text: c.text, revision: c.revision, ackedRevision: c.revision, position: c.position } };
+  if (known.conflict && c.revision > known.conflict.theirsRevision) return { kind: 'patch', key: known.key, patch: { conflict: { ...known.conflict, theirs: c.text, theirsRevision: c.revision } } };
+  return { kind: 'ignore' };
 }

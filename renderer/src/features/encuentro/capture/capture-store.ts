@@ -2,12 +2,12 @@ import type { Contribution, PracticeMatrix } from '../../../../../shared/domain/
 import type { ContributionBlock, ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
 import { call } from '../../../api/client';
 import { browserJournalBackend, browserOrigin, type JournalBackend, type JournalEntry } from './capture-journal';
-import { cellKey, countStates, emptyCells, findById, findItem, isBlank, newKey, patchItem, saveStateOf, withoutItem, type CaptureItem, type CaptureSnapshot, type SaveState } from './capture-items';
+import { cellKey, countStates, emptyCells, findById, findItem, isBlank, newKey, patchItem, withoutItem, type CaptureItem, type CaptureSnapshot, type SaveState } from './capture-items';
 import { isGhost, lineAfter, newGhosts, promoteGhost } from './capture-lines';
 import { mergeServer } from './capture-merge';
 import { placeRestored, refiled, unfiled } from './capture-order';
 import { JournalLink, replayJournal } from './capture-recovery';
-import { pushedChange, resolution } from './capture-conflicts';
+import { pushedEffect, resolution } from './capture-conflicts';
 import { SAVE_DELAY_MS, SaveQueue, isTransient } from './capture-saves';
 import { EditHistory } from './capture-undo';
 
@@ -157,23 +157,15 @@ export class CaptureStore {
   // ——— Pushed events (another moderator, another window) ———
   applyEvent(c: Contribution, action: 'created' | 'updated' | 'moved' | 'deleted' | 'restored'): void {
     if (c.practiceId !== this.practiceId || (this.salaId !== null && c.salaId !== this.salaId)) return;
-    const known = findById(this.snapshot.cells, c.id);
-    if (action === 'deleted') {
-      if (known && saveStateOf(known) === 'saved') this.removeKey(known.key);
-      return;
-    }
-    if (!known) {
+    const effect = pushedEffect(findById(this.snapshot.cells, c.id), c, action);
+    if (effect.kind === 'remove') this.removeKey(effect.key);
+    else if (effect.kind === 'patch') this.update(effect.key, effect.patch);
+    else if (effect.kind === 'reload') void this.load();
+    else if (effect.kind === 'hold') {
       // Our own create may answer after its event: wait until no create is in flight.
       this.pendingEvents.push(c);
       this.drainEvents();
-      return;
     }
-    if (action === 'moved' && (known.block !== c.block || known.level !== c.level)) {
-      void this.load();
-      return;
-    }
-    const patch = pushedChange(known, c);
-    if (patch) this.update(known.key, patch);
   }
 
   private drainEvents(): void {
