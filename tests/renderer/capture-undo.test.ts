@@ -29,11 +29,12 @@ describe('a line’s undo', () => {
     expect(history.step('k', 'redo', 'x')).toBeUndefined();
   });
 
-  it('a line that cannot change now (composing) uses up the step and changes nothing', () => {
+  it('Ctrl+Z while the line cannot change (an IME composing) changes nothing and keeps the step for later', () => {
     const history = new EditHistory(() => 0);
     history.record('k', 'antes');
     expect(history.step('k', 'undo', null)).toBeUndefined();
-    expect(history.step('k', 'undo', 'después')).toBeUndefined();
+    expect(history.step('k', 'undo', 'después')).toBe('antes');
+    expect(history.step('k', 'redo', 'antes')).toBe('después');
   });
 });
 

@@ -24,12 +24,13 @@ export class EditHistory {
   /**
    * Takes one edit back ('undo') or forward ('redo') from the line's text `current`: answers the
    * text to show, or undefined when there is none. `current` null: the line cannot change now
-   * (gone, or an IME composing over it); the step is used up all the same.
+   * (gone, or an IME composing over it); the step stays for when it can.
    */
   step(key: string, direction: 'undo' | 'redo', current: string | null): string | undefined {
     const edits = this.edits.get(key);
-    const text = edits?.[direction].pop();
-    if (!edits || text === undefined || current === null) return undefined;
+    if (!edits || current === null) return undefined;
+    const text = edits[direction].pop();
+    if (text === undefined) return undefined;
     edits[direction === 'undo' ? 'redo' : 'undo'].push(current);
     // The next keystroke starts a new edit.
     edits.lastAt = Number.NEGATIVE_INFINITY;
