@@ -14,7 +14,7 @@ import { Screen } from './app/Screen';
 import { useDataChangedEvents } from './app/useDataChangedEvents';
 import { BlockedScreen } from './features/backups/BlockedScreen';
 import { useAppStatus } from './features/backups/queries';
-import { recoverCaptureJournals } from './features/encuentro/capture/capture-store';
+import { recoverCaptureJournals } from './features/encuentro/capture/capture-stores';
 import { ProjectorScreen } from './features/encuentro/projector/ProjectorScreen';
 import { homeRoute } from './features/sede/device-routes';
 import { JoinScreen, type JoinReason } from './features/sede/JoinScreen';

@@ -36,7 +36,8 @@ vi.mock('../../renderer/src/api/client', async (importOriginal) => {
 
 // The store only needs the browser's timers; its storage and origin are given to it.
 Object.assign(globalThis, { window: globalThis });
-const { CaptureStore, saveStateOf } = await import('../../renderer/src/features/encuentro/capture/capture-store');
+const { CaptureStore } = await import('../../renderer/src/features/encuentro/capture/capture-store');
+const { saveStateOf } = await import('../../renderer/src/features/encuentro/capture/capture-items');
 const { ApiError } = await import('../../renderer/src/api/client');
 type Store = InstanceType<typeof CaptureStore>;
 

@@ -78,9 +78,11 @@ export function listCategories(db: Db, editionId: number): Category[] {
   );
 }
 
-interface CriterionRow {
+/** A criterion as stored. */
+export interface CriterionRow {
   id: number;
   name: string;
+  name_key: string;
   description: string;
   weight: number;
   scale_min: number;

@@ -7,7 +7,7 @@ import { execute, queryAll, queryOne } from '../../db/query';
 import { appendAudit } from '../jury/audit/chain';
 import { applyOrder } from '../positions';
 import { assertEditionNotFrozen, assertStageNotFrozen } from '../jury/frozen';
-import { getCriterion } from './read';
+import { getCriterion, type CriterionRow } from './read';
 
 type Child = 'category' | 'criterion' | 'stage';
 const TAKEN: Record<Child, MessageKey> = {
@@ -300,22 +300,7 @@ export function copyStructure(db: Db, sourceId: number, targetId: number): void 
       targetId, c.name, c.name_key, c.description, c.position,
     ).lastInsertRowid));
   }
-  const criteria = queryAll<{
-    id: number;
-    name: string;
-    name_key: string;
-    description: string;
-    weight: number;
-    scale_min: number;
-    scale_max: number;
-    scale_step: number;
-    independent: number;
-    position: number;
-  }>(
-    db,
-    `SELECT * FROM criterion WHERE edition_id = ? ORDER BY position`,
-    sourceId,
-  );
+  const criteria = queryAll<CriterionRow>(db, `SELECT * FROM criterion WHERE edition_id = ? ORDER BY position`, sourceId);
   for (const c of criteria) {
     const newId = Number(
       execute(

@@ -4,15 +4,13 @@ import type { Db } from '../../db/open';
 import { execute, queryAll, queryOne } from '../../db/query';
 import { actorValues } from '../actor-columns';
 import type { SaveBase } from './contributions';
+import type { ItemKind, MatrixTable } from './matrix-items';
 
 /**
  * Synthesis and summary items follow the contribution's rule for text saves: the highest client
  * revision wins, except that a save typed on a revision another screen has since replaced is a
  * conflict. Its text is kept in encuentro_item_conflict (with who typed it) and never applied.
  */
-export type ItemKind = 'synthesis' | 'summary';
-
-const TABLE: Record<ItemKind, string> = { synthesis: 'encuentro_synthesis_item', summary: 'encuentro_summary_item' };
 
 export interface StoredText {
   id: number;
@@ -24,14 +22,14 @@ export interface StoredText {
 export type TextSave = { outcome: 'applied' } | { outcome: 'stale' } | { outcome: 'conflict'; conflict: TextConflict };
 
 /** Applies a text save to an item (calling `beforeWrite` only when the text changes), or says why not. */
-export function saveItemText(db: Db, kind: ItemKind, row: StoredText, text: string, revision: number, now: string, base: SaveBase | undefined, beforeWrite: () => void): TextSave {
+export function saveItemText(db: Db, matrix: MatrixTable, row: StoredText, text: string, revision: number, now: string, base: SaveBase | undefined, beforeWrite: () => void): TextSave {
   if (base && row.revision > base.baseRevision && row.editor !== base.editor && text !== row.text) {
     // A text that could not be written anyway (a closed synthesis) is refused as such, not kept.
     beforeWrite();
     const last = queryOne<{ id: number; text: string }>(
       db,
       `SELECT id, text FROM encuentro_item_conflict WHERE item_kind = ? AND item_id = ? ORDER BY id DESC LIMIT 1`,
-      kind, row.id,
+      matrix.kind, row.id,
     );
     const conflictId =
       last && last.text === text
@@ -41,7 +39,7 @@ export function saveItemText(db: Db, kind: ItemKind, row: StoredText, text: stri
               db,
               `INSERT INTO encuentro_item_conflict (item_kind, item_id, base_revision, text, actor_device_id, actor_name, actor_role, saved_at)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-              kind, row.id, base.baseRevision, text, ...actorValues(), now,
+              matrix.kind, row.id, base.baseRevision, text, ...actorValues(), now,
             ).lastInsertRowid,
           );
     return { outcome: 'conflict', conflict: { conflictId } };
@@ -49,11 +47,11 @@ export function saveItemText(db: Db, kind: ItemKind, row: StoredText, text: stri
   if (revision < row.revision || (revision === row.revision && text !== row.text)) return { outcome: 'stale' };
   const editor = base?.editor ?? null;
   if (text === row.text) {
-    if (revision > row.revision) execute(db, `UPDATE ${TABLE[kind]} SET revision = ?, editor = ? WHERE id = ?`, revision, editor, row.id);
+    if (revision > row.revision) execute(db, `UPDATE ${matrix.table} SET revision = ?, editor = ? WHERE id = ?`, revision, editor, row.id);
     return { outcome: 'applied' };
   }
   beforeWrite();
-  execute(db, `UPDATE ${TABLE[kind]} SET text = ?, revision = ?, editor = ?, updated_at = ? WHERE id = ?`, text, revision, editor, now, row.id);
+  execute(db, `UPDATE ${matrix.table} SET text = ?, revision = ?, editor = ?, updated_at = ? WHERE id = ?`, text, revision, editor, now, row.id);
   return { outcome: 'applied' };
 }
 

@@ -2,16 +2,59 @@ import { SYNTHESIS_AXES, SYNTHESIS_LEVELS, type SynthesisAxis, type SynthesisLev
 import type { Db } from '../../db/open';
 import { execute, queryAll, queryOne } from '../../db/query';
 import { applyOrder } from '../positions';
+import { notFound } from './lookup';
 
 // What a sala's synthesis table (encuentro_synthesis_item, per sala) and the organizers' summary
 // (encuentro_summary_item, per Encuentro) do alike: both are a levels × axes matrix of ordered,
 // soft-deleted, revisioned text items linked to their sources (their text saves: item-conflict.ts). Each keeps its own rules (a final
 // synthesis is locked; summary sources must be in the same Encuentro) and calls these for the rest.
 
+/** Which matrix an item belongs to: the value kept in encuentro_item_conflict.item_kind. */
+export type ItemKind = 'synthesis' | 'summary';
+
 /** One of the two item tables, with the column that scopes a cell (the sala, or the Encuentro). */
 export interface MatrixTable {
+  kind: ItemKind;
   table: 'encuentro_synthesis_item' | 'encuentro_summary_item';
   scope: 'sala_id' | 'encuentro_id';
+  /** How a missing item is named in the refusal. */
+  record: 'synthesisItem' | 'summaryItem';
+}
+
+/** The columns both item tables have. */
+export interface MatrixItemRow {
+  id: number;
+  level: SynthesisLevel;
+  axis: SynthesisAxis;
+  text: string;
+  position: number;
+  revision: number;
+  deleted_at: string | null;
+  updated_at: string;
+  /** The screen that last wrote the text (item-conflict.ts). */
+  editor: string | null;
+}
+
+/** An item's row, or the refusal that it does not exist. */
+export function itemRowOf<Row extends MatrixItemRow>(db: Db, matrix: MatrixTable, id: number): Row {
+  const row = queryOne<Row>(db, `SELECT * FROM ${matrix.table} WHERE id = ?`, id);
+  if (!row) throw notFound(matrix.record);
+  return row;
+}
+
+/** What both items show of their row, with their sources already read. */
+export function itemFields<S>(row: MatrixItemRow, sources: ReadonlyMap<number, S[]>) {
+  return {
+    id: row.id,
+    level: row.level,
+    axis: row.axis,
+    text: row.text,
+    position: row.position,
+    revision: row.revision,
+    sources: sources.get(row.id) ?? [],
+    deleted: row.deleted_at !== null,
+    updatedAt: row.updated_at,
+  };
 }
 
 /** An item's source links: which table, which column names the item, which the source. */

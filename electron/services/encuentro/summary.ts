@@ -6,28 +6,18 @@ import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
 import { execute, queryAll, queryOne } from '../../db/query';
 import { assertEncuentro, notFound } from './lookup';
-import { endOfCell, matrixCells, relinkSources, reorderCell, setItemDeleted, type MatrixTable, type SourceLinks } from './matrix-items';
+import { endOfCell, itemFields, itemRowOf, matrixCells, relinkSources, reorderCell, setItemDeleted, type MatrixItemRow, type MatrixTable, type SourceLinks } from './matrix-items';
 
 /**
  * The organizers' cross-sala summary: the executive summary's "principales acciones" per level,
  * for sustainability and for replication. Each item links to the sala synthesis items it draws on.
  */
 
-const SUMMARY: MatrixTable = { table: 'encuentro_summary_item', scope: 'encuentro_id' };
+const SUMMARY: MatrixTable = { kind: 'summary', table: 'encuentro_summary_item', scope: 'encuentro_id', record: 'summaryItem' };
 const SUMMARY_SOURCES: SourceLinks = { table: 'encuentro_summary_source', item: 'summary_item_id', source: 'synthesis_item_id' };
 
-interface Row {
-  id: number;
+interface Row extends MatrixItemRow {
   encuentro_id: number;
-  level: SynthesisLevel;
-  axis: SynthesisAxis;
-  text: string;
-  position: number;
-  revision: number;
-  deleted_at: string | null;
-  updated_at: string;
-  /** The screen that last wrote the text (item-conflict.ts). */
-  editor: string | null;
 }
 
 function toItems(db: Db, rows: Row[]): SummaryItem[] {
@@ -53,24 +43,10 @@ function toItems(db: Db, rows: Row[]): SummaryItem[] {
       sources.set(l.summary_item_id, list);
     }
   }
-  return rows.map((r) => ({
-    id: r.id,
-    level: r.level,
-    axis: r.axis,
-    text: r.text,
-    position: r.position,
-    revision: r.revision,
-    sources: sources.get(r.id) ?? [],
-    deleted: r.deleted_at !== null,
-    updatedAt: r.updated_at,
-  }));
+  return rows.map((r) => itemFields(r, sources));
 }
 
-function itemRow(db: Db, id: number): Row {
-  const row = queryOne<Row>(db, `SELECT * FROM encuentro_summary_item WHERE id = ?`, id);
-  if (!row) throw notFound('summaryItem');
-  return row;
-}
+const itemRow = (db: Db, id: number): Row => itemRowOf<Row>(db, SUMMARY, id);
 
 export function getSummaryItem(db: Db, id: number): SummaryItem {
   const [item] = toItems(db, [itemRow(db, id)]);
@@ -120,7 +96,7 @@ export function insertSummaryItem(
 }
 
 export function updateSummaryText(db: Db, id: number, text: string, revision: number, now: string, base?: SaveBase): TextSave {
-  return saveItemText(db, 'summary', itemRow(db, id), text, revision, now, base, () => undefined);
+  return saveItemText(db, SUMMARY, itemRow(db, id), text, revision, now, base, () => undefined);
 }
 
 export function setSummarySources(db: Db, id: number, synthesisItemIds: number[], now: string): void {

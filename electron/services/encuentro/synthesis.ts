@@ -19,7 +19,7 @@ import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
 import { execute, queryAll, queryOne } from '../../db/query';
 import { notFound } from './lookup';
-import { endOfCell, matrixCells, relinkSources, reorderCell, setItemDeleted, type MatrixTable, type SourceLinks } from './matrix-items';
+import { endOfCell, itemFields, itemRowOf, matrixCells, relinkSources, reorderCell, setItemDeleted, type MatrixItemRow, type MatrixTable, type SourceLinks } from './matrix-items';
 import { getSala } from './setup-read';
 
 /**
@@ -28,22 +28,12 @@ import { getSala } from './setup-read';
  * A 'final' synthesis is locked; reopening it needs a reason, kept in the status log.
  */
 
-const SYNTHESIS: MatrixTable = { table: 'encuentro_synthesis_item', scope: 'sala_id' };
+const SYNTHESIS: MatrixTable = { kind: 'synthesis', table: 'encuentro_synthesis_item', scope: 'sala_id', record: 'synthesisItem' };
 const SYNTHESIS_SOURCES: SourceLinks = { table: 'encuentro_synthesis_source', item: 'item_id', source: 'contribution_id' };
 
-interface ItemRow {
-  id: number;
+interface ItemRow extends MatrixItemRow {
   sala_id: number;
-  level: SynthesisLevel;
-  axis: SynthesisAxis;
-  text: string;
-  position: number;
-  revision: number;
-  deleted_at: string | null;
   created_at: string;
-  updated_at: string;
-  /** The screen that last wrote the text (item-conflict.ts). */
-  editor: string | null;
 }
 
 function sourcesOf(db: Db, itemIds: number[]): Map<number, SynthesisSource[]> {
@@ -80,26 +70,10 @@ function toItems(db: Db, rows: ItemRow[]): SynthesisItem[] {
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({
-    id: r.id,
-    salaId: r.sala_id,
-    level: r.level,
-    axis: r.axis,
-    text: r.text,
-    position: r.position,
-    revision: r.revision,
-    sources: sources.get(r.id) ?? [],
-    deleted: r.deleted_at !== null,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  }));
+  return rows.map((r) => ({ ...itemFields(r, sources), salaId: r.sala_id, createdAt: r.created_at }));
 }
 
-function itemRow(db: Db, id: number): ItemRow {
-  const row = queryOne<ItemRow>(db, `SELECT * FROM encuentro_synthesis_item WHERE id = ?`, id);
-  if (!row) throw notFound('synthesisItem');
-  return row;
-}
+const itemRow = (db: Db, id: number): ItemRow => itemRowOf<ItemRow>(db, SYNTHESIS, id);
 
 export function getSynthesisItem(db: Db, id: number): SynthesisItem {
   const [item] = toItems(db, [itemRow(db, id)]);
@@ -215,7 +189,7 @@ export function promoteContribution(
 
 export function updateSynthesisText(db: Db, id: number, text: string, revision: number, now: string, base?: SaveBase): TextSave {
   const row = itemRow(db, id);
-  return saveItemText(db, 'synthesis', row, text, revision, now, base, () => assertSynthesisOpen(db, row.sala_id));
+  return saveItemText(db, SYNTHESIS, row, text, revision, now, base, () => assertSynthesisOpen(db, row.sala_id));
 }
 
 export function moveSynthesisItem(db: Db, id: number, level: SynthesisLevel, axis: SynthesisAxis, now: string): void {

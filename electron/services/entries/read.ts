@@ -3,28 +3,14 @@ import type { Entry, EntryRow, EntryStageStatus } from '../../../shared/domain/t
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
 import { queryAll, queryOne } from '../../db/query';
+import type { StoredEntryFields } from './write';
 
-interface Row {
+interface Row extends StoredEntryFields {
   id: number;
   edition_id: number;
-  code: string;
-  title: string;
-  iged_id: number | null;
   iged_name: string | null;
   iged_kind: 'dre' | 'ugel' | null;
-  region: string;
-  category_id: number | null;
   category_name: string | null;
-  start_year: number | null;
-  summary: string;
-  problem: string;
-  results: string;
-  evidence_links: string;
-  contact_name: string;
-  contact_cargo: string;
-  contact_email: string;
-  contact_phone: string;
-  team: string;
   source: string;
   created_at: string;
   updated_at: string;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { AttendanceScreen } from './attendance/AttendanceScreen';
-import { CaptureScreen, installUnloadGuard } from './capture/CaptureScreen';
+import { CaptureScreen } from './capture/CaptureScreen';
+import { installUnloadGuard } from './capture/unload-guard';
 import { EncuentrosListScreen } from './EncuentrosListScreen';
 import { parseEncuentroPath } from './routes';
 import { SetupScreen } from './setup/SetupScreen';

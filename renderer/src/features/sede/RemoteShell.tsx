@@ -8,7 +8,7 @@ import { useDataChangedEvents } from '../../app/useDataChangedEvents';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { ScreenErrorBoundary } from '../../components/ScreenErrorBoundary';
-import { recoverCaptureJournals, unsavedCount } from '../encuentro/capture/capture-store';
+import { recoverCaptureJournals, unsavedCount } from '../encuentro/capture/capture-stores';
 import { EncuentroScreen } from '../encuentro/EncuentroScreen';
 import { ProjectorScreen } from '../encuentro/projector/ProjectorScreen';
 import { JuryScreen } from '../jury/JuryScreen';

@@ -2,7 +2,8 @@ import { useRef, type KeyboardEvent } from 'react';
 import type { ContributionBlock, ContributionLevel } from '../../../../../shared/domain/encuentro-matrix';
 import { t } from '../../../../../shared/i18n';
 import { ConflictNotice } from '../ConflictNotice';
-import { saveStateOf, type CaptureItem, type CaptureStore, type SaveState } from './capture-store';
+import { saveStateOf, type CaptureItem, type SaveState } from './capture-items';
+import type { CaptureStore } from './capture-store';
 
 interface ItemEditorProps {
   store: CaptureStore;

@@ -4,7 +4,7 @@ import { t } from '../../../../../shared/i18n';
 import { Dialog } from '../../../components/Dialog';
 import { SelectField } from '../../../components/fields';
 import { FormFooter } from '../../../components/FormFooter';
-import type { CaptureItem } from './capture-store';
+import type { CaptureItem } from './capture-items';
 import { short } from './ItemEditor';
 
 const cellName = (block: ContributionBlock, level: ContributionLevel) => `${blockShortLabel(block)} — ${levelLabel(level)}`;

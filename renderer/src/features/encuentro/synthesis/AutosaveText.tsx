@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../../../../../shared/i18n';
 import { ApiError } from '../../../api/client';
-import { SAVE_DELAY_MS } from '../capture/capture-store';
+import { SAVE_DELAY_MS } from '../capture/capture-saves';
 import { ConflictNotice, type ConflictChoice } from '../ConflictNotice';
 
 type State = 'saved' | 'saving' | 'retrying' | 'error' | 'conflict';
