@@ -47,9 +47,9 @@ export async function benchProjector(): Promise<void> {
     const sala = await call<{ id: number }>('encuentro.salas.create', { encuentroId, fields: { ejeId, name: 'Sala del benchmark', practiceIds: [practice.id, paged.id] } });
     // The paged case: the block already holds 30 contributions over its levels, so the projector
     // shows it on several pages at the minimum size and measures them all again on each keystroke.
-    const levels = ['ugel', 'dre_gre_gr', 'minedu', 'actores_locales'];
+    const levels = ['ugel', 'dreGreGr', 'minedu', 'localActors'];
     for (let i = 1; i <= PAGED_CONTRIBUTIONS; i++)
-      await call('encuentro.contributions.create', { practiceId: paged.id, salaId: sala.id, block: 'limitantes', level: levels[i % 4], text: `Aporte ${i}: rotación del personal contratado y falta de acompañamiento de los especialistas` });
+      await call('encuentro.contributions.create', { practiceId: paged.id, salaId: sala.id, block: 'limiting', level: levels[i % 4], text: `Aporte ${i}: rotación del personal contratado y falta de acompañamiento de los especialistas` });
 
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     const moderator = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();

@@ -53,7 +53,7 @@ const KEYSTROKES = 500;
 async function keystrokes(services: Services, url: string): Promise<void> {
   const db = services.context.db();
   const practiceId = queryOne<{ id: number }>(db, `SELECT id FROM encuentro_practice ORDER BY id LIMIT 1`)!.id;
-  const created = await services.call('encuentro.contributions.create', { practiceId, block: 'acciones', level: 'ugel', text: '' });
+  const created = await services.call('encuentro.contributions.create', { practiceId, block: 'actions', level: 'ugel', text: '' });
   if (!created.ok) throw new Error(created.error.message);
   const id = (created.result as { id: number }).id;
   const phrase = 'Fortalecer capacidades de los equipos técnicos y actores involucrados en la práctica (ñandú, áéíóú). ';

@@ -142,7 +142,7 @@ async function prepareVenue(services: Services, seconds: number): Promise<Venue>
     const lineIds: number[] = [];
     // Each moderator types its own line, twice: once against the hub, once against the bare server.
     for (let m = 0; m < MODERATORS_PER_SALA; m++) {
-      lineIds.push((await call<{ id: number }>('encuentro.contributions.create', { practiceId, salaId, block: 'acciones', level: 'ugel', text: '' })).id);
+      lineIds.push((await call<{ id: number }>('encuentro.contributions.create', { practiceId, salaId, block: 'actions', level: 'ugel', text: '' })).id);
     }
     salas.push({ id: salaId, lineIds });
   }
@@ -160,13 +160,13 @@ async function prepareVenue(services: Services, seconds: number): Promise<Venue>
   const viewers: ViewerSpec[] = [];
   const remote = (scope: SessionScope, name: string): VenueDevice => ({ scope, name });
   for (const sala of salas) {
-    for (let p = 0; p < PROJECTORS_PER_SALA; p++) viewers.push({ device: remote({ role: 'proyector', encuentroId, salaId: sala.id, practiceId: null }, `Proyector ${sala.id}.${p + 1}`), salaId: sala.id });
+    for (let p = 0; p < PROJECTORS_PER_SALA; p++) viewers.push({ device: remote({ role: 'projector', encuentroId, salaId: sala.id, practiceId: null }, `Proyector ${sala.id}.${p + 1}`), salaId: sala.id });
   }
-  for (let o = 0; o < ORGANIZER_VIEWERS; o++) viewers.push({ device: remote({ role: 'organizador' }, `Organización ${o + 1}`), salaId: null });
+  for (let o = 0; o < ORGANIZER_VIEWERS; o++) viewers.push({ device: remote({ role: 'organizer' }, `Organización ${o + 1}`), salaId: null });
   const writers = new Map<string, VenueDevice>();
-  for (const sala of salas) sala.lineIds.forEach((line, m) => writers.set(`moderador-${line}`, remote({ role: 'moderador', encuentroId, salaIds: [sala.id] }, `Moderación ${sala.id}.${m + 1}`)));
-  jurorIds.forEach((jurorId) => writers.set(`jurado-${jurorId}`, remote({ role: 'jurado', editionId: edition.id, jurorId }, `Jurado ${jurorId}`)));
-  for (let d = 0; d < DESKS; d++) writers.set(`mesa-${d}`, remote({ role: 'registro', encuentroId }, `Mesa ${d + 1}`));
+  for (const sala of salas) sala.lineIds.forEach((line, m) => writers.set(`moderador-${line}`, remote({ role: 'moderator', encuentroId, salaIds: [sala.id] }, `Moderación ${sala.id}.${m + 1}`)));
+  jurorIds.forEach((jurorId) => writers.set(`jurado-${jurorId}`, remote({ role: 'juror', editionId: edition.id, jurorId }, `Jurado ${jurorId}`)));
+  for (let d = 0; d < DESKS; d++) writers.set(`mesa-${d}`, remote({ role: 'checkIn', encuentroId }, `Mesa ${d + 1}`));
   const viewerIndex = new Map(viewers.map((v, i) => [v.device, i]));
   return { encuentroId, salas, stageId, jurorIds, entryIds, criterionIds, deskAttendees, viewers, viewerIndex, writers };
 }

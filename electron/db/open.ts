@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS, type Migration } from './migrations';
 import { queryOne } from './query';
 import { errorCode, storageError } from './storage-errors';
 
@@ -16,7 +16,7 @@ export interface OpenOptions {
   /** Path to an Electron-ABI build of better-sqlite3 (desktop app only). */
   nativeBinding?: string;
   /** The migration list; tests pass their own to exercise upgrades. */
-  migrations?: ReadonlyArray<(db: Db) => void>;
+  migrations?: ReadonlyArray<Migration>;
 }
 
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -86,7 +86,7 @@ function inspectPath(file: string): 'absent' | 'present' {
  * that a crash while creating it never leaves a half-made (or 0-byte) file at the path —
  * which the next start would rightly refuse as damaged.
  */
-function createFresh(file: string, nativeBinding: string | undefined, migrations: ReadonlyArray<(db: Db) => void>): void {
+function createFresh(file: string, nativeBinding: string | undefined, migrations: ReadonlyArray<Migration>): void {
   const building = `${file}.creando`;
   const removeBuilding = () => {
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(building + suffix, { force: true });
@@ -150,15 +150,25 @@ function inspectReadOnly(file: string, nativeBinding: string | undefined, latest
   }
 }
 
-function migrate(db: Db, from: number, migrations: ReadonlyArray<(db: Db) => void>): void {
+function migrate(db: Db, from: number, migrations: ReadonlyArray<Migration>): void {
   for (let version = from + 1; version <= migrations.length; version++) {
     const step = migrations[version - 1];
     if (!step) throw new Error(`missing migration ${version}`);
-    db.transaction(() => {
-      step(db);
-      db.pragma(`application_id = ${APPLICATION_ID}`);
-      db.pragma(`user_version = ${version}`);
-    })();
+    // The pragma is a no-op inside a transaction: it has to be set around it.
+    if (step.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        step(db);
+        if (step.rebuildsTables) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`migration ${version} left ${broken.length} rows with a broken foreign key: ${JSON.stringify(broken.slice(0, 5))}`);
+        }
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+        db.pragma(`user_version = ${version}`);
+      })();
+    } finally {
+      if (step.rebuildsTables) db.pragma('foreign_keys = ON');
+    }
   }
 }
 

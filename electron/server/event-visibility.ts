@@ -13,16 +13,16 @@ import type { ServerEvent } from '../services/events';
 export function canSee(actor: Actor, event: ServerEvent): boolean {
   const scope = actor.scope;
   const subject = subjectOf(event);
-  if (scope.role === 'organizador') return true;
+  if (scope.role === 'organizer') return true;
   if (!subject) return false;
   switch (scope.role) {
-    case 'jurado':
+    case 'juror':
       return jurorSees(scope, subject);
-    case 'moderador':
+    case 'moderator':
       return subject.part !== 'attendance' && subject.part !== null && subject.encuentroId === scope.encuentroId;
-    case 'registro':
+    case 'checkIn':
       return subject.part === 'attendance' && subject.encuentroId === scope.encuentroId;
-    case 'proyector':
+    case 'projector':
       return projectorSees(scope, subject);
   }
 }
@@ -82,7 +82,7 @@ const JUROR_EDITION_KINDS: ReadonlySet<RecordKind> = new Set<RecordKind>(['editi
  * another juror's record (blind review: whose sheet changed is itself a hint), never the audit
  * trail nor results decisions, nothing of the Encuentro.
  */
-function jurorSees(scope: ScopeOf<'jurado'>, subject: Subject): boolean {
+function jurorSees(scope: ScopeOf<'juror'>, subject: Subject): boolean {
   if (subject.editionId !== scope.editionId) return false;
   if (subject.kind === 'sheet' || subject.kind === 'juror') return subject.jurorId === scope.jurorId;
   if (!subject.kind || !JUROR_EDITION_KINDS.has(subject.kind)) return false;
@@ -94,7 +94,7 @@ function jurorSees(scope: ScopeOf<'jurado'>, subject: Subject): boolean {
  * contributions, the sala's synthesis, and the set-up records it names (title, the sala, the
  * practice). Never attendance. A null binding covers the whole Encuentro on that axis.
  */
-function projectorSees(scope: ScopeOf<'proyector'>, subject: Subject): boolean {
+function projectorSees(scope: ScopeOf<'projector'>, subject: Subject): boolean {
   if (subject.encuentroId !== scope.encuentroId) return false;
   const inSala = scope.salaId === null || subject.salaId === scope.salaId;
   const inPractice = scope.practiceId === null || subject.practiceId === scope.practiceId;

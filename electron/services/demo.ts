@@ -38,12 +38,12 @@ export function seedDemo(ctx: AppContext, mode: 'ifEmpty' | 'ensure'): number | 
 
     // The demo's UGELs are usually known already (built-in list or a padrón): reuse those rows,
     // matched as an import would match them, rather than adding a second «UGEL Lamas».
-    const knownUgels = createIgedMatcher(loadIgedCandidates(db, 'UGEL'));
+    const knownUgels = createIgedMatcher(loadIgedCandidates(db, 'ugel'));
     for (const ugel of demo.ugels) {
       if (knownUgels(ugel.name, ugel.region).kind !== 'match') execute(
         db,
         `INSERT INTO iged (code, kind, name, name_key, region, dre_id, source, updated_at)
-       SELECT ?, 'UGEL', ?, ?, ?, d.id, 'demo', ? FROM iged d WHERE d.kind = 'DRE' AND d.region = ?
+       SELECT ?, 'ugel', ?, ?, ?, d.id, 'demo', ? FROM iged d WHERE d.kind = 'dre' AND d.region = ?
        ON CONFLICT (code) DO NOTHING`,
         ugel.code, ugel.name, foldKey(ugel.name), ugel.region, now, ugel.region,
       );
@@ -64,7 +64,7 @@ export function seedDemo(ctx: AppContext, mode: 'ifEmpty' | 'ensure'): number | 
         contactCargo: entry.cargo,
       });
       const entryId = insertEntry(db, editionId, fields, now, 'demo');
-      for (const stageId of stageIds) setEntryStatus(db, entryId, stageId, 'pasa', '', now);
+      for (const stageId of stageIds) setEntryStatus(db, entryId, stageId, 'passed', '', now);
     }
     seedEncuentroDemo(db, editionId, now);
     return editionId;

@@ -72,7 +72,7 @@ function SessionGate() {
     if (route.name === 'join') window.location.replace(hrefOf(homeRoute(me.scope)));
   };
   const left = () => rememberJoined(false);
-  const remote = who.data !== undefined && who.data.role !== 'organizador';
+  const remote = who.data !== undefined && who.data.role !== 'organizer';
   // A session refused after this page (or an earlier one) held it: the organizer closed or revoked it.
   const reason: JoinReason = session === 'left' ? 'left' : session === 'lost' && (remote || wasJoined()) ? 'closed' : 'first';
   if (route.name === 'join' || session !== 'active') return <JoinScreen key={route.name === 'join' ? (route.code ?? '') : 'lost'} code={route.name === 'join' ? route.code : null} reason={reason} onJoined={joined} />;
@@ -83,7 +83,7 @@ function SessionGate() {
     // today's app's to show: its status screen says why, or what to restore.
     return <StatusGate />;
   }
-  if (who.data.role === 'organizador') return <StatusGate />;
+  if (who.data.role === 'organizer') return <StatusGate />;
   return <RemoteShell who={who.data} route={route} onJoined={rememberSession} onLeft={left} />;
 }
 

@@ -3,7 +3,7 @@ import type { AppStatus, BackupInfo } from '../domain/types';
 import { method, ORGANIZER, type Access } from './define';
 
 /** Every device's app shell asks it first (is the database ready?); remote roles get it without the file's path (electron/services/access/status.ts). */
-const EVERY_ROLE: Access = { jurado: { target: 'none' }, moderador: { target: 'none' }, registro: { target: 'none' }, proyector: { target: 'none' } };
+const EVERY_ROLE: Access = { juror: { target: 'none' }, moderator: { target: 'none' }, checkIn: { target: 'none' }, projector: { target: 'none' } };
 
 export const appMethods = {
   'app.status': method<AppStatus>('read', EVERY_ROLE)(z.object({})),

@@ -6,7 +6,7 @@ import { method, ORGANIZER } from './define';
 export const editionMethods = {
   'editions.list': method<EditionSummary[]>('read', ORGANIZER)(z.object({ includeArchived: z.boolean().default(false) })),
   /** A juror's screens render their own edition's categories, criteria and stages (editions.list is not granted: it names every edition). */
-  'editions.get': method<Edition>('read', { jurado: { target: 'edition', field: 'id' } })(z.object({ id })),
+  'editions.get': method<Edition>('read', { juror: { target: 'edition', field: 'id' } })(z.object({ id })),
   'editions.create': method<Edition>('write', ['editions'], ORGANIZER)(editionFields),
   'editions.update': method<Edition>('write', ['editions'], ORGANIZER)(z.object({ id, fields: editionFields })),
   'editions.setArchived': method<Edition>('write', ['editions'], ORGANIZER)(z.object({ id, archived: z.boolean() })),

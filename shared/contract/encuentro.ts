@@ -57,23 +57,23 @@ type Deleted = { deleted: true };
  * the cross-sala summary's writes and the exports stay the organizer's: they change or hand out
  * the whole event, which no venue device needs. Deleting a registration too: the door desk
  * corrects a person's data (update) or undoes a check-in, but does not remove people from the list.
- *  - moderador: captures and drafts its own salas' synthesis; reads the rest of its Encuentro
+ *  - moderator: captures and drafts its own salas' synthesis; reads the rest of its Encuentro
  *    (the other salas' matrices and tables, the summary, the door counts) to moderate with context;
- *  - registro: the attendance of its Encuentro, and the Encuentro itself (the door screen's title);
- *  - proyector: only what the projector screens read, for its sala or its practice.
+ *  - checkIn: the attendance of its Encuentro, and the Encuentro itself (the door screen's title);
+ *  - projector: only what the projector screens read, for its sala or its practice.
  */
 /** A sala-bound read names its sala: the moderator's own salas, or the projector's sala. */
-const SALA_READ: Access = { moderador: { target: 'sala', within: 'encuentro' }, proyector: { target: 'sala' } };
+const SALA_READ: Access = { moderator: { target: 'sala', within: 'encuentro' }, projector: { target: 'sala' } };
 /** Capture in the moderator's own salas: a contribution whose sala is not one of them is refused. */
-const OWN_CONTRIBUTION: Access = { moderador: { target: 'contribution' } };
+const OWN_CONTRIBUTION: Access = { moderator: { target: 'contribution' } };
 /** Capture naming the practice and the sala: the sala must be one of the moderator's and list the practice; salaId null or omitted is refused. */
-const OWN_CAPTURE: Access = { moderador: { target: 'practice' } };
-const OWN_SYNTHESIS: Access = { moderador: { target: 'sala' } };
-const OWN_SYNTHESIS_ITEM: Access = { moderador: { target: 'synthesisItem' } };
+const OWN_CAPTURE: Access = { moderator: { target: 'practice' } };
+const OWN_SYNTHESIS: Access = { moderator: { target: 'sala' } };
+const OWN_SYNTHESIS_ITEM: Access = { moderator: { target: 'synthesisItem' } };
 /** What the moderator reads of its whole Encuentro; the door desk reads its Encuentro too. */
-const ENCUENTRO_READ: Access = { moderador: { target: 'encuentro', within: 'encuentro' } };
-const DOOR: Access = { registro: { target: 'encuentro' } };
-const DOOR_ATTENDEE: Access = { registro: { target: 'attendee' } };
+const ENCUENTRO_READ: Access = { moderator: { target: 'encuentro', within: 'encuentro' } };
+const DOOR: Access = { checkIn: { target: 'encuentro' } };
+const DOOR_ATTENDEE: Access = { checkIn: { target: 'attendee' } };
 
 /**
  * The live Encuentro: set-up (event, ejes, practices, panels, salas), moderator capture,
@@ -84,7 +84,7 @@ export const encuentroMethods = {
   // ——— Event set-up ———
   'encuentro.list': method<EncuentroSummary[]>('read', ORGANIZER)(z.object({ editionId: id.optional() })),
   /** Event, ejes, practices, panels and salas: everything the set-up screens need. */
-  'encuentro.get': method<EncuentroDetail>('read', { moderador: { target: 'encuentro', field: 'id', within: 'encuentro' }, registro: { target: 'encuentro', field: 'id' } })(z.object({ id })),
+  'encuentro.get': method<EncuentroDetail>('read', { moderator: { target: 'encuentro', field: 'id', within: 'encuentro' }, checkIn: { target: 'encuentro', field: 'id' } })(z.object({ id })),
   'encuentro.create': method<EncuentroDetail>('write', ['encuentro'], ORGANIZER)(z.object({ editionId: id, fields: encuentroFields })),
   'encuentro.update': method<EncuentroDetail>('write', ['encuentro'], ORGANIZER)(z.object({ id, fields: encuentroFields })),
   /** The Informe's narrative sections (antecedentes, metodología, palabras de inauguración y de clausura). */
@@ -126,7 +126,7 @@ export const encuentroMethods = {
    * Encuentro), a projector bound to a sala must name it, a projector of one practice may not
    * ask for another.
    */
-  'encuentro.matrix': method<PracticeMatrix>('read', { moderador: { target: 'practice', within: 'encuentro' }, proyector: { target: 'practice' } })(z.object({ practiceId: id, salaId: id.nullable().optional() })),
+  'encuentro.matrix': method<PracticeMatrix>('read', { moderator: { target: 'practice', within: 'encuentro' }, projector: { target: 'practice' } })(z.object({ practiceId: id, salaId: id.nullable().optional() })),
   /** Flat list, for the synthesis screen's source picker and the "deleted items" undo list. Only the moderator besides the organizer, who reads its whole Encuentro; no projector screen needs a list. */
   'encuentro.contributions.list': method<Contribution[]>('read', ENCUENTRO_READ)(
     z.object({
@@ -139,7 +139,7 @@ export const encuentroMethods = {
   /** Creates the record (durable when it returns) and answers its id; retried creates with the same clientKey return the first. */
   'encuentro.contributions.create': method<Contribution>('write', ['encuentro'], OWN_CAPTURE)(contributionCreate),
   /**
-   * A keystroke save: idempotent, durable when it returns. Applied only if `revision` is higher
+   * A keystroke save: idempotent, durable when it returns. Applied only if `review` is higher
    * than the stored one (or equal with the same text); a late older save answers applied: false
    * and the current record. Every applied change adds a version to the history. With `baseRevision`
    * and `editor`, a save typed on a revision another screen has since replaced is a conflict: not
@@ -157,7 +157,7 @@ export const encuentroMethods = {
   'encuentro.contributions.delete': method<Contribution>('write', ['encuentro'], OWN_CONTRIBUTION)(z.object({ id })),
   'encuentro.contributions.restore': method<Contribution>('write', ['encuentro'], OWN_CONTRIBUTION)(z.object({ id })),
   /** Every saved text version with its time, newest first. */
-  'encuentro.contributions.history': method<ContributionVersion[]>('read', { moderador: { target: 'contribution', within: 'encuentro' } })(z.object({ id })),
+  'encuentro.contributions.history': method<ContributionVersion[]>('read', { moderator: { target: 'contribution', within: 'encuentro' } })(z.object({ id })),
   /** Brings a former version back as the current text (itself recorded as a new version). */
   'encuentro.contributions.restoreVersion': method<Contribution>('write', ['encuentro'], OWN_CONTRIBUTION)(z.object({ id, versionId: id })),
 
@@ -188,11 +188,11 @@ export const encuentroMethods = {
   'encuentro.synthesis.deleteItem': method<SynthesisItem>('write', ['encuentro'], OWN_SYNTHESIS_ITEM)(z.object({ id })),
   'encuentro.synthesis.restoreItem': method<SynthesisItem>('write', ['encuentro'], OWN_SYNTHESIS_ITEM)(z.object({ id })),
   /**
-   * borrador → revision → final; leaving final (reopening) needs a reason, which is recorded. A
-   * moderator moves its own sala's draft between borrador and revision; finalising it, and
+   * draft → review → final; leaving final (reopening) needs a reason, which is recorded. A
+   * moderator moves its own sala's draft between draft and review; finalising it, and
    * reopening a final one, are the organizer's (the plenary's table is closed by the organizer).
    */
-  'encuentro.synthesis.setStatus': method<SalaSynthesis>('write', ['encuentro'], { moderador: { target: 'salaDraft', only: { status: ['borrador', 'revision'] } } })(z.object({ salaId: id, status: synthesisStatus, reason: optionalText(2000) })),
+  'encuentro.synthesis.setStatus': method<SalaSynthesis>('write', ['encuentro'], { moderator: { target: 'salaDraft', only: { status: ['draft', 'review'] } } })(z.object({ salaId: id, status: synthesisStatus, reason: optionalText(2000) })),
 
   // ——— Cross-sala summary (executive summary) ———
   'encuentro.summary.get': method<EncuentroSummaryTable>('read', ENCUENTRO_READ)(z.object({ encuentroId: id })),
@@ -207,7 +207,7 @@ export const encuentroMethods = {
   ),
   'encuentro.summary.updateItem': method<{ applied: boolean; item: SummaryItem; conflict?: TextConflict }>('write', ['encuentro'], ORGANIZER)(z.object({ id, text: synthesisText, revision, ...saveBase })),
   /** Texts of a synthesis or summary item kept after conflicting saves (not applied), newest first. */
-  'encuentro.synthesis.conflicts': method<ItemConflict[]>('read', { moderador: { target: 'synthesisItem', only: { kind: ['synthesis'] } } })(z.object({ kind: z.enum(['synthesis', 'summary']), id })),
+  'encuentro.synthesis.conflicts': method<ItemConflict[]>('read', { moderator: { target: 'synthesisItem', only: { kind: ['synthesis'] } } })(z.object({ kind: z.enum(['synthesis', 'summary']), id })),
   'encuentro.summary.setSources': method<SummaryItem>('write', ['encuentro'], ORGANIZER)(z.object({ id, synthesisItemIds: z.array(id).max(200) })),
   'encuentro.summary.reorder': method<SummaryItem[]>('write', ['encuentro'], ORGANIZER)(
     z.object({ encuentroId: id, level: synthesisLevel, axis: synthesisAxis, orderedIds: z.array(id) }),
@@ -220,7 +220,7 @@ export const encuentroMethods = {
   'encuentro.attendance.list': method<Attendee[]>('read', DOOR)(
     z.object({ encuentroId: id, query: z.string().max(200).default(''), limit: z.number().int().min(1).max(5000).optional() }),
   ),
-  'encuentro.attendance.counts': method<AttendanceCounts>('read', { registro: { target: 'encuentro' }, moderador: { target: 'encuentro', within: 'encuentro' } })(z.object({ encuentroId: id })),
+  'encuentro.attendance.counts': method<AttendanceCounts>('read', { checkIn: { target: 'encuentro' }, moderator: { target: 'encuentro', within: 'encuentro' } })(z.object({ encuentroId: id })),
   /** Typed registration; `checkIn` registers and checks in a walk-in in one call. */
   'encuentro.attendance.register': method<Attendee>('write', ['encuentro'], DOOR)(
     z.object({ encuentroId: id, fields: attendeeFields, checkIn: z.boolean().default(false) }),

@@ -31,10 +31,10 @@ import { uploadedFile } from './upload';
  * call naming another juror (or a stage or entry of another edition) is refused; what the sheet
  * shows of other jurors (peers, blind review) is the service's rule, as for the organizer.
  */
-const OWN_WORK: Access = { jurado: { target: 'jurorStage' } };
-const OWN_SHEET: Access = { jurado: { target: 'ownSheet' } };
+const OWN_WORK: Access = { juror: { target: 'jurorStage' } };
+const OWN_SHEET: Access = { juror: { target: 'ownSheet' } };
 /** A juror types as themselves: 'organizer' (transcribing a paper ficha) is the organizer's. */
-const OWN_SHEET_TYPED: Access = { jurado: { target: 'ownSheet', only: { enteredBy: ['juror'] } } };
+const OWN_SHEET_TYPED: Access = { juror: { target: 'ownSheet', only: { enteredBy: ['juror'] } } };
 
 /** Jury scoring: settings, jurors, panels, conflicts, assignments, scores, stages, audit. Consolidation, results and acta are declared by their own feature. */
 export const juryMethods = {
@@ -163,7 +163,7 @@ export const juryMethods = {
   /** Parses (off the main thread), checks identity and structure, and compares with the app. Writes nothing. */
   'juryWorkbooks.preview': method<WorkbookPreview>('read', OWN_WORK)(uploadedFile.extend({ stageId: id, jurorId: id })),
   /** Applies a preview in one transaction; conflicting cells keep the app's value unless 'workbook'. */
-  'juryWorkbooks.apply': method<WorkbookApplyResult>('write', ['scores', 'backups'], { jurado: { target: 'workbookPreview' } })(
+  'juryWorkbooks.apply': method<WorkbookApplyResult>('write', ['scores', 'backups'], { juror: { target: 'workbookPreview' } })(
     z.object({ token: requiredText(100), conflicts: z.enum(['keepApp', 'workbook']).default('keepApp') }),
   ),
 };

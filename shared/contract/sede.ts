@@ -98,5 +98,5 @@ export const sedeMethods = {
   /** Takes effect at once: the device's open event stream is closed and its next call refused. */
   'sede.devices.revoke': method<Device>('write', ['sede'], ORGANIZER)(z.object({ id, reason: optionalText(500) })),
   /** The caller's role and scope: open to every role. */
-  'sede.whoami': method<WhoAmI>('read', { jurado: { target: 'none' }, moderador: { target: 'none' }, registro: { target: 'none' }, proyector: { target: 'none' } })(z.object({})),
+  'sede.whoami': method<WhoAmI>('read', { juror: { target: 'none' }, moderator: { target: 'none' }, checkIn: { target: 'none' }, projector: { target: 'none' } })(z.object({})),
 };

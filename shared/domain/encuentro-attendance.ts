@@ -1,11 +1,11 @@
 import { t } from '../i18n';
 
 /** Who comes to an Encuentro. DRE/GRE and UGEL staff are counted apart, as the report does. */
-export const INSTITUTION_TYPES = ['dre_gre', 'ugel', 'minedu', 'academia', 'invitado_externo', 'otro'] as const;
+export const INSTITUTION_TYPES = ['dreGre', 'ugel', 'minedu', 'academic', 'externalGuest', 'other'] as const;
 export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 
 /** "servidores que desempeñan funciones en las DRE/GRE y UGEL". */
-export const SERVIDOR_TYPES: ReadonlySet<InstitutionType> = new Set<InstitutionType>(['dre_gre', 'ugel']);
+export const SERVIDOR_TYPES: ReadonlySet<InstitutionType> = new Set<InstitutionType>(['dreGre', 'ugel']);
 
 export function institutionTypeLabel(type: InstitutionType): string {
   return t(`encuentro.institutionType.${type}`);
@@ -40,12 +40,12 @@ export function reportedAttendance(counts: AttendanceCounts): { total: number; s
 }
 
 // The order in which the report lists who came.
-const SENTENCE_GROUPS: { types: InstitutionType[]; key: 'gestion' | 'minedu' | 'invitados' | 'academia' | 'otros' }[] = [
-  { types: ['dre_gre', 'ugel'], key: 'gestion' },
+const SENTENCE_GROUPS: { types: InstitutionType[]; key: 'management' | 'minedu' | 'guests' | 'academic' | 'others' }[] = [
+  { types: ['dreGre', 'ugel'], key: 'management' },
   { types: ['minedu'], key: 'minedu' },
-  { types: ['invitado_externo'], key: 'invitados' },
-  { types: ['academia'], key: 'academia' },
-  { types: ['otro'], key: 'otros' },
+  { types: ['externalGuest'], key: 'guests' },
+  { types: ['academic'], key: 'academic' },
+  { types: ['other'], key: 'others' },
 ];
 
 /**

@@ -7,19 +7,19 @@ import { t, type MessageKey } from '../i18n';
  * Level codes differ between the two families on purpose, so a level that does not belong to
  * a block is refused instead of silently landing in the wrong row of the report.
  */
-export const CONTRIBUTION_BLOCKS = ['limitantes', 'favorables', 'acciones', 'condiciones'] as const;
+export const CONTRIBUTION_BLOCKS = ['limiting', 'enabling', 'actions', 'conditions'] as const;
 export type ContributionBlock = (typeof CONTRIBUTION_BLOCKS)[number];
 
-export const FACTOR_LEVELS = ['ugel', 'dre_gre_gr', 'minedu', 'actores_locales'] as const;
-export const QUESTION_LEVELS = ['ugel', 'dre', 'minedu', 'otros_actores'] as const;
-export const CONTRIBUTION_LEVELS = ['ugel', 'dre_gre_gr', 'dre', 'minedu', 'actores_locales', 'otros_actores'] as const;
+export const FACTOR_LEVELS = ['ugel', 'dreGreGr', 'minedu', 'localActors'] as const;
+export const QUESTION_LEVELS = ['ugel', 'dre', 'minedu', 'otherActors'] as const;
+export const CONTRIBUTION_LEVELS = ['ugel', 'dreGreGr', 'dre', 'minedu', 'localActors', 'otherActors'] as const;
 export type ContributionLevel = (typeof CONTRIBUTION_LEVELS)[number];
 
 export const LEVELS_BY_BLOCK: Readonly<Record<ContributionBlock, readonly ContributionLevel[]>> = {
-  limitantes: FACTOR_LEVELS,
-  favorables: FACTOR_LEVELS,
-  acciones: QUESTION_LEVELS,
-  condiciones: QUESTION_LEVELS,
+  limiting: FACTOR_LEVELS,
+  enabling: FACTOR_LEVELS,
+  actions: QUESTION_LEVELS,
+  conditions: QUESTION_LEVELS,
 };
 
 /**
@@ -43,9 +43,9 @@ export function isLevelOfBlock(block: ContributionBlock, level: string): level i
 }
 
 /** The plenary table of a sala and the executive summary: rows (levels) × columns (axes). */
-export const SYNTHESIS_LEVELS = ['ugel', 'dre_gr', 'minedu', 'otros_actores'] as const;
+export const SYNTHESIS_LEVELS = ['ugel', 'dreGr', 'minedu', 'otherActors'] as const;
 export type SynthesisLevel = (typeof SYNTHESIS_LEVELS)[number];
-export const SYNTHESIS_AXES = ['sostenibilidad', 'replica'] as const;
+export const SYNTHESIS_AXES = ['sustainability', 'replication'] as const;
 export type SynthesisAxis = (typeof SYNTHESIS_AXES)[number];
 
 /** Where a promoted contribution lands by default in the plenary table. */
@@ -54,24 +54,24 @@ export function synthesisLevelFor(level: ContributionLevel): SynthesisLevel {
     case 'ugel':
       return 'ugel';
     case 'dre':
-    case 'dre_gre_gr':
-      return 'dre_gr';
+    case 'dreGreGr':
+      return 'dreGr';
     case 'minedu':
       return 'minedu';
-    case 'actores_locales':
-    case 'otros_actores':
-      return 'otros_actores';
+    case 'localActors':
+    case 'otherActors':
+      return 'otherActors';
   }
 }
 
 /** Conditions for replication feed the "Réplica" column; everything else speaks of sustainability. */
 export function synthesisAxisFor(block: ContributionBlock): SynthesisAxis {
-  return block === 'condiciones' ? 'replica' : 'sostenibilidad';
+  return block === 'conditions' ? 'replication' : 'sustainability';
 }
 
 /**
- * Orders contributions as the matrix shows them: block by block (limitantes, favorables,
- * acciones, condiciones), then level by level (UGEL, DRE…, MINEDU, otros) — not by their
+ * Orders contributions as the matrix shows them: block by block (limiting, enabling,
+ * actions, conditions), then level by level (UGEL, DRE…, MINEDU, other actors) — not by their
  * internal codes, whose alphabetical order is neither.
  */
 export function matrixOrder(a: { block: ContributionBlock; level: ContributionLevel }, b: { block: ContributionBlock; level: ContributionLevel }): number {
@@ -101,14 +101,14 @@ export function mergeDefaults(sources: readonly { block: ContributionBlock; leve
   };
 }
 
-export const SYNTHESIS_STATUSES = ['borrador', 'revision', 'final'] as const;
+export const SYNTHESIS_STATUSES = ['draft', 'review', 'final'] as const;
 export type SynthesisStatus = (typeof SYNTHESIS_STATUSES)[number];
 
 /** Allowed moves; leaving 'final' is a reopening and needs a recorded reason. */
 export const SYNTHESIS_TRANSITIONS: Readonly<Record<SynthesisStatus, readonly SynthesisStatus[]>> = {
-  borrador: ['revision'],
-  revision: ['borrador', 'final'],
-  final: ['revision', 'borrador'],
+  draft: ['review'],
+  review: ['draft', 'final'],
+  final: ['review', 'draft'],
 };
 
 export function blockLabel(block: ContributionBlock): string {

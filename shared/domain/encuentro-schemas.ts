@@ -29,11 +29,11 @@ export type EncuentroFields = z.infer<typeof encuentroFields>;
 export const ejeFields = z.object({ name: requiredText(300) });
 
 /** The Informe's narrative sections the organizers write in the app, in the report's order. */
-export const NARRATIVE_SECTIONS = ['antecedentes', 'metodologia', 'clausura', 'inauguracion'] as const;
+export const NARRATIVE_SECTIONS = ['background', 'methodology', 'closing', 'opening'] as const;
 export type NarrativeSection = (typeof NARRATIVE_SECTIONS)[number];
 export type Narrative = Record<NarrativeSection, string>;
 const narrativeText = z.string().max(20_000, { error: t('validation.tooLong', { max: 20_000 }) });
-export const narrativeTexts = z.object({ antecedentes: narrativeText, metodologia: narrativeText, clausura: narrativeText, inauguracion: narrativeText }).partial();
+export const narrativeTexts = z.object({ background: narrativeText, methodology: narrativeText, closing: narrativeText, opening: narrativeText }).partial();
 
 const yearNumber = z
   .number({ error: t('validation.number') })

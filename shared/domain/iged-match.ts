@@ -4,7 +4,7 @@ import { foldKey } from './text';
 export interface IgedCandidate {
   id: number;
   code: string;
-  kind: 'DRE' | 'UGEL';
+  kind: 'dre' | 'ugel';
   name: string;
   region: string;
   aliases?: readonly string[];
@@ -34,7 +34,7 @@ export function createIgedMatcher(igeds: readonly IgedCandidate[]) {
     for (const key of igedNameKeys(iged.name)) add(key, iged);
     for (const alias of iged.aliases ?? []) for (const key of igedNameKeys(alias)) add(key, iged);
     // A DRE/GRE may also be written with just its region ("DRE Ancash" → "Ancash").
-    if (iged.kind === 'DRE') add(foldKey(iged.region), iged);
+    if (iged.kind === 'dre') add(foldKey(iged.region), iged);
   }
 
   return function match(input: string, regionHint?: string | null): IgedMatch {

@@ -51,7 +51,7 @@ export interface JurySettings {
 }
 
 export type Affiliation =
-  | { id: number; kind: 'iged'; igedId: number; igedName: string; igedKind: 'DRE' | 'UGEL'; region: string; note: string }
+  | { id: number; kind: 'iged'; igedId: number; igedName: string; igedKind: 'dre' | 'ugel'; region: string; note: string }
   | { id: number; kind: 'region'; region: string; note: string };
 
 export interface Juror {

@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { currentValue, LEGACY_ROLE } from './legacy-values';
 import { ROLES, type Actor, type Role } from '../sede/roles';
 
 /**
@@ -15,8 +16,13 @@ export function recordedActor(actor: Actor): RecordedActor {
   return { deviceId: actor.deviceId, name: actor.name, role: actor.scope.role };
 }
 
-/** From the three stored columns; null when the row predates recording actors (no role). */
-export function actorFromColumns(deviceId: number | null, name: string | null, role: string | null): RecordedActor | null {
+/**
+ * From the three stored columns; null when the row predates recording actors (no role). Audit
+ * rows are never rewritten, so those written before schema 10 keep the role's old name: it is
+ * read as the role it named.
+ */
+export function actorFromColumns(deviceId: number | null, name: string | null, stored: string | null): RecordedActor | null {
+  const role = stored === null ? null : currentValue(LEGACY_ROLE, stored);
   if (role === null || !(ROLES as readonly string[]).includes(role)) return null;
   return { deviceId, name, role: role as Role };
 }

@@ -95,9 +95,9 @@ export function stripIgedPrefix(input: string): string {
 }
 
 /** Which kind of IGED a typed name explicitly says it is, if any. */
-export function statedIgedKind(input: string): 'DRE' | 'UGEL' | null {
+export function statedIgedKind(input: string): 'dre' | 'ugel' | null {
   const key = foldKey(input);
-  if (/^(ugel|unidad de gestion educativa local)\b/.test(key)) return 'UGEL';
-  if (/^(dre|gre|direccion regional|gerencia regional)\b/.test(key)) return 'DRE';
+  if (/^(ugel|unidad de gestion educativa local)\b/.test(key)) return 'ugel';
+  if (/^(dre|gre|direccion regional|gerencia regional)\b/.test(key)) return 'dre';
   return null;
 }

@@ -103,7 +103,7 @@ export const stageFields = z.object({
 });
 export type StageFields = z.infer<typeof stageFields>;
 
-export const ENTRY_STATUSES = ['pendiente', 'pasa', 'no_pasa', 'observada'] as const;
+export const ENTRY_STATUSES = ['pending', 'passed', 'notPassed', 'observed'] as const;
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
 /** An e-mail address as the forms accept it (also the import's quick check, import/entries/fields-check.ts). */

@@ -59,7 +59,7 @@ export interface Edition extends EditionSummary {
 export interface Iged {
   id: number;
   code: string;
-  kind: 'DRE' | 'UGEL';
+  kind: 'dre' | 'ugel';
   name: string;
   region: string;
   dreId: number | null;
@@ -81,7 +81,7 @@ export interface EntryRow {
   title: string;
   igedId: number | null;
   igedName: string;
-  igedKind: 'DRE' | 'UGEL' | null;
+  igedKind: 'dre' | 'ugel' | null;
   region: string;
   categoryId: number | null;
   categoryName: string;

@@ -6,29 +6,29 @@ import { z } from 'zod';
  * organizer; every other device joins with an invitation and holds one role bound to a scope.
  * The server decides what a call may do from the session's role and scope, never from the request.
  */
-export const ROLES = ['organizador', 'jurado', 'moderador', 'registro', 'proyector'] as const;
+export const ROLES = ['organizer', 'juror', 'moderator', 'checkIn', 'projector'] as const;
 export type Role = (typeof ROLES)[number];
-/** The roles a device on the venue network can hold (the organizer's own machine is always organizador). */
-export type RemoteRole = Exclude<Role, 'organizador'>;
-export const REMOTE_ROLES = ROLES.filter((role): role is RemoteRole => role !== 'organizador');
+/** The roles a device on the venue network can hold (the organizer's own machine is always organizer). */
+export type RemoteRole = Exclude<Role, 'organizer'>;
+export const REMOTE_ROLES = ROLES.filter((role): role is RemoteRole => role !== 'organizer');
 
 const recordId = z.number().int().positive();
 
 /**
  * A session's role and what it is bound to:
- *  - organizador: everything (an invited organizer device too);
- *  - jurado: one juror of one edition (their own sheets and workbook only);
- *  - moderador: one Encuentro and one or more of its salas (capture and those salas' synthesis; reads the rest of the Encuentro);
- *  - registro: the attendance of one Encuentro;
- *  - proyector: the read-only view of one sala, or of one practice, of one Encuentro.
+ *  - organizer: everything (an invited organizer device too);
+ *  - juror: one juror of one edition (their own sheets and workbook only);
+ *  - moderator: one Encuentro and one or more of its salas (capture and those salas' synthesis; reads the rest of the Encuentro);
+ *  - checkIn: the attendance of one Encuentro;
+ *  - projector: the read-only view of one sala, or of one practice, of one Encuentro.
  */
 export const sessionScope = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('organizador') }),
-  z.object({ role: z.literal('jurado'), editionId: recordId, jurorId: recordId }),
-  z.object({ role: z.literal('moderador'), encuentroId: recordId, salaIds: z.array(recordId).min(1).max(50) }),
-  z.object({ role: z.literal('registro'), encuentroId: recordId }),
+  z.object({ role: z.literal('organizer') }),
+  z.object({ role: z.literal('juror'), editionId: recordId, jurorId: recordId }),
+  z.object({ role: z.literal('moderator'), encuentroId: recordId, salaIds: z.array(recordId).min(1).max(50) }),
+  z.object({ role: z.literal('checkIn'), encuentroId: recordId }),
   z.object({
-    role: z.literal('proyector'),
+    role: z.literal('projector'),
     encuentroId: recordId,
     salaId: recordId.nullable(),
     practiceId: recordId.nullable(),
@@ -47,8 +47,8 @@ export interface Actor {
   name: string | null;
 }
 
-export const LOCAL_ORGANIZER: Actor = Object.freeze({ scope: Object.freeze({ role: 'organizador' }) as SessionScope, deviceId: null, name: null });
+export const LOCAL_ORGANIZER: Actor = Object.freeze({ scope: Object.freeze({ role: 'organizer' }) as SessionScope, deviceId: null, name: null });
 
 export function isLocalOrganizer(actor: Actor): boolean {
-  return actor.deviceId === null && actor.scope.role === 'organizador';
+  return actor.deviceId === null && actor.scope.role === 'organizer';
 }

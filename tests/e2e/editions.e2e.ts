@@ -81,7 +81,7 @@ describe('ediciones: crear, validar criterios, copiar y archivar', () => {
     await page.getByRole('heading', { level: 1, name: 'Ruta del buen inicio escolar' }).waitFor();
 
     // Status per stage: "no pasa" needs a reason.
-    await page.getByLabel('Estado en Admisibilidad').selectOption('observada');
+    await page.getByLabel('Estado en Admisibilidad').selectOption('observed');
     await page.getByRole('button', { name: 'Guardar estado' }).first().click();
     await page.getByText('Indique el motivo cuando la postulación no pasa o queda observada.').waitFor();
     await page.getByLabel('Motivo en Admisibilidad').fill('Falta el informe de postulación firmado.');

@@ -83,7 +83,7 @@ describe('dos dispositivos en la misma línea: nadie pisa el texto del otro', ()
   it('en la síntesis de una sala, el segundo guardado también ve el conflicto y no pisa el primero', async () => {
     const { salaId } = await capturePractice(server.url, 'Práctica de la prueba de conflicto en la síntesis');
     const { encuentroId } = await api<{ encuentroId: number }>(server.url, 'encuentro.ensureDemo', {});
-    const item = await api<{ id: number }>(server.url, 'encuentro.synthesis.createItem', { salaId, level: 'ugel', axis: 'sostenibilidad', text: 'Asistencia técnica' });
+    const item = await api<{ id: number }>(server.url, 'encuentro.synthesis.createItem', { salaId, level: 'ugel', axis: 'sustainability', text: 'Asistencia técnica' });
     const url = `${server.url}/#/encuentros/${encuentroId}/sintesis/${salaId}`;
     const stored = async () => (await api<{ cells: { items: { id: number; text: string }[] }[] }>(server.url, 'encuentro.synthesis.get', { salaId })).cells.flatMap((c) => c.items).find((i) => i.id === item.id)?.text;
     const one = await openPage(browser, url);

@@ -62,7 +62,7 @@ describe('un cierre brusco del navegador sin servidor no pierde lo que se mostr�
     const { practiceId, salaId } = await capturePractice(server.url, 'Práctica de la prueba de reinicio del hub');
     const { encuentroId } = await api<{ encuentroId: number }>(server.url, 'encuentro.ensureDemo', {});
     // Each call below answered before the next one: acknowledged, so durable.
-    const line = await api<{ id: number; revision: number }>(server.url, 'encuentro.contributions.create', { practiceId, salaId, block: 'acciones', level: 'ugel', text: 'Primera versión', revision: 1 });
+    const line = await api<{ id: number; revision: number }>(server.url, 'encuentro.contributions.create', { practiceId, salaId, block: 'actions', level: 'ugel', text: 'Primera versión', revision: 1 });
     await api(server.url, 'encuentro.contributions.updateText', { id: line.id, text: 'Versión confirmada', revision: 2, baseRevision: 1, editor: 'pantalla-a' });
     const lost = await api<{ applied: boolean }>(server.url, 'encuentro.contributions.updateText', { id: line.id, text: 'Texto en conflicto', revision: 2, baseRevision: 1, editor: 'pantalla-b' });
     expect(lost.applied).toBe(false);

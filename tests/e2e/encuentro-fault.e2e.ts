@@ -103,7 +103,7 @@ describe('nada de lo escrito se pierde (kill -9 a mitad de la captura)', () => {
     await server.kill();
     await server.restart();
     const late = 'Aporte escrito durante la desconexión del proyector';
-    await api(server.url, 'encuentro.contributions.create', { practiceId, salaId, block: 'limitantes', level: 'ugel', text: late });
+    await api(server.url, 'encuentro.contributions.create', { practiceId, salaId, block: 'limiting', level: 'ugel', text: late });
     // Not a fixed pause: wait until the projector has tried to reconnect twice after the
     // contribution existed, and been refused each time; only then is its absence meaningful.
     const refusedBefore = refusedReconnections;

@@ -78,9 +78,9 @@ describe('Encuentro: resumen ejecutivo, fusión, padrón y paneles', () => {
   it('el resumen ejecutivo toma un elemento de la síntesis de una sala y muestra su procedencia', async () => {
     // The element the organizers want: one of Sala 2's MINEDU items for replication.
     const sala2 = await call<SalaSynthesisView>('encuentro.synthesis.get', { salaId: 2 });
-    const chosen = sala2.cells.find((c) => c.level === 'minedu' && c.axis === 'replica')!.items[0]!;
+    const chosen = sala2.cells.find((c) => c.level === 'minedu' && c.axis === 'replication')!.items[0]!;
     expect(chosen.text).toBe(SALA2_FIRST_REPLICA);
-    const cellItems = async () => (await call<SummaryTable>('encuentro.summary.get', { encuentroId })).cells.find((c) => c.level === 'minedu' && c.axis === 'replica')!.items;
+    const cellItems = async () => (await call<SummaryTable>('encuentro.summary.get', { encuentroId })).cells.find((c) => c.level === 'minedu' && c.axis === 'replication')!.items;
     const before = await cellItems();
 
     await page.goto(`${server.url}/#/encuentros/${encuentroId}`);
@@ -140,9 +140,9 @@ describe('Encuentro: resumen ejecutivo, fusión, padrón y paneles', () => {
     // Two things said in Sala 2 about the UGEL Castilla practice; the synthesis is reopened for the plenary.
     const texts = ['Crear un fondo concursable para réplicas', 'Reconocer a las UGEL que replican la práctica'];
     const ids: number[] = [];
-    for (const text of texts) ids.push((await call<{ id: number }>('encuentro.contributions.create', { practiceId: 4, salaId: 2, block: 'acciones', level: 'minedu', text })).id);
+    for (const text of texts) ids.push((await call<{ id: number }>('encuentro.contributions.create', { practiceId: 4, salaId: 2, block: 'actions', level: 'minedu', text })).id);
     const status = (await call<SalaSynthesisView>('encuentro.synthesis.get', { salaId: 2 })).status;
-    if (status === 'final') await call('encuentro.synthesis.setStatus', { salaId: 2, status: 'borrador', reason: 'Fusionar aportes nuevos' });
+    if (status === 'final') await call('encuentro.synthesis.setStatus', { salaId: 2, status: 'draft', reason: 'Fusionar aportes nuevos' });
 
     await page.goto(`${server.url}/#/encuentros/${encuentroId}/sintesis/2`);
     await eventually(() => page.getByTestId('synthesis-status').innerText()).toBe('Borrador');
@@ -163,9 +163,9 @@ describe('Encuentro: resumen ejecutivo, fusión, padrón y paneles', () => {
     await dialog.waitFor();
     const wording = dialog.getByLabel('Redacción del elemento');
     await expect(wording.inputValue()).resolves.toBe(texts.join(' '));
-    // Where the contributions would land by default: MINEDU × Sostenibilidad (they are "acciones").
+    // Where the contributions would land by default: MINEDU × Sostenibilidad (they are "actions").
     await expect(dialog.getByLabel('Nivel').inputValue()).resolves.toBe('minedu');
-    await expect(dialog.getByLabel('Columna').inputValue()).resolves.toBe('sostenibilidad');
+    await expect(dialog.getByLabel('Columna').inputValue()).resolves.toBe('sustainability');
     const merged = 'Fondo concursable y reconocimiento a las UGEL que replican';
     await wording.fill(merged);
     await dialog.getByLabel('Columna').selectOption({ label: 'Réplica' });
@@ -194,7 +194,7 @@ describe('Encuentro: resumen ejecutivo, fusión, padrón y paneles', () => {
     const synthesis = await call<SalaSynthesisView>('encuentro.synthesis.get', { salaId: 2 });
     const items = synthesis.cells.flatMap((c) => c.items).filter((i) => i.text === merged);
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ level: 'minedu', axis: 'replica' });
+    expect(items[0]).toMatchObject({ level: 'minedu', axis: 'replication' });
     expect(items[0]!.sources.map((s) => s.contributionId).sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
     await check('Síntesis de la sala (fusión)');
     await screenshot(page, 'encuentro-fusion');
@@ -237,8 +237,8 @@ describe('Encuentro: resumen ejecutivo, fusión, padrón y paneles', () => {
     // Counts on screen and in the service: four more registered, none present yet.
     await eventually(() => page.getByText(/presentes de \d+ inscritos/).innerText()).toBe(`presentes de ${before.registered + 4} inscritos`);
     await expect(page.getByTestId('count-ugel').innerText()).resolves.toBe(`${before.byType.ugel!.checkedIn} de ${before.byType.ugel!.registered + 2}`);
-    await expect(page.getByTestId('count-dre_gre').innerText()).resolves.toBe(`${before.byType.dre_gre!.checkedIn} de ${before.byType.dre_gre!.registered + 1}`);
-    await expect(page.getByTestId('count-academia').innerText()).resolves.toBe(`${before.byType.academia!.checkedIn} de ${before.byType.academia!.registered + 1}`);
+    await expect(page.getByTestId('count-dreGre').innerText()).resolves.toBe(`${before.byType.dreGre!.checkedIn} de ${before.byType.dreGre!.registered + 1}`);
+    await expect(page.getByTestId('count-academic').innerText()).resolves.toBe(`${before.byType.academic!.checkedIn} de ${before.byType.academic!.registered + 1}`);
     const after = await call<Counts>('encuentro.attendance.counts', { encuentroId });
     expect(after.registered).toBe(before.registered + 4);
     expect(after.checkedIn).toBe(before.checkedIn);

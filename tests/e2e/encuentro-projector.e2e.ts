@@ -152,11 +152,11 @@ describe('Proyector legible desde el fondo de la sala (1280×720)', () => {
     practiceId = (await api<{ id: number }>(server.url, 'encuentro.practices.create', { encuentroId, fields: { ejeId, title: 'Redes de soporte pedagógico en la provincia', igedName: 'UGEL Canchis', region: 'Cusco', year: 2019 } })).id;
     salaId = (await api<{ id: number }>(server.url, 'encuentro.salas.create', { encuentroId, fields: { ejeId, name: 'Sala del proyector', practiceIds: [practiceId] } })).id;
     // Thirty contributions of real lengths (one to four lines) over the four levels of one block.
-    const levels = ['ugel', 'ugel', 'dre_gre_gr', 'minedu', 'actores_locales'];
+    const levels = ['ugel', 'ugel', 'dreGreGr', 'minedu', 'localActors'];
     const tails = ['', ' en coordinación con los directores', ' y con el acompañamiento de los especialistas de la DRE durante todo el año escolar', ' para sostener las visitas de monitoreo a las instituciones educativas rurales más alejadas de la sede de la UGEL, con movilidad propia'];
     for (let i = 1; i <= 30; i++) {
       const text = `Aporte ${i}: rotación del personal contratado${tails[i % tails.length]}`;
-      const created = await api<{ id: number }>(server.url, 'encuentro.contributions.create', { practiceId, salaId, block: 'limitantes', level: levels[i % levels.length], text });
+      const created = await api<{ id: number }>(server.url, 'encuentro.contributions.create', { practiceId, salaId, block: 'limiting', level: levels[i % levels.length], text });
       contributionIds.push(created.id);
     }
     ({ page: projector, pageErrors } = await openPage(browser, 'about:blank'));
@@ -233,8 +233,8 @@ describe('Proyector legible desde el fondo de la sala (1280×720)', () => {
 
   it('muestra en su página el punto que se añade a la síntesis', async () => {
     // A sala of our own (the demo's syntheses are final): enough items for several pages.
-    const axes = ['sostenibilidad', 'replica'];
-    const levels = ['ugel', 'dre_gr', 'minedu', 'otros_actores'];
+    const axes = ['sustainability', 'replication'];
+    const levels = ['ugel', 'dreGr', 'minedu', 'otherActors'];
     for (let i = 0; i < 24; i++)
       await api(server.url, 'encuentro.synthesis.createItem', { salaId, level: levels[i % 4], axis: axes[i % 2], text: `Punto ${i + 1} de la síntesis: fortalecer el acompañamiento pedagógico en las redes educativas rurales` });
     await projector.goto(`${server.url}/#/proyector/sala/${salaId}`);
@@ -246,7 +246,7 @@ describe('Proyector legible desde el fondo de la sala (1280×720)', () => {
     expect(total).toBeGreaterThan(1);
 
     const text = 'Punto nuevo: alianzas con los gobiernos locales para la movilidad';
-    await api(server.url, 'encuentro.synthesis.createItem', { salaId, level: 'otros_actores', axis: 'replica', text });
+    await api(server.url, 'encuentro.synthesis.createItem', { salaId, level: 'otherActors', axis: 'replication', text });
     await eventually(() => projector.locator('.projector-page li', { hasText: text }).count()).toBe(1);
     expect(pageNumbers(await indicator.innerText()).page).toBeGreaterThan(1);
     expectReadable(await readPage(projector));
@@ -263,12 +263,12 @@ describe('Proyector legible desde el fondo de la sala (1280×720)', () => {
       ['ugel', 'Apoyo económico para realizar las pasantías (convenios GORE-DRE).'],
       ['ugel', 'Falta de iniciativa para la implementación a nivel regional.'],
       ['ugel', 'Capacitación sobre el app al personal correspondiente.'],
-      ['dre_gre_gr', 'Institucionalizar la propuesta KUKA a nivel regional con presupuesto e insumos asignados.'],
-      ['dre_gre_gr', 'Voluntad por parte de director de DRE a continuar con el proyecto.'],
+      ['dreGreGr', 'Institucionalizar la propuesta KUKA a nivel regional con presupuesto e insumos asignados.'],
+      ['dreGreGr', 'Voluntad por parte de director de DRE a continuar con el proyecto.'],
       ['minedu', 'Marco normativo debe tener la contextualización por región, el enfoque territorial.'],
-      ['actores_locales', 'Aplicar con otras U.E. de la región Loreto (otras provincias).'],
+      ['localActors', 'Aplicar con otras U.E. de la región Loreto (otras provincias).'],
     ];
-    for (const [level, text] of lines) await api(server.url, 'encuentro.contributions.create', { practiceId: seven, salaId: sala, block: 'limitantes', level, text });
+    for (const [level, text] of lines) await api(server.url, 'encuentro.contributions.create', { practiceId: seven, salaId: sala, block: 'limiting', level, text });
 
     const { page: wide } = await openPage(browser, 'about:blank');
     const layoutAt = async (viewport: { width: number; height: number }) => {

@@ -62,8 +62,8 @@ describe('corregir sin volver a escribir (captura y síntesis, con el teclado)',
     await eventually(() => focusedLabel()).toBe('Aporte 1 — MINEDU — Acciones para la sostenibilidad');
     const matrix = await call<{ blocks: { block: string; cells: { level: string; contributions: { text: string }[] }[] }[] }>('encuentro.matrix', { practiceId, salaId });
     const cell = (block: string, level: string) => matrix.blocks.find((b) => b.block === block)!.cells.find((c) => c.level === level)!.contributions.map((c) => c.text);
-    expect(cell('acciones', 'minedu')).toEqual(['Una acción del MINEDU escrita en limitantes']);
-    expect(cell('limitantes', 'ugel')).toEqual(['Una línea que se vaciará']);
+    expect(cell('actions', 'minedu')).toEqual(['Una acción del MINEDU escrita en limitantes']);
+    expect(cell('limiting', 'ugel')).toEqual(['Una línea que se vaciará']);
 
     // Emptied and left: the line goes; the undo bar brings it back with its words.
     const emptied = page.getByRole('textbox', { name: 'Aporte 1 — UGEL — Factores que limitan' });
@@ -87,10 +87,10 @@ describe('corregir sin volver a escribir (captura y síntesis, con el teclado)',
   it('en la síntesis: la fusión propone la fila y columna de la mayoría, las fuentes se editan, y «Añadir en …» lleva al nuevo elemento', async () => {
     const line = async (block: string, level: string, text: string) =>
       (await call<{ id: number }>('encuentro.contributions.create', { practiceId, salaId, block, level, text })).id;
-    const condicion = await line('condiciones', 'minedu', 'Condición del MINEDU');
-    await line('acciones', 'ugel', 'Acción UGEL uno');
-    await line('acciones', 'ugel', 'Acción UGEL dos');
-    const extra = await line('favorables', 'ugel', 'Favorable que faltaba');
+    const condicion = await line('conditions', 'minedu', 'Condición del MINEDU');
+    await line('actions', 'ugel', 'Acción UGEL uno');
+    await line('actions', 'ugel', 'Acción UGEL dos');
+    const extra = await line('enabling', 'ugel', 'Favorable que faltaba');
 
     await page.goto(`${server.url}/#/encuentros/${encuentroId}/sintesis/${salaId}`);
     await page.getByRole('heading', { level: 2, name: 'Aportes de la sala' }).waitFor();
@@ -103,7 +103,7 @@ describe('corregir sin volver a escribir (captura y síntesis, con el teclado)',
     const merge = page.getByRole('dialog', { name: 'Fusionar 3 aportes' });
     await merge.waitFor();
     await expect(merge.getByLabel('Nivel').inputValue()).resolves.toBe('ugel');
-    await expect(merge.getByLabel('Columna').inputValue()).resolves.toBe('sostenibilidad');
+    await expect(merge.getByLabel('Columna').inputValue()).resolves.toBe('sustainability');
     await merge.getByLabel('Redacción del elemento').fill('Fusión de tres');
     await merge.getByRole('button', { name: 'Fusionar', exact: true }).click();
     await merge.waitFor({ state: 'detached' });
@@ -124,7 +124,7 @@ describe('corregir sin volver a escribir (captura y síntesis, con el teclado)',
     await eventually(async () => (await item()).sources.map((s) => s.text)).toEqual(['Favorable que faltaba', 'Acción UGEL uno', 'Acción UGEL dos']);
     expect((await item()).sources.map((s) => s.contributionId)).not.toContain(condicion);
     expect((await item()).sources.map((s) => s.contributionId)).toContain(extra);
-    expect(await item()).toMatchObject({ level: 'ugel', axis: 'sostenibilidad' });
+    expect(await item()).toMatchObject({ level: 'ugel', axis: 'sustainability' });
 
     // «Añadir en …»: the caret goes into the new item, so typing writes it (Space adds nothing more).
     const add = page.getByRole('button', { name: 'Añadir en MINEDU — Réplica' });
@@ -133,7 +133,7 @@ describe('corregir sin volver a escribir (captura y síntesis, con el teclado)',
     await eventually(() => focusedLabel()).toMatch(/— MINEDU — Réplica$/);
     await page.keyboard.type('Escrito en el nuevo elemento');
     await eventually(async () =>
-      (await call<Synthesis>('encuentro.synthesis.get', { salaId })).cells.find((c) => c.level === 'minedu' && c.axis === 'replica')!.items.map((i) => i.text),
+      (await call<Synthesis>('encuentro.synthesis.get', { salaId })).cells.find((c) => c.level === 'minedu' && c.axis === 'replication')!.items.map((i) => i.text),
     ).toEqual(['Escrito en el nuevo elemento']);
     const violations = await a11yViolations(page);
     expect(violations, describeViolations('síntesis con fuentes', violations)).toEqual([]);

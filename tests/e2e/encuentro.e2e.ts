@@ -116,11 +116,11 @@ describe('Encuentro en vivo', () => {
 
     const matrix = await api<{ blocks: { block: string; cells: { level: string; contributions: { text: string }[] }[] }[] }>(server.url, 'encuentro.matrix', { practiceId, salaId });
     const cell = (block: string, level: string) => matrix.blocks.find((b) => b.block === block)!.cells.find((c) => c.level === level)!.contributions.map((c) => c.text);
-    expect(cell('limitantes', 'ugel')).toEqual(['Cambios de personal.', 'Poco presupuesto para el área']);
-    expect(cell('limitantes', 'dre_gre_gr')).toEqual(['Falta de iniciativa regional']);
-    expect(cell('favorables', 'dre_gre_gr')).toEqual(['Voluntad del director de la DRE']);
-    expect(cell('condiciones', 'dre')).toEqual(['Articulación intergubernamental']);
-    expect(cell('condiciones', 'minedu')).toEqual(['Marco normativo específico']);
+    expect(cell('limiting', 'ugel')).toEqual(['Cambios de personal.', 'Poco presupuesto para el área']);
+    expect(cell('limiting', 'dreGreGr')).toEqual(['Falta de iniciativa regional']);
+    expect(cell('enabling', 'dreGreGr')).toEqual(['Voluntad del director de la DRE']);
+    expect(cell('conditions', 'dre')).toEqual(['Articulación intergubernamental']);
+    expect(cell('conditions', 'minedu')).toEqual(['Marco normativo específico']);
 
     // The projector follows the block being typed in, in large type.
     await eventually(() => projector.locator('.projector-cell li').allInnerTexts()).toEqual(['Articulación intergubernamental', 'Marco normativo específico']);

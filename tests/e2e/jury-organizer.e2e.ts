@@ -107,7 +107,7 @@ describe('jurado, organización: conflictos, asignación, fichas en Excel y conf
     stageId = (await api<{ id: number }>('stages.create', { editionId, fields: { name: 'Evaluación técnica', cutoff: null } })).id;
     // Each entry from a different DRE/GRE (seeded in every database): only the first juror's
     // affiliation (the first of them) conflicts.
-    const igeds = await api<{ id: number; name: string }[]>('reference.igeds', { kind: 'DRE' });
+    const igeds = await api<{ id: number; name: string }[]>('reference.igeds', { kind: 'dre' });
     expect(igeds.length).toBeGreaterThanOrEqual(ENTRIES);
     igedName = (igeds[0] as { name: string }).name;
     entryIds = [];

@@ -71,7 +71,7 @@ describe('un moderador escribe: las otras pantallas no vuelven a leer todo en ca
   it('la puerta no pide nada por los aportes; la síntesis, a lo más unas pocas lecturas', async () => {
     ({ encuentroId } = await call<{ encuentroId: number }>('encuentro.ensureDemo', {}));
     ({ practiceId, salaId, url: captureUrl } = await capturePractice(server.url, 'Práctica escrita en vivo'));
-    const line = await call<{ id: number }>('encuentro.contributions.create', { practiceId, salaId, block: 'acciones', level: 'ugel', text: 'Inicio' });
+    const line = await call<{ id: number }>('encuentro.contributions.create', { practiceId, salaId, block: 'actions', level: 'ugel', text: 'Inicio' });
     ({ page: door } = await openPage(browser, `${server.url}/#/encuentros/${encuentroId}/asistencia`));
     ({ page: synthesis } = await openPage(browser, `${server.url}/#/encuentros/${encuentroId}/sintesis/${salaId}`));
     await door.getByLabel('Buscar por nombre, DNI o institución').waitFor();
@@ -94,7 +94,7 @@ describe('un moderador escribe: las otras pantallas no vuelven a leer todo en ca
   });
 
   it('lo mismo cuando el moderador escribe en la pantalla de captura', async () => {
-    await call('encuentro.contributions.create', { practiceId, salaId, block: 'acciones', level: 'ugel', text: 'Segunda' });
+    await call('encuentro.contributions.create', { practiceId, salaId, block: 'actions', level: 'ugel', text: 'Segunda' });
     const { page: capture } = await openPage(browser, captureUrl);
     const line = capture.locator('li.capture-item:not(.capture-ghost) textarea').nth(1);
     await eventually(() => line.inputValue()).toBe('Segunda');

@@ -160,7 +160,7 @@ describe('modo sede en el centro real: activar, invitar, dispositivos, revocar, 
 
       const created = page.getByRole('dialog', { name: 'Invitación para Mesa sala 1 y 2' });
       await created.waitFor();
-      expect(creates).toEqual([{ name: 'Mesa sala 1 y 2', scope: { role: 'moderador', encuentroId: detail.id, salaIds: [first!.id, second!.id] }, validMinutes: 30 }]);
+      expect(creates).toEqual([{ name: 'Mesa sala 1 y 2', scope: { role: 'moderator', encuentroId: detail.id, salaIds: [first!.id, second!.id] }, validMinutes: 30 }]);
       const code = (await created.getByTestId('invitation-code').textContent())!;
       expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
       const qr = created.getByRole('img', { name: 'Código QR para que Mesa sala 1 y 2 se una a la sede' });
@@ -188,7 +188,7 @@ describe('modo sede en el centro real: activar, invitar, dispositivos, revocar, 
     });
 
     it('un dispositivo abre la dirección del QR y con un toque entra a la puerta; la organización lo ve en la lista y al revocarlo vuelve a la página de ingreso', async () => {
-      const { code } = await call<{ code: string }>('sede.invitations.create', { name: 'Mesa 1', scope: { role: 'registro', encuentroId: detail.id }, validMinutes: 60 });
+      const { code } = await call<{ code: string }>('sede.invitations.create', { name: 'Mesa 1', scope: { role: 'checkIn', encuentroId: detail.id }, validMinutes: 60 });
       const { page, pageErrors } = await openPage(browser, `${venueUrl}/#/unirse/${code.toLowerCase()}`);
       await page.getByRole('heading', { level: 1, name: 'Unirse a la sede' }).waitFor();
       expect(await page.getByLabel('Código de invitación').inputValue()).toBe(code.toLowerCase());
@@ -298,7 +298,7 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
 
   it('un moderador de dos salas: solo sus salas, captura, síntesis y resumen; la revocación a mitad de escritura muestra el aviso y lo escrito se guarda al volver', async () => {
     const [first, second, third] = detail.salas;
-    const scope = { role: 'moderador' as const, encuentroId: detail.id, salaIds: [first!.id, second!.id] };
+    const scope = { role: 'moderator' as const, encuentroId: detail.id, salaIds: [first!.id, second!.id] };
     const { page, pageErrors } = await joinDevice(browser, server, venueUrl, 'Moderación A', scope);
     await page.goto(`${venueUrl}/#/`);
     await page.getByRole('heading', { level: 1, name: 'Captura de aportes' }).waitFor();
@@ -346,7 +346,7 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
 
   it('«Salir» pide confirmar y deja la página de ingreso; el proyector invitado muestra su sala a pantalla completa, sin nada alrededor', async () => {
     const sala = detail.salas[0]!;
-    const { page, pageErrors } = await joinDevice(browser, server, venueUrl, 'Proyector 1', { role: 'proyector', encuentroId: detail.id, salaId: sala.id, practiceId: null });
+    const { page, pageErrors } = await joinDevice(browser, server, venueUrl, 'Proyector 1', { role: 'projector', encuentroId: detail.id, salaId: sala.id, practiceId: null });
     await page.goto(`${venueUrl}/#/ediciones`);
     await eventually(() => new URL(page.url()).hash).toBe(`#/proyector/sala/${sala.id}`);
     await page.locator('body.projector-body').waitFor();
@@ -361,7 +361,7 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
     await page.goto(`${venueUrl}/#/proyector/sala/${detail.salas[1]!.id}`);
     await eventually(() => new URL(page.url()).hash).toBe(`#/proyector/sala/${sala.id}`);
 
-    const other = await joinDevice(browser, server, venueUrl, 'Mesa 2', { role: 'registro', encuentroId: detail.id });
+    const other = await joinDevice(browser, server, venueUrl, 'Mesa 2', { role: 'checkIn', encuentroId: detail.id });
     const leftId = await deviceId(server, 'Mesa 2');
     await other.page.getByRole('button', { name: 'Salir' }).click();
     await other.page.getByRole('dialog', { name: '¿Salir de la sede?' }).getByRole('button', { name: 'Salir' }).click();
@@ -380,7 +380,7 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
     await joinPage.page.getByRole('heading', { level: 1, name: 'Unirse a la sede' }).waitFor();
     await joinTour.check('Unirse a la sede');
 
-    const door = await joinDevice(browser, server, venueUrl, 'Mesa 1', { role: 'registro', encuentroId: detail.id });
+    const door = await joinDevice(browser, server, venueUrl, 'Mesa 1', { role: 'checkIn', encuentroId: detail.id });
     const doorTour = new A11yTour(door.page, venueUrl);
     await door.page.getByRole('heading', { level: 1, name: 'Registro de asistencia' }).waitFor();
     await door.page.getByLabel('Buscar por nombre, DNI o institución').waitFor();
@@ -388,7 +388,7 @@ describe('modo sede: la pantalla de la organización y los dispositivos de un En
     await doorTour.check('Puerta de un dispositivo');
     await doorTour.dialog('Salir (diálogo)', door.page.getByRole('button', { name: 'Salir' }), '¿Salir de la sede?');
 
-    const moderator = await joinDevice(browser, server, venueUrl, 'Moderación B', { role: 'moderador', encuentroId: detail.id, salaIds: [detail.salas[0]!.id] });
+    const moderator = await joinDevice(browser, server, venueUrl, 'Moderación B', { role: 'moderator', encuentroId: detail.id, salaIds: [detail.salas[0]!.id] });
     const moderatorTour = new A11yTour(moderator.page, venueUrl);
     await moderator.page.goto(`${venueUrl}/#/encuentros/${detail.id}/captura/${detail.salas[0]!.id}`);
     await moderator.page.getByRole('heading', { level: 1, name: 'Captura de aportes' }).waitFor();
@@ -443,7 +443,7 @@ describe('modo sede: un jurado invitado califica solo como sí mismo', () => {
 
   it('su inicio son las etapas de su edición; sus fichas, sin «No soy…»; la organización y las fichas de otro jurado lo devuelven a su inicio', async () => {
     const [me, other] = scenario.jurorIds;
-    const { page, pageErrors } = await joinDevice(browser, server, venueUrl, 'Ana Quispe Mamani', { role: 'jurado', editionId: scenario.editionId, jurorId: me! });
+    const { page, pageErrors } = await joinDevice(browser, server, venueUrl, 'Ana Quispe Mamani', { role: 'juror', editionId: scenario.editionId, jurorId: me! });
     await page.goto(`${venueUrl}/#/jurado`);
     await page.getByRole('heading', { level: 1, name: 'Calificación — Ana Quispe Mamani' }).waitFor();
     expect(new URL(page.url()).hash).toBe('#/calificar');

@@ -159,11 +159,11 @@ describe('la sede con varios dispositivos: salas, roles, revocación y caída de
     await created.getByRole('button', { name: 'Listo' }).click();
 
     // The rest through the API, as the organizer.
-    const moderatorA = await join('moderador A', await invite('Moderación sala A', { role: 'moderador', encuentroId: detail.id, salaIds: [salaA.id] }));
-    const moderatorB = await join('moderador B', await invite('Moderación sala B', { role: 'moderador', encuentroId: detail.id, salaIds: [salaB.id] }));
-    const projectorA = await join('proyector A', await invite('Proyector sala A', { role: 'proyector', encuentroId: detail.id, salaId: salaA.id, practiceId: practiceA }));
-    const projectorB = await join('proyector B', await invite('Proyector sala B', { role: 'proyector', encuentroId: detail.id, salaId: salaB.id, practiceId: practiceB }));
-    const juror = await join('jurado', await invite('Ana en su tableta', { role: 'jurado', editionId: scenario.editionId, jurorId: me }));
+    const moderatorA = await join('moderador A', await invite('Moderación sala A', { role: 'moderator', encuentroId: detail.id, salaIds: [salaA.id] }));
+    const moderatorB = await join('moderador B', await invite('Moderación sala B', { role: 'moderator', encuentroId: detail.id, salaIds: [salaB.id] }));
+    const projectorA = await join('proyector A', await invite('Proyector sala A', { role: 'projector', encuentroId: detail.id, salaId: salaA.id, practiceId: practiceA }));
+    const projectorB = await join('proyector B', await invite('Proyector sala B', { role: 'projector', encuentroId: detail.id, salaId: salaB.id, practiceId: practiceB }));
+    const juror = await join('juror', await invite('Ana en su tableta', { role: 'juror', editionId: scenario.editionId, jurorId: me }));
     const desk = await join('puerta', deskCode);
 
     // Each shell: its own home.

@@ -28,7 +28,7 @@ describe('opening the database', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
-    const dres = db.prepare(`SELECT region FROM iged WHERE kind = 'DRE'`).all() as { region: string }[];
+    const dres = db.prepare(`SELECT region FROM iged WHERE kind = 'dre'`).all() as { region: string }[];
     expect(dres).toHaveLength(26);
     expect(dres.map((d) => d.region)).toEqual(expect.arrayContaining(['Lima Metropolitana', 'Lima Provincias', 'Callao']));
     const strict = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%'`).get() as { n: number };

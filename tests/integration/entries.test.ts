@@ -64,22 +64,22 @@ describe('entries', () => {
     const admis = await app.call('stages.create', { editionId, fields: { name: 'Admisibilidad' } });
     const evalu = await app.call('stages.create', { editionId, fields: { name: 'Evaluación' } });
     const entry = await app.call('entries.create', { editionId, fields: { igedId: 1, title: 'Práctica' } });
-    expect((await app.fail('entries.setStatus', { entryId: entry.id, stageId: admis.id, status: 'no_pasa' })).message).toMatch(/motivo/);
-    await app.call('entries.setStatus', { entryId: entry.id, stageId: admis.id, status: 'pasa' });
-    await app.call('entries.setStatus', { entryId: entry.id, stageId: evalu.id, status: 'no_pasa', reason: 'No alcanzó la nota de corte' });
+    expect((await app.fail('entries.setStatus', { entryId: entry.id, stageId: admis.id, status: 'notPassed' })).message).toMatch(/motivo/);
+    await app.call('entries.setStatus', { entryId: entry.id, stageId: admis.id, status: 'passed' });
+    await app.call('entries.setStatus', { entryId: entry.id, stageId: evalu.id, status: 'notPassed', reason: 'No alcanzó la nota de corte' });
     const [row] = await app.call('entries.list', { editionId });
-    expect(row).toMatchObject({ currentStageId: evalu.id, currentStatus: 'no_pasa' });
-    expect(row?.statuses.map((s) => s.status)).toEqual(['pasa', 'no_pasa']);
+    expect(row).toMatchObject({ currentStageId: evalu.id, currentStatus: 'notPassed' });
+    expect(row?.statuses.map((s) => s.status)).toEqual(['passed', 'notPassed']);
     const other = await app.call('editions.create', { ...sampleEdition, name: 'Otra' });
     const foreignStage = await app.call('stages.create', { editionId: other.id, fields: { name: 'Ajena' } });
-    expect((await app.fail('entries.setStatus', { entryId: entry.id, stageId: foreignStage.id, status: 'pasa' })).code).toBe('error.entry.stageForeign');
+    expect((await app.fail('entries.setStatus', { entryId: entry.id, stageId: foreignStage.id, status: 'passed' })).code).toBe('error.entry.stageForeign');
   });
 
   it('exports the list to a styled .xlsx with frozen header and autofilter, limited to the given ids', async () => {
     const stage = await app.call('stages.create', { editionId, fields: { name: 'Admisibilidad' } });
     const a = await app.call('entries.create', { editionId, fields: { igedId: 1, title: 'Práctica Ñandú', categoryId } });
     await app.call('entries.create', { editionId, fields: { igedId: 2, title: 'No exportada' } });
-    await app.call('entries.setStatus', { entryId: a.id, stageId: stage.id, status: 'observada', reason: 'Falta anexo' });
+    await app.call('entries.setStatus', { entryId: a.id, stageId: stage.id, status: 'observed', reason: 'Falta anexo' });
 
     const file = await app.call('entries.export', { editionId, format: 'xlsx', ids: [a.id] });
     expect(file.fileName).toMatch(/^postulaciones-.*\.xlsx$/);

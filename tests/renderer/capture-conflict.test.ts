@@ -67,12 +67,12 @@ describe('capture store: a save that collides with another screen’s', () => {
     const id = two.getSnapshot().cells[CELL]![0]!.id!;
     // Both screens now type on the same stored revision; Mesa 1's save arrives first.
     await as(mesa1, async () => {
-      one.setText(key1, 'limitantes', 'ugel', 'Falta de presupuesto para movilidad', false);
+      one.setText(key1, 'limiting', 'ugel', 'Falta de presupuesto para movilidad', false);
       one.flush(key1);
       await until(() => expect(one.counts().saved).toBe(1));
     });
     await as(mesa2, async () => {
-      two.setText(key2, 'limitantes', 'ugel', 'Falta de personal', false);
+      two.setText(key2, 'limiting', 'ugel', 'Falta de personal', false);
       two.flush(key2);
       await until(() => expect(two.counts().conflict).toBe(1));
     });
@@ -89,7 +89,7 @@ describe('capture store: a save that collides with another screen’s', () => {
     expect(history.filter((v) => v.conflict).map((v) => [v.text, v.by])).toEqual([['Falta de personal', 'Mesa 2']]);
     // Typing on before choosing: still in conflict, the stored text untouched, the kept text follows (one version).
     await as(mesa2, async () => {
-      two.setText(key2, 'limitantes', 'ugel', 'Falta de personal docente', false);
+      two.setText(key2, 'limiting', 'ugel', 'Falta de personal docente', false);
       two.flush(key2);
       await until(async () => {
         const kept = (await f.app.call('encuentro.contributions.history', { id })).filter((v) => v.conflict);

@@ -142,14 +142,14 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
 
     link.online = false;
     const a = page.insertDraftAfter(first);
-    page.setText(a, 'limitantes', 'ugel', 'Entre A', false);
+    page.setText(a, 'limiting', 'ugel', 'Entre A', false);
     // Written before any save is even attempted.
     await until(async () => expect(await storage.text()).toContain('Entre A'));
     const b = page.insertDraftAfter(a);
-    page.setText(b, 'limitantes', 'ugel', 'Entre B', false);
+    page.setText(b, 'limiting', 'ugel', 'Entre B', false);
     typeLine(page, 'Al final 1');
     typeLine(page, 'Al final 2');
-    page.setText(first, 'limitantes', 'ugel', 'Primero (corregido)', false);
+    page.setText(first, 'limiting', 'ugel', 'Primero (corregido)', false);
     await attempt();
     // ("Entre B" waits for "Entre A" to be created, to be created after it.)
     expect(states(page)).toEqual(['retrying', 'retrying', 'saving', 'saved', 'retrying', 'retrying']);
@@ -179,7 +179,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     await until(() => expect(page.counts().saved).toBe(1));
     link.online = false;
     for (const text of ['Uno', 'Dos', 'Tres']) typeLine(page, text);
-    page.setText(first, 'limitantes', 'ugel', 'Guardado antes, y corregido', false);
+    page.setText(first, 'limiting', 'ugel', 'Guardado antes, y corregido', false);
     await attempt();
 
     reload();
@@ -235,7 +235,7 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     const key = typeLine(page, 'Versión 1');
     await until(() => expect(page.counts().saved).toBe(1));
     link.online = false;
-    page.setText(key, 'limitantes', 'ugel', 'Versión 2 de esta laptop', false);
+    page.setText(key, 'limiting', 'ugel', 'Versión 2 de esta laptop', false);
     await attempt();
     const { id, revision } = page.getSnapshot().cells[CELL]![0]!;
     // Meanwhile another laptop stored a later revision of the same line.
@@ -301,6 +301,40 @@ describe('capture journal: nothing typed is lost when the page is reloaded durin
     const left = (await storage.readAll()).map((r) => JSON.stringify(r.value));
     expect(left.filter((v) => v.includes('De la práctica B'))).toHaveLength(1);
     expect(left.filter((v) => v.includes('Del otro hub'))).toHaveLength(1);
+  });
+
+  it('lines journaled before the app stored English values (old block and level names) are replayed, not lost', async () => {
+    const page = open();
+    await loaded(page);
+    link.online = false;
+    typeLine(page, 'Escrita antes de actualizar');
+    typeLine(page, 'Otra más');
+    await attempt();
+    await journaled(page);
+    // The journal as the previous version wrote it: the Spanish names of the block and level.
+    const [key] = await storage.journalKeys();
+    const journal = (await storage.get(key!)) as { entries: Record<string, unknown>[] };
+    journal.entries[0] = { ...journal.entries[0], block: 'limitantes', level: 'ugel' };
+    journal.entries[1] = { ...journal.entries[1], block: 'limitantes', level: 'actores_locales' };
+    await storage.put(key!, journal);
+
+    reload();
+    link.online = true;
+    const next = open();
+    await loaded(next);
+    expect(next.getSnapshot().recovered).toBe(2);
+    expect(next.getSnapshot().unrecovered).toBe(0);
+    expect(texts(next)).toEqual(['Escrita antes de actualizar']);
+    expect(next.getSnapshot().cells['limiting:localActors']!.map((i) => i.text)).toEqual(['Otra más']);
+    await until(() => expect(next.counts().saved).toBe(2));
+    const matrix = await f.app.call('encuentro.matrix', { practiceId: f.practiceA, salaId: f.salaId });
+    const limiting = matrix.blocks.find((b) => b.block === 'limiting')!.cells;
+    expect(limiting.map((c) => [c.level, c.contributions.map((x) => x.text)])).toEqual([
+      ['ugel', ['Escrita antes de actualizar']],
+      ['dreGreGr', []],
+      ['minedu', []],
+      ['localActors', ['Otra más']],
+    ]);
   });
 
   it('a journal left for a practice that no longer exists is not asked for again and again, until a screen shows it', async () => {

@@ -29,7 +29,7 @@ describe('capture keyboard', () => {
   it('Alt+arrows go to the ghost of the next level or block, wrapping around the matrix', () => {
     expect(keyAction(press('ArrowDown', { altKey: true }), on('s-1'))).toEqual({ kind: 'focus', key: ghostAt(ghosts, 0, 1) });
     expect(keyAction(press('ArrowUp', { altKey: true }), on('s-1'))).toEqual({ kind: 'focus', key: ghostAt(ghosts, 3, 3) });
-    expect(ghostAt(ghosts, -1, 3)).toBe(ghosts['condiciones:otros_actores']);
+    expect(ghostAt(ghosts, -1, 3)).toBe(ghosts['conditions:otherActors']);
     expect(ghostAt(ghosts, 4, 0)).toBe(ghosts[CELL]);
     expect(keyAction(press('ArrowRight', { altKey: true }), on('s-1'))).toEqual({ kind: 'focus', key: ghostAt(ghosts, 1, 0) });
   });

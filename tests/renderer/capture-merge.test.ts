@@ -56,12 +56,12 @@ describe('where a line goes in its cell', () => {
   it('a refiled line goes to the end of the other cell, and a refused refiling puts it back at its index', () => {
     const line = saved(2, 'Mal archivado');
     const cells = cellsWith([saved(1, 'Uno'), line, saved(3, 'Tres')]);
-    const moved = refiled(cells, line, 'acciones', 'minedu');
+    const moved = refiled(cells, line, 'actions', 'minedu');
     expect(texts(moved)).toEqual(['Uno', 'Tres']);
-    expect(moved['acciones:minedu']).toMatchObject([{ key: 's-2', block: 'acciones', level: 'minedu' }]);
-    const back = unfiled(moved, 'acciones:minedu', moved['acciones:minedu']![0]!, line, 1);
+    expect(moved['actions:minedu']).toMatchObject([{ key: 's-2', block: 'actions', level: 'minedu' }]);
+    const back = unfiled(moved, 'actions:minedu', moved['actions:minedu']![0]!, line, 1);
     expect(texts(back)).toEqual(['Uno', 'Mal archivado', 'Tres']);
-    expect(back[CELL]![1]).toMatchObject({ block: 'limitantes', level: 'ugel', position: 2 });
-    expect(back['acciones:minedu']).toEqual([]);
+    expect(back[CELL]![1]).toMatchObject({ block: 'limiting', level: 'ugel', position: 2 });
+    expect(back['actions:minedu']).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { CELL, cellsWith, draft, saved, texts } from './support/capture-lines';
  */
 const entry = (e: Partial<JournalEntry> & Pick<JournalEntry, 'key' | 'text'>): JournalEntry => ({
   id: null,
-  block: 'limitantes',
+  block: 'limiting',
   level: 'ugel',
   revision: 1,
   afterId: null,
@@ -22,8 +22,8 @@ describe('what is journaled', () => {
     const cells = cellsWith([saved(1, 'Guardado'), draft('a', 'Nuevo'), saved(2, 'Editado', { revision: 3, ackedRevision: 2 }), draft('b', '   ')]);
     const written = journalEntries(cells, new Map(), 'pantalla-1');
     expect([...written.values()]).toEqual([
-      { key: 'a', id: null, block: 'limitantes', level: 'ugel', text: 'Nuevo', revision: 1, afterId: 1, beforeId: 2 },
-      { key: 's-2', id: 2, block: 'limitantes', level: 'ugel', text: 'Editado', revision: 3, afterId: 1, beforeId: null, base: 2, editor: 'pantalla-1' },
+      { key: 'a', id: null, block: 'limiting', level: 'ugel', text: 'Nuevo', revision: 1, afterId: 1, beforeId: 2 },
+      { key: 's-2', id: 2, block: 'limiting', level: 'ugel', text: 'Editado', revision: 3, afterId: 1, beforeId: null, base: 2, editor: 'pantalla-1' },
     ]);
   });
 

@@ -70,7 +70,7 @@ describe('a conflict resolved, and another screen typing on', () => {
     expect(pushedEffect(saved(1, 'Uno sin guardar', { revision: 2 }), record(1, 'Uno'), 'deleted')).toEqual({ kind: 'ignore' });
     expect(pushedEffect(undefined, record(1, 'Uno'), 'deleted')).toEqual({ kind: 'ignore' });
     expect(pushedEffect(undefined, record(5, 'Nuevo'), 'created')).toEqual({ kind: 'hold' });
-    expect(pushedEffect(saved(1, 'Uno'), record(1, 'Uno', { block: 'acciones', level: 'minedu' }), 'moved')).toEqual({ kind: 'reload' });
+    expect(pushedEffect(saved(1, 'Uno'), record(1, 'Uno', { block: 'actions', level: 'minedu' }), 'moved')).toEqual({ kind: 'reload' });
     expect(pushedEffect(saved(1, 'Uno'), record(1, 'Uno', { position: 9 }), 'moved')).toEqual({ kind: 'ignore' });
   });
 });

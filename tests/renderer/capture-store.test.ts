@@ -96,11 +96,11 @@ describe('capture store: what the moderator typed survives an outage, in order',
     link.online = false;
     // Two lines inserted between the saved ones (Enter at the end of the first).
     const a = store.insertDraftAfter(first);
-    store.setText(a, 'limitantes', 'ugel', 'Entre A', false);
+    store.setText(a, 'limiting', 'ugel', 'Entre A', false);
     const b = store.insertDraftAfter(a);
-    store.setText(b, 'limitantes', 'ugel', 'Entre B', false);
+    store.setText(b, 'limiting', 'ugel', 'Entre B', false);
     // Meanwhile another moderator's line reaches the server.
-    await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, salaId: f.salaId, block: 'limitantes', level: 'ugel', text: 'De otra laptop', revision: 1 });
+    await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, salaId: f.salaId, block: 'limiting', level: 'ugel', text: 'De otra laptop', revision: 1 });
 
     link.online = true;
     await store.load();
@@ -119,7 +119,7 @@ describe('capture store: what the moderator typed survives an outage, in order',
     // The moderator enters the line and deletes its text, a character at a time.
     store.beginEdit(key);
     for (const text of ['Uno que', 'U', '   ', '']) {
-      store.setText(key, 'limitantes', 'ugel', text, false);
+      store.setText(key, 'limiting', 'ugel', text, false);
       store.flush(key);
       if (text.trim() !== '') await until(() => expect(store.counts().saving).toBe(0));
     }
@@ -154,20 +154,20 @@ describe('capture store: what the moderator typed survives an outage, in order',
     const key = typeLine(store, 'Esto era una acción del MINEDU');
     typeLine(store, 'Se queda');
     await until(() => expect(store.counts().saved).toBe(2));
-    expect(await store.moveTo(key, 'acciones', 'minedu')).toBe(true);
+    expect(await store.moveTo(key, 'actions', 'minedu')).toBe(true);
     const cells = store.getSnapshot().cells;
     expect(texts(store)).toEqual(['Se queda']);
-    expect(cells['acciones:minedu']!.map((i) => i.text)).toEqual(['Esto era una acción del MINEDU']);
+    expect(cells['actions:minedu']!.map((i) => i.text)).toEqual(['Esto era una acción del MINEDU']);
     const matrix = await f.app.call('encuentro.matrix', { practiceId: f.practiceA, salaId: f.salaId });
-    expect(matrix.blocks.find((b) => b.block === 'acciones')!.cells.find((c) => c.level === 'minedu')!.contributions.map((c) => c.text)).toEqual(['Esto era una acción del MINEDU']);
+    expect(matrix.blocks.find((b) => b.block === 'actions')!.cells.find((c) => c.level === 'minedu')!.contributions.map((c) => c.text)).toEqual(['Esto era una acción del MINEDU']);
     expect(await stored(f)).toEqual(['Se queda']);
 
     // Refused (the service is unreachable): the line is back where it was.
     link.online = false;
-    const moved = cells['acciones:minedu']![0]!.key;
-    expect(await store.moveTo(moved, 'condiciones', 'dre')).toBe(false);
-    expect(store.getSnapshot().cells['acciones:minedu']!.map((i) => i.text)).toEqual(['Esto era una acción del MINEDU']);
-    expect(store.getSnapshot().cells['condiciones:dre']).toEqual([]);
+    const moved = cells['actions:minedu']![0]!.key;
+    expect(await store.moveTo(moved, 'conditions', 'dre')).toBe(false);
+    expect(store.getSnapshot().cells['actions:minedu']!.map((i) => i.text)).toEqual(['Esto era una acción del MINEDU']);
+    expect(store.getSnapshot().cells['conditions:dre']).toEqual([]);
   });
 
   it('Ctrl+Z takes back a whole edit (what was typed without a pause), Ctrl+Y puts it back', async () => {
@@ -179,7 +179,7 @@ describe('capture store: what the moderator typed survives an outage, in order',
       for (const ch of words) {
         now += 80;
         text += ch;
-        store.setText(key, 'limitantes', 'ugel', text, false);
+        store.setText(key, 'limiting', 'ugel', text, false);
       }
     };
     const key = store.getSnapshot().ghosts[CELL]!;

@@ -42,7 +42,7 @@ describe('the empty lines', () => {
   it('a ghost typed in becomes the last line of its cell with the same key, and the cell gets a new ghost', () => {
     const ghosts = newGhosts();
     const key = ghosts[CELL]!;
-    const { cells, ghosts: next, item } = promoteGhost(cellsWith([saved(1, 'Uno')]), ghosts, 'limitantes', 'ugel');
+    const { cells, ghosts: next, item } = promoteGhost(cellsWith([saved(1, 'Uno')]), ghosts, 'limiting', 'ugel');
     expect(item).toMatchObject({ key, id: null, text: '' });
     expect(cells[CELL]!.map((i) => i.key)).toEqual(['s-1', key]);
     expect(next[CELL]).not.toBe(key);

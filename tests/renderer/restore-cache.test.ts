@@ -8,7 +8,7 @@ describe('after a restore', () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     let asked = 0;
     // The gate, mounted: an observer of «who am I», as useWhoAmI holds it.
-    const gate = new QueryObserver(client, { queryKey: sedeKeys.whoami, queryFn: async () => ({ role: 'organizador', asked: ++asked }), staleTime: Infinity });
+    const gate = new QueryObserver(client, { queryKey: sedeKeys.whoami, queryFn: async () => ({ role: 'organizer', asked: ++asked }), staleTime: Infinity });
     const unsubscribe = gate.subscribe(() => undefined);
     await expect.poll(() => gate.getCurrentResult().status).toBe('success');
     client.setQueryData(['entries', 'list'], ['de la base anterior']);
@@ -18,7 +18,7 @@ describe('after a restore', () => {
     expect(client.getQueryData(['entries', 'list'])).toBeUndefined();
     // Read again, and never left without an answer.
     await expect.poll(() => asked).toBe(2);
-    expect(gate.getCurrentResult()).toMatchObject({ status: 'success', data: { role: 'organizador' } });
+    expect(gate.getCurrentResult()).toMatchObject({ status: 'success', data: { role: 'organizer' } });
     expect(client.getQueryCache().find({ queryKey: sedeKeys.whoami })?.getObserversCount()).toBe(1);
     unsubscribe();
   });

@@ -6,12 +6,12 @@ import { invitationForm, invitationInput, EMPTY_INVITATION } from '../../rendere
 import { sedeKeys } from '../../renderer/src/features/sede/queries';
 import type { SessionScope } from '../../shared/sede/roles';
 
-const juror: SessionScope = { role: 'jurado', editionId: 3, jurorId: 7 };
-const moderator: SessionScope = { role: 'moderador', encuentroId: 5, salaIds: [11, 12] };
-const oneSala: SessionScope = { role: 'moderador', encuentroId: 5, salaIds: [12] };
-const door: SessionScope = { role: 'registro', encuentroId: 5 };
-const salaProjector: SessionScope = { role: 'proyector', encuentroId: 5, salaId: 12, practiceId: null };
-const practiceProjector: SessionScope = { role: 'proyector', encuentroId: 5, salaId: null, practiceId: 40 };
+const juror: SessionScope = { role: 'juror', editionId: 3, jurorId: 7 };
+const moderator: SessionScope = { role: 'moderator', encuentroId: 5, salaIds: [11, 12] };
+const oneSala: SessionScope = { role: 'moderator', encuentroId: 5, salaIds: [12] };
+const door: SessionScope = { role: 'checkIn', encuentroId: 5 };
+const salaProjector: SessionScope = { role: 'projector', encuentroId: 5, salaId: 12, practiceId: null };
+const practiceProjector: SessionScope = { role: 'projector', encuentroId: 5, salaId: null, practiceId: 40 };
 
 /** The route a device shows for an address typed by hand, as the address it is sent to. */
 const shown = (scope: SessionScope, hash: string) => hrefOf(shellRoute(scope, parseHash(hash)));
@@ -83,8 +83,8 @@ describe('an address typed by hand shows the role\'s home unless it is the devic
   });
   it('the join page stays open to every device (to take another invitation); the organizer opens everything', () => {
     for (const scope of [juror, moderator, door, salaProjector]) expect(allowedRoute(scope, parseHash('#/unirse/ABCD-EFGH'))).toBe(true);
-    expect(shown({ role: 'organizador' }, '#/encuentros/5')).toBe('#/encuentros/5');
-    expect(shown({ role: 'organizador' }, '#/sede')).toBe('#/sede');
+    expect(shown({ role: 'organizer' }, '#/encuentros/5')).toBe('#/encuentros/5');
+    expect(shown({ role: 'organizer' }, '#/sede')).toBe('#/sede');
   });
   it('a moderator\'s sala pickers offer only its salas; the organizer\'s all', () => {
     const salas = [{ id: 11 }, { id: 12 }, { id: 13 }];
@@ -101,11 +101,11 @@ describe('«Invitar un dispositivo»', () => {
   };
 
   it('asks, in Spanish and beside each field, what the chosen role is bound to', () => {
-    expect(messages({ role: 'jurado' })).toEqual({ editionId: 'Elija la edición.', jurorId: 'Elija al jurado.' });
-    expect(messages({ role: 'moderador', encuentroId: '5' })).toEqual({ salaIds: 'Marque al menos una sala.' });
-    expect(messages({ role: 'proyector', encuentroId: '5', projectorTarget: 'practice' })).toEqual({ practiceId: 'Elija la práctica.' });
-    expect(messages({ role: 'registro', name: '  ' })).toEqual({ name: 'Escriba un nombre.', encuentroId: 'Elija el Encuentro.' });
-    expect(messages({ role: 'organizador', validMinutes: '0' })).toEqual({ validMinutes: 'Escriba un número entero de minutos, entre 1 y 1440.' });
+    expect(messages({ role: 'juror' })).toEqual({ editionId: 'Elija la edición.', jurorId: 'Elija al jurado.' });
+    expect(messages({ role: 'moderator', encuentroId: '5' })).toEqual({ salaIds: 'Marque al menos una sala.' });
+    expect(messages({ role: 'projector', encuentroId: '5', projectorTarget: 'practice' })).toEqual({ practiceId: 'Elija la práctica.' });
+    expect(messages({ role: 'checkIn', name: '  ' })).toEqual({ name: 'Escriba un nombre.', encuentroId: 'Elija el Encuentro.' });
+    expect(messages({ role: 'organizer', validMinutes: '0' })).toEqual({ validMinutes: 'Escriba un número entero de minutos, entre 1 y 1440.' });
   });
 
   it('sends only the chosen role\'s scope, with numbers', () => {
@@ -114,15 +114,15 @@ describe('«Invitar un dispositivo»', () => {
       if (!result.success) throw new Error(result.error.message);
       return invitationInput(result.data);
     };
-    expect(input({ role: 'jurado', editionId: '3', jurorId: '7', encuentroId: '5', validMinutes: '30' })).toEqual({
+    expect(input({ role: 'juror', editionId: '3', jurorId: '7', encuentroId: '5', validMinutes: '30' })).toEqual({
       name: 'Mesa 1',
-      scope: { role: 'jurado', editionId: 3, jurorId: 7 },
+      scope: { role: 'juror', editionId: 3, jurorId: 7 },
       validMinutes: 30,
     });
-    expect(input({ role: 'moderador', encuentroId: '5', salaIds: ['11', '12'] }).scope).toEqual({ role: 'moderador', encuentroId: 5, salaIds: [11, 12] });
-    expect(input({ role: 'proyector', encuentroId: '5', projectorTarget: 'sala', salaId: '12', practiceId: '40' }).scope).toEqual(salaProjector);
-    expect(input({ role: 'proyector', encuentroId: '5', projectorTarget: 'practice', salaId: '12', practiceId: '40' }).scope).toEqual(practiceProjector);
-    expect(input({ role: 'organizador', editionId: '3' }).scope).toEqual({ role: 'organizador' });
+    expect(input({ role: 'moderator', encuentroId: '5', salaIds: ['11', '12'] }).scope).toEqual({ role: 'moderator', encuentroId: 5, salaIds: [11, 12] });
+    expect(input({ role: 'projector', encuentroId: '5', projectorTarget: 'sala', salaId: '12', practiceId: '40' }).scope).toEqual(salaProjector);
+    expect(input({ role: 'projector', encuentroId: '5', projectorTarget: 'practice', salaId: '12', practiceId: '40' }).scope).toEqual(practiceProjector);
+    expect(input({ role: 'organizer', editionId: '3' }).scope).toEqual({ role: 'organizer' });
   });
 });
 

@@ -7,7 +7,7 @@ import type { TestApp } from './services';
  * organizador unless a scope is given: until the per-role grants are in place every other role
  * is refused, and what these tests check is that the device is recorded, not what it may do.
  */
-export function deviceActor(deviceId: number, name: string, scope: SessionScope = { role: 'organizador' }): Actor {
+export function deviceActor(deviceId: number, name: string, scope: SessionScope = { role: 'organizer' }): Actor {
   return { scope, deviceId, name };
 }
 

@@ -51,13 +51,13 @@ describe('regions and DRE/GRE', () => {
 
 describe('IGED matching', () => {
   const igeds: IgedCandidate[] = [
-    { id: 1, code: 'DRE-22', kind: 'DRE', name: 'DRE San Martín', region: 'San Martín' },
-    { id: 2, code: 'DRE-02', kind: 'DRE', name: 'DRE Áncash', region: 'Áncash' },
-    { id: 3, code: '220005', kind: 'UGEL', name: 'UGEL Lamas', region: 'San Martín' },
-    { id: 4, code: '020010', kind: 'UGEL', name: 'UGEL Santa', region: 'Áncash' },
-    { id: 5, code: '990010', kind: 'UGEL', name: 'UGEL Santa', region: 'San Martín' },
-    { id: 6, code: '020001', kind: 'UGEL', name: 'UGEL Huaraz', region: 'Áncash' },
-    { id: 7, code: '020099', kind: 'UGEL', name: 'UGEL Ancash', region: 'Áncash' },
+    { id: 1, code: 'DRE-22', kind: 'dre', name: 'DRE San Martín', region: 'San Martín' },
+    { id: 2, code: 'DRE-02', kind: 'dre', name: 'DRE Áncash', region: 'Áncash' },
+    { id: 3, code: '220005', kind: 'ugel', name: 'UGEL Lamas', region: 'San Martín' },
+    { id: 4, code: '020010', kind: 'ugel', name: 'UGEL Santa', region: 'Áncash' },
+    { id: 5, code: '990010', kind: 'ugel', name: 'UGEL Santa', region: 'San Martín' },
+    { id: 6, code: '020001', kind: 'ugel', name: 'UGEL Huaraz', region: 'Áncash' },
+    { id: 7, code: '020099', kind: 'ugel', name: 'UGEL Ancash', region: 'Áncash' },
   ];
   const match = createIgedMatcher(igeds);
 

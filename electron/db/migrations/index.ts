@@ -8,11 +8,22 @@ import { up as builtinUgels } from './006-builtin-ugels';
 import { up as encuentroNarrative } from './007-encuentro-narrative';
 import { up as sede } from './008-sede';
 import { up as whoAndConflicts } from './009-who-and-conflicts';
+import { up as englishEnums } from './010-english-enums';
+
+/**
+ * One schema step. A step that rebuilds tables (new table, copy, drop, rename) declares
+ * `rebuildsTables`: the runner then turns foreign keys off around its transaction, so dropping a
+ * parent table neither deletes nor blocks on its children, and checks every key before committing.
+ */
+export interface Migration {
+  (db: Database): void;
+  readonly rebuildsTables?: boolean;
+}
 
 /**
  * Numbered migrations. Migration N brings the schema from user_version N-1 to N.
  * Append only: never edit a migration that has shipped.
  */
-export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [initial, jury, encuentro, juryRules, auditKeyed, builtinUgels, encuentroNarrative, sede, whoAndConflicts];
+export const MIGRATIONS: ReadonlyArray<Migration> = [initial, jury, encuentro, juryRules, auditKeyed, builtinUgels, encuentroNarrative, sede, whoAndConflicts, englishEnums];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

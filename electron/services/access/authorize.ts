@@ -11,14 +11,14 @@ type RemoteScope = ScopeOf<RemoteRole>;
 
 /** Whether a record's place lies inside the session's scope, per role (the grant may widen a moderator's reads to its Encuentro). */
 const INSIDE: { readonly [R in RemoteRole]: (place: Place, scope: ScopeOf<R>, grant: Grant) => boolean } = {
-  jurado: (place, scope) => place.editionId === scope.editionId && (place.jurorId === undefined || place.jurorId === scope.jurorId),
-  moderador: (place, scope, grant) =>
+  juror: (place, scope) => place.editionId === scope.editionId && (place.jurorId === undefined || place.jurorId === scope.jurorId),
+  moderator: (place, scope, grant) =>
     place.encuentroId === scope.encuentroId &&
     (grant.within === 'encuentro' || (!!place.salas && place.salas.length > 0 && place.salas.every((sala) => sala !== null && scope.salaIds.includes(sala)))),
-  registro: (place, scope) => place.encuentroId === scope.encuentroId,
+  checkIn: (place, scope) => place.encuentroId === scope.encuentroId,
   // A projector of one practice sees that practice (in its sala, when bound to one, which the
   // call must then name); a projector of a sala sees that sala's table and practices.
-  proyector: (place, scope) =>
+  projector: (place, scope) =>
     place.encuentroId === scope.encuentroId &&
     (scope.practiceId !== null
       ? place.practiceId === scope.practiceId && (scope.salaId === null || onlySala(place, scope.salaId))
@@ -38,7 +38,7 @@ function onlySala(place: Place, salaId: number): boolean {
  */
 export function authorize(context: AppContext, method: MethodName, actor: Actor, rawInput: unknown): void {
   const scope = actor.scope;
-  if (scope.role === 'organizador') return;
+  if (scope.role === 'organizer') return;
   const grant = contract[method].access[scope.role];
   const input: RawInput = typeof rawInput === 'object' && rawInput !== null && !Array.isArray(rawInput) ? (rawInput as RawInput) : {};
   if (grant && valuesAllowed(contract[method].input, grant, input) && reaches(context, grant, scope, input)) return;
@@ -55,7 +55,7 @@ export function forbidden(actor: Actor): AppError {
  * contract alone, so a transport can refuse a call the role can never make before reading its body.
  */
 export function mayEverCall(method: string, actor: Actor): boolean {
-  return actor.scope.role === 'organizador' || (isMethodName(method) && contract[method].access[actor.scope.role] !== undefined);
+  return actor.scope.role === 'organizer' || (isMethodName(method) && contract[method].access[actor.scope.role] !== undefined);
 }
 
 function reaches(context: AppContext, grant: Grant, scope: RemoteScope, input: RawInput): boolean {

@@ -8,7 +8,7 @@ import type { Actor } from '../../../shared/sede/roles';
  * the organizer can act on.
  */
 export function statusFor(actor: Actor, status: AppStatus): AppStatus {
-  if (actor.scope.role === 'organizador') return status;
+  if (actor.scope.role === 'organizer') return status;
   const dbPath = path.basename(status.dbPath);
   return status.state === 'ready' ? { ...status, dbPath, backupFailure: null } : { ...status, dbPath };
 }

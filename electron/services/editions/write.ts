@@ -257,7 +257,7 @@ export function deleteStage(db: Db, id: number, now: string): void {
   assertStageNotFrozen(db, id);
   const row = queryOne<{ name: string; n: number }>(
     db,
-    `SELECT name, (SELECT count(*) FROM entry_stage_status WHERE stage_id = ? AND status <> 'pendiente') AS n FROM stage WHERE id = ?`,
+    `SELECT name, (SELECT count(*) FROM entry_stage_status WHERE stage_id = ? AND status <> 'pending') AS n FROM stage WHERE id = ?`,
     id, id,
   )!;
   if (row.n > 0) throw new AppError('error.stage.inUse', { name: row.name, count: row.n });

@@ -63,7 +63,7 @@ export function seedEncuentroDemo(db: Db, editionId: number, now: string): numbe
       synthesisIds.set(key, [...(synthesisIds.get(key) ?? []), { id, text: item.text }]);
     }
     // Presented to the plenary: the syntheses are final.
-    setSynthesisStatus(db, salaId, 'revision', '', now);
+    setSynthesisStatus(db, salaId, 'review', '', now);
     setSynthesisStatus(db, salaId, 'final', '', now);
   }
 

@@ -66,10 +66,10 @@ function summarySection(model: ReportModel): Block[] {
   // Where the reference report has them: the background opens the summary, the methodology follows the figures.
   const blocks: Block[] = [
     heading(t('encuentro.report.section1'), 1),
-    ...narrative(model, 'antecedentes'),
+    ...narrative(model, 'background'),
     para(t('encuentro.report.intro', { count: practices.length, ejes: ejes.length, ejeList })),
     para(attendanceSentence(model.counts)),
-    ...narrative(model, 'metodologia'),
+    ...narrative(model, 'methodology'),
     para(t('encuentro.report.practicesByEje')),
   ];
   for (const eje of ejes) {
@@ -83,7 +83,7 @@ function summarySection(model: ReportModel): Block[] {
   const hasSummary = model.summary.cells.some((c) => c.items.length > 0);
   if (!hasSummary) blocks.push(para(t('encuentro.report.noSummary'), { italics: true }));
   for (const axis of hasSummary ? SYNTHESIS_AXES : []) {
-    blocks.push(para(t(axis === 'sostenibilidad' ? 'encuentro.report.forSustainability' : 'encuentro.report.forReplication'), { bold: true }));
+    blocks.push(para(t(axis === 'sustainability' ? 'encuentro.report.forSustainability' : 'encuentro.report.forReplication'), { bold: true }));
     for (const level of SYNTHESIS_LEVELS) {
       for (const item of model.summary.cells.find((c) => c.level === level && c.axis === axis)?.items ?? []) {
         blocks.push(bullet([bold(`${t(`encuentro.summaryLevel.${level}`)}: `), plain(item.text)]));
@@ -91,7 +91,7 @@ function summarySection(model: ReportModel): Block[] {
     }
   }
   // The closing words end the executive summary, as in the reference report.
-  blocks.push(...narrative(model, 'clausura'));
+  blocks.push(...narrative(model, 'closing'));
   return blocks;
 }
 
@@ -102,7 +102,7 @@ function narrative(model: ReportModel, section: NarrativeSection): Block[] {
 
 function developmentSection(model: ReportModel): Block[] {
   // The opening words open "Desarrollo del Encuentro", before the panels.
-  const blocks: Block[] = [heading(t('encuentro.report.section2'), 1), ...narrative(model, 'inauguracion'), para(t('encuentro.report.panelsIntro'))];
+  const blocks: Block[] = [heading(t('encuentro.report.section2'), 1), ...narrative(model, 'opening'), para(t('encuentro.report.panelsIntro'))];
   for (const eje of model.encuentro.ejes) {
     for (const panel of model.encuentro.panels.filter((p) => p.ejeId === eje.id)) {
       blocks.push(heading(panel.title || eje.name, 3));
@@ -147,21 +147,21 @@ function practiceMatrix(practice: EncuentroPractice, matrix: PracticeMatrix['blo
   const blocks: Block[] = [heading(practiceTitle(practice), 2), para(`${practice.igedName.toUpperCase()} (${practice.region.toUpperCase()})`, { bold: true })];
 
   const factorRows = FACTOR_LEVELS.flatMap((level) => {
-    const limit = cellsOf('limitantes').find((c) => c.level === level)?.contributions ?? [];
-    const favor = cellsOf('favorables').find((c) => c.level === level)?.contributions ?? [];
+    const limit = cellsOf('limiting').find((c) => c.level === level)?.contributions ?? [];
+    const favor = cellsOf('enabling').find((c) => c.level === level)?.contributions ?? [];
     if (limit.length === 0 && favor.length === 0) return [];
     const side = (items: typeof limit) => (items.length === 0 ? [para(empty)] : [para(levelFromLabel(level), { bold: true }), ...items.map((c) => bullet(c.text))]);
     return [[cell(side(limit), { widthPct: 50 }), cell(side(favor), { widthPct: 50 })]];
   });
   blocks.push(
     table(
-      [cell(blockLabel('limitantes'), { header: true }), cell(blockLabel('favorables'), { header: true })],
+      [cell(blockLabel('limiting'), { header: true }), cell(blockLabel('enabling'), { header: true })],
       factorRows.length > 0 ? factorRows : [[cell(empty), cell(empty)]],
     ),
     gap(),
   );
 
-  for (const block of ['acciones', 'condiciones'] as const) {
+  for (const block of ['actions', 'conditions'] as const) {
     const rows = cellsOf(block)
       .filter((c) => c.contributions.length > 0)
       .map((c) => [cell(levelLabel(c.level), { widthPct: 20 }), cell(bulletList(c.contributions.map((x) => x.text), empty), { widthPct: 80 })]);

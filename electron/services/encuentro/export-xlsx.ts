@@ -126,16 +126,16 @@ function practiceSheet(workbook: ExcelJS.Workbook, names: SheetNames, model: Rep
   sheet.addRow([]);
 
   const cell = (block: ContributionBlock, index: number) => blocks.find((b) => b.block === block)?.cells[index];
-  styleHeader(sheet.addRow([t('encuentro.col.level'), blockLabel('limitantes'), blockLabel('favorables')]));
+  styleHeader(sheet.addRow([t('encuentro.col.level'), blockLabel('limiting'), blockLabel('enabling')]));
   for (let i = 0; i < 4; i++) {
-    const limit = cell('limitantes', i);
-    const favor = cell('favorables', i);
+    const limit = cell('limiting', i);
+    const favor = cell('enabling', i);
     if (!limit || !favor) continue;
     const row = sheet.addRow([levelFromLabel(limit.level), bullets(limit.contributions.map((c) => c.text)), bullets(favor.contributions.map((c) => c.text))]);
     row.alignment = WRAP;
     row.getCell(1).font = { bold: true };
   }
-  for (const block of ['acciones', 'condiciones'] as const) {
+  for (const block of ['actions', 'conditions'] as const) {
     sheet.addRow([]);
     const title = sheet.addRow([blockLabel(block)]);
     sheet.mergeCells(title.number, 1, title.number, 3);

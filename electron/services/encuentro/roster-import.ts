@@ -6,6 +6,7 @@ function countByType(types: readonly InstitutionType[]): Record<InstitutionType,
 }
 import { attendeeFields, type AttendeeFields } from '../../../shared/domain/encuentro-schemas';
 import type { AttendanceImportIssue, AttendanceImportPreview, RosterField } from '../../../shared/domain/encuentro-types';
+import { currentValue, LEGACY_INSTITUTION_TYPE } from '../../../shared/domain/legacy-values';
 import { compactKey, foldKey, tidy } from '../../../shared/domain/text';
 import { t } from '../../../shared/i18n';
 import type { Db } from '../../db/open';
@@ -66,24 +67,27 @@ function locate(sheets: ParsedSheet[]): { sheet: ParsedSheet; headerIndex: numbe
   return null;
 }
 
-/** Reads what people write in a "Tipo" column; unknown values become 'otro' with a warning. */
+/** Reads what people write in a "Tipo" column; unknown values become 'other' with a warning. */
 export function institutionTypeOf(typed: string, institution: string): { type: InstitutionType; recognized: boolean } {
+  // A stored code, as a list kept from the app's own data may carry: today's, or the Spanish one of older versions.
+  const code = currentValue(LEGACY_INSTITUTION_TYPE, typed.trim());
+  if ((INSTITUTION_TYPES as readonly string[]).includes(code)) return { type: code as InstitutionType, recognized: true };
   const key = foldKey(typed);
   const fromText = (text: string): InstitutionType | null => {
     if (!text) return null;
     if (/\bugel\b|unidad de gestion educativa/.test(text)) return 'ugel';
-    if (/\b(dre|gre|drelm|dre gre)\b|direccion regional|gerencia regional/.test(text)) return 'dre_gre';
+    if (/\b(dre|gre|drelm|dre gre)\b|direccion regional|gerencia regional/.test(text)) return 'dreGre';
     if (/\bminedu\b|ministerio de educacion/.test(text)) return 'minedu';
-    if (/universidad|academia|\bpucp\b|instituto de investigacion/.test(text)) return 'academia';
-    if (/invitad|extern/.test(text)) return 'invitado_externo';
-    if (/^otros?\b/.test(text)) return 'otro';
+    if (/universidad|academia|\bpucp\b|instituto de investigacion/.test(text)) return 'academic';
+    if (/invitad|extern/.test(text)) return 'externalGuest';
+    if (/^otros?\b/.test(text)) return 'other';
     return null;
   };
   if (key) {
     const typedType = fromText(key);
-    return typedType ? { type: typedType, recognized: true } : { type: 'otro', recognized: false };
+    return typedType ? { type: typedType, recognized: true } : { type: 'other', recognized: false };
   }
-  return { type: fromText(foldKey(institution)) ?? 'otro', recognized: true };
+  return { type: fromText(foldKey(institution)) ?? 'other', recognized: true };
 }
 
 /** Excel turns a DNI such as 01234567 into the number 1234567: the zero is put back. */

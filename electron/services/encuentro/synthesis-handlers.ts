@@ -40,7 +40,7 @@ export function synthesisHandlers(ctx: AppContext, events?: EventBus): Pick<Hand
 
   const emitSynthesis = (salaId: number, action: 'itemSaved' | 'itemDeleted' | 'itemRestored' | 'reordered' | 'status', item: SynthesisItem | null) => {
     if (!events) return;
-    const s = queryOne<{ encuentro_id: number; synthesis_status: 'borrador' | 'revision' | 'final' }>(
+    const s = queryOne<{ encuentro_id: number; synthesis_status: 'draft' | 'review' | 'final' }>(
       db(),
       `SELECT encuentro_id, synthesis_status FROM encuentro_sala WHERE id = ?`,
       salaId,

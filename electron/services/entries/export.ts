@@ -55,7 +55,7 @@ export async function exportEntries(db: Db, editionId: number, format: 'xlsx' | 
       e.team,
       ...edition.stages.flatMap((stage) => {
         const s = e.statuses.find((x) => x.stageId === stage.id);
-        return [t(`entry.status.${s?.status ?? 'pendiente'}`), s?.reason ?? ''];
+        return [t(`entry.status.${s?.status ?? 'pending'}`), s?.reason ?? ''];
       }),
     ]),
   };

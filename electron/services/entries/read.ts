@@ -9,7 +9,7 @@ interface Row extends StoredEntryFields {
   id: number;
   edition_id: number;
   iged_name: string | null;
-  iged_kind: 'DRE' | 'UGEL' | null;
+  iged_kind: 'dre' | 'ugel' | null;
   category_name: string | null;
   source: string;
   created_at: string;
@@ -49,7 +49,7 @@ function statusesByEntry(db: Db, where: string, param: number): Map<number, Stat
 }
 
 function toRow(row: Row, statuses: StatusRow[]): EntryRow {
-  const decided = statuses.filter((s) => s.status !== 'pendiente');
+  const decided = statuses.filter((s) => s.status !== 'pending');
   const current = decided[decided.length - 1];
   return {
     id: row.id,
@@ -64,7 +64,7 @@ function toRow(row: Row, statuses: StatusRow[]): EntryRow {
     startYear: row.start_year,
     contactName: row.contact_name,
     currentStageId: current?.stage_id ?? null,
-    currentStatus: current?.status ?? 'pendiente',
+    currentStatus: current?.status ?? 'pending',
     statuses: statuses.map(
       (s): EntryStageStatus => ({ stageId: s.stage_id, status: s.status, reason: s.reason, updatedAt: s.updated_at }),
     ),

@@ -188,7 +188,7 @@ export function setEntryStatus(db: Db, entryId: number, stageId: number, status:
   assertEditable(db, entry.edition_id);
   const stage = queryOne(db, `SELECT 1 FROM stage WHERE id = ? AND edition_id = ?`, stageId, entry.edition_id);
   if (!stage) throw new AppError('error.entry.stageForeign');
-  if ((status === 'no_pasa' || status === 'observada') && !reason.trim()) throw new AppError('error.entry.reasonRequired');
+  if ((status === 'notPassed' || status === 'observed') && !reason.trim()) throw new AppError('error.entry.reasonRequired');
   execute(
     db,
     `INSERT INTO entry_stage_status (entry_id, stage_id, status, reason, updated_at) VALUES (?, ?, ?, ?, ?)

@@ -30,7 +30,7 @@ interface AffiliationDbRow {
   region: string | null;
   note: string;
   iged_name: string | null;
-  iged_kind: 'DRE' | 'UGEL' | null;
+  iged_kind: 'dre' | 'ugel' | null;
   iged_region: string | null;
 }
 
@@ -47,7 +47,7 @@ function affiliationsOf(db: Db, where: string, param: number): Map<number, Affil
     const list = map.get(r.juror_id) ?? [];
     list.push(
       r.iged_id !== null
-        ? { id: r.id, kind: 'iged', igedId: r.iged_id, igedName: r.iged_name ?? '', igedKind: r.iged_kind ?? 'DRE', region: r.iged_region ?? '', note: r.note }
+        ? { id: r.id, kind: 'iged', igedId: r.iged_id, igedName: r.iged_name ?? '', igedKind: r.iged_kind ?? 'dre', region: r.iged_region ?? '', note: r.note }
         : { id: r.id, kind: 'region', region: r.region ?? '', note: r.note },
     );
     map.set(r.juror_id, list);

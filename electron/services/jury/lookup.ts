@@ -75,7 +75,7 @@ export function entriesInStage(db: Db, stage: StageRow): EntryRefRow[] {
     `SELECT e.id, e.edition_id, e.code, e.title, e.category_id FROM entry e
        WHERE e.edition_id = ? AND NOT EXISTS (
          SELECT 1 FROM entry_stage_status s JOIN stage st ON st.id = s.stage_id
-         WHERE s.entry_id = e.id AND s.status = 'no_pasa' AND st.position < ?)
+         WHERE s.entry_id = e.id AND s.status = 'notPassed' AND st.position < ?)
        ORDER BY e.code`,
     stage.edition_id, stage.position,
   );
@@ -85,7 +85,7 @@ export function inStage(db: Db, stage: StageRow, entryId: number): boolean {
   return !queryOne(
     db,
     `SELECT 1 FROM entry_stage_status s JOIN stage st ON st.id = s.stage_id
-       WHERE s.entry_id = ? AND s.status = 'no_pasa' AND st.position < ? AND st.edition_id = ?`,
+       WHERE s.entry_id = ? AND s.status = 'notPassed' AND st.position < ? AND st.edition_id = ?`,
     entryId, stage.position, stage.edition_id,
   );
 }

@@ -19,12 +19,20 @@ export const BUILTIN_SOURCE = 'builtin';
  * Adds the built-in UGELs that the database does not know yet, linked to their stored DRE/GRE.
  * A UGEL already there — by code, or by name under the same DRE/GRE (a padrón's or the demo's) —
  * is left as it is: what the user imported wins over the shipped list. Returns how many were added.
+ *
+ * Migration 006 runs it on the schema of its time, which spelled the kinds 'DRE' and 'UGEL'
+ * (migration 010 lowercased them): the kinds are read in either spelling, and a new UGEL is
+ * written in the spelling of the stored DRE/GRE.
  */
 export function seedBuiltinUgels(db: Database, now: string): number {
-  const matchDre = createIgedMatcher(loadIgedCandidates(db, 'DRE'));
+  const kindOf = (kind: string): 'dre' | 'ugel' => (kind.toLowerCase() === 'dre' ? 'dre' : 'ugel');
+  const dres = loadIgedCandidates(db)
+    .map((iged) => ({ ...iged, kind: kindOf(iged.kind) }))
+    .filter((iged) => iged.kind === 'dre');
+  const matchDre = createIgedMatcher(dres);
   const codes = new Set(queryValues<string>(db, `SELECT code FROM iged`));
   const known = new Set<string>();
-  for (const row of queryAll<{ name: string; dre_id: number | null }>(db, `SELECT name, dre_id FROM iged WHERE kind = 'UGEL'`)) {
+  for (const row of queryAll<{ name: string; dre_id: number | null }>(db, `SELECT name, dre_id FROM iged WHERE lower(kind) = 'ugel'`)) {
     for (const key of igedNameKeys(row.name)) known.add(`${row.dre_id}|${key}`);
   }
   let added = 0;
@@ -36,8 +44,9 @@ export function seedBuiltinUgels(db: Database, now: string): number {
     if (codes.has(ugel.code) || igedNameKeys(ugel.name).some((key) => known.has(`${dre.id}|${key}`))) continue;
     execute(
       db,
-      `INSERT INTO iged (code, kind, name, name_key, region, dre_id, aliases, source, updated_at) VALUES (?, 'UGEL', ?, ?, ?, ?, '[]', ?, ?)`,
-      ugel.code, ugel.name, foldKey(ugel.name), dre.region, dre.id, BUILTIN_SOURCE, now,
+      `INSERT INTO iged (code, kind, name, name_key, region, dre_id, aliases, source, updated_at)
+       SELECT ?, CASE kind WHEN 'DRE' THEN 'UGEL' ELSE 'ugel' END, ?, ?, ?, id, '[]', ?, ? FROM iged WHERE id = ?`,
+      ugel.code, ugel.name, foldKey(ugel.name), dre.region, BUILTIN_SOURCE, now, dre.id,
     );
     codes.add(ugel.code);
     added += 1;

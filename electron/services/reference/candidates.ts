@@ -3,7 +3,7 @@ import type { Db } from '../../db/open';
 import { queryAll } from '../../db/query';
 
 /** The stored IGEDs as the tolerant matcher takes them (aliases parsed). */
-export function loadIgedCandidates(db: Db, kind?: 'DRE' | 'UGEL'): IgedCandidate[] {
+export function loadIgedCandidates(db: Db, kind?: 'dre' | 'ugel'): IgedCandidate[] {
   const rows = queryAll<Omit<IgedCandidate, 'aliases'> & { aliases: string }>(
     db,
     `SELECT id, code, kind, name, region, aliases FROM iged ${kind ? 'WHERE kind = ?' : ''}`,

@@ -12,21 +12,21 @@ import { queryOne } from '../../db/query';
  */
 export function scopeLabel(db: Db, scope: SessionScope): string {
   switch (scope.role) {
-    case 'organizador':
-      return t('sede.scope.organizador');
-    case 'jurado': {
+    case 'organizer':
+      return t('sede.scope.organizer');
+    case 'juror': {
       const edition = nameOf(db, 'SELECT name FROM edition WHERE id = ?', [scope.editionId], 'sede.error.noEdition', scope.editionId);
       const juror = nameOf(db, 'SELECT name FROM juror WHERE id = ? AND edition_id = ?', [scope.jurorId, scope.editionId], 'sede.error.jurorNotInEdition', scope.jurorId);
-      return t('sede.scope.jurado', { juror, edition });
+      return t('sede.scope.juror', { juror, edition });
     }
-    case 'moderador': {
+    case 'moderator': {
       const encuentro = encuentroName(db, scope.encuentroId);
       const salas = scope.salaIds.map((salaId) => salaName(db, scope.encuentroId, salaId));
-      return t('sede.scope.moderador', { salas: [...new Set(salas)].join(', '), encuentro });
+      return t('sede.scope.moderator', { salas: [...new Set(salas)].join(', '), encuentro });
     }
-    case 'registro':
-      return t('sede.scope.registro', { encuentro: encuentroName(db, scope.encuentroId) });
-    case 'proyector': {
+    case 'checkIn':
+      return t('sede.scope.checkIn', { encuentro: encuentroName(db, scope.encuentroId) });
+    case 'projector': {
       const encuentro = encuentroName(db, scope.encuentroId);
       const sala = scope.salaId === null ? null : salaName(db, scope.encuentroId, scope.salaId);
       if (sala !== null && scope.practiceId === null) return t('sede.scope.proyectorSala', { sala, encuentro });

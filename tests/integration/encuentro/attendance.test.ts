@@ -10,22 +10,22 @@ describe('attendance', () => {
   });
   afterEach(() => f.app.close());
 
-  const register = (fullName: string, institutionType: 'dre_gre' | 'ugel' | 'minedu' | 'academia' | 'invitado_externo' | 'otro', extra: Record<string, string> = {}) =>
+  const register = (fullName: string, institutionType: 'dreGre' | 'ugel' | 'minedu' | 'academic' | 'externalGuest' | 'other', extra: Record<string, string> = {}) =>
     f.app.call('encuentro.attendance.register', { encuentroId: f.encuentroId, fields: { fullName, institutionType, ...extra } });
 
   it('counts registered and checked-in people by type, and the DRE/GRE + UGEL servidores', async () => {
     const ana = await register('Ana Quispe Mamani', 'ugel', { institution: 'UGEL Lamas', dni: '01234567' });
-    const jose = await register('José Ñahui Cárdenas', 'dre_gre', { institution: 'DRE Áncash' });
+    const jose = await register('José Ñahui Cárdenas', 'dreGre', { institution: 'DRE Áncash' });
     const rosa = await register('Rosa Flores', 'minedu', { institution: 'MINEDU – DIFOCA' });
-    await register('Carlos Rojas', 'academia', { institution: 'PUCP' });
-    await f.app.call('encuentro.attendance.register', { encuentroId: f.encuentroId, fields: { fullName: 'Invitada en puerta', institutionType: 'invitado_externo' }, checkIn: true });
+    await register('Carlos Rojas', 'academic', { institution: 'PUCP' });
+    await f.app.call('encuentro.attendance.register', { encuentroId: f.encuentroId, fields: { fullName: 'Invitada en puerta', institutionType: 'externalGuest' }, checkIn: true });
 
     for (const person of [ana, jose, rosa]) await f.app.call('encuentro.attendance.checkIn', { id: person.id });
     const twice = await f.app.call('encuentro.attendance.checkIn', { id: ana.id });
     expect(twice.attendee.checkedInAt).toBe((await f.app.call('encuentro.attendance.list', { encuentroId: f.encuentroId, query: 'ana' }))[0]?.checkedInAt);
     const counts = twice.counts;
     expect(counts).toMatchObject({ registered: 5, checkedIn: 4, servidores: { registered: 2, checkedIn: 2 } });
-    expect(counts.byType.academia).toEqual({ registered: 1, checkedIn: 0 });
+    expect(counts.byType.academic).toEqual({ registered: 1, checkedIn: 0 });
 
     const undone = await f.app.call('encuentro.attendance.undoCheckIn', { id: jose.id });
     expect(undone.attendee.checkedIn).toBe(false);
@@ -41,7 +41,7 @@ describe('attendance', () => {
   });
 
   it('finds people at the door ignoring accents and case, by name, DNI or institution', async () => {
-    await register('José Ñahui Cárdenas', 'dre_gre', { institution: 'DRE Áncash', dni: '40123456' });
+    await register('José Ñahui Cárdenas', 'dreGre', { institution: 'DRE Áncash', dni: '40123456' });
     await register('María Zúñiga', 'ugel', { institution: 'UGEL Castilla' });
     const names = async (query: string) => (await f.app.call('encuentro.attendance.list', { encuentroId: f.encuentroId, query })).map((a) => a.fullName);
     expect(await names('jose nahui')).toEqual(['José Ñahui Cárdenas']);
@@ -54,10 +54,10 @@ describe('attendance', () => {
   });
 
   it('validates the DNI (8 digits when given) and refuses a repeated one', async () => {
-    const bad = await f.app.fail('encuentro.attendance.register', { encuentroId: f.encuentroId, fields: { fullName: 'X', institutionType: 'otro', dni: '1234' } });
+    const bad = await f.app.fail('encuentro.attendance.register', { encuentroId: f.encuentroId, fields: { fullName: 'X', institutionType: 'other', dni: '1234' } });
     expect(bad.message).toBe('Revise los datos ingresados: El DNI debe tener exactamente 8 dígitos.');
-    await register('Primera', 'otro', { dni: '12345678' });
-    const dup = await f.app.fail('encuentro.attendance.register', { encuentroId: f.encuentroId, fields: { fullName: 'Segunda', institutionType: 'otro', dni: '12345678' } });
+    await register('Primera', 'other', { dni: '12345678' });
+    const dup = await f.app.fail('encuentro.attendance.register', { encuentroId: f.encuentroId, fields: { fullName: 'Segunda', institutionType: 'other', dni: '12345678' } });
     expect(dup.message).toBe('El DNI 12345678 ya está registrado a nombre de Primera.');
     const type = await f.app.fail('encuentro.attendance.register', { encuentroId: f.encuentroId, fields: { fullName: 'X', institutionType: 'ong' as never } });
     expect(type.message).toMatch(/Tipo de institución no válido/);
@@ -85,10 +85,35 @@ describe('attendance', () => {
     const people = await f.app.call('encuentro.attendance.list', { encuentroId: f.encuentroId });
     expect(people.map((p) => [p.fullName, p.institutionType])).toEqual([
       ['Ana Quispe', 'ugel'],
-      ['Carmen Vargas', 'academia'],
+      ['Carmen Vargas', 'academic'],
       ['Luis Tello', 'ugel'],
-      ['Pedro Salazar', 'otro'],
+      ['Pedro Salazar', 'other'],
     ]);
+  });
+
+  it('reads the «Tipo» column as the app writes it (its labels) and as stored codes, the Spanish ones of older versions too', async () => {
+    const rows = [
+      ['DRE/GRE', 'dreGre'],
+      ['Universidad / academia', 'academic'],
+      ['Invitado externo', 'externalGuest'],
+      ['Otro', 'other'],
+      ['dre_gre', 'dreGre'],
+      ['academia', 'academic'],
+      ['invitado_externo', 'externalGuest'],
+      ['otro', 'other'],
+      ['externalGuest', 'externalGuest'],
+      ['dreGre', 'dreGre'],
+      ['academic', 'academic'],
+      ['other', 'other'],
+      ['minedu', 'minedu'],
+    ];
+    const csv = ['Nombres y apellidos;Institución;Tipo', ...rows.map(([type], i) => `Persona ${String(i).padStart(2, '0')};Institución ${i};${type}`)].join('\r\n');
+    const file = { encuentroId: f.encuentroId, fileName: 'asistentes.csv', dataBase64: Buffer.from(csv, 'utf8').toString('base64') };
+    const preview = await f.app.call('encuentro.attendance.previewImport', file);
+    expect(preview.issues).toEqual([]);
+    await f.app.call('encuentro.attendance.import', file);
+    const people = await f.app.call('encuentro.attendance.list', { encuentroId: f.encuentroId });
+    expect(people.map((p) => p.institutionType)).toEqual(rows.map(([, type]) => type));
   });
 
   it('imports an .xlsx roster with separate name columns; a numeric DNI keeps its leading zero; bad rows block the import', async () => {
@@ -103,7 +128,7 @@ describe('attendance', () => {
     expect(result.created).toBe(2);
     const people = await f.app.call('encuentro.attendance.list', { encuentroId: f.encuentroId });
     expect(people.map((p) => [p.fullName, p.dni, p.institutionType])).toEqual([
-      ['Jorge Mendoza', '87654321', 'dre_gre'],
+      ['Jorge Mendoza', '87654321', 'dreGre'],
       ['Rosa Huamán Flores', '01234567', 'minedu'],
     ]);
 

@@ -18,13 +18,13 @@ describe('blank items stay off the wall and out of the exports', () => {
   let f: EncuentroFixture;
   beforeEach(async () => {
     f = await openEncuentro();
-    const line = (text: string) => f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, salaId: f.salaId, block: 'limitantes', level: 'ugel', text, revision: 1 });
+    const line = (text: string) => f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, salaId: f.salaId, block: 'limiting', level: 'ugel', text, revision: 1 });
     await line('Con palabras');
     // An older client stored a blank line (emptied, then left).
     await line('   ');
-    await f.app.call('encuentro.synthesis.createItem', { salaId: f.salaId, level: 'ugel', axis: 'replica', text: 'Ítem escrito' });
-    await f.app.call('encuentro.synthesis.createItem', { salaId: f.salaId, level: 'ugel', axis: 'replica', text: '' });
-    await f.app.call('encuentro.summary.createItem', { encuentroId: f.encuentroId, level: 'dre_gr', axis: 'replica', text: '' });
+    await f.app.call('encuentro.synthesis.createItem', { salaId: f.salaId, level: 'ugel', axis: 'replication', text: 'Ítem escrito' });
+    await f.app.call('encuentro.synthesis.createItem', { salaId: f.salaId, level: 'ugel', axis: 'replication', text: '' });
+    await f.app.call('encuentro.summary.createItem', { encuentroId: f.encuentroId, level: 'dreGr', axis: 'replication', text: '' });
   });
   afterEach(() => f.app.close());
 

@@ -29,7 +29,7 @@ describe('moderator capture', () => {
       }
     }
     expect(accepted).toBe(16);
-    const bad = await f.app.fail('encuentro.contributions.create', { practiceId: f.practiceA, block: 'acciones', level: 'actores_locales', text: 'x' });
+    const bad = await f.app.fail('encuentro.contributions.create', { practiceId: f.practiceA, block: 'actions', level: 'localActors', text: 'x' });
     expect(bad.message).toBe(
       'Revise los datos ingresados: El nivel «Actores locales» no corresponde al bloque «Acciones para la sostenibilidad». Niveles posibles: UGEL, DRE, MINEDU, Otros actores.',
     );
@@ -37,33 +37,33 @@ describe('moderator capture', () => {
     expect(unknown.message).toMatch(/Bloque no válido/);
 
     const matrix = await f.app.call('encuentro.matrix', { practiceId: f.practiceA });
-    expect(matrix.blocks.map((b) => b.block)).toEqual(['limitantes', 'favorables', 'acciones', 'condiciones']);
+    expect(matrix.blocks.map((b) => b.block)).toEqual(['limiting', 'enabling', 'actions', 'conditions']);
     expect(matrix.blocks.every((b) => b.cells.length === 4 && b.cells.every((c) => c.contributions.length === 1))).toBe(true);
   });
 
   it('saves as the moderator types: Enter inserts after the current item, a retried create is not duplicated', async () => {
-    const first = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'acciones', level: 'dre', text: 'Uno', clientKey: 'k1' });
-    const third = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'acciones', level: 'dre', text: 'Tres' });
-    await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'acciones', level: 'dre', text: 'Dos', afterId: first.id });
-    const retried = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'acciones', level: 'dre', text: 'Uno', clientKey: 'k1' });
+    const first = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'actions', level: 'dre', text: 'Uno', clientKey: 'k1' });
+    const third = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'actions', level: 'dre', text: 'Tres' });
+    await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'actions', level: 'dre', text: 'Dos', afterId: first.id });
+    const retried = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'actions', level: 'dre', text: 'Uno', clientKey: 'k1' });
     expect(retried.id).toBe(first.id);
     const matrix = await f.app.call('encuentro.matrix', { practiceId: f.practiceA, salaId: f.salaId });
-    const cell = matrix.blocks.find((b) => b.block === 'acciones')?.cells.find((c) => c.level === 'dre');
+    const cell = matrix.blocks.find((b) => b.block === 'actions')?.cells.find((c) => c.level === 'dre');
     expect(cell?.contributions.map((c) => c.text)).toEqual(['Uno', 'Dos', 'Tres']);
     const reordered = await f.app.call('encuentro.contributions.reorder', {
       practiceId: f.practiceA,
-      block: 'acciones',
+      block: 'actions',
       level: 'dre',
       orderedIds: [third.id, ...(cell?.contributions.filter((c) => c.id !== third.id).map((c) => c.id) ?? [])],
     });
     expect(reordered.map((c) => c.text)).toEqual(['Tres', 'Uno', 'Dos']);
-    const moved = await f.app.call('encuentro.contributions.move', { id: third.id, block: 'condiciones', level: 'minedu' });
-    expect(moved).toMatchObject({ block: 'condiciones', level: 'minedu' });
-    expect((await f.app.fail('encuentro.contributions.move', { id: third.id, block: 'limitantes', level: 'dre' })).message).toMatch(/no corresponde/);
+    const moved = await f.app.call('encuentro.contributions.move', { id: third.id, block: 'conditions', level: 'minedu' });
+    expect(moved).toMatchObject({ block: 'conditions', level: 'minedu' });
+    expect((await f.app.fail('encuentro.contributions.move', { id: third.id, block: 'limiting', level: 'dre' })).message).toMatch(/no corresponde/);
   });
 
   it('ignores a late, older save: the highest revision wins, a repeat is acknowledged without a new version', async () => {
-    const c = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'limitantes', level: 'ugel', text: '' });
+    const c = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'limiting', level: 'ugel', text: '' });
     pause();
     const r1 = await f.app.call('encuentro.contributions.updateText', { id: c.id, text: 'Cambio', revision: 1 });
     pause();
@@ -84,7 +84,7 @@ describe('moderator capture', () => {
 
   it('keeps one version per pause in typing, not one per save', async () => {
     const line = 'Falta de presupuesto para movilidad de los especialistas que monitorean las II.EE. rurales.';
-    const c = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'limitantes', level: 'ugel', text: line.slice(0, 2), revision: 1 });
+    const c = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'limiting', level: 'ugel', text: line.slice(0, 2), revision: 1 });
     // Typed without stopping: a save every ~150 ms, two characters each.
     let revision = 1;
     for (let k = 4; k <= line.length; k += 2) {
@@ -108,7 +108,7 @@ describe('moderator capture', () => {
   });
 
   it('keeps every version and restores any of them as a new version', async () => {
-    const c = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'favorables', level: 'minedu', text: 'Versión uno', revision: 1 });
+    const c = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'enabling', level: 'minedu', text: 'Versión uno', revision: 1 });
     pause();
     await f.app.call('encuentro.contributions.updateText', { id: c.id, text: 'Versión dos', revision: 2 });
     pause();
@@ -126,7 +126,7 @@ describe('moderator capture', () => {
   });
 
   it('soft-deletes with undo, and pushes each change to the projector', async () => {
-    const c = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceB, block: 'condiciones', level: 'otros_actores', text: 'Alianzas' });
+    const c = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceB, block: 'conditions', level: 'otherActors', text: 'Alianzas' });
     await f.app.call('encuentro.contributions.updateText', { id: c.id, text: 'Alianzas con organizaciones', revision: 1 });
     const deleted = await f.app.call('encuentro.contributions.delete', { id: c.id });
     expect(deleted.deleted).toBe(true);
@@ -144,9 +144,9 @@ describe('moderator capture', () => {
 
   it('refuses a sala that does not hold the practice', async () => {
     const other = await f.app.call('encuentro.salas.create', { encuentroId: f.encuentroId, fields: { ejeId: f.ejeId, name: 'Sala 3', practiceIds: [f.practiceB] } });
-    const error = await f.app.fail('encuentro.contributions.create', { practiceId: f.practiceA, salaId: other.id, block: 'acciones', level: 'ugel', text: 'x' });
+    const error = await f.app.fail('encuentro.contributions.create', { practiceId: f.practiceA, salaId: other.id, block: 'actions', level: 'ugel', text: 'x' });
     expect(error.message).toBe('La práctica «Monitoreo Integral de los Aprendizajes (MIA)» no está asignada a la sala «Sala 3».');
-    const ambiguous = await f.app.fail('encuentro.contributions.create', { practiceId: f.practiceB, block: 'acciones', level: 'ugel', text: 'x' });
+    const ambiguous = await f.app.fail('encuentro.contributions.create', { practiceId: f.practiceB, block: 'actions', level: 'ugel', text: 'x' });
     expect(ambiguous.code).toBe('encuentro.error.practiceNoSala');
   });
 });

@@ -46,7 +46,7 @@ describe('the demo Encuentro (the reference report) and its exports', () => {
   it('has 145 attendees, 37 of them servidores of DRE/GRE and UGEL', async () => {
     const counts = await app.call('encuentro.attendance.counts', { encuentroId });
     expect(counts).toMatchObject({ registered: 145, checkedIn: 145, servidores: { registered: 37, checkedIn: 37 } });
-    expect(counts.byType.minedu.registered + counts.byType.academia.registered + counts.byType.invitado_externo.registered).toBe(108);
+    expect(counts.byType.minedu.registered + counts.byType.academic.registered + counts.byType.externalGuest.registered).toBe(108);
   });
 
   it('records the syntheses with provenance and the executive summary', async () => {
@@ -54,7 +54,7 @@ describe('the demo Encuentro (the reference report) and its exports', () => {
     const [sala1, sala2] = await Promise.all(detail.salas.map((s) => app.call('encuentro.synthesis.get', { salaId: s.id })));
     const count = (s: typeof sala1) => s?.cells.reduce((n, c) => n + c.items.length, 0);
     expect([count(sala1), count(sala2)]).toEqual([21, 36]);
-    const minedu = sala2?.cells.find((c) => c.level === 'minedu' && c.axis === 'sostenibilidad')?.items[0];
+    const minedu = sala2?.cells.find((c) => c.level === 'minedu' && c.axis === 'sustainability')?.items[0];
     expect(minedu?.text).toBe('Implementar capacitaciones a docentes y especialistas de las DRE y UGEL.');
     expect(minedu?.sources.map((s) => s.text)).toEqual(['Capacitación adecuada a docentes.', 'Cursos virtuales']);
     const summary = await app.call('encuentro.summary.get', { encuentroId });

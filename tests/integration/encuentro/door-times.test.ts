@@ -45,6 +45,6 @@ describe('the door: Peru’s time, and the roster preview by institution type', 
       'Pedro Salazar;;MINEDU;MINEDU;Coordinador;',
     ].join('\r\n');
     const preview = await f.app.call('encuentro.attendance.previewImport', { encuentroId: f.encuentroId, fileName: 'asistentes.csv', dataBase64: Buffer.from(csv, 'utf8').toString('base64') });
-    expect(preview.newByType).toEqual({ dre_gre: 0, ugel: 2, minedu: 1, academia: 1, invitado_externo: 0, otro: 0 });
+    expect(preview.newByType).toEqual({ dreGre: 0, ugel: 2, minedu: 1, academic: 1, externalGuest: 0, other: 0 });
   });
 });

@@ -17,7 +17,7 @@ describe('capture durability', () => {
     const script = `
       import { createServices } from ${JSON.stringify(path.resolve('electron/services/registry.ts'))};
       const s = await createServices({ dbPath: ${JSON.stringify(dbPath)}, demo: 'never', log: () => {} });
-      const blocks = [['limitantes', 'ugel'], ['favorables', 'minedu'], ['acciones', 'dre'], ['condiciones', 'otros_actores']];
+      const blocks = [['limiting', 'ugel'], ['enabling', 'minedu'], ['actions', 'dre'], ['conditions', 'otherActors']];
       for (let i = 0; i < 40; i++) {
         const [block, level] = blocks[i % 4];
         const created = await s.call('encuentro.contributions.create', { practiceId: ${practice.id}, block, level, text: '' });
@@ -30,7 +30,7 @@ describe('capture durability', () => {
           process.stdout.write('ack ' + id + ' ' + k + ' ' + JSON.stringify(full.slice(0, k)) + '\\n');
         }
       }
-      void s.call('encuentro.contributions.create', { practiceId: ${practice.id}, block: 'acciones', level: 'ugel', text: 'en vuelo' });
+      void s.call('encuentro.contributions.create', { practiceId: ${practice.id}, block: 'actions', level: 'ugel', text: 'en vuelo' });
       process.kill(process.pid, 'SIGKILL');
     `;
     const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });

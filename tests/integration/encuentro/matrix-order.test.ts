@@ -4,7 +4,7 @@ import { openEncuentro, type EncuentroFixture } from './support';
 
 /**
  * Synthesis sources and the sala's contributions are listed as the matrix shows them (blocks:
- * limitantes, favorables, acciones, condiciones; levels: UGEL, DRE, MINEDU, otros), not in the
+ * limiting, enabling, actions, conditions; levels: UGEL, DRE, MINEDU, other actors), not in the
  * alphabetical order of their internal codes; merging proposes the row and column most sources share.
  */
 describe('the matrix order, for sources and for the merge dialog', () => {
@@ -20,16 +20,16 @@ describe('the matrix order, for sources and for the merge dialog', () => {
   it('lists a merged item’s sources and the sala’s contributions block by block, level by level', async () => {
     // Typed in an order that is neither the matrix's nor the codes' alphabetical one.
     const ids = [
-      await line('condiciones', 'ugel', 'Condición UGEL'),
-      await line('acciones', 'otros_actores', 'Acción otros actores'),
-      await line('acciones', 'minedu', 'Acción MINEDU'),
-      await line('acciones', 'dre', 'Acción DRE'),
-      await line('favorables', 'ugel', 'Favorable UGEL'),
-      await line('limitantes', 'actores_locales', 'Limitante actores locales'),
-      await line('limitantes', 'ugel', 'Limitante UGEL'),
+      await line('conditions', 'ugel', 'Condición UGEL'),
+      await line('actions', 'otherActors', 'Acción otros actores'),
+      await line('actions', 'minedu', 'Acción MINEDU'),
+      await line('actions', 'dre', 'Acción DRE'),
+      await line('enabling', 'ugel', 'Favorable UGEL'),
+      await line('limiting', 'localActors', 'Limitante actores locales'),
+      await line('limiting', 'ugel', 'Limitante UGEL'),
     ];
     const expected = ['Limitante UGEL', 'Limitante actores locales', 'Favorable UGEL', 'Acción DRE', 'Acción MINEDU', 'Acción otros actores', 'Condición UGEL'];
-    const item = await f.app.call('encuentro.synthesis.merge', { salaId: f.salaId, contributionIds: ids, level: 'ugel', axis: 'sostenibilidad', text: 'Fusión' });
+    const item = await f.app.call('encuentro.synthesis.merge', { salaId: f.salaId, contributionIds: ids, level: 'ugel', axis: 'sustainability', text: 'Fusión' });
     expect(item.sources.map((s) => s.text)).toEqual(expected);
     const read = await f.app.call('encuentro.synthesis.get', { salaId: f.salaId });
     expect(read.cells.flatMap((c) => c.items).find((i) => i.id === item.id)?.sources.map((s) => s.text)).toEqual(expected);
@@ -40,13 +40,13 @@ describe('the matrix order, for sources and for the merge dialog', () => {
   it('merging two «acciones» lines and one «condiciones» line proposes the row and column most of them share', () => {
     expect(
       mergeDefaults([
-        { block: 'condiciones', level: 'minedu' },
-        { block: 'acciones', level: 'ugel' },
-        { block: 'acciones', level: 'ugel' },
+        { block: 'conditions', level: 'minedu' },
+        { block: 'actions', level: 'ugel' },
+        { block: 'actions', level: 'ugel' },
       ]),
-    ).toEqual({ level: 'ugel', axis: 'sostenibilidad' });
+    ).toEqual({ level: 'ugel', axis: 'sustainability' });
     // A tie goes to the first row and column of the table.
-    expect(mergeDefaults([{ block: 'condiciones', level: 'dre' }, { block: 'acciones', level: 'otros_actores' }])).toEqual({ level: 'dre_gr', axis: 'sostenibilidad' });
-    expect(mergeDefaults([{ block: 'condiciones', level: 'dre' }, { block: 'condiciones', level: 'minedu' }, { block: 'limitantes', level: 'dre_gre_gr' }])).toEqual({ level: 'dre_gr', axis: 'replica' });
+    expect(mergeDefaults([{ block: 'conditions', level: 'dre' }, { block: 'actions', level: 'otherActors' }])).toEqual({ level: 'dreGr', axis: 'sustainability' });
+    expect(mergeDefaults([{ block: 'conditions', level: 'dre' }, { block: 'conditions', level: 'minedu' }, { block: 'limiting', level: 'dreGreGr' }])).toEqual({ level: 'dreGr', axis: 'replication' });
   });
 });

@@ -27,7 +27,7 @@ describe('the Informe (.docx) is ready to send', () => {
       encuentroId: f.encuentroId,
       fields: { ejeId: f.ejeId, title: 'Panel 1', moderatorName: 'Rosa Pérez', moderatorInstitution: 'DIFOCA (MINEDU)', practiceIds: [f.practiceA, f.practiceB] },
     });
-    await f.app.call('encuentro.synthesis.createItem', { salaId: f.salaId, level: 'ugel', axis: 'replica', text: 'Un elemento de la síntesis' });
+    await f.app.call('encuentro.synthesis.createItem', { salaId: f.salaId, level: 'ugel', axis: 'replication', text: 'Un elemento de la síntesis' });
     const file = await f.app.call('encuentro.export.report', { encuentroId: f.encuentroId });
     xml = await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml');
   });
@@ -63,13 +63,13 @@ describe('the Informe (.docx) is ready to send', () => {
     const saved = await f.app.call('encuentro.narrative.save', {
       encuentroId: f.encuentroId,
       texts: {
-        antecedentes: 'Desde el año 2016, la DIFOCA implementó\nla primera edición del Concurso.\n\nSegundo párrafo de antecedentes.',
-        metodologia: 'El Encuentro se desarrolló con una metodología orientada al inter-aprendizaje.',
-        inauguracion: 'El Viceministro de Gestión Institucional dio inicio al evento.',
-        clausura: 'Al cierre del Encuentro, el rector de la PUCP enfatizó lo siguiente.',
+        background: 'Desde el año 2016, la DIFOCA implementó\nla primera edición del Concurso.\n\nSegundo párrafo de antecedentes.',
+        methodology: 'El Encuentro se desarrolló con una metodología orientada al inter-aprendizaje.',
+        opening: 'El Viceministro de Gestión Institucional dio inicio al evento.',
+        closing: 'Al cierre del Encuentro, el rector de la PUCP enfatizó lo siguiente.',
       },
     });
-    expect(saved.antecedentes).toContain('Segundo párrafo');
+    expect(saved.background).toContain('Segundo párrafo');
     const file = await f.app.call('encuentro.export.report', { encuentroId: f.encuentroId });
     const text = paragraphs(await zipEntryText(Buffer.from(file.dataBase64, 'base64'), 'word/document.xml'));
     const at = (start: string) => text.findIndex((p) => p.startsWith(start));
@@ -88,8 +88,8 @@ describe('the Informe (.docx) is ready to send', () => {
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // Emptied, a section leaves the Informe; an unknown Encuentro is refused in Spanish.
-    await f.app.call('encuentro.narrative.save', { encuentroId: f.encuentroId, texts: { clausura: '  ' } });
-    expect((await f.app.call('encuentro.narrative.get', { encuentroId: f.encuentroId })).clausura).toBe('');
-    expect((await f.app.fail('encuentro.narrative.save', { encuentroId: 987_654, texts: { clausura: 'x' } })).message).toMatch(/no existe|no se encontr/i);
+    await f.app.call('encuentro.narrative.save', { encuentroId: f.encuentroId, texts: { closing: '  ' } });
+    expect((await f.app.call('encuentro.narrative.get', { encuentroId: f.encuentroId })).closing).toBe('');
+    expect((await f.app.fail('encuentro.narrative.save', { encuentroId: 987_654, texts: { closing: 'x' } })).message).toMatch(/no existe|no se encontr/i);
   });
 });

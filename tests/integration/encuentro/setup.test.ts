@@ -23,7 +23,7 @@ describe('encuentro set-up', () => {
     });
     expect(a?.entryId).toEqual(expect.any(Number));
     expect(b).toMatchObject({ region: 'Loreto', year: 2018 });
-    expect(detail.salas[0]).toMatchObject({ name: 'Sala 2', practiceIds: [f.practiceA, f.practiceB], synthesisStatus: 'borrador' });
+    expect(detail.salas[0]).toMatchObject({ name: 'Sala 2', practiceIds: [f.practiceA, f.practiceB], synthesisStatus: 'draft' });
     const again = await f.app.fail('encuentro.practices.addFromEntry', { encuentroId: f.encuentroId, entryId: a?.entryId ?? 0 });
     expect(again.message).toMatch(/ya está en este Encuentro/);
   });
@@ -51,7 +51,7 @@ describe('encuentro set-up', () => {
   });
 
   it('keeps a practice that has contributions: it cannot be deleted nor taken out of its sala', async () => {
-    await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'acciones', level: 'ugel', text: 'Asignar presupuesto' });
+    await f.app.call('encuentro.contributions.create', { practiceId: f.practiceA, block: 'actions', level: 'ugel', text: 'Asignar presupuesto' });
     expect((await f.app.fail('encuentro.practices.delete', { id: f.practiceA })).message).toMatch(/tiene 1 aportes/);
     const error = await f.app.fail('encuentro.salas.update', { id: f.salaId, fields: { ejeId: f.ejeId, name: 'Sala 2', practiceIds: [f.practiceB] } });
     expect(error.code).toBe('encuentro.error.practiceKeepsContributions');

@@ -32,7 +32,7 @@ it('una base existente recibe la lista incluida sin duplicar las UGEL que ya ten
   old.close();
 
   app = await openTestApp({ dbPath });
-  const ugels = await app.call('reference.igeds', { kind: 'UGEL' });
+  const ugels = await app.call('reference.igeds', { kind: 'ugel' });
   expect(ugels.filter((ugel) => /lamas/i.test(ugel.name))).toEqual([expect.objectContaining({ code: '999001', builtin: false })]);
   expect(ugels.filter((ugel) => /nauta/i.test(ugel.name))).toEqual([expect.objectContaining({ id: nauta, name: 'UGEL Nauta' })]);
   expect(ugels.filter((ugel) => ugel.builtin)).toHaveLength(222);

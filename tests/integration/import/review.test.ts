@@ -218,11 +218,11 @@ describe('lista de UGEL incluida con la aplicación', () => {
   afterAll(() => app.close());
 
   it('trae las 224 UGEL de la lista, marcadas como incluidas, bajo su DRE/GRE', async () => {
-    const ugels = await app.call('reference.igeds', { kind: 'UGEL' });
+    const ugels = await app.call('reference.igeds', { kind: 'ugel' });
     expect(ugels).toHaveLength(224);
     expect(ugels.every((ugel) => ugel.builtin && ugel.dreId !== null)).toBe(true);
     expect(ugels.find((ugel) => ugel.code === '080006')).toMatchObject({ name: 'UGEL Canchis', dreName: 'GRE Cusco', region: 'Cusco' });
-    const dres = await app.call('reference.igeds', { kind: 'DRE' });
+    const dres = await app.call('reference.igeds', { kind: 'dre' });
     expect(dres.every((dre) => !dre.builtin)).toBe(true);
   });
 
@@ -256,7 +256,7 @@ describe('lista de UGEL incluida con la aplicación', () => {
     const preview = await app.call('imports.inspectUgels', { fileName: 'padron.csv', dataBase64: Buffer.from(csv, 'utf8').toString('base64') });
     await app.call('imports.commitUgels', { token: preview.token });
 
-    const ugels = await app.call('reference.igeds', { kind: 'UGEL' });
+    const ugels = await app.call('reference.igeds', { kind: 'ugel' });
     const named = (pattern: RegExp) => ugels.filter((ugel) => pattern.test(ugel.name));
     expect(named(/lamas/i)).toEqual([expect.objectContaining({ id: lamas, code: '220005', name: 'UGEL LAMAS', builtin: false })]);
     expect(named(/nauta/i)).toEqual([expect.objectContaining({ code: '160008', name: 'UGEL NAUTA', builtin: false })]);

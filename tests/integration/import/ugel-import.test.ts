@@ -63,7 +63,7 @@ describe('importación de UGEL desde el padrón de ESCALE', () => {
     expect(result).toMatchObject({ created: 0, updated: 4, unchanged: 0 });
     expect(result.backupName).toMatch(/antes-de-importar/);
 
-    const ugels = await app.call('reference.igeds', { kind: 'UGEL' });
+    const ugels = await app.call('reference.igeds', { kind: 'ugel' });
     expect(ugels.filter((u) => !u.builtin).map((u) => `${u.code} ${u.name} → ${u.dreName}`).sort()).toEqual([
       '040004 UGEL CASTILLA → GRE Arequipa',
       '150101 UGEL 01 SAN JUAN DE MIRAFLORES → DRE Lima Metropolitana',

@@ -24,10 +24,11 @@ export const FIXTURE_WORKBOOK_KEY = 'f1x7ure'.padEnd(64, '0');
 export function addUgel(app: TestApp, code: string, name: string, dreId: number, region: string): number {
   const db = app.services.context.db();
   // The built-in UGEL list usually has it already (under its own code): use that row.
-  const shipped = db.prepare(`SELECT id FROM iged WHERE kind = 'UGEL' AND name = ? AND dre_id = ?`).get(name, dreId) as { id: number } | undefined;
+  const shipped = db.prepare(`SELECT id FROM iged WHERE dre_id IS NOT NULL AND name = ? AND dre_id = ?`).get(name, dreId) as { id: number } | undefined;
   if (shipped) return shipped.id;
   const result = db
-    .prepare(`INSERT INTO iged (code, kind, name, name_key, region, dre_id, source, updated_at) VALUES (?, 'UGEL', ?, ?, ?, ?, 'test', ?)`)
+    // The kind as this database's schema spells a UGEL: the scenario also fills databases of older versions.
+    .prepare(`INSERT INTO iged (code, kind, name, name_key, region, dre_id, source, updated_at) VALUES (?, (SELECT kind FROM iged WHERE dre_id IS NOT NULL LIMIT 1), ?, ?, ?, ?, 'test', ?)`)
     .run(code, name, name.toLowerCase(), region, dreId, '2024-05-01T00:00:00.000Z');
   return Number(result.lastInsertRowid);
 }

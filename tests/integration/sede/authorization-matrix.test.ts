@@ -33,8 +33,8 @@ const away = (label: string, input: Record<string, unknown>): Case => ({ kind: '
 
 /** Whether a session is bound to this sala (a moderator's salas, a sala projector's sala). */
 function holdsSala(scope: SessionScope, salaId: number): boolean {
-  if (scope.role === 'moderador') return scope.salaIds.includes(salaId);
-  if (scope.role === 'proyector') return scope.practiceId === null && scope.salaId === salaId;
+  if (scope.role === 'moderator') return scope.salaIds.includes(salaId);
+  if (scope.role === 'projector') return scope.practiceId === null && scope.salaId === salaId;
   return true;
 }
 
@@ -71,7 +71,7 @@ const FACTORIES: { readonly [T in Target]: Factory } = {
   sala: (w, s, f) => salaCases(w, s, f),
   salaDraft: (w, s, f) => [...salaCases(w, s, f), away('its sala, synthesis final', { [f]: w.sala.xFinal })],
   practice: (w, s, f) => {
-    const ofPractice = s.role === 'proyector' && s.practiceId !== null;
+    const ofPractice = s.role === 'projector' && s.practiceId !== null;
     const anySala = ofPractice && s.salaId === null;
     return [
       // Naming no sala reaches every sala of the practice: only a role not bound to a sala may.
@@ -108,7 +108,7 @@ const fieldOf = (grant: Grant): string => (grant.target === 'none' ? '' : (grant
  * first target whose usual field the method's input has (organizer-only methods).
  */
 function grantOrStandIn(name: MethodName, scope: SessionScope): Grant {
-  const own = scope.role === 'organizador' ? undefined : contract[name].access[scope.role];
+  const own = scope.role === 'organizer' ? undefined : contract[name].access[scope.role];
   if (own) return own;
   const other = Object.values(contract[name].access).find((grant): grant is Grant => !!grant);
   if (other) return other;
@@ -136,11 +136,11 @@ function casesFor(w: World, name: MethodName, scope: SessionScope): Case[] {
 }
 
 function expectedAllowed(name: MethodName, scope: SessionScope, kind: Kind): boolean {
-  if (scope.role === 'organizador') return true;
+  if (scope.role === 'organizer') return true;
   const grant = contract[name].access[scope.role];
   if (!grant) return false;
   if (kind === 'home') return true;
-  return kind === 'otherSala' && scope.role === 'moderador' && grant.within === 'encuentro';
+  return kind === 'otherSala' && scope.role === 'moderator' && grant.within === 'encuentro';
 }
 
 const METHODS = Object.keys(contract) as MethodName[];
@@ -155,14 +155,14 @@ describe('authorization matrix over HTTP', () => {
     world = venue.world;
     const w = world;
     const scopes: [string, SessionScope][] = [
-      ['jurado', { role: 'jurado', editionId: w.edition.a, jurorId: w.juror.ana }],
-      ['moderador', { role: 'moderador', encuentroId: w.encuentro.x, salaIds: [w.sala.x1, w.sala.xFinal] }],
-      ['registro', { role: 'registro', encuentroId: w.encuentro.x }],
-      ['proyector de sala', { role: 'proyector', encuentroId: w.encuentro.x, salaId: w.sala.x1, practiceId: null }],
-      ['proyector de práctica', { role: 'proyector', encuentroId: w.encuentro.x, salaId: null, practiceId: w.practice.x1 }],
-      ['proyector de práctica en sala', { role: 'proyector', encuentroId: w.encuentro.x, salaId: w.sala.x1, practiceId: w.practice.x1 }],
+      ['juror', { role: 'juror', editionId: w.edition.a, jurorId: w.juror.ana }],
+      ['moderator', { role: 'moderator', encuentroId: w.encuentro.x, salaIds: [w.sala.x1, w.sala.xFinal] }],
+      ['checkIn', { role: 'checkIn', encuentroId: w.encuentro.x }],
+      ['proyector de sala', { role: 'projector', encuentroId: w.encuentro.x, salaId: w.sala.x1, practiceId: null }],
+      ['proyector de práctica', { role: 'projector', encuentroId: w.encuentro.x, salaId: null, practiceId: w.practice.x1 }],
+      ['proyector de práctica en sala', { role: 'projector', encuentroId: w.encuentro.x, salaId: w.sala.x1, practiceId: w.practice.x1 }],
       // Last: the organizer's calls succeed, and some of them delete what the others aim at.
-      ['organizador (dispositivo)', { role: 'organizador' }],
+      ['organizador (dispositivo)', { role: 'organizer' }],
     ];
     sessions = scopes.map(([label, scope]) => ({ label, scope, device: venue.hub.join(scope, label) }));
   }, 60_000);
@@ -186,7 +186,7 @@ describe('authorization matrix over HTTP', () => {
   async function outcomes(name: MethodName, remote: boolean): Promise<{ expected: string[]; actual: string[] }> {
     const expected: string[] = [];
     const actual: string[] = [];
-    for (const session of sessions.filter((s) => (s.scope.role !== 'organizador') === remote)) {
+    for (const session of sessions.filter((s) => (s.scope.role !== 'organizer') === remote)) {
       for (const c of casesFor(world, name, session.scope)) {
         const line = `${session.label} · ${c.label}`;
         expected.push(`${line}: ${expectedAllowed(name, session.scope, c.kind) ? 'allowed' : 'refused'}`);
@@ -220,7 +220,7 @@ describe('authorization matrix over HTTP', () => {
   });
 
   it('the matrix tried every role with records both inside and outside its scope', () => {
-    for (const role of ['jurado', 'moderador', 'registro', 'proyector'] as const) {
+    for (const role of ['juror', 'moderator', 'checkIn', 'projector'] as const) {
       const granted = METHODS.filter((name) => contract[name].access[role] && contract[name].access[role]?.target !== 'none');
       expect(granted.length, role).toBeGreaterThan(0);
       for (const name of granted) {

@@ -38,7 +38,7 @@ describe('each data.changed event names its records and their place', () => {
   it('a deleted attendee or synthesis item is placed from the record as it stood before the delete', async () => {
     f = await openEncuentro();
     const person = await f.app.call('encuentro.attendance.register', { encuentroId: f.encuentroId, fields: { fullName: 'Rosa Quispe', institutionType: 'ugel' } });
-    const item = await f.app.call('encuentro.synthesis.createItem', { salaId: f.salaId, level: 'ugel', axis: 'replica', text: 'Redes' });
+    const item = await f.app.call('encuentro.synthesis.createItem', { salaId: f.salaId, level: 'ugel', axis: 'replication', text: 'Redes' });
     f.events.length = 0;
     await f.app.call('encuentro.attendance.delete', { id: person.id });
     await f.app.call('encuentro.synthesis.deleteItem', { id: item.id });
@@ -50,7 +50,7 @@ describe('each data.changed event names its records and their place', () => {
   it('a contribution created without naming its sala is placed in the sala the service chose', async () => {
     f = await openEncuentro();
     f.events.length = 0;
-    const line = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceB, block: 'acciones', level: 'ugel', text: 'Aporte' });
+    const line = await f.app.call('encuentro.contributions.create', { practiceId: f.practiceB, block: 'actions', level: 'ugel', text: 'Aporte' });
     expect(changes(f.events)[0]).toMatchObject({
       method: 'encuentro.contributions.create',
       records: { kind: 'contribution', ids: [line.id] },

@@ -42,12 +42,12 @@ describe('the event stream, filtered per device over HTTP', () => {
     fs.mkdirSync(path.join(f.app.dir, 'renderer'), { recursive: true });
     hub = await openSedeHub(f.app.services, path.join(f.app.dir, 'renderer'));
     Object.assign(devices, {
-      organizador: hub.local,
-      moderador: hub.join({ role: 'moderador', encuentroId: f.encuentroId, salaIds: [f.salaId] }, 'Moderación sala 2'),
-      proyector1: hub.join({ role: 'proyector', encuentroId: f.encuentroId, salaId: f.salaId, practiceId: null }, 'Proyector sala 2'),
-      proyector2: hub.join({ role: 'proyector', encuentroId: f.encuentroId, salaId: sala2, practiceId: null }, 'Proyector sala 3'),
-      registro: hub.join({ role: 'registro', encuentroId: f.encuentroId }, 'Mesa 1'),
-      jurado: hub.join({ role: 'jurado', editionId: otherEdition, jurorId: juror }, 'Jurado Ana'),
+      organizer: hub.local,
+      moderator: hub.join({ role: 'moderator', encuentroId: f.encuentroId, salaIds: [f.salaId] }, 'Moderación sala 2'),
+      proyector1: hub.join({ role: 'projector', encuentroId: f.encuentroId, salaId: f.salaId, practiceId: null }, 'Proyector sala 2'),
+      proyector2: hub.join({ role: 'projector', encuentroId: f.encuentroId, salaId: sala2, practiceId: null }, 'Proyector sala 3'),
+      checkIn: hub.join({ role: 'checkIn', encuentroId: f.encuentroId }, 'Mesa 1'),
+      juror: hub.join({ role: 'juror', editionId: otherEdition, jurorId: juror }, 'Jurado Ana'),
     });
     for (const [name, device] of Object.entries(devices)) viewers[name] = await device.watch();
   });
@@ -57,13 +57,13 @@ describe('the event stream, filtered per device over HTTP', () => {
   });
 
   it('each device receives exactly what its role and scope allow', async () => {
-    const org = devices.organizador!;
+    const org = devices.organizer!;
     const add = (salaId: number, practiceId: number, text: string) =>
-      org.result<Contribution>('encuentro.contributions.create', { practiceId, salaId, block: 'acciones', level: 'ugel', text });
+      org.result<Contribution>('encuentro.contributions.create', { practiceId, salaId, block: 'actions', level: 'ugel', text });
     const inSala1 = await add(f.salaId, f.practiceA, 'Asistencia técnica');
     await org.result('encuentro.contributions.updateText', { id: inSala1.id, text: 'Asistencia técnica continua', revision: 1 });
     const inSala2 = await add(sala2, f.practiceB, 'Redes de directores');
-    await org.result('encuentro.synthesis.createItem', { salaId: sala2, level: 'ugel', axis: 'sostenibilidad', text: 'Redes' });
+    await org.result('encuentro.synthesis.createItem', { salaId: sala2, level: 'ugel', axis: 'sustainability', text: 'Redes' });
     const person = await org.result<{ id: number }>('encuentro.attendance.register', { encuentroId: f.encuentroId, fields: { fullName: 'Rosa Quispe', institutionType: 'ugel' } });
     await org.result('encuentro.attendance.checkIn', { id: person.id });
     await org.result('encuentro.contributions.delete', { id: inSala1.id });
@@ -77,7 +77,7 @@ describe('the event stream, filtered per device over HTTP', () => {
     await org.result('encuentro.contributions.restore', { id: inSala1.id });
 
     const expected: Record<string, string[]> = {
-      moderador: [
+      moderator: [
         'encuentro.contribution created', 'cambio encuentro.contributions.create',
         'encuentro.contribution updated', 'cambio encuentro.contributions.updateText',
         'encuentro.contribution created', 'cambio encuentro.contributions.create',
@@ -97,24 +97,24 @@ describe('the event stream, filtered per device over HTTP', () => {
         'encuentro.synthesis itemSaved', 'cambio encuentro.synthesis.createItem',
         'encuentro.contribution updated', 'cambio encuentro.contributions.updateText',
       ],
-      registro: [
+      checkIn: [
         'encuentro.attendance', 'cambio encuentro.attendance.register',
         'encuentro.attendance', 'cambio encuentro.attendance.checkIn',
         'encuentro.attendance', 'cambio encuentro.attendance.undoCheckIn',
       ],
-      jurado: ['cambio jurors.update', 'cambio editions.update'],
+      juror: ['cambio jurors.update', 'cambio editions.update'],
     };
     const organizerCount = 24;
-    await eventually(() => ofWrites(viewers.organizador!.events).length).toBeGreaterThanOrEqual(organizerCount);
+    await eventually(() => ofWrites(viewers.organizer!.events).length).toBeGreaterThanOrEqual(organizerCount);
     for (const [name, labels] of Object.entries(expected)) {
       await eventually(() => viewers[name]!.events.map(label).at(-1)).toBe(labels.at(-1));
       expect(viewers[name]!.events.map(label), name).toEqual(labels);
     }
-    expect(ofWrites(viewers.organizador!.events)).toHaveLength(organizerCount);
+    expect(ofWrites(viewers.organizer!.events)).toHaveLength(organizerCount);
   });
 
   it('a change says which records, of which kind, and where they sit', async () => {
-    const changes = viewers.organizador!.events.filter((e) => e.name === 'data.changed').map((e) => e.payload as { method: string; records: unknown; scope: unknown });
+    const changes = viewers.organizer!.events.filter((e) => e.name === 'data.changed').map((e) => e.payload as { method: string; records: unknown; scope: unknown });
     const deleted = changes.find((c) => c.method === 'encuentro.contributions.delete');
     expect(deleted).toMatchObject({ records: { kind: 'contribution', ids: [expect.any(Number)] }, scope: { encuentroId: f.encuentroId, salaId: f.salaId, practiceId: f.practiceA } });
     expect(changes.find((c) => c.method === 'encuentro.attendance.checkIn')).toMatchObject({ records: { kind: 'attendee' }, scope: { encuentroId: f.encuentroId } });

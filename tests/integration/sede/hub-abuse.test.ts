@@ -24,14 +24,14 @@ describe('Modo sede: a device that misbehaves', () => {
     app.close();
   });
 
-  async function device(name: string, scope: SessionScope = { role: 'organizador' }): Promise<string> {
+  async function device(name: string, scope: SessionScope = { role: 'organizer' }): Promise<string> {
     const { code } = await app.call('sede.invitations.create', { name, scope, validMinutes: 60 });
     return sessionCookie(await join(port, code));
   }
 
   it('a call whose body was still arriving when its device was revoked does not run', async () => {
     const cookie = await device('Tableta robada');
-    const body = JSON.stringify({ name: 'creada tras revocar', scope: { role: 'organizador' } });
+    const body = JSON.stringify({ name: 'creada tras revocar', scope: { role: 'organizer' } });
     const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = http.request(
         {
@@ -69,7 +69,7 @@ describe('Modo sede: a device that misbehaves', () => {
   it('a role is refused a method it can never call before the body is read, and a device’s ordinary call is capped', async () => {
     const { encuentroId } = await app.call('encuentro.ensureDemo', {});
     const detail = await app.call('encuentro.get', { id: encuentroId });
-    const projector = await device('Proyector', { role: 'proyector', encuentroId, salaId: detail.salas[0]!.id, practiceId: null });
+    const projector = await device('Proyector', { role: 'projector', encuentroId, salaId: detail.salas[0]!.id, practiceId: null });
     // Announced as 30 MB, of which only the start is ever sent: the refusal comes from the headers alone.
     const refused = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = http.request(

@@ -27,7 +27,7 @@ describe('Modo sede: the hub', () => {
   });
 
   async function joinedDevice(name = 'Mesa 1'): Promise<string> {
-    const { code } = await app.call('sede.invitations.create', { name, scope: { role: 'organizador' }, validMinutes: 60 });
+    const { code } = await app.call('sede.invitations.create', { name, scope: { role: 'organizer' }, validMinutes: 60 });
     return sessionCookie(await join(port, code));
   }
 
@@ -43,7 +43,7 @@ describe('Modo sede: the hub', () => {
     await app.call('sede.start', { address: VENUE, port });
     const lost = await joinedDevice('Tableta perdida');
     const kept = await joinedDevice('Mesa 2');
-    const spare = await app.call('sede.invitations.create', { name: 'Mesa 3', scope: { role: 'organizador' }, validMinutes: 60 });
+    const spare = await app.call('sede.invitations.create', { name: 'Mesa 3', scope: { role: 'organizer' }, validMinutes: 60 });
     const backup = await app.call('backups.create', {});
     const lostDevice = (await app.call('sede.devices.list', {})).find((device) => device.name === 'Tableta perdida');
     await app.call('sede.devices.revoke', { id: lostDevice!.id, reason: 'Robada' });
@@ -126,7 +126,7 @@ describe('Modo sede: the hub', () => {
   it('a browser that joins again with another code leaves its previous session', async () => {
     await app.call('sede.start', { address: VENUE, port });
     const first = await joinedDevice('Proyector sala 1');
-    const { code } = await app.call('sede.invitations.create', { name: 'Moderador sala 1', scope: { role: 'organizador' }, validMinutes: 60 });
+    const { code } = await app.call('sede.invitations.create', { name: 'Moderador sala 1', scope: { role: 'organizer' }, validMinutes: 60 });
     const second = sessionCookie(await join(port, code, { cookie: first }));
     expect((await callAs(port, first, 'sede.whoami')).status).toBe(401);
     expect((await callAs(port, second, 'sede.whoami')).json().result).toMatchObject({ name: 'Moderador sala 1' });
@@ -140,7 +140,7 @@ describe('Modo sede: the hub', () => {
   it('opens on IPv6 loopback too, with the address in brackets in the Host and the URLs', async () => {
     const v6Port = await freePort('::1');
     expect(await app.call('sede.start', { address: '::1', port: v6Port })).toMatchObject({ on: true, url: `http://[::1]:${v6Port}` });
-    const { code, joinUrl } = await app.call('sede.invitations.create', { name: 'IPv6', scope: { role: 'organizador' }, validMinutes: 60 });
+    const { code, joinUrl } = await app.call('sede.invitations.create', { name: 'IPv6', scope: { role: 'organizer' }, validMinutes: 60 });
     expect(joinUrl).toBe(`http://[::1]:${v6Port}/#/unirse/${code}`);
     const joined = await request('::1', v6Port, '/api/sede/unirse', { body: JSON.stringify({ code }), host: `[::1]:${v6Port}` });
     expect(joined.status).toBe(200);
@@ -156,7 +156,7 @@ describe('Modo sede: the hub', () => {
     await stream.ended;
     await expect(callAs(port, cookie, 'sede.whoami')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     // Invitations made while off carry no address to join.
-    const created = await app.call('sede.invitations.create', { name: 'Luego', scope: { role: 'organizador' }, validMinutes: 60 });
+    const created = await app.call('sede.invitations.create', { name: 'Luego', scope: { role: 'organizer' }, validMinutes: 60 });
     expect(created).toMatchObject({ joinUrl: null, qrSvg: null });
     // On again: the session is still there (the mode off closes connections, it does not revoke).
     await app.call('sede.start', { address: VENUE, port });
@@ -175,7 +175,7 @@ describe('Modo sede: the hub', () => {
       expect(await services.call('sede.start', { address: VENUE, port })).toMatchObject({ ok: true, result: { on: true, devices: 1 } });
       const whoami = await callAs(port, cookie, 'sede.whoami');
       expect(whoami.status).toBe(200);
-      expect(whoami.json().result).toMatchObject({ name: 'Tablet jurado', role: 'organizador' });
+      expect(whoami.json().result).toMatchObject({ name: 'Tablet jurado', role: 'organizer' });
     } finally {
       await restarted.close();
       services.close();
@@ -198,7 +198,7 @@ describe('Modo sede: the hub', () => {
     expect((await get('127.0.0.1', loopback.port, `${VENUE}:${port}`)).status).toBe(403);
     // The loopback listener is still the organizer, with no session.
     const organizer = await request('127.0.0.1', loopback.port, '/api/call/sede.whoami', { body: '{}' });
-    expect(organizer.json()).toMatchObject({ ok: true, result: { role: 'organizador', deviceId: null } });
+    expect(organizer.json()).toMatchObject({ ok: true, result: { role: 'organizer', deviceId: null } });
     // The venue's own Origin is accepted on its API, a cross-site one refused.
     const cookie = await joinedDevice();
     const sameSite = await request(VENUE, port, '/api/call/sede.whoami', { body: '{}', cookie, origin: `http://${VENUE}:${port}` });
@@ -249,7 +249,7 @@ describe('Modo sede: the hub', () => {
 
     const status = await app.call('sede.start', { address: VENUE, port, tls: { certPem, keyPem } });
     expect(status).toMatchObject({ on: true, https: true, url: `https://${VENUE}:${port}` });
-    const { code, joinUrl } = await app.call('sede.invitations.create', { name: 'Tablet', scope: { role: 'organizador' }, validMinutes: 60 });
+    const { code, joinUrl } = await app.call('sede.invitations.create', { name: 'Tablet', scope: { role: 'organizer' }, validMinutes: 60 });
     expect(joinUrl).toBe(`https://${VENUE}:${port}/#/unirse/${code}`);
     const joined = await join(port, code, { https: true, ca: certPem });
     expect(joined.status).toBe(200);
@@ -289,7 +289,7 @@ describe('Modo sede: the hub', () => {
 
   it('a device’s last address and time are kept', async () => {
     await app.call('sede.start', { address: VENUE, port });
-    const { code } = await app.call('sede.invitations.create', { name: 'Mesa 9', scope: { role: 'organizador' }, validMinutes: 60 });
+    const { code } = await app.call('sede.invitations.create', { name: 'Mesa 9', scope: { role: 'organizer' }, validMinutes: 60 });
     const cookie = sessionCookie(await join(port, code, { from: '127.0.0.3' }));
     await callAs(port, cookie, 'sede.whoami', {}, { from: '127.0.0.4' });
     await until(async () => (await app.call('sede.devices.list', {}))[0]?.address === '127.0.0.4');

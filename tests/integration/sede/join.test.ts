@@ -28,7 +28,7 @@ describe('Modo sede: joining with a code', () => {
   async function jurorScope() {
     const edition = await app.call('editions.create', sampleEdition);
     const juror = await app.call('jurors.create', { editionId: edition.id, fields: { name: 'Ana Quispe', institution: 'MINEDU', cargo: 'Especialista', affiliations: [] } });
-    return { role: 'jurado' as const, editionId: edition.id, jurorId: juror.id };
+    return { role: 'juror' as const, editionId: edition.id, jurorId: juror.id };
   }
 
   it('a valid code opens a session: the cookie makes whoami answer the invitation’s role, scope and name', async () => {
@@ -47,7 +47,7 @@ describe('Modo sede: joining with a code', () => {
     const typed = invitation.code.toLowerCase().replace('-', ' ').replace(/0/g, 'o');
     const joined = await join(port, typed);
     expect(joined.status).toBe(200);
-    expect(joined.json()).toEqual({ ok: true, result: { role: 'jurado', scope, deviceId: expect.any(Number), name: 'Tablet jurado 1' } });
+    expect(joined.json()).toEqual({ ok: true, result: { role: 'juror', scope, deviceId: expect.any(Number), name: 'Tablet jurado 1' } });
 
     const whoami = await callAs(port, sessionCookie(joined), 'sede.whoami');
     expect(whoami.status).toBe(200);
@@ -61,7 +61,7 @@ describe('Modo sede: joining with a code', () => {
   });
 
   it('the cookie is HttpOnly, SameSite=Strict, Path=/ and not Secure over plain HTTP', async () => {
-    const { code } = await app.call('sede.invitations.create', { name: 'Proyector', scope: { role: 'organizador' }, validMinutes: 60 });
+    const { code } = await app.call('sede.invitations.create', { name: 'Proyector', scope: { role: 'organizer' }, validMinutes: 60 });
     const joined = await join(port, code);
     const setCookie = joined.headers['set-cookie']?.[0] ?? '';
     expect(setCookie).toMatch(/^bpge_sede=[A-Za-z0-9_-]{43};/);
@@ -73,7 +73,7 @@ describe('Modo sede: joining with a code', () => {
   });
 
   it('a code works once: a second device typing it is refused', async () => {
-    const { code } = await app.call('sede.invitations.create', { name: 'Mesa 1', scope: { role: 'organizador' }, validMinutes: 60 });
+    const { code } = await app.call('sede.invitations.create', { name: 'Mesa 1', scope: { role: 'organizer' }, validMinutes: 60 });
     expect((await join(port, code)).status).toBe(200);
     const again = await join(port, code, { from: '127.0.0.3' });
     expect(again.status).toBe(401);
@@ -83,8 +83,8 @@ describe('Modo sede: joining with a code', () => {
   });
 
   it('an expired code is refused; one cancelled by the organizer too', async () => {
-    const expiring = await app.call('sede.invitations.create', { name: 'Mesa 2', scope: { role: 'organizador' }, validMinutes: 5 });
-    const cancelled = await app.call('sede.invitations.create', { name: 'Mesa 3', scope: { role: 'organizador' }, validMinutes: 60 });
+    const expiring = await app.call('sede.invitations.create', { name: 'Mesa 2', scope: { role: 'organizer' }, validMinutes: 5 });
+    const cancelled = await app.call('sede.invitations.create', { name: 'Mesa 3', scope: { role: 'organizer' }, validMinutes: 60 });
     expect(expiring.expiresAt).toBe('2026-12-06T15:05:00.000Z');
     await app.call('sede.invitations.cancel', { id: cancelled.id });
     clock = new Date('2026-12-06T15:05:00Z');
@@ -99,7 +99,7 @@ describe('Modo sede: joining with a code', () => {
   });
 
   it('wrong codes lock out their source after a few tries, with the time it ends; another source is not affected', async () => {
-    const { code } = await app.call('sede.invitations.create', { name: 'Mesa 4', scope: { role: 'organizador' }, validMinutes: 60 });
+    const { code } = await app.call('sede.invitations.create', { name: 'Mesa 4', scope: { role: 'organizer' }, validMinutes: 60 });
     for (let i = 1; i < SOURCE_FAILURES; i += 1) {
       const wrong = await join(port, 'ZZZZ-ZZZZ', { from: '127.0.0.3' });
       expect(wrong.status).toBe(401);
@@ -122,7 +122,7 @@ describe('Modo sede: joining with a code', () => {
   });
 
   it('many sources guessing together hit the overall cap', async () => {
-    const { code } = await app.call('sede.invitations.create', { name: 'Mesa 5', scope: { role: 'organizador' }, validMinutes: 60 });
+    const { code } = await app.call('sede.invitations.create', { name: 'Mesa 5', scope: { role: 'organizer' }, validMinutes: 60 });
     // 15 sources × 4 wrong codes (under each one's lock-out) = the overall cap of 60 a minute.
     for (let source = 10; source < 25; source += 1) {
       for (let i = 0; i < SOURCE_FAILURES - 1; i += 1) await join(port, 'ZZZZ-ZZZZ', { from: `127.0.0.${source}` });
@@ -135,7 +135,7 @@ describe('Modo sede: joining with a code', () => {
   });
 
   it('notes a device’s last call at most once a minute, unless its address changes', async () => {
-    const { code } = await app.call('sede.invitations.create', { name: 'Mesa 8', scope: { role: 'organizador' }, validMinutes: 60 });
+    const { code } = await app.call('sede.invitations.create', { name: 'Mesa 8', scope: { role: 'organizer' }, validMinutes: 60 });
     const cookie = sessionCookie(await join(port, code, { from: '127.0.0.3' }));
     const lastSeen = async () => (await app.call('sede.devices.list', {}))[0]!;
     clock = new Date('2026-12-06T15:00:30Z');
@@ -153,7 +153,7 @@ describe('Modo sede: joining with a code', () => {
   });
 
   it('stores codes and session tokens only as hashes', async () => {
-    const { code } = await app.call('sede.invitations.create', { name: 'Mesa 6', scope: { role: 'organizador' }, validMinutes: 60 });
+    const { code } = await app.call('sede.invitations.create', { name: 'Mesa 6', scope: { role: 'organizer' }, validMinutes: 60 });
     const token = sessionCookie(await join(port, code)).split('=')[1]!;
     const db = new Database(app.dbPath, { readonly: true, fileMustExist: true });
     try {
@@ -172,7 +172,7 @@ describe('Modo sede: joining with a code', () => {
     const scope = await jurorScope();
     const error = await app.fail('sede.invitations.create', { name: 'X', scope: { ...scope, jurorId: scope.jurorId + 99 }, validMinutes: 60 });
     expect(error.message).toBe(`El jurado ${scope.jurorId + 99} no pertenece a esa edición.`);
-    const noEncuentro = await app.fail('sede.invitations.create', { name: 'X', scope: { role: 'registro', encuentroId: 42 }, validMinutes: 60 });
+    const noEncuentro = await app.fail('sede.invitations.create', { name: 'X', scope: { role: 'checkIn', encuentroId: 42 }, validMinutes: 60 });
     expect(noEncuentro.message).toBe('No existe el Encuentro 42.');
     expect(await app.call('sede.invitations.list', {})).toEqual([]);
   });
@@ -200,7 +200,7 @@ describe('Modo sede: joining with a code', () => {
     const missing = await request(VENUE, port, '/api/sede/unirse', { body: '{}' });
     expect(missing.json().error?.message).toContain('código de invitación');
     // Still serving, and a real code still works.
-    const { code } = await app.call('sede.invitations.create', { name: 'Mesa 7', scope: { role: 'organizador' }, validMinutes: 60 });
+    const { code } = await app.call('sede.invitations.create', { name: 'Mesa 7', scope: { role: 'organizer' }, validMinutes: 60 });
     expect((await join(port, code)).status).toBe(200);
   });
 
@@ -219,7 +219,7 @@ describe('Modo sede: joining with a code', () => {
       }),
       { numRuns: 40 },
     );
-    const { code } = await app.call('sede.invitations.create', { name: 'Mesa 10', scope: { role: 'organizador' }, validMinutes: 60 });
+    const { code } = await app.call('sede.invitations.create', { name: 'Mesa 10', scope: { role: 'organizer' }, validMinutes: 60 });
     expect((await join(port, code)).status).toBe(200);
   });
 });

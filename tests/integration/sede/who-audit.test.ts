@@ -31,9 +31,9 @@ describe('the audit trail records the device behind each change', () => {
   it('stores the device and shows it as «Registrado por»: the organizer computer or the device name', async () => {
     const { rows } = await app.call('audit.list', { limit: 50, offset: 0 });
     const byCriterion = (criterionId: number) => rows.find((r) => r.action === 'score.set' && r.criterionId === criterionId)!;
-    expect(byCriterion(s.criteria.resultados)).toMatchObject({ device: { deviceId: 41, name: 'Mesa 1', role: 'organizador' }, recordedBy: 'Mesa 1' });
+    expect(byCriterion(s.criteria.resultados)).toMatchObject({ device: { deviceId: 41, name: 'Mesa 1', role: 'organizer' }, recordedBy: 'Mesa 1' });
     expect(byCriterion(s.criteria.innovacion)).toMatchObject({
-      device: { deviceId: null, name: null, role: 'organizador' },
+      device: { deviceId: null, name: null, role: 'organizer' },
       recordedBy: 'Organización (computadora de la sede)',
     });
     expect(await app.call('audit.verify', {})).toMatchObject({ ok: true });

@@ -16,7 +16,7 @@ describe('who did what in the Encuentro', () => {
   afterEach(() => f.app.close());
 
   const newLine = (text: string) =>
-    callAs(f.app, sala1, 'encuentro.contributions.create', { practiceId: f.practiceA, salaId: f.salaId, block: 'limitantes', level: 'ugel', text, revision: 1 });
+    callAs(f.app, sala1, 'encuentro.contributions.create', { practiceId: f.practiceA, salaId: f.salaId, block: 'limiting', level: 'ugel', text, revision: 1 });
 
   it('each version of a contribution says who typed it', async () => {
     const c = await newLine('Falta de presupuesto');
@@ -26,7 +26,7 @@ describe('who did what in the Encuentro', () => {
       ['edit', 'Falta de presupuesto para movilidad', 'Moderación sala 2', false],
       ['create', 'Falta de presupuesto', 'Moderación sala 1', false],
     ]);
-    expect(history[0]!.actor).toEqual({ deviceId: 13, name: 'Moderación sala 2', role: 'organizador' });
+    expect(history[0]!.actor).toEqual({ deviceId: 13, name: 'Moderación sala 2', role: 'organizer' });
   });
 
   it('two screens typing on the same revision: the second save is a conflict, not applied, and both texts are kept', async () => {
@@ -59,7 +59,7 @@ describe('who did what in the Encuentro', () => {
   });
 
   it('synthesis and summary items: a conflicting save is kept with its device, the stored text stays', async () => {
-    const item = await callAs(f.app, sala1, 'encuentro.synthesis.createItem', { salaId: f.salaId, level: 'ugel', axis: 'sostenibilidad', text: 'Base' });
+    const item = await callAs(f.app, sala1, 'encuentro.synthesis.createItem', { salaId: f.salaId, level: 'ugel', axis: 'sustainability', text: 'Base' });
     expect(
       await callAs(f.app, sala1, 'encuentro.synthesis.updateItem', { id: item.id, text: 'Versión A', revision: item.revision + 1, baseRevision: item.revision, editor: 'a' }),
     ).toMatchObject({ applied: true });
@@ -68,7 +68,7 @@ describe('who did what in the Encuentro', () => {
     expect(lost.conflict?.conflictId).toBeGreaterThan(0);
     expect(await f.app.call('encuentro.synthesis.conflicts', { kind: 'synthesis', id: item.id })).toMatchObject([{ text: 'Versión B', by: 'Moderación sala 2' }]);
 
-    const summary = await callAs(f.app, mesa1, 'encuentro.summary.createItem', { encuentroId: f.encuentroId, level: 'minedu', axis: 'replica', text: 'Base', synthesisItemIds: [] });
+    const summary = await callAs(f.app, mesa1, 'encuentro.summary.createItem', { encuentroId: f.encuentroId, level: 'minedu', axis: 'replication', text: 'Base', synthesisItemIds: [] });
     await callAs(f.app, mesa1, 'encuentro.summary.updateItem', { id: summary.id, text: 'Resumen A', revision: summary.revision + 1, baseRevision: summary.revision, editor: 'a' });
     const lostSummary = await callAs(f.app, sala2, 'encuentro.summary.updateItem', { id: summary.id, text: 'Resumen B', revision: summary.revision + 1, baseRevision: summary.revision, editor: 'b' });
     expect(lostSummary).toMatchObject({ applied: false, item: { text: 'Resumen A' } });
@@ -76,11 +76,11 @@ describe('who did what in the Encuentro', () => {
   });
 
   it('a synthesis status change records who made it, with its reason', async () => {
-    await callAs(f.app, mesa1, 'encuentro.synthesis.createItem', { salaId: f.salaId, level: 'ugel', axis: 'sostenibilidad', text: 'Algo' });
-    await f.app.call('encuentro.synthesis.setStatus', { salaId: f.salaId, status: 'revision' });
+    await callAs(f.app, mesa1, 'encuentro.synthesis.createItem', { salaId: f.salaId, level: 'ugel', axis: 'sustainability', text: 'Algo' });
+    await f.app.call('encuentro.synthesis.setStatus', { salaId: f.salaId, status: 'review' });
     const final = await callAs(f.app, mesa1, 'encuentro.synthesis.setStatus', { salaId: f.salaId, status: 'final', reason: 'Revisado con la sala' });
     expect(final.history.map((h) => [h.to, h.reason, h.by])).toEqual([
-      ['revision', '', LOCAL],
+      ['review', '', LOCAL],
       ['final', 'Revisado con la sala', 'Mesa 1'],
     ]);
   });
@@ -90,7 +90,7 @@ describe('who did what in the Encuentro', () => {
     expect(ana).toMatchObject({ registeredBy: 'Mesa 1', checkedInBy: '' });
     const door = deviceActor(14, 'Puerta principal');
     await callAs(f.app, door, 'encuentro.attendance.checkIn', { id: ana.id });
-    await f.app.call('encuentro.attendance.register', { encuentroId: f.encuentroId, fields: { fullName: 'Beto Ramos', institutionType: 'otro' }, checkIn: true });
+    await f.app.call('encuentro.attendance.register', { encuentroId: f.encuentroId, fields: { fullName: 'Beto Ramos', institutionType: 'other' }, checkIn: true });
     const list = await f.app.call('encuentro.attendance.list', { encuentroId: f.encuentroId, query: '' });
     expect(list.map((a) => [a.fullName, a.registeredBy, a.checkedInBy])).toEqual([
       ['Ana Quispe', 'Mesa 1', 'Puerta principal'],

@@ -22,7 +22,7 @@ describe('who did what, through HTTP', () => {
   });
 
   it('a check-in desk registers and checks in: «registrado por Mesa 1»', async () => {
-    const desk = hub.join({ role: 'registro', encuentroId: f.encuentroId }, 'Mesa 1');
+    const desk = hub.join({ role: 'checkIn', encuentroId: f.encuentroId }, 'Mesa 1');
     const { deviceId } = await desk.result<WhoAmI>('sede.whoami', {});
     expect(deviceId).toEqual(expect.any(Number));
     const person = await desk.result('encuentro.attendance.register', { encuentroId: f.encuentroId, fields: { fullName: 'Rosa Quispe', institutionType: 'ugel' }, checkIn: true });

@@ -50,14 +50,14 @@ async function encuentroWith(app: TestApp, editionId: number, name: string, sala
   for (const salaName of salaNames) {
     const practice = (await app.call('encuentro.practices.create', { encuentroId, fields: { ejeId, title: `Práctica de ${salaName}` } })).id;
     const sala = (await app.call('encuentro.salas.create', { encuentroId, fields: { ejeId, name: salaName, practiceIds: [practice] } })).id;
-    const contribution = (await app.call('encuentro.contributions.create', { practiceId: practice, salaId: sala, block: 'limitantes', level: 'ugel', text: `Aporte de ${salaName}` })).id;
-    const synthesis = (await app.call('encuentro.synthesis.createItem', { salaId: sala, level: 'ugel', axis: 'sostenibilidad', text: `Síntesis de ${salaName}` })).id;
+    const contribution = (await app.call('encuentro.contributions.create', { practiceId: practice, salaId: sala, block: 'limiting', level: 'ugel', text: `Aporte de ${salaName}` })).id;
+    const synthesis = (await app.call('encuentro.synthesis.createItem', { salaId: sala, level: 'ugel', axis: 'sustainability', text: `Síntesis de ${salaName}` })).id;
     salas.push({ sala, practice, contribution, synthesis });
   }
   let looseIds = { practice: 0, contribution: 0 };
   if (loose) {
     const practice = (await app.call('encuentro.practices.create', { encuentroId, fields: { ejeId, title: 'Comentarios del panel' } })).id;
-    const contribution = (await app.call('encuentro.contributions.create', { practiceId: practice, salaId: null, block: 'favorables', level: 'minedu', text: 'Sin sala' })).id;
+    const contribution = (await app.call('encuentro.contributions.create', { practiceId: practice, salaId: null, block: 'enabling', level: 'minedu', text: 'Sin sala' })).id;
     looseIds = { practice, contribution };
   }
   const attendee = (await app.call('encuentro.attendance.register', { encuentroId, fields: { fullName: `Asistente de ${name}`, institutionType: 'ugel' } })).id;
@@ -74,7 +74,7 @@ export async function buildWorld(app: TestApp): Promise<World> {
   const [x1, x2, xFinal] = x.salas;
   const [y1] = y.salas;
   if (!x1 || !x2 || !xFinal || !y1) throw new Error('faltan salas en el escenario');
-  await app.call('encuentro.synthesis.setStatus', { salaId: xFinal.sala, status: 'revision' });
+  await app.call('encuentro.synthesis.setStatus', { salaId: xFinal.sala, status: 'review' });
   await app.call('encuentro.synthesis.setStatus', { salaId: xFinal.sala, status: 'final' });
   return {
     edition: { a: a.editionId, b: b.editionId },

@@ -5,16 +5,16 @@ import { blankLine, emptyCells, type CaptureItem, type Cells } from '../../../re
  * Lines and server records for the capture store's pure parts, all in the cell «limitantes ·
  * UGEL» unless told: a saved line, a draft typed but never created, and the server's record.
  */
-export const CELL = 'limitantes:ugel';
+export const CELL = 'limiting:ugel';
 
 /** A line the server has, acknowledged up to its revision. */
 export function saved(id: number, text: string, extra: Partial<CaptureItem> = {}): CaptureItem {
-  return { ...blankLine(`s-${id}`, 'limitantes', 'ugel'), id, text, revision: 1, ackedRevision: 1, position: id, ...extra };
+  return { ...blankLine(`s-${id}`, 'limiting', 'ugel'), id, text, revision: 1, ackedRevision: 1, position: id, ...extra };
 }
 
 /** A line typed here and not created yet. */
 export function draft(key: string, text: string, extra: Partial<CaptureItem> = {}): CaptureItem {
-  return { ...blankLine(key, 'limitantes', 'ugel'), text, revision: 1, ...extra };
+  return { ...blankLine(key, 'limiting', 'ugel'), text, revision: 1, ...extra };
 }
 
 export function record(id: number, text: string, extra: Partial<Contribution> = {}): Contribution {
@@ -23,7 +23,7 @@ export function record(id: number, text: string, extra: Partial<Contribution> = 
     encuentroId: 1,
     practiceId: 1,
     salaId: 1,
-    block: 'limitantes',
+    block: 'limiting',
     level: 'ugel',
     text,
     position: id,
@@ -48,7 +48,7 @@ export function matrixWith(records: Contribution[]): PracticeMatrix {
     encuentroId: 1,
     practice: {} as PracticeMatrix['practice'],
     salaId: 1,
-    blocks: [{ block: 'limitantes', cells: [{ level: 'ugel', contributions: records }] }],
+    blocks: [{ block: 'limiting', cells: [{ level: 'ugel', contributions: records }] }],
   };
 }
 

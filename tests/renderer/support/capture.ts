@@ -7,7 +7,7 @@ import type { EncuentroFixture } from '../../integration/encuentro/support';
  * of the matrix, lines typed into it as on screen, and what the services stored for it.
  * (Each suite mocks the transport itself: vi.mock is per test file.)
  */
-export const CELL = 'limitantes:ugel';
+export const CELL = 'limiting:ugel';
 
 /** The texts the moderator sees in the cell, in order. */
 export function texts(store: CaptureStore): string[] {
@@ -18,7 +18,7 @@ export function texts(store: CaptureStore): string[] {
 export async function stored(f: EncuentroFixture, practiceId = f.practiceA): Promise<string[]> {
   const matrix = await f.app.call('encuentro.matrix', { practiceId, salaId: f.salaId });
   return matrix.blocks
-    .find((b) => b.block === 'limitantes')!
+    .find((b) => b.block === 'limiting')!
     .cells.find((c) => c.level === 'ugel')!
     .contributions.map((c) => c.text);
 }
@@ -27,7 +27,7 @@ export async function stored(f: EncuentroFixture, practiceId = f.practiceA): Pro
 export function typeLine(store: CaptureStore, text: string): string {
   const list = store.getSnapshot().cells[CELL]!;
   const key = list.length === 0 ? store.getSnapshot().ghosts[CELL]! : store.insertDraftAfter(list.at(-1)!.key);
-  store.setText(key, 'limitantes', 'ugel', text, false);
+  store.setText(key, 'limiting', 'ugel', text, false);
   store.flush(key);
   return key;
 }

@@ -23,9 +23,9 @@ describe('who may call each contract method', () => {
     const faulty = {
       'demo.ok': method<number>('read', ORGANIZER)(z.object({})),
       'demo.bare': { input: z.object({ id: z.number() }), kind: 'read' as const, changes: [] },
-      'demo.wrongField': method<number>('read', { registro: { target: 'encuentro' } })(z.object({ id: z.number() })),
+      'demo.wrongField': method<number>('read', { checkIn: { target: 'encuentro' } })(z.object({ id: z.number() })),
     };
-    expect(accessProblems(faulty)).toEqual(['demo.bare: no access declaration', 'demo.wrongField: registro reads encuentroId, which the input does not have']);
+    expect(accessProblems(faulty)).toEqual(['demo.bare: no access declaration', 'demo.wrongField: checkIn reads encuentroId, which the input does not have']);
     expect(() => assertAccessDeclared(faulty)).toThrow(/demo\.bare/);
   });
 
@@ -53,19 +53,19 @@ describe('who may call each contract method', () => {
    * would accept it.
    */
   const LIMITS: { readonly [R in RemoteRole]: { methods: RegExp; writes: RegExp } } = {
-    jurado: {
+    juror: {
       methods: /^(app\.status|sede\.whoami|editions\.get|scores\.(worklist|sheet|grid|set|peers)|sheets\.(setComment|abstain|clearAbstention|submit)|juryWorkbooks\.(export|preview|apply))$/,
       writes: /^(scores\.set|sheets\.(setComment|abstain|clearAbstention|submit)|juryWorkbooks\.apply)$/,
     },
-    moderador: {
+    moderator: {
       methods: /^(app\.status|sede\.whoami|encuentro\.(get|matrix|summary\.get|attendance\.counts|contributions\.[a-zA-Z]+|synthesis\.[a-zA-Z]+))$/,
       writes: /^encuentro\.(contributions|synthesis)\.[a-zA-Z]+$/,
     },
-    registro: {
+    checkIn: {
       methods: /^(app\.status|sede\.whoami|encuentro\.get|encuentro\.attendance\.(list|counts|register|update|checkIn|undoCheckIn))$/,
       writes: /^encuentro\.attendance\.(register|update|checkIn|undoCheckIn)$/,
     },
-    proyector: { methods: /^(app\.status|sede\.whoami|encuentro\.matrix|encuentro\.synthesis\.get)$/, writes: /^$/ },
+    projector: { methods: /^(app\.status|sede\.whoami|encuentro\.matrix|encuentro\.synthesis\.get)$/, writes: /^$/ },
   };
 
   it.each(REMOTE_ROLES)('%s is granted nothing beyond its role', (role) => {
@@ -78,10 +78,10 @@ describe('who may call each contract method', () => {
     const typed = names.filter((name) => 'enteredBy' in (contract[name].input as unknown as z.ZodObject).shape);
     expect(typed.length).toBeGreaterThan(0);
     for (const name of typed) {
-      const grant = contract[name].access.jurado;
+      const grant = contract[name].access.juror;
       if (grant) expect(grant.only?.enteredBy, name).toEqual(['juror']);
     }
-    const status = contract['encuentro.synthesis.setStatus'].access.moderador;
+    const status = contract['encuentro.synthesis.setStatus'].access.moderator;
     expect(status?.target).toBe('salaDraft');
     expect(status?.only?.status).not.toContain('final');
   });

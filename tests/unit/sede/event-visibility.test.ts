@@ -18,13 +18,13 @@ const OTHER: { [K in keyof ChangeScope]-?: number } = { editionId: 91, stageId: 
 
 const actor = (scope: SessionScope): Actor => ({ scope, deviceId: 1, name: 'Dispositivo' });
 const ACTORS = {
-  organizador: actor({ role: 'organizador' }),
-  jurado: actor({ role: 'jurado', editionId: IN.editionId, jurorId: IN.jurorId }),
-  moderador: actor({ role: 'moderador', encuentroId: IN.encuentroId, salaIds: [IN.salaId] }),
-  registro: actor({ role: 'registro', encuentroId: IN.encuentroId }),
-  proyectorSala: actor({ role: 'proyector', encuentroId: IN.encuentroId, salaId: IN.salaId, practiceId: null }),
-  proyectorPractica: actor({ role: 'proyector', encuentroId: IN.encuentroId, salaId: null, practiceId: IN.practiceId }),
-  proyectorEncuentro: actor({ role: 'proyector', encuentroId: IN.encuentroId, salaId: null, practiceId: null }),
+  organizer: actor({ role: 'organizer' }),
+  juror: actor({ role: 'juror', editionId: IN.editionId, jurorId: IN.jurorId }),
+  moderator: actor({ role: 'moderator', encuentroId: IN.encuentroId, salaIds: [IN.salaId] }),
+  checkIn: actor({ role: 'checkIn', encuentroId: IN.encuentroId }),
+  proyectorSala: actor({ role: 'projector', encuentroId: IN.encuentroId, salaId: IN.salaId, practiceId: null }),
+  proyectorPractica: actor({ role: 'projector', encuentroId: IN.encuentroId, salaId: null, practiceId: IN.practiceId }),
+  proyectorEncuentro: actor({ role: 'projector', encuentroId: IN.encuentroId, salaId: null, practiceId: null }),
 };
 type Viewer = keyof typeof ACTORS;
 
@@ -43,16 +43,16 @@ interface Rule {
 const JUROR_SUBJECTS: readonly Subject[] = ['edition', 'category', 'criterion', 'stage', 'entry', 'jurySettings', 'panel', 'assignment', 'conflict', 'juror', 'sheet'];
 const ENCUENTRO_CONTENT: readonly Subject[] = ['encuentro', 'narrative', 'eje', 'practice', 'encuentroPanel', 'sala', 'contribution', 'synthesisItem', 'summaryItem', 'ev:contribution', 'ev:synthesis', 'ev:summary'];
 
-const RULES: Record<Exclude<Viewer, 'organizador'>, Rule> = {
+const RULES: Record<Exclude<Viewer, 'organizer'>, Rule> = {
   // Blind review: a juror's own sheets and juror record only; the edition's set-up and jury, never audit, results or the Encuentro.
-  jurado: {
+  juror: {
     sees: JUROR_SUBJECTS,
     needs: (s) => (s === 'sheet' || s === 'juror' ? ['editionId', 'jurorId'] : ['editionId']),
     ifPresent: () => ['jurorId'],
   },
   // Reads the whole Encuentro (every sala), but not the attendance list.
-  moderador: { sees: ENCUENTRO_CONTENT, needs: () => ['encuentroId'] },
-  registro: { sees: ['attendee', 'ev:attendance'], needs: () => ['encuentroId'] },
+  moderator: { sees: ENCUENTRO_CONTENT, needs: () => ['encuentroId'] },
+  checkIn: { sees: ['attendee', 'ev:attendance'], needs: () => ['encuentroId'] },
   proyectorSala: {
     sees: ['encuentro', 'sala', 'contribution', 'synthesisItem', 'ev:contribution', 'ev:synthesis'],
     needs: (s) => (s === 'encuentro' ? ['encuentroId'] : ['encuentroId', 'salaId']),
@@ -104,7 +104,7 @@ function cases(): Case[] {
   for (const viewer of Object.keys(ACTORS) as Viewer[]) {
     for (const subject of SUBJECTS) {
       const full = fullScope(subject);
-      if (viewer === 'organizador') {
+      if (viewer === 'organizer') {
         out.push({ viewer, subject, variant: 'in', scope: full, expected: true }, { viewer, subject, variant: 'empty', scope: {}, expected: true });
         continue;
       }
@@ -130,7 +130,7 @@ describe('which venue device receives which event', () => {
   it('covers every role, every record kind and every Encuentro event', () => {
     expect(new Set(table.map((c) => c.viewer)).size).toBe(Object.keys(ACTORS).length);
     expect(new Set(table.map((c) => c.subject))).toEqual(new Set(SUBJECTS));
-    expect(table.filter((c) => c.expected && c.viewer !== 'organizador').length).toBeGreaterThan(50);
+    expect(table.filter((c) => c.expected && c.viewer !== 'organizer').length).toBeGreaterThan(50);
   });
 
   it.each(table.map((c) => [c.viewer, c.subject, c.variant, c] as const))('%s · %s · %s', (_viewer, _subject, _variant, c) => {
@@ -141,7 +141,7 @@ describe('which venue device receives which event', () => {
     const event = eventOf('contribution', { encuentroId: IN.encuentroId, salaId: null, practiceId: IN.practiceId });
     expect(canSee(ACTORS.proyectorSala, event)).toBe(false);
     expect(canSee(ACTORS.proyectorEncuentro, event)).toBe(true);
-    expect(canSee(ACTORS.moderador, event)).toBe(true);
+    expect(canSee(ACTORS.moderator, event)).toBe(true);
   });
 
   it('an event without records, of an unknown name, or a restore reaches only the organizer (fail closed)', () => {
@@ -149,7 +149,7 @@ describe('which venue device receives which event', () => {
     const unknown = { name: 'otro.evento', payload: { encuentroId: IN.encuentroId } } as unknown as ServerEvent;
     const legacy = { name: 'data.changed', payload: { method: 'encuentro.contributions.updateText', backup: false } } as unknown as ServerEvent;
     for (const viewer of Object.keys(ACTORS) as Viewer[]) {
-      for (const event of [bare, unknown, legacy]) expect(canSee(ACTORS[viewer], event)).toBe(viewer === 'organizador');
+      for (const event of [bare, unknown, legacy]) expect(canSee(ACTORS[viewer], event)).toBe(viewer === 'organizer');
     }
   });
 

@@ -72,7 +72,7 @@ export function collectUgels(table: ProjectedTable): { candidates: UgelCandidate
   const candidates: UgelCandidate[] = [];
   for (const candidate of byCode.values()) {
     if (!candidate.name) warn(candidate.row, nameHeader, t('import.ugel.missingName', { code: candidate.code }));
-    else if (statedIgedKind(candidate.name) === 'DRE') warn(candidate.row, nameHeader, t('import.ugel.isDre', { code: candidate.code, name: candidate.name }));
+    else if (statedIgedKind(candidate.name) === 'dre') warn(candidate.row, nameHeader, t('import.ugel.isDre', { code: candidate.code, name: candidate.name }));
     else candidates.push(candidate);
   }
   return { candidates, issues };

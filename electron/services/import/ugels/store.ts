@@ -18,11 +18,11 @@ export interface StoredUgel {
 }
 
 export function listDres(db: Db): IgedCandidate[] {
-  return loadIgedCandidates(db, 'DRE');
+  return loadIgedCandidates(db, 'dre');
 }
 
 export function listUgels(db: Db): StoredUgel[] {
-  return queryAll<StoredUgel>(db, `SELECT id, code, name, region, dre_id, source FROM iged WHERE kind = 'UGEL'`);
+  return queryAll<StoredUgel>(db, `SELECT id, code, name, region, dre_id, source FROM iged WHERE kind = 'ugel'`);
 }
 
 export interface UgelValues {
@@ -36,7 +36,7 @@ export function insertUgel(db: Db, ugel: UgelValues, now: string): void {
   execute(
     db,
     `INSERT INTO iged (code, kind, name, name_key, region, dre_id, aliases, source, updated_at)
-     VALUES (?, 'UGEL', ?, ?, ?, ?, '[]', ?, ?)`,
+     VALUES (?, 'ugel', ?, ?, ?, ?, '[]', ?, ?)`,
     ugel.code, ugel.name, foldKey(ugel.name), ugel.region, ugel.dreId, UGEL_IMPORT_SOURCE, now,
   );
 }
@@ -44,12 +44,12 @@ export function insertUgel(db: Db, ugel: UgelValues, now: string): void {
 export function updateUgel(db: Db, id: number, ugel: UgelValues, now: string): void {
   execute(
     db,
-    `UPDATE iged SET code = ?, name = ?, name_key = ?, region = ?, dre_id = ?, source = ?, updated_at = ? WHERE id = ? AND kind = 'UGEL'`,
+    `UPDATE iged SET code = ?, name = ?, name_key = ?, region = ?, dre_id = ?, source = ?, updated_at = ? WHERE id = ? AND kind = 'ugel'`,
     ugel.code, ugel.name, foldKey(ugel.name), ugel.region, ugel.dreId, UGEL_IMPORT_SOURCE, now, id,
   );
 }
 
 /** Gives a UGEL another code, nothing else (a shipped row whose code the padrón gives to another UGEL). */
 export function recodeUgel(db: Db, id: number, code: string, now: string): void {
-  execute(db, `UPDATE iged SET code = ?, updated_at = ? WHERE id = ? AND kind = 'UGEL'`, code, now, id);
+  execute(db, `UPDATE iged SET code = ?, updated_at = ? WHERE id = ? AND kind = 'ugel'`, code, now, id);
 }

@@ -6,7 +6,7 @@ import { t } from '../../../../shared/i18n';
 export interface IgedInfo {
   id: number;
   name: string;
-  kind: 'DRE' | 'UGEL';
+  kind: 'dre' | 'ugel';
   dreId: number | null;
   region: string;
 }
@@ -43,9 +43,9 @@ export function detectConflicts(affiliations: readonly AffiliationInfo[], entry:
     // The DRE/GRE–UGEL link binds both ways: a DRE juror oversees the UGEL's work, and a UGEL
     // juror's own work is part of what the DRE presents.
     if (rules.parentDre && iged && entry.iged && !found.has('dre')) {
-      if (entry.iged.kind === 'UGEL' && entry.iged.dreId === iged.id) {
+      if (entry.iged.kind === 'ugel' && entry.iged.dreId === iged.id) {
         found.set('dre', t('jury.conflict.detail.dre', { iged: iged.name, entryIged: entry.iged.name }));
-      } else if (entry.iged.kind === 'DRE' && iged.kind === 'UGEL' && iged.dreId === entry.iged.id) {
+      } else if (entry.iged.kind === 'dre' && iged.kind === 'ugel' && iged.dreId === entry.iged.id) {
         found.set('dre', t('jury.conflict.detail.ugelOfDre', { iged: iged.name, entryIged: entry.iged.name }));
       }
     }

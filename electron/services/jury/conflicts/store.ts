@@ -9,7 +9,7 @@ import { detectConflicts, type AffiliationInfo, type EntryInfo, type IgedInfo } 
 interface IgedRow {
   id: number;
   name: string;
-  kind: 'DRE' | 'UGEL';
+  kind: 'dre' | 'ugel';
   dre_id: number | null;
   region: string;
 }

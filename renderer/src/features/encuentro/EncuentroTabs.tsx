@@ -14,7 +14,7 @@ const TABS: { tab: Tab; label: MessageKey; page: (id: number) => EncuentroPage }
 ];
 
 /** The sections a venue device opens (the organizer, all of them); the door's device has only its own. */
-const DEVICE_TABS: Partial<Record<SessionScope['role'], readonly Tab[]>> = { moderador: ['capture', 'synthesis', 'summary'], registro: [] };
+const DEVICE_TABS: Partial<Record<SessionScope['role'], readonly Tab[]>> = { moderator: ['capture', 'synthesis', 'summary'], checkIn: [] };
 
 /** The Encuentro's sections, as links (each is its own screen with its own address). */
 export function EncuentroTabs({ encuentroId, current }: { encuentroId: number; current: Tab }) {

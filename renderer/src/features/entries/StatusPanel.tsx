@@ -27,17 +27,17 @@ export function StatusPanel({ entry, stages, readOnly }: { entry: Entry; stages:
   );
 }
 
-const NEEDS_REASON: ReadonlySet<EntryStatus> = new Set(['no_pasa', 'observada']);
+const NEEDS_REASON: ReadonlySet<EntryStatus> = new Set(['notPassed', 'observed']);
 
 function StageStatusRow({ entry, stage, readOnly }: { entry: Entry; stage: Stage; readOnly: boolean }) {
   const saved = entry.statuses.find((s) => s.stageId === stage.id);
-  const [status, setStatus] = useState<EntryStatus>(saved?.status ?? 'pendiente');
+  const [status, setStatus] = useState<EntryStatus>(saved?.status ?? 'pending');
   const [reason, setReason] = useState(saved?.reason ?? '');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const mutation = useSetEntryStatus();
   const announce = useAnnounce();
-  const changed = status !== (saved?.status ?? 'pendiente') || reason.trim() !== (saved?.reason ?? '');
+  const changed = status !== (saved?.status ?? 'pending') || reason.trim() !== (saved?.reason ?? '');
 
   const save = () => {
     setFormError(null);
@@ -60,7 +60,7 @@ function StageStatusRow({ entry, stage, readOnly }: { entry: Entry; stage: Stage
     <li className="stage-row">
       <div className="stage-row-head">
         <h3>{stage.name}</h3>
-        <StatusBadge status={saved?.status ?? 'pendiente'} />
+        <StatusBadge status={saved?.status ?? 'pending'} />
         {saved && <span className="muted small">{t('status.updated', { date: formatDateTime(saved.updatedAt) })}</span>}
       </div>
       <div className="stage-row-body">

@@ -7,12 +7,12 @@ import { InputField, SelectField } from '../../components/fields';
 /** The DRE/GRE and UGEL the app knows, searchable; the list is already in Spanish order. */
 export function IgedTable({ igeds }: { igeds: Iged[] }) {
   const [search, setSearch] = useState('');
-  const [kind, setKind] = useState<'' | 'DRE' | 'UGEL'>('');
+  const [kind, setKind] = useState<'' | 'dre' | 'ugel'>('');
   const shown = useMemo(
     () => igeds.filter((iged) => (!kind || iged.kind === kind) && matchesSearch(`${iged.code} ${iged.name} ${iged.region} ${iged.dreName ?? ''}`, search)),
     [igeds, kind, search],
   );
-  const ugelCount = igeds.filter((i) => i.kind === 'UGEL').length;
+  const ugelCount = igeds.filter((i) => i.kind === 'ugel').length;
   const builtinCount = igeds.filter((i) => i.builtin).length;
   return (
     <>
@@ -20,10 +20,10 @@ export function IgedTable({ igeds }: { igeds: Iged[] }) {
       {builtinCount > 0 && <p className="muted">{t('reference.builtinNote', { count: builtinCount })}</p>}
       <div className="filters" role="search" aria-label={t('reference.filters')}>
         <InputField label={t('reference.search')} type="search" className="filter-search" value={search} onChange={(event) => setSearch(event.target.value)} />
-        <SelectField label={t('reference.kind')} value={kind} onChange={(event) => setKind(event.target.value as '' | 'DRE' | 'UGEL')}>
+        <SelectField label={t('reference.kind')} value={kind} onChange={(event) => setKind(event.target.value as '' | 'dre' | 'ugel')}>
           <option value="">{t('reference.anyKind')}</option>
-          <option value="DRE">{t('iged.kind.DRE')}</option>
-          <option value="UGEL">{t('iged.kind.UGEL')}</option>
+          <option value="dre">{t('iged.kind.dre')}</option>
+          <option value="ugel">{t('iged.kind.ugel')}</option>
         </SelectField>
       </div>
       <p className="muted" aria-live="polite">

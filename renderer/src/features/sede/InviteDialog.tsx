@@ -55,16 +55,16 @@ function InviteForm({ onCreated, onClose }: { onCreated(invitation: CreatedInvit
           </option>
         ))}
       </SelectField>
-      {role === 'jurado' && (
+      {role === 'juror' && (
         <>
           <EditionSelect register={register} error={errors.editionId?.message} />
           {editionId !== '' && <JurorSelect editionId={Number(editionId)} register={register} error={errors.jurorId?.message} />}
         </>
       )}
-      {(role === 'moderador' || role === 'registro' || role === 'proyector') && (
+      {(role === 'moderator' || role === 'checkIn' || role === 'projector') && (
         <>
           <EncuentroSelect register={register} error={errors.encuentroId?.message} />
-          {encuentroId !== '' && role !== 'registro' && (
+          {encuentroId !== '' && role !== 'checkIn' && (
             <EncuentroParts encuentroId={Number(encuentroId)} role={role} register={register} watchTarget={projectorTarget} errors={errors} />
           )}
         </>
@@ -134,7 +134,7 @@ function EncuentroParts({
   errors,
 }: {
   encuentroId: number;
-  role: 'moderador' | 'proyector';
+  role: 'moderator' | 'projector';
   register: Register;
   watchTarget: 'sala' | 'practice';
   errors: Partial<Record<'salaIds' | 'salaId' | 'practiceId', { message?: string | undefined }>>;
@@ -148,7 +148,7 @@ function EncuentroParts({
       </p>
     );
   const { salas, practices } = encuentro.data;
-  if (role === 'moderador')
+  if (role === 'moderator')
     return (
       <fieldset className="plain-fieldset" aria-describedby={errors.salaIds?.message ? 'invite-salas-error' : undefined}>
         <legend>{t('sedeUi.invite.salas')}</legend>

@@ -9,7 +9,7 @@ import { juryHref, worklistRoute } from '../jury/routes';
  * A juror's device opens here: the stages of its edition, each leading to this juror's own
  * worklist. No «¿Quién es usted?»: the session says who the juror is.
  */
-export function JurorHome({ scope, name }: { scope: ScopeOf<'jurado'>; name: string | null }) {
+export function JurorHome({ scope, name }: { scope: ScopeOf<'juror'>; name: string | null }) {
   const edition = useEdition(scope.editionId);
   return (
     <section>

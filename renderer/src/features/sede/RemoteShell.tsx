@@ -34,7 +34,7 @@ export function RemoteShell({ who, route, onJoined, onLeft }: { who: WhoAmI; rou
     // Replaced, not pushed: «Atrás» does not lead back to the address that was not the device's.
     if (redirect !== null) window.location.replace(redirect);
   }, [redirect]);
-  const moderator = who.scope.role === 'moderador';
+  const moderator = who.scope.role === 'moderator';
   // Lines typed before a reload or a lost session are sent once the device is in again.
   useEffect(() => {
     if (moderator) void recoverCaptureJournals();
@@ -56,7 +56,7 @@ export function RemoteShell({ who, route, onJoined, onLeft }: { who: WhoAmI; rou
         <main id="main" className="app-main">
           <ScreenErrorBoundary resetKey={hrefOf(shown)} onRetry={retryFailedScreens}>
             <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
-              {scope.role === 'jurado' && shown.name === 'scoring' && shown.stageId === null ? (
+              {scope.role === 'juror' && shown.name === 'scoring' && shown.stageId === null ? (
                 <JurorHome scope={scope} name={who.name} />
               ) : shown.name === 'scoring' ? (
                 <JuryScreen key={hrefOf(shown)} route={shown} />

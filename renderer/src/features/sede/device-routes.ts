@@ -19,19 +19,19 @@ export function normalizeJoinCode(input: string): string | null {
 /** The screen a device opens on (and returns to from any address it may not open). */
 export function homeRoute(scope: SessionScope): Route {
   switch (scope.role) {
-    case 'organizador':
+    case 'organizer':
       return { name: 'editions' };
-    case 'jurado':
+    case 'juror':
       // The juror's own stage picker: the scoring screens then carry the stage and the juror.
       return whoAmIRoute;
-    case 'moderador': {
+    case 'moderator': {
       // One sala: straight to its capture; several: the capture screen asks which.
       const only = scope.salaIds.length === 1 ? (scope.salaIds[0] ?? null) : null;
       return { name: 'encuentro', path: [String(scope.encuentroId), 'captura', ...(only !== null ? [String(only)] : [])] };
     }
-    case 'registro':
+    case 'checkIn':
       return { name: 'encuentro', path: [String(scope.encuentroId), 'asistencia'] };
-    case 'proyector': {
+    case 'projector': {
       const path =
         scope.practiceId !== null
           ? projectorPath({ view: 'practice', practiceId: scope.practiceId, salaId: scope.salaId })
@@ -45,11 +45,11 @@ export function homeRoute(scope: SessionScope): Route {
 export function allowedRoute(scope: SessionScope, route: Route): boolean {
   if (route.name === 'join') return true;
   switch (scope.role) {
-    case 'organizador':
+    case 'organizer':
       return true;
-    case 'jurado':
+    case 'juror':
       return route.name === 'scoring' && (route.jurorId === null ? route.stageId === null : route.jurorId === scope.jurorId && route.stageId !== null);
-    case 'moderador': {
+    case 'moderator': {
       if (route.name !== 'encuentro') return false;
       const page = parseEncuentroPath(route.path);
       const ownSala = (salaId: number | null) => salaId === null || scope.salaIds.includes(salaId);
@@ -64,12 +64,12 @@ export function allowedRoute(scope: SessionScope, route: Route): boolean {
           return false;
       }
     }
-    case 'registro': {
+    case 'checkIn': {
       if (route.name !== 'encuentro') return false;
       const page = parseEncuentroPath(route.path);
       return page.page === 'attendance' && page.encuentroId === scope.encuentroId;
     }
-    case 'proyector': {
+    case 'projector': {
       if (route.name !== 'projector') return false;
       const page = parseProjectorPath(route.path);
       if (scope.practiceId !== null) return page.view === 'practice' && page.practiceId === scope.practiceId && page.salaId === scope.salaId;
@@ -85,6 +85,6 @@ export function shellRoute(scope: SessionScope, route: Route): Route {
 
 /** The salas a screen may offer: a moderator's own; everyone else's (organizer) all of them. */
 export function visibleSalas<S extends { id: number }>(scope: SessionScope | null, salas: readonly S[]): S[] {
-  if (scope?.role !== 'moderador') return [...salas];
+  if (scope?.role !== 'moderator') return [...salas];
   return salas.filter((sala) => scope.salaIds.includes(sala.id));
 }

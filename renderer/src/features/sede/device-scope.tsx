@@ -10,7 +10,7 @@ import type { SessionScope } from '../../../../shared/sede/roles';
 const DeviceScopeContext = createContext<SessionScope | null>(null);
 
 export function DeviceScopeProvider({ scope, children }: { scope: SessionScope | null; children: ReactNode }) {
-  return <DeviceScopeContext.Provider value={scope?.role === 'organizador' ? null : scope}>{children}</DeviceScopeContext.Provider>;
+  return <DeviceScopeContext.Provider value={scope?.role === 'organizer' ? null : scope}>{children}</DeviceScopeContext.Provider>;
 }
 
 /** The device's scope, or null when it is the organizer. */

@@ -32,24 +32,24 @@ export const invitationForm = z
       if (values[field] === '') ctx.addIssue({ code: 'custom', path: [field], message });
     };
     switch (values.role) {
-      case 'jurado':
+      case 'juror':
         need('editionId', t('sedeUi.invite.editionRequired'));
         need('jurorId', t('sedeUi.invite.jurorRequired'));
         break;
-      case 'moderador':
+      case 'moderator':
         need('encuentroId', t('sedeUi.invite.encuentroRequired'));
         if (values.encuentroId !== '' && values.salaIds.length === 0) ctx.addIssue({ code: 'custom', path: ['salaIds'], message: t('sedeUi.invite.salasRequired') });
         break;
-      case 'registro':
+      case 'checkIn':
         need('encuentroId', t('sedeUi.invite.encuentroRequired'));
         break;
-      case 'proyector':
+      case 'projector':
         need('encuentroId', t('sedeUi.invite.encuentroRequired'));
         if (values.encuentroId === '') break;
         if (values.projectorTarget === 'sala') need('salaId', t('sedeUi.invite.salaRequired'));
         else need('practiceId', t('sedeUi.invite.practiceRequired'));
         break;
-      case 'organizador':
+      case 'organizer':
         break;
     }
   });
@@ -59,7 +59,7 @@ export type InvitationFormValues = z.output<typeof invitationForm>;
 
 export const EMPTY_INVITATION: InvitationFormInput = {
   name: '',
-  role: 'jurado',
+  role: 'juror',
   editionId: '',
   jurorId: '',
   encuentroId: '',
@@ -74,18 +74,18 @@ export const EMPTY_INVITATION: InvitationFormInput = {
 export function scopeOf(values: InvitationFormValues): SessionScope {
   const id = (value: string) => Number(value);
   switch (values.role) {
-    case 'organizador':
-      return { role: 'organizador' };
-    case 'jurado':
-      return { role: 'jurado', editionId: id(values.editionId), jurorId: id(values.jurorId) };
-    case 'moderador':
-      return { role: 'moderador', encuentroId: id(values.encuentroId), salaIds: values.salaIds.map(id) };
-    case 'registro':
-      return { role: 'registro', encuentroId: id(values.encuentroId) };
-    case 'proyector':
+    case 'organizer':
+      return { role: 'organizer' };
+    case 'juror':
+      return { role: 'juror', editionId: id(values.editionId), jurorId: id(values.jurorId) };
+    case 'moderator':
+      return { role: 'moderator', encuentroId: id(values.encuentroId), salaIds: values.salaIds.map(id) };
+    case 'checkIn':
+      return { role: 'checkIn', encuentroId: id(values.encuentroId) };
+    case 'projector':
       return values.projectorTarget === 'sala'
-        ? { role: 'proyector', encuentroId: id(values.encuentroId), salaId: id(values.salaId), practiceId: null }
-        : { role: 'proyector', encuentroId: id(values.encuentroId), salaId: null, practiceId: id(values.practiceId) };
+        ? { role: 'projector', encuentroId: id(values.encuentroId), salaId: id(values.salaId), practiceId: null }
+        : { role: 'projector', encuentroId: id(values.encuentroId), salaId: null, practiceId: id(values.practiceId) };
   }
 }
 

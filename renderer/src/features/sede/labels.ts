@@ -2,11 +2,11 @@ import type { Role } from '../../../../shared/sede/roles';
 import { t, type MessageKey } from '../../../../shared/i18n';
 
 const ROLE_LABEL: Record<Role, MessageKey> = {
-  organizador: 'sedeUi.role.organizador',
-  jurado: 'sedeUi.role.jurado',
-  moderador: 'sedeUi.role.moderador',
-  registro: 'sedeUi.role.registro',
-  proyector: 'sedeUi.role.proyector',
+  organizer: 'sedeUi.role.organizer',
+  juror: 'sedeUi.role.juror',
+  moderator: 'sedeUi.role.moderator',
+  checkIn: 'sedeUi.role.checkIn',
+  projector: 'sedeUi.role.projector',
 };
 
 /** A role as a heading or a table cell shows it («Moderador»). */

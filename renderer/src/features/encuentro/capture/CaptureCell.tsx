@@ -21,7 +21,7 @@ export function CaptureCell({ store, snapshot, block, level, onKeyDown, onHistor
   const ck = cellKey(block, level);
   const items = snapshot.cells[ck] ?? [];
   const ghost = snapshot.ghosts[ck]!;
-  const heading = block === 'limitantes' || block === 'favorables' ? levelFromLabel(level) : levelLabel(level);
+  const heading = block === 'limiting' || block === 'enabling' ? levelFromLabel(level) : levelLabel(level);
   return (
     <div className="capture-cell">
       <h4 id={`cell-${ck}`}>{heading}</h4>

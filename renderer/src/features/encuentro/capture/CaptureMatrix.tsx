@@ -37,7 +37,7 @@ export function CaptureMatrix({ store, title }: { store: CaptureStore; title: st
   useEffect(() => {
     if (!snapshot.loaded || focused.current) return;
     focused.current = true;
-    const first = cellKey('limitantes', 'ugel');
+    const first = cellKey('limiting', 'ugel');
     focusItem(snapshot.ghosts[first]!);
   }, [snapshot.loaded, snapshot.ghosts]);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTRIBUTION_BLOCKS, CONTRIBUTION_LEVELS, isLevelOfBlock } from '../../../../../shared/domain/encuentro-matrix';
+import { currentValue, LEGACY_CONTRIBUTION_BLOCK, LEGACY_LEVEL } from '../../../../../shared/domain/legacy-values';
 
 /**
  * The capture screen's local journal: every line the service has not yet acknowledged, kept in the
@@ -41,12 +42,14 @@ const PREFIX = 'bpge.captura.diario|';
 const VERSION = 1;
 
 const recordId = z.number().int().positive();
+/** A journal written before the app stored English values holds the old ones: replayed as the values they name. */
+const current = (map: Readonly<Record<string, string>>) => (value: unknown) => (typeof value === 'string' ? currentValue(map, value) : value);
 const entrySchema = z
   .object({
     key: z.string().min(1).max(100),
     id: recordId.nullable(),
-    block: z.enum(CONTRIBUTION_BLOCKS),
-    level: z.enum(CONTRIBUTION_LEVELS),
+    block: z.preprocess(current(LEGACY_CONTRIBUTION_BLOCK), z.enum(CONTRIBUTION_BLOCKS)),
+    level: z.preprocess(current(LEGACY_LEVEL), z.enum(CONTRIBUTION_LEVELS)),
     text: z.string().max(4000),
     revision: z.number().int().min(0),
     // Where it sat in its cell: the nearest saved line before it and after it (null: none).

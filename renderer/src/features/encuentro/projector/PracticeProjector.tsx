@@ -71,14 +71,14 @@ function useLiveMatrix(practiceId: number, salaId: number | null) {
 export function PracticeProjector({ practiceId, salaId }: { practiceId: number; salaId: number | null }) {
   const { query, lastBlock, lastEdit } = useLiveMatrix(practiceId, salaId);
   const [chosen, setChosen] = useState<ContributionBlock | null>(null);
-  const block: ContributionBlock = chosen ?? lastBlock ?? 'limitantes';
+  const block: ContributionBlock = chosen ?? lastBlock ?? 'limiting';
   const matrix = query.data;
   // A blank line (a pushed event from an older client) is not put on the wall.
   const cells = useMemo(
     () => matrix?.blocks.find((b) => b.block === block)?.cells.map((cell) => ({ ...cell, contributions: cell.contributions.filter(hasWords) })),
     [matrix, block],
   );
-  const factor = block === 'limitantes' || block === 'favorables';
+  const factor = block === 'limiting' || block === 'enabling';
   const groups = useMemo(
     () =>
       cells?.map((cell): LaneGroupTexts => {
