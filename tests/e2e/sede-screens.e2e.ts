@@ -69,6 +69,8 @@ describe('modo sede en el centro real: activar, invitar, dispositivos, revocar, 
     await page.getByRole('heading', { level: 1, name: 'Modo sede' }).waitFor();
     await page.getByRole('heading', { name: 'Modo sede apagado' }).waitFor();
     const picker = page.getByLabel(/^Red de la sede/);
+    // The list of networks is its own request: the form may show before it answers.
+    await picker.locator('option', { hasText: 'wlan-prueba — 127.0.0.2' }).waitFor({ state: 'attached' });
     expect(await picker.locator('option').allTextContents()).toContain('wlan-prueba — 127.0.0.2');
 
     // Nothing chosen, or a port out of range: said beside the field, nothing sent.
