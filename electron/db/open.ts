@@ -43,7 +43,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version < migrations.length) {
       if (version > 0 && options.beforeMigrate) await options.beforeMigrate(db, version);
-      migrate(db, version, migrations);
+      migrate(db, version, migrations, file);
     }
     return db;
   } catch (error) {
@@ -150,25 +150,40 @@ function inspectReadOnly(file: string, nativeBinding: string | undefined, latest
   }
 }
 
-function migrate(db: Db, from: number, migrations: ReadonlyArray<Migration>): void {
+/**
+ * Runs the pending steps, each in its own transaction. An upgrade (`file` given) that a step
+ * cannot complete — data this version cannot convert, such as a row with a broken link — is
+ * refused in Spanish with the file left at the last step that did complete; a disk or file
+ * problem keeps its own message (storage-errors.ts).
+ */
+function migrate(db: Db, from: number, migrations: ReadonlyArray<Migration>, file?: string): void {
   for (let version = from + 1; version <= migrations.length; version++) {
-    const step = migrations[version - 1];
-    if (!step) throw new Error(`missing migration ${version}`);
-    // The pragma is a no-op inside a transaction: it has to be set around it.
-    if (step.rebuildsTables) db.pragma('foreign_keys = OFF');
     try {
-      db.transaction(() => {
-        step(db);
-        if (step.rebuildsTables) {
-          const broken = db.pragma('foreign_key_check') as unknown[];
-          if (broken.length > 0) throw new Error(`migration ${version} left ${broken.length} rows with a broken foreign key: ${JSON.stringify(broken.slice(0, 5))}`);
-        }
-        db.pragma(`application_id = ${APPLICATION_ID}`);
-        db.pragma(`user_version = ${version}`);
-      })();
-    } finally {
-      if (step.rebuildsTables) db.pragma('foreign_keys = ON');
+      migrateStep(db, version, migrations);
+    } catch (error) {
+      if (file === undefined || storageError(error) || error instanceof AppError) throw error;
+      throw new AppError('error.db.migrationFailed', { file, step: version, detail: errorText(error) });
     }
+  }
+}
+
+function migrateStep(db: Db, version: number, migrations: ReadonlyArray<Migration>): void {
+  const step = migrations[version - 1];
+  if (!step) throw new Error(`missing migration ${version}`);
+  // The pragma is a no-op inside a transaction: it has to be set around it.
+  if (step.rebuildsTables) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      step(db);
+      if (step.rebuildsTables) {
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`migration ${version} left ${broken.length} rows with a broken foreign key: ${JSON.stringify(broken.slice(0, 5))}`);
+      }
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${version}`);
+    })();
+  } finally {
+    if (step.rebuildsTables) db.pragma('foreign_keys = ON');
   }
 }
 

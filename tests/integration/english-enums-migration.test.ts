@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { up as englishEnums } from '../../electron/db/migrations/010-english-enums';
@@ -323,6 +324,36 @@ describe('migration 010: stored enumerations in English', () => {
     } finally {
       upgraded.close();
       fresh.close();
+    }
+  });
+
+  it('a v9 file with a row this version cannot convert (a broken link) stays as it was, and the app says so in Spanish', async () => {
+    const folder = tempDir();
+    cleanup = folder.cleanup;
+    const dbPath = path.join(folder.dir, 'v9.db');
+    const world = await v9Database(dbPath);
+    // What a SQLite tool with foreign keys off can leave behind: a line of a practice that is gone.
+    const raw = new BetterSqlite3(dbPath);
+    raw.pragma('foreign_keys = OFF');
+    raw.prepare(`INSERT INTO encuentro_contribution (encuentro_id, practice_id, block, level, text, position, created_at, updated_at) VALUES (?, 99999, 'acciones', 'ugel', 'huérfana', 99, ?, ?)`).run(world.encuentroId, AT, AT);
+    const before = counts(raw);
+    raw.close();
+
+    const app = await openTestApp({ dbPath });
+    try {
+      const status = await app.call('app.status', {});
+      expect(status).toMatchObject({ state: 'blocked' });
+      expect((status as { message: string }).message).toMatch(/^No se pudo actualizar la base de datos .* \(paso 10\): .*El archivo quedó como estaba/);
+    } finally {
+      app.close();
+    }
+    const after = await openDatabase(dbPath, { migrations: V9 });
+    try {
+      expect(after.pragma('user_version', { simple: true })).toBe(9);
+      expect(counts(after)).toEqual(before);
+      expect(distinct(after, 'encuentro_contribution', 'block')).toContain('acciones');
+    } finally {
+      after.close();
     }
   });
 

@@ -29,6 +29,8 @@ export const errors = {
     'Esta base de datos fue creada por una versión más reciente de Concurso BPGE (esquema {found}; esta versión conoce hasta el {supported}). Actualice la aplicación. El archivo no se ha modificado.',
   'error.db.corrupt':
     'La base de datos no pasó la verificación de integridad: está dañada. No se ha modificado. Restaure una copia de seguridad.',
+  'error.db.migrationFailed':
+    'No se pudo actualizar la base de datos {file} a esta versión de Concurso BPGE (paso {step}): sus datos tienen algo que esta versión no sabe convertir. El archivo quedó como estaba antes de ese paso, y antes de actualizar se guardó una copia de seguridad. Restaure una copia o vuelva a la versión anterior de la aplicación, y comunique este detalle al equipo técnico: {detail}',
   'error.db.notSqlite': 'El archivo {file} no es una base de datos de Concurso BPGE.',
   'error.db.unavailable': 'La base de datos no está disponible: {detail}',
   'error.db.empty':
